@@ -1,0 +1,73 @@
+/**
+ * The problem registry: the only place a diagnostic code is declared. Codes come from the
+ * catalogue (`spec/checks.md`) and are public: never rename or reuse one. The docs page
+ * `docs/diagnostics.md` is generated from these entries, settings keys and suppression
+ * comments use the codes, and tests assert on codes rather than on message text.
+ */
+import type { Level, RawProblem, Problem, Severity } from './types';
+import type { Settings } from './settings';
+
+export interface ProblemDef {
+  code: string;
+  /** Default severity. */
+  severity: Severity;
+  /** In the first release's scope (`core`) or planned (`later`). */
+  core: boolean;
+  /** What is detected, in one or two sentences (Markdown). */
+  detects: string;
+  /** What the real program does with the same input (Markdown). */
+  behaviour: string;
+  /** Where the fact comes from (`§1.1` = spec/domain.md section). */
+  source: string;
+  /** Which dialects or profiles the check applies to, for the docs. */
+  appliesTo: string;
+  /** Default level per profile or dialect key, where it differs from `severity`. */
+  profiles?: Partial<Record<string, Level>>;
+  /** A failing example (the fixture tests also use it). */
+  example?: string;
+}
+
+const registry = new Map<string, ProblemDef>();
+
+/** Registers a language's problems; called once per language module at load. */
+export function defineProblems(defs: readonly ProblemDef[]): void {
+  for (const def of defs) {
+    if (registry.has(def.code)) throw new Error(`duplicate problem code ${def.code}`);
+    registry.set(def.code, def);
+  }
+}
+
+export function problemDef(code: string): ProblemDef | undefined {
+  return registry.get(code);
+}
+
+export function allProblems(): ProblemDef[] {
+  return [...registry.values()];
+}
+
+/**
+ * The level a code is reported at: the user's per-code setting first, then the default
+ * for the file's profile or dialect, then the code's default.
+ */
+export function levelFor(code: string, settings: Settings, profileKeys: readonly string[] = []): Level {
+  const user = settings.severity[code];
+  if (user) return user;
+  const def = registry.get(code);
+  if (!def) return 'error';
+  for (const key of profileKeys) {
+    const level = def.profiles?.[key];
+    if (level) return level;
+  }
+  return def.severity;
+}
+
+/** Gives raw problems their severity, dropping the ones turned off. */
+export function applySeverity(raw: readonly RawProblem[], settings: Settings, profileKeys: readonly string[]): Problem[] {
+  const out: Problem[] = [];
+  for (const p of raw) {
+    const level = levelFor(p.code, settings, profileKeys);
+    if (level === 'off') continue;
+    out.push({ ...p, severity: level });
+  }
+  return out;
+}

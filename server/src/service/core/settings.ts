@@ -1,0 +1,81 @@
+/**
+ * User settings, as the service sees them. The editor's `sysvHa.*` configuration and
+ * the CLI's flags are both turned into this one shape.
+ */
+import { LEVELS, type Level } from './types';
+
+export type Profile = 'auto' | 'rhel' | 'debian' | 'suse' | 'busybox';
+export const PROFILES: readonly Profile[] = ['auto', 'rhel', 'debian', 'suse', 'busybox'];
+
+export type InittabDialectSetting = 'auto' | 'sysvinit' | 'busybox';
+
+export interface Settings {
+  /** `sysvHa.profile`: where distributions disagree. */
+  profile: Profile;
+  /** `sysvHa.severity`: per-code overrides. */
+  severity: Record<string, Level>;
+  /** `sysvHa.inittab.dialect`. */
+  inittabDialect: InittabDialectSetting;
+  /** `sysvHa.sysvinitVersion`: 2 (2.88 behaviour) or 3 (3.x). */
+  sysvinitVersion: 2 | 3;
+  /** `sysvHa.heartbeatVersion`: 2 (2.1.3) or 3 (3.0.6). */
+  heartbeatVersion: 2 | 3;
+  /** `sysvHa.maxFileSize`: files larger than this (bytes) are not analysed. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  profile: 'auto',
+  severity: {},
+  inittabDialect: 'auto',
+  sysvinitVersion: 3,
+  heartbeatVersion: 3,
+  maxFileSize: 2 * 1024 * 1024,
+}) as Settings;
+
+/**
+ * Builds settings from untrusted input (an editor's configuration object or parsed CLI
+ * flags): anything unknown or ill-typed falls back to the default, and the list of
+ * what was ignored is returned so the caller can tell the user.
+ */
+export function normalizeSettings(input: unknown): { settings: Settings; ignored: string[] } {
+  const ignored: string[] = [];
+  const src = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const settings: Settings = { ...DEFAULT_SETTINGS, severity: {} };
+
+  const profile = src['profile'];
+  if (profile !== undefined) {
+    if (typeof profile === 'string' && (PROFILES as readonly string[]).includes(profile)) settings.profile = profile as Profile;
+    else ignored.push(`profile: ${JSON.stringify(profile)} is not one of ${PROFILES.join(', ')}`);
+  }
+  const inittab = src['inittab'];
+  const dialect = typeof inittab === 'object' && inittab !== null ? (inittab as Record<string, unknown>)['dialect'] : src['inittabDialect'];
+  if (dialect !== undefined) {
+    if (dialect === 'auto' || dialect === 'sysvinit' || dialect === 'busybox') settings.inittabDialect = dialect;
+    else ignored.push(`inittab.dialect: ${JSON.stringify(dialect)} is not auto, sysvinit or busybox`);
+  }
+  for (const key of ['sysvinitVersion', 'heartbeatVersion'] as const) {
+    const v = src[key];
+    if (v === undefined) continue;
+    const n = typeof v === 'string' ? Number.parseInt(v, 10) : v;
+    if (n === 2 || n === 3) settings[key] = n;
+    else ignored.push(`${key}: ${JSON.stringify(v)} is not 2 or 3`);
+  }
+  const max = src['maxFileSize'];
+  if (max !== undefined) {
+    if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxFileSize = max;
+    else ignored.push(`maxFileSize: ${JSON.stringify(max)} is not a positive number`);
+  }
+  const sev = src['severity'];
+  if (sev !== undefined) {
+    if (typeof sev === 'object' && sev !== null && !Array.isArray(sev)) {
+      for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
+        if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) settings.severity[code] = level as Level;
+        else ignored.push(`severity.${code}: ${JSON.stringify(level)} is not one of ${LEVELS.join(', ')}`);
+      }
+    } else {
+      ignored.push('severity: expected an object of CODE: LEVEL');
+    }
+  }
+  return { settings, ignored };
+}

@@ -1,0 +1,97 @@
+/**
+ * A document's text split into physical lines, with each line's terminator kept,
+ * because several real parsers (sysvinit, chkconfig) treat a missing final newline
+ * or a CR specially.
+ */
+
+export interface Line {
+  /** The line's text without its terminator. */
+  text: string;
+  /** Offset of the first character in the document. */
+  offset: number;
+  /** The terminator: `\n`, `\r\n`, a lone `\r`, or `` for a last line without newline. */
+  eol: '' | '\n' | '\r\n' | '\r';
+}
+
+export class SourceText {
+  readonly lines: Line[];
+
+  constructor(readonly text: string) {
+    this.lines = splitLines(text);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** True when the text ends with a newline (or is empty). */
+  get endsWithNewline(): boolean {
+    return this.text.length === 0 || this.text.endsWith('\n');
+  }
+
+  lineText(line: number): string {
+    return this.lines[line]?.text ?? '';
+  }
+
+  offsetAt(line: number, character: number): number {
+    const l = this.lines[line];
+    if (!l) return this.text.length;
+    return l.offset + Math.min(character, l.text.length);
+  }
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      const cr = i > start && text.charCodeAt(i - 1) === 13;
+      lines.push({ text: text.slice(start, cr ? i - 1 : i), offset: start, eol: cr ? '\r\n' : '\n' });
+      start = i + 1;
+    }
+  }
+  // The text after the last newline is a line of its own, even when empty, so that a
+  // position just after a final newline still has a line (as editors count lines).
+  lines.push({ text: text.slice(start), offset: start, eol: '' });
+  return lines;
+}
+
+/** UTF-8 byte length of a string (the real programs count bytes, not characters). */
+export function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** Levenshtein distance, for "did you mean" fixes. */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The single closest candidate within `max` edits, or undefined when none or a tie. */
+export function nearest(word: string, candidates: readonly string[], max = 2): string | undefined {
+  let best: string | undefined;
+  let bestDist = Infinity;
+  let tie = false;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+      tie = false;
+    } else if (d === bestDist) {
+      tie = true;
+    }
+  }
+  return best !== undefined && bestDist <= max && !tie ? best : undefined;
+}

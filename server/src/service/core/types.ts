@@ -1,0 +1,119 @@
+/**
+ * Plain data types shared by every language module. They mirror the LSP shapes
+ * (0-based lines, UTF-16 columns) so the server converts them at the edge without
+ * arithmetic, but nothing here imports an editor or LSP package.
+ */
+
+/** 0-based line and UTF-16 column, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A reported severity. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** A configured level: a severity, or `off` to drop the code. */
+export type Level = Severity | 'off';
+
+export const LEVELS: readonly Level[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix: edits to the same document that are certain to be right. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The code of the problem this fix repairs. */
+  code: string;
+  preferred?: boolean;
+}
+
+export interface RelatedInfo {
+  path: string;
+  range: Range;
+  message: string;
+}
+
+/** A diagnostic as the service reports it, after severity and suppression are applied. */
+export interface Problem {
+  code: string;
+  severity: Severity;
+  range: Range;
+  message: string;
+  related?: RelatedInfo[];
+  /** Fixes known when the problem was found (certain ones only). */
+  fixes?: Fix[];
+}
+
+/** A problem before the registry gives it a severity. */
+export type RawProblem = Omit<Problem, 'severity'>;
+
+export type CompletionKind = 'keyword' | 'value' | 'constant' | 'snippet' | 'file' | 'event';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown; may be left out and filled in by resolve. */
+  documentation?: string;
+  /** Replaces this range (the token under the cursor) with `newText`. */
+  edit: TextEdit;
+  /** The edit's text is a snippet with `${1}` placeholders. */
+  snippet?: boolean;
+  sortText?: string;
+  filterText?: string;
+  /** Opaque key a resolve call uses to build the documentation lazily. */
+  resolveKey?: string;
+}
+
+export interface HoverResult {
+  range: Range;
+  markdown: string;
+}
+
+export type SymbolKind = 'entry' | 'event' | 'constant' | 'function' | 'module' | 'key' | 'namespace';
+
+export interface SymbolEntry {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children?: SymbolEntry[];
+}
+
+export interface CodeLensEntry {
+  range: Range;
+  title: string;
+  /** A command id the client knows, with its arguments; absent for a label only. */
+  command?: { id: string; args: unknown[] };
+}
+
+export interface FoldingEntry {
+  startLine: number;
+  endLine: number;
+  kind?: 'comment' | 'region';
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(line: number, start: number, end: number, endLine = line): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function contains(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
