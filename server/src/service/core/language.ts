@@ -1,0 +1,48 @@
+/**
+ * What every language module provides. The facade (`service/index.ts`) picks the module
+ * for a file and calls these; modules never see editor or LSP types.
+ */
+import type { Settings } from './settings';
+import type { SourceText } from './text';
+import type {
+  CodeLensEntry, CompletionEntry, FoldingEntry, HoverResult, Position, RawProblem, SymbolEntry,
+} from './types';
+
+export type LanguageId = 'inittab' | 'initscript' | 'hacf' | 'haresources' | 'authkeys' | 'xinetd';
+
+export const LANGUAGE_IDS: readonly LanguageId[] = ['inittab', 'initscript', 'hacf', 'haresources', 'authkeys', 'xinetd'];
+
+/** What the status bar and `documentInfo` show about a file. */
+export interface DocumentInfo {
+  language: LanguageId;
+  /** The dialect or profile the file is checked as, e.g. `sysvinit`, `busybox`, `rhel`. */
+  profile: string;
+  /** Why that profile: a setting, or what was detected. */
+  reason: string;
+}
+
+export interface AnalysisContext {
+  /** Absolute path of the file (POSIX separators), or the URI path of an unsaved one. */
+  path: string;
+  settings: Settings;
+}
+
+export interface ModuleAnalysis<M> {
+  model: M;
+  problems: RawProblem[];
+  /** Keys for per-profile default severities (`ProblemDef.profiles`). */
+  profileKeys: string[];
+  info: DocumentInfo;
+}
+
+export interface LanguageModule<M = unknown> {
+  id: LanguageId;
+  analyze(src: SourceText, ctx: AnalysisContext): ModuleAnalysis<M>;
+  complete?(model: M, src: SourceText, position: Position, ctx: AnalysisContext): CompletionEntry[];
+  /** Builds the documentation of a completion entry lazily. */
+  resolveCompletion?(key: string): string | undefined;
+  hover?(model: M, src: SourceText, position: Position, ctx: AnalysisContext): HoverResult | null;
+  symbols?(model: M, src: SourceText): SymbolEntry[];
+  lenses?(model: M, src: SourceText): CodeLensEntry[];
+  folding?(model: M, src: SourceText): FoldingEntry[];
+}
