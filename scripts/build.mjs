@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -30,11 +30,11 @@ const builds = [
 // The wasm files are shipped once, in dist/, and located from there at run time.
 const wasm = [
   [require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm'],
-  [join(dirname(require.resolve('tree-sitter-bash/package.json')), 'tree-sitter-bash.wasm'), 'dist/tree-sitter-bash.wasm'],
+  [join('node_modules', 'tree-sitter-bash', 'tree-sitter-bash.wasm'), 'dist/tree-sitter-bash.wasm'],
 ];
 for (const [from, to] of wasm) copyFileSync(from, to);
 const versions = ['web-tree-sitter', 'tree-sitter-bash'].map(
-  (name) => `${name} ${JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version}`,
+  (name) => `${name} ${JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')).version}`,
 );
 writeFileSync('dist/parser.info', `${versions.join('\n')}\nCopied from node_modules by scripts/build.mjs.\n`);
 

@@ -1,0 +1,94 @@
+/**
+ * The VS Code extension: starts the sysv-ha language server over node IPC and adds what
+ * LSP has no word for (a status bar item with the detected profile, commands). All
+ * analysis happens in the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+interface DocumentInfo {
+  language: string;
+  profile: string;
+  reason: string;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // vscode-languageclient 10+ logs through a LogOutputChannel; a plain channel breaks start().
+  const output = vscode.window.createOutputChannel('sysv-ha', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const languages = ['inittab', 'ha-cf', 'ha-resources', 'ha-authkeys', 'xinetd'];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      ...languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      { scheme: 'file', language: 'shellscript' },
+    ],
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  client = new LanguageClient('sysvHa', 'sysv-ha', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('sysvHa.profile', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'sysv-ha profile';
+  status.command = 'sysvHa.showDocumentInfo';
+  context.subscriptions.push(status, output);
+
+  let lastInfo: DocumentInfo | null = null;
+  async function refreshStatus(editor = vscode.window.activeTextEditor): Promise<void> {
+    if (!editor || !client?.isRunning()) {
+      status.hide();
+      return;
+    }
+    try {
+      lastInfo = await client.sendRequest<DocumentInfo | null>('sysvHa/documentInfo', { uri: editor.document.uri.toString() });
+    } catch {
+      lastInfo = null;
+    }
+    if (!lastInfo || editor !== vscode.window.activeTextEditor) {
+      if (!lastInfo) status.hide();
+      return;
+    }
+    status.text = `$(checklist) sysv-ha: ${lastInfo.profile}`;
+    status.tooltip = `${lastInfo.language} checked as ${lastInfo.profile} (${lastInfo.reason}). Click for details.`;
+    status.show();
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sysvHa.restartServer', async () => {
+      await client?.restart();
+      void refreshStatus();
+    }),
+    vscode.commands.registerCommand('sysvHa.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('sysvHa.showDocumentInfo', () => {
+      const msg = lastInfo
+        ? `This ${lastInfo.language} file is checked as ${lastInfo.profile}: ${lastInfo.reason}. Change it with the sysvHa.profile or sysvHa.inittab.dialect settings.`
+        : 'sysv-ha does not check the active file.';
+      void vscode.window.showInformationMessage(msg);
+    }),
+    vscode.window.onDidChangeActiveTextEditor((e) => void refreshStatus(e)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sysvHa')) setTimeout(() => void refreshStatus(), 200);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) void refreshStatus();
+    }),
+  );
+
+  try {
+    await client.start();
+  } catch (err) {
+    output.error(`The sysv-ha language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage('sysv-ha: the language server did not start. See the sysv-ha output for details.');
+    return;
+  }
+  void refreshStatus();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

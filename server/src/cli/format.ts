@@ -1,0 +1,119 @@
+/** The CLI's output formats: text (compiler style with a caret line), JSON and SARIF 2.1.0. */
+import { relative } from 'node:path';
+import { allProblems, problemDef, type Problem } from '../service';
+
+export interface FileResult {
+  path: string;
+  text: string;
+  problems: Problem[];
+}
+
+/** One object per diagnostic, as spec/checks.md "CLI JSON output" defines it. */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Problem['severity'];
+  code: string;
+  message: string;
+}
+
+export function toJsonDiagnostics(results: readonly FileResult[]): JsonDiagnostic[] {
+  const out: JsonDiagnostic[] = [];
+  for (const r of results) {
+    for (const p of r.problems) {
+      out.push({
+        file: r.path,
+        line: p.range.start.line + 1,
+        column: p.range.start.character + 1,
+        endLine: p.range.end.line + 1,
+        endColumn: p.range.end.character + 1,
+        severity: p.severity,
+        code: p.code,
+        message: p.message,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  return JSON.stringify(toJsonDiagnostics(results), null, 2) + '\n';
+}
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m', reset: '\x1b[0m', bold: '\x1b[1m' };
+
+export function formatText(results: readonly FileResult[], options: { cwd: string; color: boolean }): string {
+  const c = (k: keyof typeof COLORS, s: string) => (options.color ? COLORS[k] + s + COLORS.reset : s);
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of results) {
+    const display = displayPath(r.path, options.cwd);
+    const src = r.text.split('\n');
+    for (const p of r.problems) {
+      counts[p.severity]++;
+      const { line, character } = p.range.start;
+      lines.push(`${c('bold', `${display}:${line + 1}:${character + 1}:`)} ${c(p.severity, p.severity)} ${p.code}: ${p.message}`);
+      const text = (src[line] ?? '').replace(/\r$/, '');
+      const end = p.range.end.line === line ? Math.max(p.range.end.character, character + 1) : Math.max(text.length, character + 1);
+      const gutter = String(line + 1).padStart(5);
+      // Keep tabs in the caret line so the carets sit under the right characters.
+      const pad = text.slice(0, character).replace(/[^\t]/g, ' ');
+      lines.push(`${gutter} | ${text}`);
+      lines.push(`${' '.repeat(gutter.length)} | ${pad}${c(p.severity, '^'.repeat(Math.max(1, Math.min(end, Math.max(text.length, character + 1)) - character)))}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const files = results.length;
+  const parts = (['error', 'warning', 'information', 'hint'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}${counts[k] === 1 || k === 'information' ? '' : 's'}`);
+  lines.push(total === 0
+    ? `No problems in ${files} file${files === 1 ? '' : 's'}.`
+    : `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files} file${files === 1 ? '' : 's'}.`);
+  return lines.join('\n') + '\n';
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path).replace(/\\/g, '/');
+  return rel.startsWith('..') || rel === '' ? path : rel;
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+export function formatSarif(results: readonly FileResult[], version: string): string {
+  const rules = allProblems().map((def) => ({
+    id: def.code,
+    shortDescription: { text: stripMarkdown(def.detects) },
+    fullDescription: { text: stripMarkdown(def.behaviour) },
+    defaultConfiguration: { level: SARIF_LEVEL[def.severity] },
+    properties: { appliesTo: def.appliesTo, source: def.source },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'sysv-ha', version, informationUri: 'https://github.com/sysv-ha/sysv-ha', rules } },
+      results: results.flatMap((r) => r.problems.map((p) => ({
+        ruleId: p.code,
+        ruleIndex: index.get(p.code),
+        level: SARIF_LEVEL[p.severity],
+        message: { text: p.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI('file://' + r.path) },
+            region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+          },
+        }],
+      }))),
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+function stripMarkdown(s: string): string {
+  return s.replace(/`/g, '');
+}
+
+export { problemDef };

@@ -1,0 +1,124 @@
+/** Conversions between the service's plain data and LSP types, at the edge only. */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, FoldingRangeKind, InsertTextFormat, MarkupKind, SymbolKind,
+  type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover,
+} from 'vscode-languageserver/node';
+import type * as svc from '../service';
+
+/** The file-system path of a document URI; non-file URIs keep their path part. */
+export function uriToPath(uri: string): string {
+  if (uri.startsWith('file:')) {
+    try {
+      return fileURLToPath(uri).replace(/\\/g, '/');
+    } catch {
+      /* fall through to the generic form */
+    }
+  }
+  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?(.*)$/i.exec(uri);
+  return decodeURIComponent(m ? m[1]! : uri);
+}
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).toString();
+}
+
+const SEVERITY: Record<svc.Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** GitHub-style anchor of a code's heading in docs/diagnostics.md. */
+export function docsAnchor(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
+}
+
+/** `docsUri`: where docs/diagnostics.md is (shipped with the server), if known. */
+export function toDiagnostic(p: svc.Problem, docUri: string, docPath: string, docsUri?: string): Diagnostic {
+  const d: Diagnostic = {
+    range: p.range,
+    severity: SEVERITY[p.severity],
+    code: p.code,
+    source: 'sysv-ha',
+    message: p.message,
+  };
+  if (docsUri) d.codeDescription = { href: `${docsUri}#${docsAnchor(p.code)}` };
+  if (p.related && p.related.length > 0) {
+    d.relatedInformation = p.related.map((r) => ({
+      location: { uri: r.path === docPath ? docUri : pathToUri(r.path), range: r.range },
+      message: r.message,
+    }));
+  }
+  if (p.code.endsWith('-obsolete')) d.tags = [DiagnosticTag.Deprecated];
+  return d;
+}
+
+const COMPLETION_KIND: Record<svc.CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  value: CompletionItemKind.Value,
+  constant: CompletionItemKind.Constant,
+  snippet: CompletionItemKind.Snippet,
+  file: CompletionItemKind.File,
+  event: CompletionItemKind.Event,
+};
+
+export function toCompletionItem(c: svc.CompletionEntry, language: svc.LanguageId): CompletionItem {
+  const item: CompletionItem = {
+    label: c.label,
+    kind: COMPLETION_KIND[c.kind],
+    detail: c.detail,
+    textEdit: c.edit,
+    sortText: c.sortText,
+    filterText: c.filterText,
+    insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
+  if (c.resolveKey) item.data = { language, key: c.resolveKey };
+  return item;
+}
+
+export function toHover(h: svc.HoverResult): Hover {
+  return { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.markdown } };
+}
+
+const SYMBOL_KIND: Record<svc.SymbolKind, SymbolKind> = {
+  entry: SymbolKind.Field,
+  event: SymbolKind.Event,
+  constant: SymbolKind.Constant,
+  function: SymbolKind.Function,
+  module: SymbolKind.Module,
+  key: SymbolKind.Key,
+  namespace: SymbolKind.Namespace,
+};
+
+export function toSymbol(s: svc.SymbolEntry): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children?.map(toSymbol),
+  };
+}
+
+export function toCodeLens(l: svc.CodeLensEntry): CodeLens {
+  // A lens without a command is shown as a plain label by VS Code when the command id is empty.
+  return { range: l.range, command: { title: l.title, command: l.command?.id ?? '', arguments: l.command?.args } };
+}
+
+export function toFolding(f: svc.FoldingEntry): FoldingRange {
+  return { startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region };
+}
+
+export function toCodeAction(f: svc.Fix, uri: string, diagnostics: Diagnostic[]): CodeAction {
+  return {
+    title: f.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: diagnostics.filter((d) => d.code === f.code),
+    isPreferred: f.preferred,
+    edit: { changes: { [uri]: f.edits } },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The language server: thin glue between LSP and the service. Every handler goes through
+ * `safe()`, so an exception is logged (with the document and position) and answered with
+ * an empty result; the server never dies of a bad document.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures,
+  TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic,
+  type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as svc from '../service';
+import {
+  pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toFolding, toHover, toSymbol, uriToPath,
+} from './convert';
+
+export const VERSION = '0.1.0';
+
+interface Cached {
+  version: number;
+  analysis: svc.Analysis;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, Cached>();
+  const settingsCache = new Map<string, Promise<svc.Settings>>();
+  let globalSettings: svc.Settings = svc.DEFAULT_SETTINGS;
+  let hasConfiguration = false;
+  let pullDiagnostics = false;
+  const docsFile = join(__dirname, '..', 'docs', 'diagnostics.md');
+  const docsUri = existsSync(docsFile) ? pathToUri(docsFile) : undefined;
+
+  const log = (msg: string) => connection.console.log(msg);
+
+  /** Runs a handler; on an exception logs it with its context and answers `fallback`. */
+  function safe<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      if (token?.isCancellationRequested) return fallback;
+      try {
+        return await handler(params, token);
+      } catch (err) {
+        const p = params as { textDocument?: { uri?: string }; position?: { line: number; character: number } };
+        const where = p?.textDocument?.uri ? ` for ${p.textDocument.uri}${p.position ? `:${p.position.line + 1}:${p.position.character + 1}` : ''}` : '';
+        connection.console.error(`${name} failed${where}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function settingsFromObject(obj: unknown): svc.Settings {
+    const { settings, ignored } = svc.normalizeSettings(obj);
+    for (const msg of ignored) connection.console.warn(`sysvHa.${msg}: ignored`);
+    return settings;
+  }
+
+  function getSettings(uri: string): Promise<svc.Settings> {
+    if (!hasConfiguration) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'sysvHa' })
+        .then((obj) => settingsFromObject(obj), () => globalSettings);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  /** The analysis of the document's current version, computed once per version. */
+  async function analysisOf(uri: string): Promise<svc.Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const cached = cache.get(uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const path = uriToPath(uri);
+    const text = doc.getText();
+    const language = svc.languageForDocument(path, doc.languageId, text);
+    if (!language || !svc.isSupported(language)) return undefined;
+    const settings = await getSettings(uri);
+    // The document may have changed while the settings were fetched.
+    const current = documents.get(uri);
+    if (!current || current.version !== doc.version) return analysisOf(uri);
+    const analysis = svc.analyze({ path, text, language }, settings);
+    cache.set(uri, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  function diagnosticsOf(a: svc.Analysis, uri: string): Diagnostic[] {
+    return a.problems.map((p) => toDiagnostic(p, uri, a.path, docsUri));
+  }
+
+  async function publish(uri: string): Promise<void> {
+    if (pullDiagnostics) return;
+    const a = await analysisOf(uri);
+    await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: a ? diagnosticsOf(a, uri) : [] });
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    hasConfiguration = !!caps.workspace?.configuration;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) globalSettings = settingsFromObject(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { resolveProvider: true, triggerCharacters: [':'] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        foldingRangeProvider: true,
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      },
+      serverInfo: { name: 'sysv-ha', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sysvHa' }).catch(() => undefined);
+    }
+    log(`sysv-ha ${VERSION} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    cache.clear();
+    const s = (change.settings as { sysvHa?: unknown } | undefined)?.sysvHa;
+    if (!hasConfiguration && s) globalSettings = settingsFromObject(s);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) void publish(d.uri);
+  });
+
+  documents.onDidChangeContent((e) => void publish(e.document.uri).catch((err) => connection.console.error(`diagnostics failed for ${e.document.uri}: ${String(err)}`)));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params) => {
+    const a = await analysisOf(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: a ? diagnosticsOf(a, params.textDocument.uri) : [] };
+  }));
+
+  connection.onCompletion(safe('completion', [], async (params) => {
+    const a = await analysisOf(params.textDocument.uri);
+    return a ? svc.doComplete(a, params.position).map((c) => toCompletionItem(c, a.language)) : [];
+  }));
+
+  connection.onCompletionResolve(safe('completionResolve', undefined as never, (item) => {
+    const data = item.data as { language?: svc.LanguageId; key?: string } | undefined;
+    if (data?.language && data.key && !item.documentation) {
+      const doc = svc.resolveCompletion(data.language, data.key);
+      if (doc) item.documentation = { kind: 'markdown', value: doc };
+    }
+    return item;
+  }));
+
+  connection.onHover(safe('hover', null, async (params) => {
+    const a = await analysisOf(params.textDocument.uri);
+    const h = a ? svc.doHover(a, params.position) : null;
+    return h ? toHover(h) : null;
+  }));
+
+  connection.onDocumentSymbol(safe('documentSymbol', [], async (params) => {
+    const a = await analysisOf(params.textDocument.uri);
+    return a ? svc.getSymbols(a).map(toSymbol) : [];
+  }));
+
+  connection.onCodeLens(safe('codeLens', [], async (params) => {
+    const a = await analysisOf(params.textDocument.uri);
+    return a ? svc.getCodeLenses(a).map(toCodeLens) : [];
+  }));
+
+  connection.onFoldingRanges(safe('foldingRange', [], async (params) => {
+    const a = await analysisOf(params.textDocument.uri);
+    return a ? svc.getFoldingRanges(a).map(toFolding) : [];
+  }));
+
+  connection.onCodeAction(safe('codeAction', [], async (params) => {
+    const uri = params.textDocument.uri;
+    const a = await analysisOf(uri);
+    if (!a) return [];
+    const codes = params.context.diagnostics.filter((d) => d.source === 'sysv-ha').map((d) => String(d.code));
+    const fixes = svc.getFixes(a, params.range, codes.length > 0 ? codes : undefined);
+    return fixes.map((f) => toCodeAction(f, uri, params.context.diagnostics));
+  }));
+
+  /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */
+  connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as svc.DocumentInfo | null, async (params: { uri: string }) => {
+    const a = await analysisOf(params.uri);
+    return a ? a.info : null;
+  }));
+
+  process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+  process.on('uncaughtException', (err) => connection.console.error(`uncaught exception: ${err.stack ?? err.message}`));
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
