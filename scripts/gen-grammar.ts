@@ -25,7 +25,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** A character class body for `chars`, e.g. `0-9SsAa` → `0-9SsAa` with specials escaped. */
+/** `chars` as the body of a regex character class (`]`, `\`, `^` and `-` escaped). */
 function classBody(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
 }
