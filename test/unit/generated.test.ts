@@ -1,0 +1,74 @@
+/** Generated files are up to date, and the snippets are valid inittab files. */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { renderDiagnosticsDoc, DIAGNOSTICS_DOC } from '../../scripts/gen-docs';
+import { renderInittabGrammar, INITTAB_GRAMMAR_PATH } from '../../scripts/gen-grammar';
+import * as svc from '../../server/src/service';
+import { analyzeText } from '../helpers/fixture';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+describe('generated files', () => {
+  it(`${DIAGNOSTICS_DOC} matches the registry (npm run docs)`, () => {
+    assert.equal(readFileSync(join(ROOT, DIAGNOSTICS_DOC), 'utf8'), renderDiagnosticsDoc());
+  });
+
+  it(`${INITTAB_GRAMMAR_PATH} matches the spec table (node out/scripts/gen-grammar.js)`, () => {
+    assert.equal(readFileSync(join(ROOT, INITTAB_GRAMMAR_PATH), 'utf8'), renderInittabGrammar());
+  });
+
+  it('package.json contributes every file it names', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const paths = [
+      ...pkg.contributes.grammars.map((g: { path: string }) => g.path),
+      ...pkg.contributes.snippets.map((s: { path: string }) => s.path),
+      ...pkg.contributes.languages.map((l: { configuration: string }) => l.configuration),
+    ];
+    for (const p of paths) assert.ok(existsSync(join(ROOT, p)), p);
+  });
+});
+
+/** A snippet body with every placeholder replaced by its default (choices: the first). */
+function expand(body: string[]): string {
+  return body.join('\n')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{?\d+\}?/g, '');
+}
+
+describe('snippets', () => {
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets/inittab.json'), 'utf8')) as Record<string, { body: string[]; prefix: string | string[] }>;
+  for (const [name, s] of Object.entries(snippets)) {
+    it(`"${name}" is a valid inittab for its dialect`, () => {
+      const dialect = /busybox/i.test(name) ? 'busybox' : 'sysvinit';
+      const text = expand(s.body).replace(/\n*$/, '\n');
+      const a = analyzeText(text, { settings: { inittabDialect: dialect } });
+      // A single entry cannot carry the file's initdefault.
+      const problems = a.problems.filter((p) => p.code !== 'inittab/no-initdefault');
+      assert.deepEqual(problems.map((p) => `${p.range.start.line + 1}: ${p.code}: ${p.message}`), []);
+    });
+  }
+});
+
+describe('the catalogue (../shared/spec/checks.md, when present)', () => {
+  const catalogue = join(ROOT, '..', 'shared', 'spec', 'checks.md');
+  it('every registered code is in the catalogue with the same severity and core flag', { skip: !existsSync(catalogue) && 'no ../shared here' }, () => {
+    const rows = new Map<string, { severity: string; core: boolean }>();
+    for (const line of readFileSync(catalogue, 'utf8').split('\n')) {
+      const m = /^\| `([a-z]+\/[a-z0-9-]+)` \| (\w+) \| (core|later) \|/.exec(line);
+      if (m) rows.set(m[1]!, { severity: m[2]!, core: m[3] === 'core' });
+    }
+    for (const d of svc.allProblems()) {
+      const row = rows.get(d.code);
+      assert.ok(row, `${d.code} is not in the catalogue`);
+      assert.equal(d.severity, row.severity, d.code);
+      assert.equal(d.core, row.core, d.code);
+    }
+    // Every catalogue code of a language we support is implemented.
+    const supported = svc.LANGUAGE_IDS.filter((l) => svc.isSupported(l));
+    const missing = [...rows.keys()].filter((c) => supported.some((l) => c.startsWith(`${l}/`)) && !svc.problemDef(c));
+    assert.deepEqual(missing, []);
+  });
+});
