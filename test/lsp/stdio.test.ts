@@ -1,0 +1,145 @@
+/** The language server over a real stdio connection, as Neovim, Helix or Emacs talk to it. */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO } from '../helpers/golden';
+import { TestClient } from '../helpers/lspClient';
+
+const URI = 'file:///srv/image/etc/inittab';
+const TEXT = readFileSync(join(REPO, 'examples/etc/inittab'), 'utf8');
+const line = (needle: string) => TEXT.split('\n').findIndex((l) => l.includes(needle));
+
+describe('LSP over stdio (push diagnostics)', () => {
+  const client = new TestClient();
+  let caps: Record<string, unknown>;
+
+  before(async () => {
+    caps = (await client.initialize({ textDocument: { completion: { completionItem: { snippetSupport: true } } } })).capabilities;
+    await client.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'inittab', version: 1, text: TEXT } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('announces incremental sync and the features', () => {
+    assert.deepEqual(caps['textDocumentSync'], { openClose: true, change: 2 });
+    for (const f of ['completionProvider', 'hoverProvider', 'codeLensProvider', 'documentSymbolProvider', 'codeActionProvider', 'foldingRangeProvider']) assert.ok(caps[f], f);
+    assert.equal(caps['diagnosticProvider'], undefined);
+  });
+
+  it('publishes diagnostics after didOpen', async () => {
+    const p = await client.diagnostics(URI);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['inittab/unknown-action', 'inittab/respawn-backgrounded']);
+    assert.equal(p.diagnostics[0]!.source, 'sysv-ha');
+    assert.deepEqual(p.diagnostics[0]!.range, { start: { line: line('respwn'), character: 7 }, end: { line: line('respwn'), character: 13 } });
+    assert.equal(p.diagnostics[0]!.severity, 1);
+  });
+
+  it('re-publishes after an incremental didChange', async () => {
+    const l = line('respwn');
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: l, character: 7 }, end: { line: l, character: 13 } }, text: 'respawn' }],
+    });
+    const p = await client.diagnostics(URI, (x) => x.version === 2);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['inittab/respawn-backgrounded']);
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ range: { start: { line: l, character: 7 }, end: { line: l, character: 14 } }, text: 'respwn' }],
+    });
+    assert.equal((await client.diagnostics(URI, (x) => x.version === 3)).diagnostics.length, 2);
+  });
+
+  it('completes actions, resolves their docs', async () => {
+    const l = line('respwn');
+    const items = await client.request<{ label: string; data: unknown }[]>('textDocument/completion', { textDocument: { uri: URI }, position: { line: l, character: 9 } });
+    const respawn = items.find((i) => i.label === 'respawn');
+    assert.ok(respawn);
+    const resolved = await client.request<{ documentation: { value: string } }>('completionItem/resolve', respawn);
+    assert.match(resolved.documentation.value, /respawning too fast/);
+  });
+
+  it('hovers', async () => {
+    const l = line('1:2345:respawn');
+    const h = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri: URI }, position: { line: l, character: 9 } });
+    assert.equal(h.contents.kind, 'markdown');
+    assert.match(h.contents.value, /\*\*respawn\*\*/);
+  });
+
+  it('code lens, symbols, folding', async () => {
+    const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    assert.deepEqual(lenses.map((x) => x.command.title), ['Boots into runlevel 3 (full multi-user)']);
+    const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.ok(symbols.some((s) => s.name === 'l3'));
+    const folds = await client.request<{ kind: string }[]>('textDocument/foldingRange', { textDocument: { uri: URI } });
+    assert.ok(folds.length >= 1 && folds[0]!.kind === 'comment');
+  });
+
+  it('offers the quick fix for the misspelt action', async () => {
+    const p = await client.diagnostics(URI, (x) => x.version === 3);
+    const d = p.diagnostics[0]!;
+    const actions = await client.request<{ title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] },
+    });
+    assert.equal(actions[0]!.title, "Change to 'respawn'");
+    assert.equal(actions[0]!.kind, 'quickfix');
+    assert.equal(actions[0]!.edit.changes[URI]![0]!.newText, 'respawn');
+  });
+
+  it('reports how the file is checked', async () => {
+    const info = await client.request<{ language: string; profile: string }>('sysvHa/documentInfo', { uri: URI });
+    assert.deepEqual([info.language, info.profile], ['inittab', 'sysvinit']);
+  });
+
+  it('answers empty for documents it does not know, and keeps going', async () => {
+    const h = await client.request('textDocument/hover', { textDocument: { uri: 'file:///nope' }, position: { line: 0, character: 0 } });
+    assert.equal(h, null);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: 'file:///nope' }, position: { line: 99, character: 99 } }), []);
+    assert.ok(await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 9999, character: 9999 } }) === null);
+  });
+
+  it('clears diagnostics on close', async () => {
+    await client.notify('textDocument/didClose', { textDocument: { uri: URI } });
+    await client.diagnostics(URI, (x) => x.diagnostics.length === 0);
+  });
+});
+
+describe('LSP over stdio (pull diagnostics, settings from the client)', () => {
+  const client = new TestClient([join(REPO, 'dist', 'cli.js'), 'lsp', '--stdio']);
+  let caps: Record<string, unknown>;
+
+  before(async () => {
+    client.configuration = { severity: { 'inittab/unknown-action': 'warning' } };
+    caps = (await client.initialize({ textDocument: { diagnostic: {} }, workspace: { configuration: true } })).capabilities;
+    await client.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'inittab', version: 1, text: TEXT } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('answers textDocument/diagnostic with the user\'s severities', async () => {
+    assert.ok(caps['diagnosticProvider']);
+    const report = await client.request<{ kind: string; items: { code: string; severity: number }[] }>('textDocument/diagnostic', { textDocument: { uri: URI } });
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => [d.code, d.severity]), [['inittab/unknown-action', 2], ['inittab/respawn-backgrounded', 2]]);
+    assert.equal(client.published.length, 0, 'no push when the client pulls');
+  });
+
+  it('applies a configuration change', async () => {
+    client.configuration = { severity: { 'inittab/unknown-action': 'off' } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    const report = await client.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: URI } });
+    assert.deepEqual(report.items.map((d) => d.code), ['inittab/respawn-backgrounded']);
+  });
+});
+
+describe('LSP over stdio (settings in initializationOptions, no configuration support)', () => {
+  const client = new TestClient();
+  before(async () => {
+    await client.initialize({}, { settings: { inittab: { dialect: 'busybox' } } });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'inittab', version: 1, text: 'id:3:initdefault:\n' } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('checks the file as BusyBox', async () => {
+    const p = await client.diagnostics(URI);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['inittab/unknown-action']);
+  });
+});
