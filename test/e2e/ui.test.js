@@ -226,8 +226,12 @@ async function main() {
     // --- squiggles (the respwn / backgrounded lines are near the end) -----------
     const src = fs.readFileSync(path.join(WS, 'etc', 'inittab'), 'utf8').split('\n');
     const lineOf = (prefix) => src.findIndex((l) => l.startsWith(prefix)) + 1; // 1-based
-    // Reveal the last entry so the respwn and backgrounded lines are on screen.
-    await gotoLine(page, Math.max(lineOf('S0:'), lineOf('6:2345:')) + 3);
+    // The whole file usually fits (screenshot with the lens and both squiggles);
+    // otherwise reveal the end so the respwn and backgrounded lines are on screen.
+    const shown = (await visibleLines(page)).map((l) => l.text);
+    if (!(shown.some((t) => t.startsWith('S0:')) && shown.some((t) => t.startsWith('6:2345:')))) {
+      await gotoLine(page, Math.max(lineOf('S0:'), lineOf('6:2345:')) + 3);
+    }
     const squiggles = await poll(async () => {
       const e = await page.locator('.monaco-editor .squiggly-error').count();
       const w = await page.locator('.monaco-editor .squiggly-warning').count();
