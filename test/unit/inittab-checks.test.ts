@@ -201,6 +201,7 @@ id2:5:initdefault:
 1:2345:respawn:/sbin/mingetty tty1
 `);
     checkDiagnostics('# inittab is no longer used when using systemd.\n#\n');
+    checkDiagnostics('T0:23:respawn:/sbin/getty -L ttyS0 9600 vt100\n', { path: '/etc/inittab.d/serial.tab' });
     checkDiagnostics('');
   });
 

@@ -22,11 +22,18 @@ export interface InittabFacts {
   accepted: Set<Entry>;
 }
 
-export function checkInittab(model: InittabModel, src: SourceText, settings: Settings): { problems: RawProblem[]; facts: InittabFacts } {
+export interface CheckOptions {
+  settings: Settings;
+  /** A file of /etc/inittab.d: init reads one entry from it, so it has no initdefault. */
+  fragment: boolean;
+}
+
+export function checkInittab(model: InittabModel, src: SourceText, options: CheckOptions): { problems: RawProblem[]; facts: InittabFacts } {
+  const settings = options.settings;
   const out: RawProblem[] = [];
   const facts: InittabFacts = { accepted: new Set() };
   if (model.dialect === 'busybox') checkBusybox(model, src, out, facts);
-  else checkSysvinit(model, src, settings, out, facts);
+  else checkSysvinit(model, src, options, out, facts);
   checkLineEndings(model, src, settings, out);
   return { problems: out, facts };
 }
@@ -38,7 +45,8 @@ const replaceFix = (code: string, title: string, r: Range, newText: string): Fix
 // ---------------------------------------------------------------------------------------
 // sysvinit
 
-function checkSysvinit(model: InittabModel, src: SourceText, settings: Settings, out: RawProblem[], facts: InittabFacts): void {
+function checkSysvinit(model: InittabModel, src: SourceText, options: CheckOptions, out: RawProblem[], facts: InittabFacts): void {
+  const settings = options.settings;
   const ids = new Map<string, Entry>();
   const initdefaults: Entry[] = [];
 
@@ -82,7 +90,7 @@ function checkSysvinit(model: InittabModel, src: SourceText, settings: Settings,
     checkSysvinitFields(e, action, out);
   }
 
-  checkInitdefault(model, src, initdefaults, out, facts);
+  checkInitdefault(model, src, initdefaults, options.fragment, out, facts);
 }
 
 function tooLongLines(model: InittabModel, src: SourceText): number[] {
@@ -267,7 +275,7 @@ function checkBackgrounded(e: Entry, action: ActionSpec, command: string, dialec
   });
 }
 
-function checkInitdefault(model: InittabModel, src: SourceText, initdefaults: Entry[], out: RawProblem[], facts: InittabFacts): void {
+function checkInitdefault(model: InittabModel, src: SourceText, initdefaults: Entry[], fragment: boolean, out: RawProblem[], facts: InittabFacts): void {
   const [first, ...later] = initdefaults;
   for (const e of later) {
     out.push({
@@ -277,7 +285,7 @@ function checkInitdefault(model: InittabModel, src: SourceText, initdefaults: En
     });
   }
   if (!first) {
-    if (model.entries.length > 0) {
+    if (model.entries.length > 0 && !fragment) {
       out.push({
         code: 'inittab/no-initdefault', range: range(0, 0, src.lineText(0).replace(/\r$/, '').length),
         message: "No initdefault entry init accepts: at every boot init asks 'Enter runlevel:' on the console, and a headless machine hangs. Add e.g. 'id:3:initdefault:'.",

@@ -17,7 +17,8 @@ export const inittabModule: LanguageModule<InittabDoc> = {
           ? { dialect: 'sysvinit' as const, reason: `profile ${s.profile}` }
           : { dialect: 'auto' as const, reason: undefined };
     const model = parseInittab(src, chosen);
-    const { problems, facts } = checkInittab(model, src, s);
+    const fragment = /\/inittab\.d\/[^/]+\.tab$/.test(ctx.path);
+    const { problems, facts } = checkInittab(model, src, { settings: s, fragment });
     return {
       model: { model, facts },
       problems,

@@ -106,7 +106,7 @@ export const INITTAB_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'inittab/no-initdefault', severity: 'warning', core: true, appliesTo: 'sysvinit', profiles: { [BB]: 'off' },
-    detects: 'Entries but no initdefault entry that init accepts (entries it rejects, e.g. one with a missing field, do not count); line 1. A file with no entries at all (a systemd-era stub) is not reported.',
+    detects: 'Entries but no initdefault entry that init accepts (entries it rejects, e.g. one with a missing field, do not count); line 1. A file with no entries at all (a systemd-era stub) and a `/etc/inittab.d/*.tab` fragment are not reported.',
     behaviour: 'init prompts `Enter runlevel:` on the console at every boot; a headless box hangs.',
     source: '§1.3, I1',
   },
