@@ -30,6 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     traceOutputChannel: output,
+    // Cross-file checks read these; the server re-checks open files when they change on disk.
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{init.d,rc.d,ha.d,xinetd.d,inittab.d,insserv.conf.d}/**'),
+        vscode.workspace.createFileSystemWatcher('**/{inittab,xinetd.conf,insserv.conf,services,hostname}'),
+      ],
+    },
   };
   client = new LanguageClient('sysvHa', 'sysv-ha', serverOptions, clientOptions);
 

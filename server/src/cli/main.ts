@@ -6,6 +6,7 @@
  */
 import { readFileSync, openSync, readSync, closeSync } from 'node:fs';
 import * as svc from '../service';
+import { FsHost } from '../host/fsHost';
 import { collectFiles, describeFsError, UsageError } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 
@@ -110,6 +111,7 @@ function runCheck(args: string[], io: CliIO): number {
   if (ignored.length > 0) throw new UsageError(ignored[0]!);
   const files = collectFiles(parsed.paths, { forceLanguage: parsed.lang, readHead });
   const results: FileResult[] = [];
+  const host = new FsHost();
   const pending = new Map<svc.LanguageId, number>();
   for (const f of files) {
     if (!svc.isSupported(f.language)) {
@@ -122,7 +124,7 @@ function runCheck(args: string[], io: CliIO): number {
     } catch (err) {
       throw new UsageError(`${f.path}: ${describeFsError(err)}`);
     }
-    const analysis = svc.analyze({ path: f.path, text, language: f.language }, settings);
+    const analysis = svc.analyze({ path: f.path, text, language: f.language }, settings, host);
     results.push({ path: f.path, text, problems: analysis.problems });
   }
   if (parsed.format === 'json') io.stdout(formatJson(results));

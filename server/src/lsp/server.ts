@@ -11,6 +11,7 @@ import {
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FsHost } from '../host/fsHost';
 import * as svc from '../service';
 import {
   pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toFolding, toHover, toSymbol, uriToPath,
@@ -30,6 +31,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let globalSettings: svc.Settings = svc.DEFAULT_SETTINGS;
   let hasConfiguration = false;
   let pullDiagnostics = false;
+  // Other files as the checks see them: disk, with open documents' unsaved text on top.
+  const host = new FsHost((path) => {
+    const doc = documents.get(pathToUri(path));
+    return doc?.getText();
+  });
   const docsFile = join(__dirname, '..', 'docs', 'diagnostics.md');
   const docsUri = existsSync(docsFile) ? pathToUri(docsFile) : undefined;
 
@@ -81,7 +87,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // The document may have changed while the settings were fetched.
     const current = documents.get(uri);
     if (!current || current.version !== doc.version) return analysisOf(uri);
-    const analysis = svc.analyze({ path, text, language }, settings);
+    const analysis = svc.analyze({ path, text, language }, settings, host);
     cache.set(uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -122,6 +128,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sysvHa' }).catch(() => undefined);
     }
     log(`sysv-ha ${VERSION} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    for (const c of change.changes) host.invalidate(uriToPath(c.uri));
+    cache.clear();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) void publish(d.uri);
   });
 
   connection.onDidChangeConfiguration((change) => {

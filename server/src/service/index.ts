@@ -9,14 +9,14 @@ import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { findSuppressions, isSuppressed } from './core/suppress';
 import { SourceText } from './core/text';
 import { contains, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
-import type { DocumentInfo, LanguageId, LanguageModule } from './core/language';
+import type { DocumentInfo, LanguageId, LanguageModule, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
 
 export * from './core/types';
 export * from './core/settings';
 export { allProblems, problemDef, levelFor, type ProblemDef } from './core/registry';
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';
-export type { DocumentInfo, LanguageId } from './core/language';
+export type { DocumentInfo, FileInfo, LanguageId, WorkspaceHost } from './core/language';
 export { LANGUAGE_IDS } from './core/language';
 
 const MODULES: Partial<Record<LanguageId, LanguageModule<any>>> = {
@@ -45,23 +45,24 @@ export interface Analysis {
   /** The language module's model; opaque outside the module. */
   model: unknown;
   settings: Settings;
+  host?: WorkspaceHost;
 }
 
 /** Parses and checks a document. Never throws for any input text. */
-export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS): Analysis {
+export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS, host?: WorkspaceHost): Analysis {
   const src = new SourceText(doc.text);
   const mod = MODULES[doc.language];
   if (!mod) {
-    return { path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason: 'not analysed yet' }, model: undefined, settings };
+    return { path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason: 'not analysed yet' }, model: undefined, settings, host };
   }
-  const ctx = { path: doc.path, settings };
+  const ctx = { path: doc.path, settings, host };
   const result = mod.analyze(src, ctx);
   const suppressions = findSuppressions(src);
   const problems = applySeverity(result.problems, settings, result.profileKeys)
     .filter((p) => !isSuppressed(suppressions, p))
     .map((p) => (p.related ? { ...p, related: p.related.map((r) => ({ ...r, path: r.path || doc.path })) } : p))
     .sort(compareProblems);
-  return { path: doc.path, language: doc.language, src, problems, info: result.info, model: result.model, settings };
+  return { path: doc.path, language: doc.language, src, problems, info: result.info, model: result.model, settings, host };
 }
 
 function compareProblems(a: Problem, b: Problem): number {
@@ -70,7 +71,7 @@ function compareProblems(a: Problem, b: Problem): number {
 
 export function doComplete(a: Analysis, position: Position): CompletionEntry[] {
   const mod = MODULES[a.language];
-  return mod?.complete ? mod.complete(a.model, a.src, position, { path: a.path, settings: a.settings }) : [];
+  return mod?.complete ? mod.complete(a.model, a.src, position, { path: a.path, settings: a.settings, host: a.host }) : [];
 }
 
 export function resolveCompletion(language: LanguageId, key: string): string | undefined {
@@ -79,7 +80,7 @@ export function resolveCompletion(language: LanguageId, key: string): string | u
 
 export function doHover(a: Analysis, position: Position): HoverResult | null {
   const mod = MODULES[a.language];
-  return mod?.hover ? mod.hover(a.model, a.src, position, { path: a.path, settings: a.settings }) : null;
+  return mod?.hover ? mod.hover(a.model, a.src, position, { path: a.path, settings: a.settings, host: a.host }) : null;
 }
 
 export function getSymbols(a: Analysis): SymbolEntry[] {

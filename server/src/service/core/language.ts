@@ -21,10 +21,33 @@ export interface DocumentInfo {
   reason: string;
 }
 
+/** What the host knows about a file (from `stat`). */
+export interface FileInfo {
+  isFile: boolean;
+  isDirectory: boolean;
+  /** Permission bits (`mode & 0o7777`); undefined on file systems without modes. */
+  mode?: number;
+  size: number;
+}
+
+/**
+ * The service's only window on other files: the CLI and the server implement it (disk,
+ * plus the editor's unsaved buffers for the server). Paths are absolute, POSIX separators.
+ * Checks that need other files are skipped when no host is given.
+ */
+export interface WorkspaceHost {
+  /** The text of a file (an open editor's buffer first), or undefined when it cannot be read. */
+  readFile(path: string): string | undefined;
+  stat(path: string): FileInfo | undefined;
+  /** Names in a directory, sorted in C-locale order, or undefined when it is not one. */
+  listDir(path: string): string[] | undefined;
+}
+
 export interface AnalysisContext {
   /** Absolute path of the file (POSIX separators), or the URI path of an unsaved one. */
   path: string;
   settings: Settings;
+  host?: WorkspaceHost;
 }
 
 export interface ModuleAnalysis<M> {
