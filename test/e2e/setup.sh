@@ -25,6 +25,19 @@ APT_PACKAGES=(chromium neovim libkrb5-dev fonts-dejavu-core)
 CACHE="${SYSV_HA_E2E_CACHE:-$HOME/.cache/sysv-ha-e2e}"
 mkdir -p "$CACHE/stamps" "$CACHE/tmp" "$CACHE/logs"
 
+# When run from `npm run test:e2e`, the outer npm exports its lifecycle
+# variables (npm_config_user_agent with the outer Node version, which
+# code-server's postinstall reads; npm_package_*; npm_config_nodedir from
+# ~/.npmrc ...). The installs below start their own npm, which reads ~/.npmrc
+# itself, so drop the ones that describe the outer run.
+while IFS='=' read -r name _; do
+  case $name in
+    npm_lifecycle_* | npm_package_* | npm_config_user_agent | npm_config_nodedir | npm_command | npm_execpath | npm_node_execpath | \
+      npm_config_local_prefix | npm_config_prefix | npm_config_global_prefix | npm_config_argv | INIT_CWD)
+      unset "$name" ;;
+  esac
+done < <(env)
+
 T0=$(date +%s.%N)
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
