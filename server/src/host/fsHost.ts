@@ -4,8 +4,10 @@
  * unsaved text. Results are cached until `invalidate()` (the server calls it when files
  * change), so nothing is read from disk twice while typing.
  */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { FileInfo, WorkspaceHost } from '../service';
+import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 
 /** Files larger than this are not read for cross-file checks. */
 const MAX_READ = 4 * 1024 * 1024;
@@ -61,6 +63,10 @@ export class FsHost implements WorkspaceHost {
     return this.dirs.get(path);
   }
 
+  shellSyntax(shell: string, text: string): ShellSyntaxResult | undefined {
+    return shellSyntax(shell, text);
+  }
+
   /** Forgets cached facts (all, or those of one path and its directory). */
   invalidate(path?: string): void {
     if (path === undefined) {
@@ -73,4 +79,33 @@ export class FsHost implements WorkspaceHost {
     this.stats.delete(path);
     this.dirs.delete(path.slice(0, path.lastIndexOf('/')) || '/');
   }
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'busybox']);
+const syntaxCache = new Map<string, ShellSyntaxResult | undefined>();
+
+/**
+ * `<shell> -n` on a text given on standard input: a syntax check that executes nothing.
+ * Results are cached by shell and text; undefined when the shell is not installed.
+ */
+export function shellSyntax(shell: string, text: string): ShellSyntaxResult | undefined {
+  const name = shell.slice(shell.lastIndexOf('/') + 1);
+  if (!SHELLS.has(name)) return undefined;
+  const key = `${name}\0${createHash('sha1').update(text).digest('hex')}`;
+  if (syntaxCache.has(key)) return syntaxCache.get(key);
+  const exe = name === 'sh' ? '/bin/sh' : name === 'busybox' ? 'busybox' : name;
+  const args = name === 'busybox' ? ['sh', '-n'] : ['-n'];
+  const r = spawnSync(exe, args, { input: text, encoding: 'utf8', timeout: 5000, env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin', LC_ALL: 'C' } });
+  let result: ShellSyntaxResult | undefined;
+  if (r.error || r.status === null) result = undefined;
+  else if (r.status === 0) result = { ok: true };
+  else {
+    const first = r.stderr.split('\n').find((l) => l.trim().length > 0) ?? 'syntax error';
+    // bash: "bash: line 5: syntax error ..."; dash: "sh: 5: Syntax error: ..."
+    const m = /line (\d+):\s*(.*)$/.exec(first) ?? /^[^:]+: (\d+): (.*)$/.exec(first);
+    result = m ? { ok: false, line: Number(m[1]) - 1, message: m[2]!.trim() } : { ok: false, line: 0, message: first.trim() };
+  }
+  if (syntaxCache.size > 200) syntaxCache.clear();
+  syntaxCache.set(key, result);
+  return result;
 }

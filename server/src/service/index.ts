@@ -11,12 +11,14 @@ import { SourceText } from './core/text';
 import { contains, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
 import type { DocumentInfo, LanguageId, LanguageModule, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
+// The ipaddr library has no file of its own; importing it registers its codes.
+import './languages/ipaddr';
 
 export * from './core/types';
 export * from './core/settings';
 export { allProblems, problemDef, levelFor, type ProblemDef } from './core/registry';
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';
-export type { DocumentInfo, FileInfo, LanguageId, WorkspaceHost } from './core/language';
+export type { DocumentInfo, FileInfo, LanguageId, ShellSyntaxResult, WorkspaceHost } from './core/language';
 export { LANGUAGE_IDS } from './core/language';
 
 const MODULES: Partial<Record<LanguageId, LanguageModule<any>>> = {

@@ -41,7 +41,14 @@ export interface WorkspaceHost {
   stat(path: string): FileInfo | undefined;
   /** Names in a directory, sorted in C-locale order, or undefined when it is not one. */
   listDir(path: string): string[] | undefined;
+  /**
+   * Runs `<shell> -n` (syntax check only, nothing executed) on a script text. Undefined
+   * when the host cannot (no such shell, or not allowed).
+   */
+  shellSyntax?(shell: string, text: string): ShellSyntaxResult | undefined;
 }
+
+export type ShellSyntaxResult = { ok: true } | { ok: false; line: number; message: string };
 
 export interface AnalysisContext {
   /** Absolute path of the file (POSIX separators), or the URI path of an unsaved one. */

@@ -65,7 +65,8 @@ export function levelFor(code: string, settings: Settings, profileKeys: readonly
 export function applySeverity(raw: readonly RawProblem[], settings: Settings, profileKeys: readonly string[]): Problem[] {
   const out: Problem[] = [];
   for (const p of raw) {
-    const level = levelFor(p.code, settings, profileKeys);
+    let level = levelFor(p.code, settings, profileKeys);
+    if (p.severity && level !== 'off' && !settings.severity[p.code]) level = p.severity;
     if (level === 'off') continue;
     out.push({ ...p, severity: level });
   }

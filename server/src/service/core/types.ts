@@ -53,8 +53,12 @@ export interface Problem {
   fixes?: Fix[];
 }
 
-/** A problem before the registry gives it a severity. */
-export type RawProblem = Omit<Problem, 'severity'>;
+/**
+ * A problem before the registry gives it a severity. `severity` may set a different
+ * default for this occurrence (e.g. a case the real program treats more harshly); the
+ * user's setting and a profile that turns the code off still win.
+ */
+export type RawProblem = Omit<Problem, 'severity'> & { severity?: Severity };
 
 export type CompletionKind = 'keyword' | 'value' | 'constant' | 'snippet' | 'file' | 'event';
 
