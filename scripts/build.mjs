@@ -10,6 +10,16 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 mkdirSync('dist', { recursive: true });
 
+// web-tree-sitter's ESM-era code calls createRequire(import.meta.url); give the CommonJS
+// bundles a real URL for it.
+const importMetaShim = {
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+// Only resolved as a fallback when dist/ has no wasm (never in the bundle).
+const wasmExternals = ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/package.json'];
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -23,8 +33,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaShim.banner.js}` } },
 ];
 
 // The wasm files are shipped once, in dist/, and located from there at run time.

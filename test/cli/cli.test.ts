@@ -15,10 +15,10 @@ function run(args: string[], cwd = REPO) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function inProcess(args: string[], cwd = REPO) {
+async function inProcess(args: string[], cwd = REPO) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, color: false });
+  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, color: false });
   return { code, stdout, stderr };
 }
 
@@ -35,13 +35,13 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('sysv-ha check on the bundled sample tree', () => {
-  it('text output (golden), exit 1 for errors', () => {
+  it('text output (golden), exit 1 for errors', async () => {
     const r = run(['check', 'examples/etc']);
     assert.equal(r.code, 1);
     assertGolden('examples.check.txt', r.stdout);
   });
 
-  it('JSON output (golden) with absolute paths and the catalogue fields', () => {
+  it('JSON output (golden) with absolute paths and the catalogue fields', async () => {
     const r = run(['check', '--format', 'json', 'examples']);
     assert.equal(r.code, 1);
     const json = JSON.parse(r.stdout) as Record<string, unknown>[];
@@ -53,36 +53,36 @@ describe('sysv-ha check on the bundled sample tree', () => {
     assertGolden('examples.check.json', r.stdout.split(REPO).join('<repo>'));
   });
 
-  it('--exit-zero and --severity change the exit status', () => {
+  it('--exit-zero and --severity change the exit status', async () => {
     assert.equal(run(['check', '--exit-zero', 'examples/etc']).code, 0);
-    assert.equal(inProcess(['check', '--severity', 'inittab/unknown-action=warning', 'examples/etc']).code, 0);
-    assert.equal(inProcess(['check', '--severity=inittab/unknown-action=off', '--format=json', 'examples/etc']).stdout.includes('unknown-action'), false);
+    assert.equal((await inProcess(['check', '--severity', 'inittab/unknown-action=warning', 'examples/etc'])).code, 0);
+    assert.equal((await inProcess(['check', '--severity=inittab/unknown-action=off', '--format=json', 'examples/etc'])).stdout.includes('unknown-action'), false);
   });
 });
 
 describe('sysv-ha check: files and formats', () => {
-  it('an image root is recognised by its etc/ folder; other names are skipped', () => {
+  it('an image root is recognised by its etc/ folder; other names are skipped', async () => {
     const root = tree({ 'etc/inittab': 'id:3:initdefault:\n', 'etc/passwd': 'root:x:0:0::/root:/bin/sh\n', 'etc/rc.d/init.d/foo': '#!/bin/sh\n' });
-    const r = inProcess(['check', root]);
+    const r = (await inProcess(['check', root]));
     assert.equal(r.code, 0);
     assert.match(r.stdout, /No problems in 1 file\./);
     assert.match(r.stderr, /not analysed yet: 1 initscript/);
   });
 
-  it('an explicit file is matched by name, or by --lang', () => {
+  it('an explicit file is matched by name, or by --lang', async () => {
     const root = tree({ 'inittab': 'id:0:initdefault:\n', 'my.tab.txt': 'id:0:initdefault:\n' });
-    assert.equal(inProcess(['check', join(root, 'inittab')]).code, 1);
-    const unknown = inProcess(['check', join(root, 'my.tab.txt')]);
+    assert.equal((await inProcess(['check', join(root, 'inittab')])).code, 1);
+    const unknown = (await inProcess(['check', join(root, 'my.tab.txt')]));
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^sysv-ha: .*not a file sysv-ha recognises.*--lang\n$/);
-    assert.equal(inProcess(['check', '--lang', 'inittab', join(root, 'my.tab.txt')]).code, 1);
+    assert.equal((await inProcess(['check', '--lang', 'inittab', join(root, 'my.tab.txt')])).code, 1);
   });
 
-  it('empty JSON array when clean; SARIF 2.1.0 with rules', () => {
+  it('empty JSON array when clean; SARIF 2.1.0 with rules', async () => {
     const root = tree({ 'etc/inittab': 'id:3:initdefault:\n' });
-    assert.equal(inProcess(['check', '--format', 'json', root]).stdout, '[]\n');
+    assert.equal((await inProcess(['check', '--format', 'json', root])).stdout, '[]\n');
     const bad = tree({ 'etc/inittab': 'id:3:initdefault:\nx:5:respwn:/bin/x\n' });
-    const sarif = JSON.parse(inProcess(['check', '--format', 'sarif', bad]).stdout);
+    const sarif = JSON.parse((await inProcess(['check', '--format', 'sarif', bad])).stdout);
     assert.equal(sarif.version, '2.1.0');
     const result = sarif.runs[0].results[0];
     assert.equal(result.ruleId, 'inittab/unknown-action');
@@ -91,9 +91,9 @@ describe('sysv-ha check: files and formats', () => {
     assert.equal(sarif.runs[0].tool.driver.rules[result.ruleIndex].id, 'inittab/unknown-action');
   });
 
-  it('text output has file:line:col, the source line and a caret underline', () => {
+  it('text output has file:line:col, the source line and a caret underline', async () => {
     const root = tree({ 'etc/inittab': 'id:3:initdefault:\n\tx:5:respwn:/bin/x\n' });
-    const r = inProcess(['check', root], root);
+    const r = (await inProcess(['check', root], root));
     assert.equal(r.stdout.split('\n').slice(0, 3).join('\n'), [
       "etc/inittab:2:6: error inittab/unknown-action: Unknown action 'respwn': did you mean 'respawn'? init skips this line. Known actions: respawn, wait, once, boot, bootwait, off, ondemand, initdefault, sysinit, powerwait, powerfail, powerokwait, powerfailnow, ctrlaltdel, kbrequest.",
       '    2 | \tx:5:respwn:/bin/x',
@@ -101,10 +101,10 @@ describe('sysv-ha check: files and formats', () => {
     ].join('\n'));
   });
 
-  it('symlink loops are skipped', () => {
+  it('symlink loops are skipped', async () => {
     const root = tree({ 'etc/inittab': 'id:3:initdefault:\n' });
     symlinkSync(join(root, 'etc'), join(root, 'etc', 'loop'));
-    assert.equal(inProcess(['check', root]).code, 0);
+    assert.equal((await inProcess(['check', root])).code, 0);
   });
 });
 
@@ -139,7 +139,7 @@ describe('sysv-ha: usage errors are one line and exit 2', () => {
     assert.match(r.stderr, /permission denied/);
   });
 
-  it('--version and --help', () => {
+  it('--version and --help', async () => {
     assert.match(run(['--version']).stdout, /^sysv-ha \d+\.\d+\.\d+\n$/);
     assert.equal(run(['--help']).code, 0);
   });

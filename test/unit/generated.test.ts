@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { renderDiagnosticsDoc, DIAGNOSTICS_DOC } from '../../scripts/gen-docs';
 import { renderInittabGrammar, INITTAB_GRAMMAR_PATH } from '../../scripts/gen-grammar';
+import { HEARTBEAT_GRAMMAR_PATHS, renderHeartbeatGrammar, type HeartbeatGrammar } from '../../scripts/gen-grammar-heartbeat';
 import * as svc from '../../server/src/service';
 import { analyzeText } from '../helpers/fixture';
 
@@ -18,6 +19,12 @@ describe('generated files', () => {
   it(`${INITTAB_GRAMMAR_PATH} matches the spec table (node out/scripts/gen-grammar.js)`, () => {
     assert.equal(readFileSync(join(ROOT, INITTAB_GRAMMAR_PATH), 'utf8'), renderInittabGrammar());
   });
+
+  for (const [which, path] of Object.entries(HEARTBEAT_GRAMMAR_PATHS)) {
+    it(`${path} matches the spec table (node out/scripts/gen-grammar-heartbeat.js)`, () => {
+      assert.equal(readFileSync(join(ROOT, path), 'utf8'), renderHeartbeatGrammar(which as HeartbeatGrammar));
+    });
+  }
 
   it('package.json contributes every file it names', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

@@ -105,11 +105,13 @@ function readHead(path: string): string {
   }
 }
 
-function runCheck(args: string[], io: CliIO): number {
+async function runCheck(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCheckArgs(args);
   const { settings, ignored } = svc.normalizeSettings({ ...parsed.settings, severity: parsed.severity });
   if (ignored.length > 0) throw new UsageError(ignored[0]!);
   const files = collectFiles(parsed.paths, { forceLanguage: parsed.lang, readHead });
+  // The shell parser is needed only when there are init scripts to read.
+  if (files.some((f) => f.language === 'initscript')) await svc.initialize({ wasmDir: __dirname });
   const results: FileResult[] = [];
   const host = new FsHost();
   const pending = new Map<svc.LanguageId, number>();
@@ -125,7 +127,7 @@ function runCheck(args: string[], io: CliIO): number {
       throw new UsageError(`${f.path}: ${describeFsError(err)}`);
     }
     const analysis = svc.analyze({ path: f.path, text, language: f.language }, settings, host);
-    results.push({ path: f.path, text, problems: analysis.problems });
+    results.push({ path: f.path, text: svc.displayText(f.language, text), problems: analysis.problems });
   }
   if (parsed.format === 'json') io.stdout(formatJson(results));
   else if (parsed.format === 'sarif') io.stdout(formatSarif(results, VERSION));
@@ -139,13 +141,13 @@ function runCheck(args: string[], io: CliIO): number {
   return errors && !parsed.exitZero ? 1 : 0;
 }
 
-/** Runs the CLI in-process; returns the exit status. */
-export function runCli(argv: string[], io: CliIO): number {
+/** Runs the CLI in-process; resolves to the exit status. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'check':
-        return runCheck(rest, io);
+        return await runCheck(rest, io);
       case '--version': case '-V': case 'version':
         io.stdout(`sysv-ha ${VERSION}\n`);
         return 0;
@@ -165,7 +167,7 @@ export function runCli(argv: string[], io: CliIO): number {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'lsp') {
     // The server reads its transport from process.argv (--stdio, --node-ipc); stdio is the default.
@@ -174,7 +176,7 @@ function main(): void {
     (require('../lsp/server') as typeof import('../lsp/server')).startServer();
     return;
   }
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
@@ -183,4 +185,4 @@ function main(): void {
   process.exitCode = code;
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

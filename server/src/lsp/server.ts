@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FsHost } from '../host/fsHost';
 import * as svc from '../service';
+import { applyChanges } from './incremental';
 import {
   pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toFolding, toHover, toSymbol, uriToPath,
 } from './convert';
@@ -25,8 +26,22 @@ interface Cached {
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
-  const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, Cached>();
+  /**
+   * Edits since the cached analysis, per document, in tree-sitter's terms, so the next
+   * analysis re-parses incrementally from the previous tree. `null`: a full-text change
+   * happened, so the next parse starts from scratch.
+   */
+  const pendingEdits = new Map<string, svc.TreeEditInfo[] | null>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      const previous = pendingEdits.has(doc.uri) ? pendingEdits.get(doc.uri)! : [];
+      const { document, edits } = applyChanges(doc, changes, version, previous);
+      pendingEdits.set(doc.uri, edits);
+      return document;
+    },
+  });
   const settingsCache = new Map<string, Promise<svc.Settings>>();
   let globalSettings: svc.Settings = svc.DEFAULT_SETTINGS;
   let hasConfiguration = false;
@@ -73,6 +88,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return s;
   }
 
+  // The bash parser (wasm next to this bundle) loads in the background; init scripts wait for it.
+  const shellReady = svc.initialize({ wasmDir: __dirname }).catch((err) => {
+    connection.console.error(`the bash parser did not load (init scripts get header checks only): ${err instanceof Error ? err.message : String(err)}`);
+  });
+
+  function forget(uri: string): void {
+    const cached = cache.get(uri);
+    if (cached) svc.disposeAnalysis(cached.analysis);
+    cache.delete(uri);
+    pendingEdits.delete(uri);
+  }
+
   /** The analysis of the document's current version, computed once per version. */
   async function analysisOf(uri: string): Promise<svc.Analysis | undefined> {
     const doc = documents.get(uri);
@@ -84,10 +111,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const language = svc.languageForDocument(path, doc.languageId, text);
     if (!language || !svc.isSupported(language)) return undefined;
     const settings = await getSettings(uri);
-    // The document may have changed while the settings were fetched.
+    if (language === 'initscript') await shellReady;
+    // The document may have changed while we waited.
     const current = documents.get(uri);
     if (!current || current.version !== doc.version) return analysisOf(uri);
-    const analysis = svc.analyze({ path, text, language }, settings, host);
+    if (cache.get(uri) !== cached) return analysisOf(uri);
+    const edits = pendingEdits.get(uri);
+    const previous = cached && edits ? { analysis: cached.analysis, edits } : undefined;
+    pendingEdits.set(uri, []);
+    let analysis: svc.Analysis;
+    try {
+      analysis = svc.analyze({ path, text, language }, settings, host, previous);
+    } catch (err) {
+      // The previous tree may have been edited half-way: start from scratch next time.
+      forget(uri);
+      throw err;
+    }
+    if (cached) svc.disposeAnalysis(cached.analysis);
     cache.set(uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -117,6 +157,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         foldingRangeProvider: true,
+        signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [' '] },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'sysv-ha', version: VERSION },
@@ -132,14 +173,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeWatchedFiles((change) => {
     for (const c of change.changes) host.invalidate(uriToPath(c.uri));
-    cache.clear();
+    for (const uri of [...cache.keys()]) forget(uri);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) void publish(d.uri);
   });
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
-    cache.clear();
+    for (const uri of [...cache.keys()]) forget(uri);
     const s = (change.settings as { sysvHa?: unknown } | undefined)?.sysvHa;
     if (!hasConfiguration && s) globalSettings = settingsFromObject(s);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
@@ -148,7 +189,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.onDidChangeContent((e) => void publish(e.document.uri).catch((err) => connection.console.error(`diagnostics failed for ${e.document.uri}: ${String(err)}`)));
   documents.onDidClose((e) => {
-    cache.delete(e.document.uri);
+    forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -186,6 +227,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeLens(safe('codeLens', [], async (params) => {
     const a = await analysisOf(params.textDocument.uri);
     return a ? svc.getCodeLenses(a).map(toCodeLens) : [];
+  }));
+
+  connection.onSignatureHelp(safe('signatureHelp', null, async (params) => {
+    const a = await analysisOf(params.textDocument.uri);
+    const sig = a ? svc.getSignatureHelp(a, params.position) : null;
+    if (!sig) return null;
+    return {
+      signatures: [{
+        label: sig.label,
+        documentation: sig.documentation ? { kind: 'markdown' as const, value: sig.documentation } : undefined,
+        parameters: sig.parameters.map((p) => ({ label: p.label, documentation: p.documentation })),
+      }],
+      activeSignature: 0,
+      activeParameter: sig.activeParameter,
+    };
   }));
 
   connection.onFoldingRanges(safe('foldingRange', [], async (params) => {

@@ -9,8 +9,14 @@ import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { findSuppressions, isSuppressed } from './core/suppress';
 import { SourceText } from './core/text';
 import { contains, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
-import type { DocumentInfo, LanguageId, LanguageModule, WorkspaceHost } from './core/language';
+import type { DocumentInfo, LanguageId, LanguageModule, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
+import { initscriptModule } from './languages/initscript';
+import { findWasm, loadBash } from './shell/treeSitter';
+import { hacfModule } from './languages/hacf';
+import { haresourcesModule } from './languages/haresources';
+import { authkeysModule, maskAuthkeys } from './languages/authkeys';
+import { xinetdModule, xinetdRefactors } from './languages/xinetd';
 // The ipaddr library has no file of its own; importing it registers its codes.
 import './languages/ipaddr';
 
@@ -18,12 +24,34 @@ export * from './core/types';
 export * from './core/settings';
 export { allProblems, problemDef, levelFor, type ProblemDef } from './core/registry';
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';
-export type { DocumentInfo, FileInfo, LanguageId, ShellSyntaxResult, WorkspaceHost } from './core/language';
+export type { DocumentInfo, FileInfo, LanguageId, ShellSyntaxResult, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 export { LANGUAGE_IDS } from './core/language';
 
 const MODULES: Partial<Record<LanguageId, LanguageModule<any>>> = {
   inittab: inittabModule,
+  initscript: initscriptModule,
+  hacf: hacfModule,
+  haresources: haresourcesModule,
+  authkeys: authkeysModule,
+  xinetd: xinetdModule,
 };
+
+/**
+ * The text of a document as it may be shown (the CLI's source lines): secrets masked
+ * (authkeys keys), everything else unchanged.
+ */
+export function displayText(language: LanguageId, text: string): string {
+  return language === 'authkeys' ? maskAuthkeys(text) : text;
+}
+
+/**
+ * Loads what the service needs before it can analyse shell scripts: the tree-sitter runtime
+ * and the bash grammar (wasm files in `wasmDir`, or in node_modules when not found there).
+ * Call once at start-up; until it resolves, init scripts get header checks only.
+ */
+export async function initialize(options: { wasmDir: string }): Promise<void> {
+  await loadBash(findWasm(options.wasmDir));
+}
 
 /** Languages with an analysis module (the others are recognised but not yet checked). */
 export function isSupported(language: LanguageId): boolean {
@@ -51,13 +79,14 @@ export interface Analysis {
 }
 
 /** Parses and checks a document. Never throws for any input text. */
-export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS, host?: WorkspaceHost): Analysis {
+export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS, host?: WorkspaceHost, previous?: { analysis: Analysis; edits: readonly TreeEditInfo[] }): Analysis {
   const src = new SourceText(doc.text);
   const mod = MODULES[doc.language];
   if (!mod) {
     return { path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason: 'not analysed yet' }, model: undefined, settings, host };
   }
-  const ctx = { path: doc.path, settings, host };
+  const reuse = previous && previous.analysis.language === doc.language ? { model: previous.analysis.model, edits: previous.edits } : undefined;
+  const ctx = { path: doc.path, settings, host, previous: reuse };
   const result = mod.analyze(src, ctx);
   const suppressions = findSuppressions(src);
   const problems = applySeverity(result.problems, settings, result.profileKeys)
@@ -93,6 +122,15 @@ export function getCodeLenses(a: Analysis): CodeLensEntry[] {
   return MODULES[a.language]?.lenses?.(a.model, a.src) ?? [];
 }
 
+export function getSignatureHelp(a: Analysis, position: Position): SignatureInfo | null {
+  return MODULES[a.language]?.signatureHelp?.(a.model, a.src, position) ?? null;
+}
+
+/** Frees what an analysis holds outside the JS heap; call when it is replaced or closed. */
+export function disposeAnalysis(a: Analysis): void {
+  MODULES[a.language]?.dispose?.(a.model);
+}
+
 export function getFoldingRanges(a: Analysis): FoldingEntry[] {
   return MODULES[a.language]?.folding?.(a.model, a.src) ?? [];
 }
@@ -110,4 +148,12 @@ export function getFixes(a: Analysis, range: Range, codes?: readonly string[]): 
 
 function overlaps(a: Range, b: Range): boolean {
   return contains(a, b.start) || contains(a, b.end) || contains(b, a.start);
+}
+
+/**
+ * Refactorings (code actions of kind `refactor`, not tied to a diagnostic) at a range: for an
+ * `/etc/xinetd.d` file, `chkconfig NAME on|off` as chkconfig would rewrite the file.
+ */
+export function getRefactors(a: Analysis, range: Range): Fix[] {
+  return a.language === 'xinetd' && a.model ? xinetdRefactors(a.model, range) : [];
 }

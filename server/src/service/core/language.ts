@@ -50,11 +50,23 @@ export interface WorkspaceHost {
 
 export type ShellSyntaxResult = { ok: true } | { ok: false; line: number; message: string };
 
+/** A text edit in the terms tree-sitter wants (UTF-16 offsets and row/column points). */
+export interface TreeEditInfo {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: { row: number; column: number };
+  oldEndPosition: { row: number; column: number };
+  newEndPosition: { row: number; column: number };
+}
+
 export interface AnalysisContext {
   /** Absolute path of the file (POSIX separators), or the URI path of an unsaved one. */
   path: string;
   settings: Settings;
   host?: WorkspaceHost;
+  /** The previous analysis of the same document and the edits since, for incremental parsing. */
+  previous?: { model: unknown; edits: readonly TreeEditInfo[] };
 }
 
 export interface ModuleAnalysis<M> {
@@ -75,4 +87,14 @@ export interface LanguageModule<M = unknown> {
   symbols?(model: M, src: SourceText): SymbolEntry[];
   lenses?(model: M, src: SourceText): CodeLensEntry[];
   folding?(model: M, src: SourceText): FoldingEntry[];
+  signatureHelp?(model: M, src: SourceText, position: Position): SignatureInfo | null;
+  /** Frees what the model holds outside the JS heap (a tree-sitter tree). */
+  dispose?(model: M): void;
+}
+
+export interface SignatureInfo {
+  label: string;
+  documentation?: string;
+  parameters: { label: string; documentation?: string }[];
+  activeParameter: number;
 }

@@ -22,6 +22,8 @@ export interface Settings {
   heartbeatVersion: 2 | 3;
   /** `sysvHa.maxFileSize`: files larger than this (bytes) are not analysed. */
   maxFileSize: number;
+  /** `sysvHa.checkFileModes`: check file permissions (authkeys mode, init scripts' execute bit). */
+  checkFileModes: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   sysvinitVersion: 3,
   heartbeatVersion: 3,
   maxFileSize: 2 * 1024 * 1024,
+  checkFileModes: true,
 }) as Settings;
 
 /**
@@ -65,6 +68,11 @@ export function normalizeSettings(input: unknown): { settings: Settings; ignored
   if (max !== undefined) {
     if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxFileSize = max;
     else ignored.push(`maxFileSize: ${JSON.stringify(max)} is not a positive number`);
+  }
+  const modes = src['checkFileModes'];
+  if (modes !== undefined) {
+    if (typeof modes === 'boolean') settings.checkFileModes = modes;
+    else ignored.push(`checkFileModes: ${JSON.stringify(modes)} is not true or false`);
   }
   const sev = src['severity'];
   if (sev !== undefined) {

@@ -30,12 +30,30 @@ export function findWasm(bundleDir: string): WasmPaths {
 }
 
 let loading: Promise<Language> | undefined;
+let loaded: Language | undefined;
+let sharedParser: Parser | undefined;
+
+/** The bash language once `loadBash` has finished, for synchronous parsing. */
+export function bashLanguage(): Language | undefined {
+  return loaded;
+}
+
+/** A parser shared by synchronous callers (parsing is single-threaded here). */
+export function sharedBashParser(): Parser | undefined {
+  if (!loaded) return undefined;
+  if (!sharedParser) {
+    sharedParser = new Parser();
+    sharedParser.setLanguage(loaded);
+  }
+  return sharedParser;
+}
 
 /** Loads the runtime and the bash grammar once; later calls share the same promise. */
 export function loadBash(paths: WasmPaths): Promise<Language> {
   loading ??= (async () => {
     await Parser.init({ locateFile: () => paths.runtime, wasmBinary: readFileSync(paths.runtime) });
-    return Language.load(readFileSync(paths.bash));
+    loaded = await Language.load(readFileSync(paths.bash));
+    return loaded;
   })();
   loading.catch(() => {
     loading = undefined; // a failed load may be retried (e.g. after the files are restored)

@@ -103,10 +103,10 @@ function commentBody(text: string): { hash: number; body: number } | undefined {
   return { hash, body: i };
 }
 
-function words(text: string, offset: number, separators: RegExp): Token[] {
+/** Blank-separated words of `text` (which starts at column `offset`). */
+function words(text: string, offset: number): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(`[^${separators.source}]+`, 'g');
-  for (const m of text.matchAll(re)) out.push({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
+  for (const m of text.matchAll(/[^ \t]+/g)) out.push({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
   return out;
 }
 
@@ -203,7 +203,8 @@ export function parseHeader(src: SourceText): HeaderModel {
 
 /** Parses one line inside an LSB block. */
 function parseLsbLine(text: string, line: number, c: { hash: number; body: number }, inDescription: boolean): LsbEntry | 'continuation' | 'empty' | undefined {
-  if (text.slice(c.hash + 1).trim().length === 0) return 'empty';
+  // An empty comment line inside a Description keeps it going (paragraph breaks).
+  if (text.slice(c.hash + 1).trim().length === 0) return inDescription ? 'continuation' : 'empty';
   const afterHash = text.slice(c.hash + 1);
   // Continuation of a Description: '#' then a TAB or at least two spaces.
   if (inDescription && c.hash === 0 && /^(\t|  )/.test(afterHash)) return 'continuation';
@@ -225,7 +226,7 @@ function parseLsbLine(text: string, line: number, c: { hash: number; body: numbe
   return {
     line, keyword: { text: name, start: kwStart, end: kwEnd }, spec, extension: extension && !spec, format,
     value: { text: value.trim(), start: valueStart + (value.length - value.trimStart().length), end: text.replace(/[ \t]+$/, '').length },
-    words: words(value, valueStart, /[ \t]/),
+    words: words(value, valueStart),
   };
 }
 
@@ -233,7 +234,7 @@ function parseLsbLine(text: string, line: number, c: { hash: number; body: numbe
 function parseChkconfig(l: ChkconfigLine, src: SourceText): Chkconfig | ChkconfigError {
   const lineText = src.lines[l.line]!.text.replace(/\r$/, '');
   const whole = { line: l.line, start: l.keyword.start, end: lineText.length };
-  const ws = words(l.value.text, l.value.start, /[ \t]/);
+  const ws = words(l.value.text, l.value.start);
   if (ws.length === 0) return { ...whole, reason: 'it is empty' };
   if (ws.length < 3) return { ...whole, reason: `it has ${ws.length} value${ws.length === 1 ? '' : 's'}; chkconfig needs LEVELS START STOP` };
   const [levels, start, stop] = ws as [Token, Token, Token];

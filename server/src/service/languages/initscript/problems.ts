@@ -55,7 +55,8 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     source: '§2.1, §5.2, anchors §C1',
   },
   {
-    code: 'initscript/lsb-missing-keyword', severity: 'warning', core: true, appliesTo: ALL,
+    code: 'initscript/lsb-missing-keyword', severity: 'warning', core: true, appliesTo: 'all (rhel: information: chkconfig reads the chkconfig line and no insserv runs there)',
+    profiles: { rhel: 'information' },
     detects: 'The block lacks `Provides`, `Required-Start`, `Required-Stop`, `Default-Start` or `Default-Stop`; one diagnostic per keyword, on the BEGIN line.',
     behaviour: 'insserv: `missing \'Required-Start:\' entry: please add even if empty.`; a missing Default-Start/Stop is taken as empty.',
     source: '§3.5, §5.5, L4, D3, anchors §C1, §C2',
@@ -224,7 +225,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'initscript/unguarded-source', severity: 'warning', core: true, appliesTo: ALL,
-    detects: '`. /etc/default/NAME` (or `source`) not inside a test for the file (`[ -r f ] && . f`, `if [ -f f ]; then . f; fi`); on the source line.',
+    detects: '`. /etc/default/NAME` (or `source`; NAME the script\'s own name without `.sh`, or a variable) not inside a test for the file (`[ -r f ] && . f`, `if [ -f f ]; then . f; fi`); on the source line. Other packages\' files (`/etc/default/rcS`) are not flagged.',
     behaviour: 'With `#!/bin/sh` = dash, sourcing a missing file aborts the script (checked: dash exits 2, bash goes on). lintian `init.d-script-sourcing-without-test`.',
     source: 'anchors §C1',
   },

@@ -1,0 +1,43 @@
+/** The authkeys language module: parse → check (text, then the file mode) → features. */
+import type { LanguageModule } from '../../core/language';
+import { range } from '../../core/types';
+import './problems';
+import { isNamed } from '../hacf/shared';
+import { checkAuthkeys } from './checks';
+import { complete, folding, hover, lenses, symbols, type AuthkeysDoc } from './features';
+import { maskAuthkeysText, parseAuthkeys } from './parse';
+import { MASK } from './spec';
+
+export const authkeysModule: LanguageModule<AuthkeysDoc> = {
+  id: 'authkeys',
+  analyze(src, ctx) {
+    const model = parseAuthkeys(src);
+    const { problems, facts } = checkAuthkeys(model, src);
+    // authkeys/bad-permissions: heartbeat fstat()s the keyfile it opens, /etc/ha.d/authkeys.
+    if (ctx.host && ctx.settings.checkFileModes !== false && isNamed(ctx.path, 'authkeys')) {
+      const mode = ctx.host.stat(ctx.path)?.mode;
+      if (mode !== undefined && (mode & 0o044) !== 0) {
+        problems.push({
+          code: 'authkeys/bad-permissions', range: range(0, 0, src.lineText(0).length),
+          message: `The file is mode ${(mode & 0o777).toString(8).padStart(3, '0')}: group or others can read the keys, so heartbeat refuses to start ("Bad permissions on keyfile"). Run 'chmod 600 ${ctx.path}'.`,
+        });
+      }
+    }
+    return {
+      model: { model, facts },
+      problems,
+      profileKeys: [],
+      info: { language: 'authkeys', profile: `heartbeat ${ctx.settings.heartbeatVersion === 3 ? '3.0.6' : '2.1.3'}`, reason: 'authkeys' },
+    };
+  },
+  complete: (doc, src, position) => complete(doc, src, position),
+  hover: (doc, src, position) => hover(doc, src, position),
+  symbols: (doc, src) => symbols(doc, src),
+  lenses: (doc) => lenses(doc),
+  folding: (doc) => folding(doc),
+};
+
+/** The text of an authkeys file with every key masked, for anything that echoes source lines. */
+export function maskAuthkeys(text: string): string {
+  return maskAuthkeysText(text, MASK);
+}

@@ -1,0 +1,39 @@
+/** The ha.cf language module: parse → check → features. */
+import type { LanguageModule } from '../../core/language';
+import { range } from '../../core/types';
+import './problems';
+import { checkHacf } from './checks';
+import { complete, folding, hover, lenses, resolveCompletion, symbols, type HacfDoc } from './features';
+import { parseHacf } from './parse';
+import { heartbeatDirFile, isNamed } from './shared';
+
+export const hacfModule: LanguageModule<HacfDoc> = {
+  id: 'hacf',
+  analyze(src, ctx) {
+    const version = ctx.settings.heartbeatVersion;
+    const model = parseHacf(src);
+    const { problems, facts } = checkHacf(model, src, version);
+    // workspace/authkeys-missing: heartbeat reads authkeys from the directory of ha.cf.
+    if (ctx.host && isNamed(ctx.path, 'ha.cf')) {
+      const keyfile = heartbeatDirFile(ctx.path, 'authkeys');
+      if (!ctx.host.stat(keyfile)?.isFile) {
+        problems.push({
+          code: 'workspace/authkeys-missing', range: range(0, 0, src.lineText(0).length),
+          message: `There is no ${keyfile}: heartbeat refuses to start ("Cannot open keyfile"). Create it with 'auth 1' and '1 sha1 <secret>', mode 600.`,
+        });
+      }
+    }
+    return {
+      model: { model, facts, version },
+      problems,
+      profileKeys: [],
+      info: { language: 'hacf', profile: `heartbeat ${version === 3 ? '3.0.6' : '2.1.3'}`, reason: ctx.settings.heartbeatVersion === 3 ? 'default (sysvHa.heartbeatVersion)' : 'set by sysvHa.heartbeatVersion' },
+    };
+  },
+  complete: (doc, src, position) => complete(doc, src, position),
+  resolveCompletion,
+  hover: (doc, src, position, ctx) => hover(doc, src, position, ctx),
+  symbols: (doc, src) => symbols(doc, src),
+  lenses: (doc) => lenses(doc),
+  folding: (doc) => folding(doc),
+};

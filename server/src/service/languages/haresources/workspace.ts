@@ -1,0 +1,86 @@
+/**
+ * The haresources checks that need other files (spec/checks.md "workspace"): the ha.cf of
+ * the same directory (nodes, crm/pacemaker, autojoin) and the resource scripts of the same
+ * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
+ */
+import type { WorkspaceHost } from '../../core/language';
+import type { Settings } from '../../core/settings';
+import { SourceText } from '../../core/text';
+import { range, type RawProblem } from '../../core/types';
+import { checkHacf, type HacfFacts } from '../hacf/checks';
+import { parseHacf } from '../hacf/parse';
+import { heartbeatDirFile, imageRoot } from '../hacf/shared';
+import type { HaresourcesModel } from './parse';
+import { findAgent } from './spec';
+
+export interface HaresourcesContext {
+  /** The ha.cf next to the file, when there is one. */
+  hacf?: { path: string; text: string; facts: HacfFacts };
+  /** Where resource scripts are looked up, in heartbeat's order (only the ones that exist). */
+  scriptDirs: string[];
+}
+
+export function loadContext(path: string, host: WorkspaceHost, settings: Settings): HaresourcesContext {
+  const ctx: HaresourcesContext = { scriptDirs: [] };
+  const hacfPath = heartbeatDirFile(path, 'ha.cf');
+  const text = host.readFile(hacfPath);
+  if (text !== undefined) {
+    const src = new SourceText(text);
+    ctx.hacf = { path: hacfPath, text, facts: checkHacf(parseHacf(src), src, settings.heartbeatVersion).facts };
+  }
+  const root = imageRoot(path);
+  if (root !== undefined) {
+    for (const d of ['/etc/ha.d/resource.d', '/etc/init.d', '/etc/rc.d/init.d']) {
+      if (host.stat(root + d)?.isDirectory) ctx.scriptDirs.push(root + d);
+    }
+  }
+  return ctx;
+}
+
+/** The path heartbeat would run for a resource, or undefined when none is found. */
+export function resolveScript(name: string, ctx: HaresourcesContext, host: WorkspaceHost): string | undefined {
+  if (name.includes('/')) return undefined;
+  for (const dir of ctx.scriptDirs) {
+    const st = host.stat(`${dir}/${name}`);
+    if (st?.isFile && (st.mode === undefined || (st.mode & 0o111) !== 0)) return `${dir}/${name}`;
+  }
+  return undefined;
+}
+
+export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: HaresourcesContext, host: WorkspaceHost): RawProblem[] {
+  const out: RawProblem[] = [];
+  const hacf = ctx.hacf;
+  if (hacf?.facts.crm) {
+    const crm = hacf.facts.crm;
+    out.push({
+      code: 'workspace/haresources-ignored', range: range(0, 0, src.lineText(0).length),
+      message: `${hacf.path} turns on ${hacf.text.split('\n')[crm.line]?.trim().split(/\s/)[0] ?? 'pacemaker'} (line ${crm.line + 1}), so heartbeat ignores this file. Configure the resources in Pacemaker, or remove the file.`,
+      related: [{ path: hacf.path, range: range(crm.line, crm.start, crm.end), message: 'pacemaker/crm turned on here' }],
+    });
+    return out;
+  }
+  if (hacf && hacf.facts.autojoin !== 'any' && hacf.facts.nodes.length > 0) {
+    const nodes = new Set(hacf.facts.nodes.map((n) => n.text.toLowerCase()));
+    for (const g of model.groups) {
+      if (g.afterBrokenContinuation) continue; // reported as haresources/blank-after-backslash
+      if (nodes.has(g.node.text.toLowerCase())) continue;
+      out.push({
+        code: 'workspace/unknown-node', range: range(g.node.line, g.node.start, g.node.end),
+        message: `'${g.node.text}' is not a node of ${hacf.path} (${[...nodes].join(', ')}); heartbeat refuses to start ("Bad nodename"). Use one of the node names.`,
+      });
+    }
+  }
+  if (ctx.scriptDirs.length > 0) {
+    for (const g of model.groups) {
+      for (const r of g.resources) {
+        if (r.bareAddress || findAgent(r.name) || r.name.length === 0) continue;
+        if (resolveScript(r.name, ctx, host)) continue;
+        out.push({
+          code: 'workspace/missing-resource-script', range: range(r.nameToken.line, r.nameToken.start, r.nameToken.end),
+          message: `No executable '${r.name}' in ${ctx.scriptDirs.join(' or ')}: the group fails at takeover ("Cannot locate resource script"). Add the script (mode 755) or fix the name.`,
+        });
+      }
+    }
+  }
+  return out;
+}

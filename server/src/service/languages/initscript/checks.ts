@@ -1,0 +1,619 @@
+/**
+ * Init-script checks: file name and mode, headers (raw lines), and the body (the shell
+ * tree). Pure functions from the models to problems.
+ *
+ * @see spec/checks.md "initscript"
+ */
+import type { WorkspaceHost } from '../../core/language';
+import type { Settings } from '../../core/settings';
+import type { SourceText } from '../../core/text';
+import { range, type Range, type RawProblem } from '../../core/types';
+import type { BodyModel, CommandInfo, Word } from './body';
+import type { HeaderModel, LsbBlock, LsbEntry } from './header';
+import { FACILITY_NAMES, LIBRARIES, isIgnoredName, type InitProfile } from './spec';
+
+export interface ScriptContext {
+  /** The script's file name (the service name). */
+  name: string;
+  path: string;
+  profile: InitProfile;
+  settings: Settings;
+  host?: WorkspaceHost;
+  /** The image root the script lives in (the folder above `etc/`), if any. */
+  root?: string;
+}
+
+const whole = (src: SourceText, line = 0): Range => range(line, 0, src.lineText(line).replace(/\r$/, '').length);
+
+// ---------------------------------------------------------------------------------------
+// File
+
+/** Name checks; returns true when the name is one rc/chkconfig/insserv skip (no other check runs). */
+export function checkName(src: SourceText, ctx: ScriptContext, out: RawProblem[]): boolean {
+  if (isIgnoredName(ctx.name)) {
+    out.push({ code: 'initscript/ignored-name', range: whole(src), message: `rc, chkconfig and insserv skip a script named '${ctx.name}', so this file never runs. Rename it (or delete this backup).` });
+    return true;
+  }
+  if (ctx.name.endsWith('.init')) {
+    out.push({ code: 'initscript/init-suffix', range: whole(src), message: `Name the script '${ctx.name.slice(0, -5)}', without '.init': the suffix ends up in the link names and in 'service ${ctx.name}'.` });
+  }
+  return false;
+}
+
+export function checkMode(src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
+  if (!ctx.host || ctx.settings.checkFileModes === false) return;
+  const st = ctx.host.stat(ctx.path);
+  if (!st || st.mode === undefined || !st.isFile) return;
+  if ((st.mode & 0o111) === 0) {
+    out.push({ code: 'initscript/not-executable', range: whole(src), message: `The script is not executable (mode ${(st.mode & 0o777).toString(8).padStart(3, '0')}): rc skips it and heartbeat cannot run it. Run 'chmod 755 ${ctx.name}'.` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Headers
+
+export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
+  let exactSeen = false;
+  for (const l of h.chkconfigLines) {
+    if (!l.exact) {
+      out.push({
+        code: 'initscript/chkconfig-wrong-case', range: range(l.line, l.keyword.start, l.keyword.end),
+        message: `chkconfig only reads 'chkconfig:' in lower case; it ignores '${l.keyword.text.replace(/[ \t]*:$/, ':')}'. Write 'chkconfig:'.`,
+        fixes: [{ code: 'initscript/chkconfig-wrong-case', title: "Write 'chkconfig:'", preferred: true, edits: [{ range: range(l.line, l.keyword.start, l.keyword.end), newText: 'chkconfig:' }] }],
+      });
+      continue;
+    }
+    if (exactSeen) {
+      out.push({ code: 'initscript/duplicate-chkconfig', range: whole(src, l.line), message: `chkconfig reads only the first chkconfig line (line ${h.chkconfig?.line ?? h.chkconfigError?.line ?? 0} + 1 = ${(h.chkconfig?.line ?? h.chkconfigError?.line ?? 0) + 1}); remove this one.` });
+    }
+    exactSeen = true;
+  }
+  if (h.chkconfigError) {
+    const e = h.chkconfigError;
+    out.push({ code: 'initscript/chkconfig-invalid', range: range(e.line, e.start, e.end), message: `chkconfig cannot read this line: ${e.reason}. It then rejects the whole script ("does not support chkconfig"); write e.g. 'chkconfig: 345 40 60'.` });
+  }
+
+  for (const d of h.descriptions) {
+    if (d.backslash !== undefined && d.continuedBy === undefined) {
+      out.push({ code: 'initscript/description-continuation', range: range(d.line, d.backslash, d.backslash + 1), message: "The description ends in '\\' but the next line is not a comment, so chkconfig drops the whole description. Remove the '\\' or continue on a '#' line." });
+    }
+  }
+
+  const anyChkconfig = h.chkconfigLines.length > 0;
+  if (!anyChkconfig && h.blocks.length === 0) {
+    out.push({ code: 'initscript/no-header', range: whole(src), message: "No '# chkconfig:' line and no '### BEGIN INIT INFO' block: chkconfig refuses the script and insserv guesses its order. Add a header (the quick fix derives one)." , fixes: [headerFix(src, ctx)] });
+  }
+
+  h.blocks.forEach((b, i) => {
+    if (i > 0) out.push({ code: 'initscript/lsb-duplicate-block', range: whole(src, b.begin), message: `A second INIT INFO block: insserv uses only the last one, chkconfig reads keywords from both. Merge them into one.` });
+    checkBlock(b, src, ctx, out);
+  });
+
+  // chkconfig line vs LSB levels (only when both are there).
+  const lsb = h.blocks[h.blocks.length - 1];
+  if (h.chkconfig && lsb) {
+    const start = lsbLevels(lsb, 'Default-Start');
+    const stop = lsbLevels(lsb, 'Default-Stop');
+    const ck = h.chkconfig.levelSet;
+    const startDiffers = start !== undefined && !sameSet(ck, start);
+    const inStop = stop ? ck.filter((n) => stop.includes(n)) : [];
+    if (startDiffers || inStop.length > 0) {
+      const eff = h.chkconfigLevels ?? [];
+      const fixes = start !== undefined ? [defaultStartFix(lsb, ck)] .filter((f) => f !== undefined) : [];
+      out.push({
+        code: 'initscript/chkconfig-lsb-levels-differ', range: range(h.chkconfig.line, h.chkconfig.levels.start, h.chkconfig.levels.end),
+        message: `The chkconfig levels (${ck.join('') || '-'}) differ from ${startDiffers ? `Default-Start (${start!.join(' ') || 'empty'})` : `Default-Stop (${inStop.join(' ')})`}; 'chkconfig --add' will enable it in ${eff.length ? eff.join(', ') : 'no runlevel'}. Make them agree.`,
+        fixes,
+      });
+    }
+  }
+}
+
+function sameSet(a: number[], b: number[]): boolean {
+  const x = [...new Set(a)].sort().join();
+  const y = [...new Set(b)].sort().join();
+  return x === y;
+}
+
+/** Single-digit levels of a Default-Start/Stop entry of the block. */
+function lsbLevels(b: LsbBlock, keyword: string): number[] | undefined {
+  const e = b.entries.find((x) => x.spec?.name === keyword);
+  if (!e) return undefined;
+  return e.words.flatMap((w) => w.text.split(',')).filter((t) => /^[0-6]$/.test(t)).map(Number);
+}
+
+function defaultStartFix(b: LsbBlock, levels: number[]) {
+  const e = b.entries.find((x) => x.spec?.name === 'Default-Start');
+  if (!e) return undefined;
+  const stop = b.entries.find((x) => x.spec?.name === 'Default-Stop');
+  const edits = [{ range: range(e.line, e.value.start, Math.max(e.value.end, e.value.start)), newText: levels.join(' ') }];
+  if (stop) {
+    const rest = [0, 1, 2, 3, 4, 5, 6].filter((n) => !levels.includes(n));
+    edits.push({ range: range(stop.line, stop.value.start, Math.max(stop.value.end, stop.value.start)), newText: rest.join(' ') });
+  }
+  return { code: 'initscript/chkconfig-lsb-levels-differ', title: `Make Default-Start${stop ? '/Default-Stop' : ''} agree with the chkconfig levels`, edits, preferred: true };
+}
+
+/** A header for a script that has none: an LSB block with a chkconfig line, after the shebang. */
+function headerFix(src: SourceText, ctx: ScriptContext) {
+  const at = src.lineText(0).startsWith('#!') ? 1 : 0;
+  const name = ctx.name.replace(/\.init$/, '');
+  const text = [
+    `# chkconfig: 2345 50 50`,
+    `### BEGIN INIT INFO`,
+    `# Provides:          ${name}`,
+    `# Required-Start:    $local_fs $network $syslog`,
+    `# Required-Stop:     $local_fs $network $syslog`,
+    `# Default-Start:     2 3 4 5`,
+    `# Default-Stop:      0 1 6`,
+    `# Short-Description: ${name}`,
+    `### END INIT INFO`,
+    '',
+  ].join('\n');
+  return { code: 'initscript/no-header', title: 'Add a chkconfig line and an LSB header', edits: [{ range: range(at, 0, 0), newText: text }], preferred: true };
+}
+
+const LIST_KEYWORDS = new Set(['Required-Start', 'Required-Stop', 'Should-Start', 'Should-Stop', 'X-Start-Before', 'X-Stop-After']);
+const MISSING_ORDER = ['Provides', 'Required-Start', 'Required-Stop', 'Default-Start', 'Default-Stop'];
+
+function checkBlock(b: LsbBlock, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
+  if (b.end === undefined) {
+    out.push({ code: 'initscript/lsb-unterminated', range: whole(src, b.begin), message: "'### BEGIN INIT INFO' has no '### END INIT INFO' after it: insserv refuses the script (\"missing end of LSB comment\"). Add the END line after the header." });
+  }
+  for (const bad of b.badLines) {
+    out.push({
+      code: 'initscript/lsb-bad-line', range: whole(src, bad.line),
+      message: bad.reason === 'not-comment'
+        ? 'A line that is not a comment inside the INIT INFO block; chkconfig and insserv ignore it. Move it after ### END INIT INFO.'
+        : "Not a '# Keyword: value' line nor a Description continuation ('#' + TAB or two spaces); chkconfig and insserv ignore it. Fix or remove it.",
+    });
+  }
+  const seen = new Map<string, LsbEntry>();
+  for (const e of b.entries) {
+    const key = (e.spec?.name ?? e.keyword.text).toLowerCase();
+    if (!e.spec && !e.extension) {
+      const guess = nearestKeyword(e.keyword.text);
+      out.push({
+        code: 'initscript/lsb-unknown-keyword', range: range(e.line, e.keyword.start, e.keyword.end),
+        message: `'${e.keyword.text}' is not an LSB keyword${guess ? ` (did you mean '${guess}'?)` : ''}; chkconfig and insserv ignore it.${guess ? '' : " Local extensions start with 'X-'."}`,
+        fixes: guess ? [{ code: 'initscript/lsb-unknown-keyword', title: `Change to '${guess}'`, preferred: true, edits: [{ range: range(e.line, e.keyword.start, e.keyword.end), newText: guess }] }] : undefined,
+      });
+      continue;
+    }
+    const prev = seen.get(key);
+    if (prev) {
+      out.push({ code: 'initscript/lsb-duplicate-keyword', range: range(e.line, e.keyword.start, e.keyword.end), message: `'${e.keyword.text}' is already given on line ${prev.line + 1}: insserv keeps the first, chkconfig combines them. Merge the two lines.` });
+    } else {
+      seen.set(key, e);
+    }
+    if (e.spec && e.format !== 'ok') {
+      const canonical = `# ${e.spec.name}:`;
+      const lineText = src.lineText(e.line).replace(/\r$/, '');
+      const colon = lineText.indexOf(':', e.keyword.end);
+      const what = { 'no-space': 'no blank after #', 'extra-space': 'more than one blank after #', case: 'a different letter case', 'space-before-colon': 'a blank before the colon', ok: '' }[e.format];
+      out.push({
+        code: 'initscript/lsb-keyword-format', range: range(e.line, 0, colon + 1),
+        message: `Write '${canonical}' exactly (this line has ${what}): ${e.format === 'space-before-colon' ? 'no parser reads the value' : e.format === 'case' ? 'chkconfig matches the keyword case-sensitively' : 'update-rc.d and the LSB grammar want one blank'}.`,
+        fixes: [{ code: 'initscript/lsb-keyword-format', title: `Write '${canonical}'`, preferred: true, edits: [{ range: range(e.line, 0, colon + 1), newText: canonical }] }],
+      });
+    }
+    if (!e.spec) continue;
+    checkEntryValue(e, ctx, out);
+  }
+  for (const kw of MISSING_ORDER) {
+    if (!b.entries.some((e) => e.spec?.name === kw)) {
+      out.push({ code: 'initscript/lsb-missing-keyword', range: whole(src, b.begin), message: `The INIT INFO block has no '${kw}:' line: insserv reports "missing '${kw}:' entry: please add even if empty". Add '# ${kw}:'${kw === 'Provides' ? ` ${ctx.name}` : ''}.` });
+    }
+  }
+  // Overlap, on the Default-Stop line.
+  const start = b.entries.find((e) => e.spec?.name === 'Default-Start');
+  const stop = b.entries.find((e) => e.spec?.name === 'Default-Stop');
+  if (start && stop) {
+    const s = new Set(start.words.map((w) => w.text.toUpperCase()));
+    const both = stop.words.filter((w) => w.text.length === 1 && s.has(w.text.toUpperCase())).map((w) => w.text);
+    if (both.length > 0) {
+      out.push({ code: 'initscript/runlevel-overlap', range: range(stop.line, stop.value.start, stop.value.end), message: `Runlevel${both.length > 1 ? 's' : ''} ${both.join(', ')} ${both.length > 1 ? 'are' : 'is'} in both Default-Start and Default-Stop: insserv reports overlapping runlevels. Remove ${both.length > 1 ? 'them' : 'it'} from one of the lines.` });
+    }
+  }
+}
+
+function nearestKeyword(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  const candidates = ['Provides', 'Required-Start', 'Required-Stop', 'Should-Start', 'Should-Stop', 'Default-Start', 'Default-Stop', 'Short-Description', 'Description'];
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = levenshtein(lower, c.toLowerCase());
+    if (d < bestD) { best = c; bestD = d; }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return dp[b.length]!;
+}
+
+function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): void {
+  const name = e.spec!.name;
+  const wr = (w: Word | { start: number; end: number }) => range(e.line, (w as { start: number }).start, (w as { end: number }).end);
+  if (name === 'Default-Start' || name === 'Default-Stop') {
+    for (const w of e.words) {
+      if (w.text.includes(',')) {
+        const fixed = w.text.split(',').filter(Boolean).join(' ');
+        out.push({
+          code: 'initscript/comma-in-list', range: wr(w),
+          message: `Separate runlevels with blanks: chkconfig reads '${w.text}' as level ${/^\d/.test(w.text) ? w.text.split(',')[0] : 'nothing'} only. Write '${fixed}'.`,
+          fixes: [{ code: 'initscript/comma-in-list', title: `Write '${fixed}'`, preferred: true, edits: [{ range: wr(w), newText: fixed }] }],
+        });
+        continue;
+      }
+      if (w.text.length > 1) {
+        const spread = [...w.text].join(' ');
+        out.push({
+          code: 'initscript/packed-runlevels', range: wr(w),
+          message: `'${w.text}' is one token, not ${w.text.length} runlevels: insserv ignores it and chkconfig reads level ${w.text}, so the script is ${name === 'Default-Start' ? 'started' : 'stopped'} nowhere. Write '${spread}'.`,
+          fixes: [{ code: 'initscript/packed-runlevels', title: `Write '${spread}'`, preferred: true, edits: [{ range: wr(w), newText: spread }] }],
+        });
+        continue;
+      }
+      const t = w.text;
+      const okStart = /^[0-6Ss]$/.test(t) || (ctx.profile === 'suse' && /^[Bb]$/.test(t));
+      const okStop = /^[0-6]$/.test(t) || (ctx.profile === 'suse' && /^[Bb]$/.test(t));
+      if (name === 'Default-Start' ? okStart : okStop) continue;
+      const letter = /^[A-Za-z]$/.test(t) && !(name === 'Default-Stop' && /^[Ss]$/.test(t));
+      out.push({
+        code: 'initscript/bad-runlevel', range: wr(w),
+        severity: ctx.profile === 'debian' && letter ? 'error' : undefined,
+        message: name === 'Default-Stop' && /^[Ss]$/.test(t)
+          ? "'S' is the boot level: nothing is stopped there. Remove it from Default-Stop."
+          : `'${t}' is not a runlevel (0-6${name === 'Default-Start' ? ' or S' : ''}): ${letter ? "insserv refuses it (\"Wrong runlevel key\") and chkconfig stops reading there" : 'chkconfig sets a level no runlevel uses and insserv ignores it'}. Remove it.`,
+      });
+    }
+    return;
+  }
+  if (LIST_KEYWORDS.has(name) || name === 'Provides') {
+    for (const w of e.words) {
+      if (w.text.includes(',')) {
+        const fixed = w.text.split(',').filter(Boolean).join(' ');
+        out.push({
+          code: 'initscript/comma-in-list', range: wr(w),
+          message: `Separate names with blanks: chkconfig reads '${w.text}' as one name. Write '${fixed}'.`,
+          fixes: [{ code: 'initscript/comma-in-list', title: `Write '${fixed}'`, preferred: true, edits: [{ range: wr(w), newText: fixed }] }],
+        });
+        continue;
+      }
+      if (name === 'Provides' && w.text.startsWith('$')) {
+        out.push({ code: 'initscript/provides-facility', range: wr(w), message: `insserv skips a script that provides the system facility '${w.text}' ("provides system facility ${w.text}, skipped!"). Provide the script's own name; facilities come from insserv.conf.` });
+        continue;
+      }
+      if (name !== 'Provides' && w.text.startsWith('$') && !knownFacility(w.text, ctx)) {
+        out.push({ code: 'initscript/unknown-facility', range: wr(w), message: `'${w.text}' is not a system facility (${FACILITY_NAMES.slice(0, 7).join(' ')}, or one defined in /etc/insserv.conf): insserv cannot order the script by it. Use a standard facility${w.text === '$networking' ? ' ($network)' : ''}.` });
+      }
+    }
+    return;
+  }
+  if (name === 'X-Interactive' && e.value.text !== 'true') {
+    out.push({ code: 'initscript/x-interactive-value', range: range(e.line, e.value.start, e.value.end), message: `insserv only recognises 'X-Interactive: true'; '${e.value.text}' is ignored. Write 'true' or remove the line.` });
+  }
+}
+
+/** Facilities from LSB, insserv's built-ins, and the image root's insserv.conf files. */
+function knownFacility(name: string, ctx: ScriptContext): boolean {
+  if (FACILITY_NAMES.includes(name)) return true;
+  if (!ctx.host || !ctx.root) return false;
+  const files = [`${ctx.root}/etc/insserv.conf`, ...(ctx.host.listDir(`${ctx.root}/etc/insserv.conf.d`) ?? []).map((n) => `${ctx.root}/etc/insserv.conf.d/${n}`)];
+  return files.some((f) => (ctx.host!.readFile(f) ?? '').split('\n').some((l) => l.startsWith(name) && /^\$[A-Za-z0-9_+-]+([ \t=:]|$)/.test(l) && l.slice(name.length).match(/^([ \t=:]|$)/)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Body
+
+export interface BodyFacts {
+  /** Runs under /lib/init/init-d-script: every action is implemented. */
+  initDScript: boolean;
+  /** Functions the script defines itself (not library calls then). */
+  defined: Set<string>;
+}
+
+export function checkBody(body: BodyModel, src: SourceText, ctx: ScriptContext, facts: BodyFacts, out: RawProblem[]): void {
+  const d = body.dispatcher;
+  if (d && !facts.initDScript) {
+    // A branch implements an action when one of its patterns (a shell glob) matches it;
+    // the catch-all `*` does not count.
+    const has = (action: string) => d.branches.some((b) => b.patterns.some((p) => p.text !== '*' && globMatches(p.text, action)));
+    const needed = ctx.profile === 'busybox' ? ['start', 'stop'] : ['start', 'stop', 'restart'];
+    for (const a of needed) {
+      if (!has(a)) out.push({ code: 'initscript/missing-action', range: d.headRange, message: `The script has no '${a})' branch: '${ctx.name} ${a}' falls into the usage branch${a === 'start' || a === 'stop' ? ` and rc cannot ${a} the service` : ''}. Add a '${a})' branch.`, fixes: [branchFix(d, a, src)] });
+    }
+    if (!has('status')) out.push({ code: 'initscript/missing-status', range: d.headRange, message: "No 'status)' branch: LSB requires it, and heartbeat and 'service --status-all' call it. Add one (exit 0 running, 3 stopped).", fixes: [branchFix(d, 'status', src)] });
+    if (!has('force-reload')) out.push({ code: 'initscript/missing-force-reload', range: d.headRange, message: "No 'force-reload)' branch, which LSB requires. Add it (often together with restart: 'restart|force-reload)').", fixes: [branchFix(d, 'force-reload', src)] });
+    const fallback = d.branches.find((b) => b.patterns.some((p) => p.text === '*'));
+    if (!fallback) {
+      out.push({ code: 'initscript/no-default-branch', range: d.headRange, message: "No '*)' branch: an unknown or missing argument exits 0 silently. Add one that prints the usage and exits 2.", fixes: [usageFix(d, src, body)] });
+    }
+    const fallbackIndex = fallback ? d.branches.indexOf(fallback) : -1;
+    const statusIndex = d.branches.findIndex((b) => b.patterns.some((p) => p.text === 'status'));
+    for (const cmd of body.commands) {
+      if (cmd.name !== 'exit' && !(cmd.name === 'return' && cmd.inBranch !== undefined && !cmd.inFunction)) continue;
+      const arg = cmd.args[0];
+      if (!arg || !/^\d+$/.test(arg.text)) continue;
+      const n = Number(arg.text);
+      if (cmd.inBranch === fallbackIndex && fallbackIndex >= 0 && n === 0 && cmd.name === 'exit') {
+        out.push({
+          code: 'initscript/usage-exit-zero', range: cmd.range, message: "The usage branch exits 0, so callers think an unknown action succeeded. Exit 2 (invalid argument).",
+          fixes: [{ code: 'initscript/usage-exit-zero', title: "Change to 'exit 2'", preferred: true, edits: [{ range: arg.range, newText: '2' }] }],
+        });
+        continue;
+      }
+      if (n > 255) {
+        out.push({ code: 'initscript/bad-exit-code', range: cmd.range, message: `The shell takes exit codes modulo 256: '${cmd.name} ${n}' returns ${n % 256}. Use an LSB code (0-7).` });
+      } else if (cmd.inBranch !== undefined && !cmd.inFunction) {
+        const inStatus = cmd.inBranch === statusIndex;
+        if ((inStatus && n >= 5 && n <= 99) || (!inStatus && n >= 8 && n <= 99)) {
+          out.push({ code: 'initscript/bad-exit-code', range: cmd.range, message: `${n} is reserved by LSB${inStatus ? ' for status' : ''}; callers read LSB meanings into it. Use ${inStatus ? '0-4 (0 running, 3 stopped, 4 unknown)' : '0-7 (1 generic error, 2 bad argument, 3 unimplemented…)'}.` });
+        }
+      }
+    }
+  }
+
+  checkSubsys(body, src, ctx, out);
+  checkLibraryCalls(body, ctx, facts, out);
+  checkSources(body, src, ctx, out);
+}
+
+/** Does a case pattern (a shell glob: *, ?, [...]) match the word? */
+export function globMatches(pattern: string, word: string): boolean {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        re += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${re}$`).test(word);
+  } catch {
+    return pattern === word;
+  }
+}
+
+function indentOf(src: SourceText, line: number): string {
+  return /^[ \t]*/.exec(src.lineText(line))![0];
+}
+
+/** A new branch before the `*)` branch (or before `esac`), in the script's own indentation. */
+function branchFix(d: NonNullable<BodyModel['dispatcher']>, action: string, src: SourceText) {
+  const anchor = d.branches.find((b) => b.patterns.some((p) => p.text === '*'));
+  const line = anchor ? anchor.line : d.range.end.line;
+  const first = d.branches[0];
+  const pad = first ? indentOf(src, first.line) : '  ';
+  const inner = first && first.range.end.line > first.line ? indentOf(src, first.line + 1) || pad + '\t' : pad + '\t';
+  const bodyLines: Record<string, string[]> = {
+    start: ['start'],
+    stop: ['stop'],
+    restart: ['stop', 'start'],
+    status: ['status "$0"'],
+    'force-reload': ['stop', 'start'],
+  };
+  const lines = [`${pad}${action})`, ...(bodyLines[action] ?? [action]).map((l) => `${inner}${l}`), `${inner};;`];
+  return { code: action === 'status' ? 'initscript/missing-status' : action === 'force-reload' ? 'initscript/missing-force-reload' : 'initscript/missing-action', title: `Add a '${action})' branch`, edits: [{ range: range(line, 0, 0), newText: lines.join('\n') + '\n' }] };
+}
+
+function usageFix(d: NonNullable<BodyModel['dispatcher']>, src: SourceText, body: BodyModel) {
+  const first = d.branches[0];
+  const pad = first ? indentOf(src, first.line) : '  ';
+  const inner = first && first.range.end.line > first.line ? indentOf(src, first.line + 1) || pad + '\t' : pad + '\t';
+  const actions = [...new Set(d.branches.flatMap((b) => b.patterns.map((p) => p.text)))].filter((a) => a !== '*').join('|');
+  void body;
+  const lines = [`${pad}*)`, `${inner}echo "Usage: $0 {${actions}}" >&2`, `${inner}exit 2`, `${inner};;`];
+  return { code: 'initscript/no-default-branch', title: "Add a '*)' usage branch that exits 2", preferred: true, edits: [{ range: range(d.range.end.line, 0, 0), newText: lines.join('\n') + '\n' }] };
+}
+
+/** Resolves `$var`, `${var}`, `${var-default}` against the script's simple assignments. */
+export function resolve(text: string, body: BodyModel, name: string, depth = 0): string | undefined {
+  if (depth > 5) return undefined;
+  let failed = false;
+  const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(basename \$0\)|`basename \$0`|\$\{0##\*\/\}/g, (m, a: string | undefined, dflt: string | undefined, b: string | undefined) => {
+    if (/basename|0##/.test(m)) return name;
+    const v = a ?? b!;
+    const assigned = body.assignments.get(v);
+    if (assigned) {
+      const r = resolve(assigned.value, body, name, depth + 1);
+      if (r !== undefined) return r;
+    }
+    if (dflt !== undefined) {
+      const r = resolve(dflt, body, name, depth + 1);
+      if (r !== undefined) return r;
+    }
+    failed = true;
+    return m;
+  });
+  return failed || /\$|`/.test(out) ? undefined : out;
+}
+
+function checkSubsys(body: BodyModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
+  if (ctx.profile !== 'rhel') return;
+  if (!src.text.includes('lock/subsys')) {
+    const start = body.dispatcher?.branches.find((b) => b.patterns.some((p) => p.text === 'start'));
+    const r = start ? start.patterns.find((p) => p.text === 'start')!.range : whole(src);
+    out.push({ code: 'initscript/subsys-lock-missing', range: r, message: `The script never creates /var/lock/subsys/${ctx.name}: Red Hat rc stops a service at shutdown only when that lock exists. 'touch' it after a successful start and 'rm' it on stop.` });
+    return;
+  }
+  const removes = body.commands.filter((c) => c.name === 'rm');
+  const removed = (lock: string, word: Word) => removes.some((c) => c.args.some((a) => a.raw === word.raw || a.text === word.text || resolve(a.text, body, ctx.name) === lock || a.text.includes('lock/subsys')));
+  for (const c of body.commands) {
+    if (c.name !== 'touch') continue;
+    for (const a of c.args) {
+      if (a.text.startsWith('-')) continue;
+      const path = resolve(a.text, body, ctx.name);
+      const looksLikeLock = path?.includes('/lock/subsys/') ?? /lock/i.test(a.text);
+      if (!looksLikeLock) continue;
+      if (path && path.includes('/lock/subsys/')) {
+        const lockName = path.slice(path.lastIndexOf('/') + 1);
+        if (lockName !== ctx.name && lockName !== `${ctx.name}.init` && lockName.length > 0) {
+          out.push({
+            code: 'initscript/subsys-lock-name', range: a.range,
+            message: `The lock is /var/lock/subsys/${lockName}, but rc looks for /var/lock/subsys/${ctx.name} (the script's name), so it never stops the service. Name the lock '${ctx.name}'.`,
+            fixes: !a.dynamic ? [{ code: 'initscript/subsys-lock-name', title: `Name the lock '${ctx.name}'`, preferred: true, edits: [{ range: a.range, newText: a.raw.replace(lockName, ctx.name) }] }] : undefined,
+          });
+        }
+      }
+      if (path && path.includes('/lock/subsys/') && !removed(path, a)) {
+        out.push({ code: 'initscript/subsys-lock-not-removed', range: a.range, message: "The subsys lock is created but never removed: after the service stops, rc thinks it still runs and skips starting it. 'rm -f' it in stop." });
+      }
+    }
+  }
+}
+
+function checkLibraryCalls(body: BodyModel, ctx: ScriptContext, facts: BodyFacts, out: RawProblem[]): void {
+  for (const c of body.commands) {
+    if (facts.defined.has(c.name)) continue;
+    if (c.name === 'status' && c.args.length > 0) checkStatusCall(c, out);
+    else if (c.name === 'killproc' && c.args.length > 0) checkKillprocCall(c, out);
+    else if (c.name === 'daemon' && c.args.length > 0 && ctx.profile !== 'debian') checkDaemonCall(c, out);
+  }
+}
+
+function checkStatusCall(c: CommandInfo, out: RawProblem[]): void {
+  const order = ['-p', '-l', '-b'];
+  let next = 0;
+  let i = 0;
+  while (i < c.args.length && c.args[i]!.text.startsWith('-')) {
+    const opt = c.args[i]!.text;
+    const pos = order.indexOf(opt);
+    if (pos < next || pos < 0) {
+      out.push({ code: 'initscript/status-option-order', range: c.range, message: `status reads its options in the order -p, -l, -b: here '${opt}' comes ${pos < 0 ? 'where it is not an option' : 'too late'} and is taken as the program name. Write 'status ${reorder(c.args, order)}'.` });
+      return;
+    }
+    next = pos + 1;
+    i += 2;
+  }
+  for (let j = i + 1; j < c.args.length; j++) {
+    if (order.includes(c.args[j]!.text)) {
+      out.push({ code: 'initscript/status-option-order', range: c.range, message: `status reads options only before the program: '${c.args[j]!.text}' after '${c.args[i]!.text}' is ignored. Write 'status ${reorder(c.args, order)}'.` });
+      return;
+    }
+  }
+}
+
+function reorder(args: Word[], order: string[]): string {
+  const opts: [string, string][] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!.raw;
+    if (order.includes(args[i]!.text) && i + 1 < args.length) {
+      opts.push([args[i]!.text, args[i + 1]!.raw]);
+      i++;
+    } else {
+      rest.push(a);
+    }
+  }
+  opts.sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]));
+  return [...opts.map(([o, v]) => `${o} ${v}`), ...rest].join(' ');
+}
+
+function checkKillprocCall(c: CommandInfo, out: RawProblem[]): void {
+  const order = ['-p', '-b', '-d'];
+  let next = 0;
+  let i = 0;
+  let sawP = false;
+  while (i < c.args.length && order.includes(c.args[i]!.text)) {
+    const opt = c.args[i]!.text;
+    const pos = order.indexOf(opt);
+    if (pos < next) {
+      out.push({ code: 'initscript/killproc-option-order', range: c.range, message: `killproc reads its options in the order -p, -b, -d: '${opt}' comes too late and is taken as the program. Write 'killproc ${reorder(c.args, order)}'.` });
+      return;
+    }
+    if (opt === '-p') sawP = true;
+    if (opt === '-b' && !sawP) {
+      out.push({ code: 'initscript/killproc-option-order', range: c.range, message: "killproc refuses -b without -p (\"-b option can be used only with -p\"). Add '-p PIDFILE' before it." });
+      return;
+    }
+    next = pos + 1;
+    i += 2;
+  }
+  for (let j = i + 1; j < c.args.length; j++) {
+    if (order.includes(c.args[j]!.text)) {
+      out.push({ code: 'initscript/killproc-option-order', range: c.range, message: `killproc reads options only before the program: '${c.args[j]!.text}' after '${c.args[i]?.raw}' is taken as a signal. Write 'killproc ${reorder(c.args, order)}'.` });
+      return;
+    }
+  }
+}
+
+function checkDaemonCall(c: CommandInfo, out: RawProblem[]): void {
+  for (let i = 0; i < c.args.length; i++) {
+    const a = c.args[i]!;
+    if (a.dynamic && !/^[-+]/.test(a.text)) return;
+    if (!/^[-+]/.test(a.text)) return; // the program: options end here
+    if (/^--(check|user|pidfile)=/.test(a.text) || a.text === '--force' || /^[+-]\d+$/.test(a.text)) continue;
+    if (/^--(check|user|pidfile)$/.test(a.text)) {
+      i++;
+      continue;
+    }
+    out.push({ code: 'initscript/daemon-unknown-option', range: a.range, message: `daemon does not know '${a.text}': it prints its usage and returns 1, so the service does not start. Use --check, --user, --pidfile, --force or +N/-N, or put program options after the program.` });
+    return;
+  }
+}
+
+function checkSources(body: BodyModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
+  const sources = body.commands.filter((c) => (c.name === '.' || c.name === 'source') && c.args[0]);
+  const lsb = sources.find((c) => c.args[0]!.text === LIBRARIES.lsb);
+  if (lsb) {
+    const shebang = src.lineText(0);
+    const sets = body.commands.filter((c) => c.name === 'set' && c.args.some((a) => /^-[a-z]*e[a-z]*$/.test(a.text)) && before(c.range, lsb.range));
+    if (/^#!\S*\s+-[a-z]*e/.test(shebang)) {
+      out.push({ code: 'initscript/set-e-init-functions', range: whole(src), message: "The shebang's -e makes the script stop when an init-functions helper returns non-zero; LSB forbids 'set -e' with /lib/lsb/init-functions. Drop the -e." });
+    } else if (sets[0]) {
+      out.push({ code: 'initscript/set-e-init-functions', range: sets[0].range, message: "'set -e' before sourcing /lib/lsb/init-functions: a helper returning non-zero aborts the script, which LSB forbids. Remove it or move it after the helpers' use." });
+    }
+  }
+  // The script's own defaults file: /etc/default/NAME (NAME without .sh) or /etc/default/$VAR.
+  const own = ctx.name.replace(/\.sh$/, '');
+  for (const c of sources) {
+    const path = c.args[0]!.text;
+    if (!path.startsWith('/etc/default/')) continue;
+    const file = path.slice('/etc/default/'.length);
+    if (file !== own && !/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(file)) continue;
+    if (c.guarded) continue;
+    out.push({ code: 'initscript/unguarded-source', range: c.range, message: `With /bin/sh = dash, sourcing a missing ${path} aborts the script. Guard it: '[ -r ${path} ] && . ${path}'.`, fixes: c.args[0]!.dynamic ? undefined : [{ code: 'initscript/unguarded-source', title: 'Source it only if it is readable', preferred: true, edits: [{ range: c.range, newText: `[ -r ${c.args[0]!.raw} ] && ${src.text.slice(src.offsetAt(c.range.start.line, c.range.start.character), src.offsetAt(c.range.end.line, c.range.end.character))}` }] }] });
+  }
+  void ctx;
+}
+
+function before(a: Range, b: Range): boolean {
+  return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
+}
+
+/** Syntax errors: tree-sitter's candidates, confirmed by the script's own shell. */
+export function checkSyntax(body: BodyModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
+  if (body.errors.length === 0) return;
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(src.lineText(0));
+  let shell = shebang ? shebang[1]!.slice(shebang[1]!.lastIndexOf('/') + 1) : 'sh';
+  if (shell === 'env' && shebang?.[2]) shell = shebang[2];
+  const verdict = ctx.host?.shellSyntax?.(shell, src.text);
+  if (verdict?.ok) return; // the shell accepts what tree-sitter could not parse
+  if (verdict && !verdict.ok) {
+    const line = Math.min(Math.max(verdict.line, 0), src.lineCount - 1);
+    out.push({ code: 'initscript/syntax-error', range: whole(src, line), message: `${shell} -n: ${verdict.message}. The script stops here when it runs; fix the syntax.` });
+    return;
+  }
+  const first = body.errors[0]!;
+  out.push({ code: 'initscript/syntax-error', range: first, severity: 'warning', message: `Possible syntax error (the parser could not read this, and no ${shell} was available to confirm). Check it with '${shell} -n'.` });
+}

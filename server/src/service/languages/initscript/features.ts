@@ -1,0 +1,292 @@
+/**
+ * Init-script editor features: completion, hover, outline, folding and signature help,
+ * from the header model, the body model and the spec table.
+ */
+import type { SignatureInfo } from '../../core/language';
+import type { SourceText } from '../../core/text';
+import { contains, range, type CompletionEntry, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
+import type { InitScriptDoc } from './index';
+import {
+  ACTIONS, FACILITIES, FUNCTIONS, LSB_KEYWORDS, RH_TAGS, RUNLEVEL_MEANING, exitCodeMeaning, libraryFunction, lsbKeyword, lsbKeywordCaseless,
+  type InitProfile,
+} from './spec';
+
+const at = (r: Range, p: Position) => contains(r, p);
+
+function meaningTable(level: string, profile: InitProfile): string {
+  const m = RUNLEVEL_MEANING[level.toUpperCase()];
+  if (!m) return `\`${level}\` is not a runlevel.`;
+  const mine = profile === 'rhel' || profile === 'debian' || profile === 'suse' ? m[profile] : m.lsb;
+  return `**Runlevel ${level.toUpperCase()}** — ${mine}\n\n| Red Hat | Debian | SUSE | LSB |\n|---|---|---|---|\n| ${m.rhel} | ${m.debian} | ${m.suse} | ${m.lsb} |`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Hover
+
+export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverResult | null {
+  const h = doc.header;
+  const lineText = src.lineText(p.line).replace(/\r$/, '');
+
+  // chkconfig line: levels and priorities.
+  const ck = h.chkconfig;
+  if (ck && ck.line === p.line) {
+    const r = (t: { start: number; end: number }) => range(p.line, t.start, t.end);
+    if (at(r(ck.levels), p)) {
+      const c = lineText[p.character];
+      if (c && /[0-6]/.test(c) && p.character < ck.levels.end) return { range: range(p.line, p.character, p.character + 1), markdown: meaningTable(c, doc.profile) };
+      return { range: r(ck.levels), markdown: `**chkconfig levels** — \`chkconfig --add\` turns the service on in ${ck.levelSet.length ? ck.levelSet.join(', ') : 'no runlevel (`-`)'} and off in the others.` };
+    }
+    const links = (kind: 'S' | 'K', prio: number) => {
+      const levels = [0, 1, 2, 3, 4, 5, 6].filter((n) => (kind === 'S') === ck.levelSet.includes(n));
+      const nn = String(prio).padStart(2, '0');
+      return levels.length ? levels.map((n) => `\`/etc/rc.d/rc${n}.d/${kind}${nn}${doc.name}\``).join(', ') : 'no link';
+    };
+    if (at(r(ck.start), p)) return { range: r(ck.start), markdown: `**Start priority ${ck.startPriority}** — links ${links('S', ck.startPriority)}: started after the lower numbers, before the higher.` };
+    if (at(r(ck.stop), p)) return { range: r(ck.stop), markdown: `**Stop priority ${ck.stopPriority}** — links ${links('K', ck.stopPriority)}: stopped in ascending order when leaving a runlevel. Red Hat convention: stop = 100 − start.` };
+    return { range: range(p.line, 0, lineText.length), markdown: RH_TAGS[0]!.doc };
+  }
+
+  // LSB block entries.
+  for (const b of h.blocks) {
+    for (const e of b.entries) {
+      if (e.line !== p.line) continue;
+      if (at(range(e.line, e.keyword.start, e.keyword.end), p)) {
+        const spec = e.spec ?? lsbKeywordCaseless(e.keyword.text);
+        if (!spec) return { range: range(e.line, e.keyword.start, e.keyword.end), markdown: e.extension ? `\`${e.keyword.text}\` — a local extension keyword (X-*); chkconfig and insserv ignore it unless they know it.` : `\`${e.keyword.text}\` is not an LSB keyword.` };
+        return { range: range(e.line, e.keyword.start, e.keyword.end), markdown: `**${spec.name}:** — ${spec.doc}\n\n- *insserv:* ${spec.insserv}\n- *chkconfig:* ${spec.chkconfig}` };
+      }
+      for (const w of e.words) {
+        if (!at(range(e.line, w.start, w.end), p)) continue;
+        if (e.spec?.value === 'runlevels' && w.text.length === 1) return { range: range(e.line, w.start, w.end), markdown: meaningTable(w.text, doc.profile) };
+        const f = FACILITIES.find((x) => x.name === w.text);
+        if (f) return { range: range(e.line, w.start, w.end), markdown: `**${f.name}** — ${f.doc}\n\nsystemd / chkconfig: ${f.systemd}` };
+        if (e.spec?.value === 'facilities') return { range: range(e.line, w.start, w.end), markdown: `\`${w.text}\` — a script that must ${e.spec.name.endsWith('Stop') ? 'still run while this one stops' : 'start before this one'}: another init script's name or Provides.` };
+      }
+    }
+  }
+  const tag = h.tags.find((t) => t.line === p.line);
+  if (tag) {
+    const spec = RH_TAGS.find((t) => t.name === tag.name);
+    if (spec) return { range: range(p.line, 0, lineText.length), markdown: spec.doc };
+  }
+  if (h.descriptions.some((d) => d.line === p.line)) return { range: range(p.line, 0, lineText.length), markdown: RH_TAGS.find((t) => t.name === 'description')!.doc };
+
+  const body = doc.body;
+  if (!body) return null;
+  for (const c of body.commands) {
+    if (!at(c.range, p)) continue;
+    if (at(c.nameRange, p)) {
+      const fn = body.functions.some((f) => f.name === c.name) ? undefined : libraryFunction(c.name);
+      if (fn) return { range: c.nameRange, markdown: `\`\`\`sh\n${fn.signature}\n\`\`\`\n\n${fn.doc}${fn.returns ? `\n\n**Returns:** ${fn.returns}` : ''}` };
+      if ((c.name === 'exit' || c.name === 'return') && c.args[0] && /^\d+$/.test(c.args[0].text)) {
+        const inStatus = c.inBranch !== undefined && body.dispatcher?.branches[c.inBranch]?.patterns.some((x) => x.text === 'status');
+        const n = Number(c.args[0].text);
+        return { range: c.range, markdown: `**${c.name} ${n}** — ${inStatus ? 'status' : 'LSB'} meaning: ${exitCodeMeaning(n, !!inStatus)}.` };
+      }
+    }
+    for (const a of c.args) {
+      if (!at(a.range, p)) continue;
+      if (a.text.includes('/var/lock/subsys/') || a.text.includes('lock/subsys')) {
+        return { range: a.range, markdown: `**Subsys lock** — Red Hat rc runs a K (stop) script only while \`/var/lock/subsys/${doc.name}\` exists, and skips an S (start) script while it exists. Create it on a successful start and remove it on stop; its name must be the script's name.` };
+      }
+      if ((c.name === 'exit' || c.name === 'return') && /^\d+$/.test(a.text)) {
+        const inStatus = c.inBranch !== undefined && body.dispatcher?.branches[c.inBranch]?.patterns.some((x) => x.text === 'status');
+        return { range: c.range, markdown: `**${c.name} ${a.text}** — ${inStatus ? 'status' : 'LSB'} meaning: ${exitCodeMeaning(Number(a.text), !!inStatus)}.` };
+      }
+    }
+  }
+  if (body.dispatcher) {
+    for (const b of body.dispatcher.branches) {
+      for (const pat of b.patterns) {
+        if (!at(pat.range, p)) continue;
+        const action = ACTIONS.find((a) => a.name === pat.text);
+        if (action) return { range: pat.range, markdown: `**${action.name}** — ${action.doc}${action.required ? '\n\nRequired by LSB.' : ''}` };
+        if (pat.text === '*') return { range: pat.range, markdown: 'The usage branch: any other argument. LSB: print a message and exit 2 (3 for an unimplemented action).' };
+      }
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Completion
+
+export function complete(doc: InitScriptDoc, src: SourceText, p: Position): CompletionEntry[] {
+  const text = src.lineText(p.line).replace(/\r$/, '');
+  const before = text.slice(0, p.character);
+  const h = doc.header;
+  const inBlock = h.blocks.some((b) => p.line > b.begin && (b.end === undefined || p.line < b.end));
+  const wordAt = (re: RegExp) => {
+    const m = re.exec(before);
+    const start = m ? p.character - m[0].length : p.character;
+    let end = p.character;
+    while (end < text.length && /[A-Za-z0-9_$-]/.test(text[end]!)) end++;
+    return range(p.line, start, end);
+  };
+
+  // A keyword at the start of a header comment line.
+  const kw = /^#[ \t]*([A-Za-z-]*)$/.exec(before);
+  if (kw) {
+    const r = wordAt(/[A-Za-z-]*$/);
+    if (inBlock) {
+      return LSB_KEYWORDS.map((k, i) => ({ label: `${k.name}:`, kind: 'keyword' as const, detail: k.value, edit: { range: r, newText: `${k.name}: ` }, sortText: String(i).padStart(2, '0'), resolveKey: `lsb:${k.name}` }));
+    }
+    if (p.line < 40) {
+      return RH_TAGS.map((t) => ({ label: `${t.name}:`, kind: 'keyword' as const, edit: { range: r, newText: `${t.name}: ` }, documentation: t.doc }));
+    }
+  }
+
+  // Values of LSB keywords.
+  const entry = /^#[ \t]*([A-Za-z-]+):/.exec(text);
+  if (entry && inBlock && before.length > entry[0].length - 1) {
+    const spec = lsbKeyword(entry[1]!) ?? lsbKeywordCaseless(entry[1]!);
+    const r = wordAt(/[A-Za-z0-9_$-]*$/);
+    const present = new Set(text.slice(entry[0].length).split(/[ \t]+/));
+    if (spec?.value === 'facilities') {
+      const others = workspaceProvides(doc).filter((n) => n !== doc.name);
+      return [
+        ...FACILITIES.filter((f) => !present.has(f.name)).map((f, i) => ({ label: f.name, kind: 'constant' as const, detail: f.doc, edit: { range: r, newText: f.name }, sortText: `0${i}` })),
+        ...others.filter((n) => !present.has(n)).map((n) => ({ label: n, kind: 'value' as const, detail: 'init script in this tree', edit: { range: r, newText: n }, sortText: `1${n}` })),
+      ];
+    }
+    if (spec?.value === 'runlevels') {
+      const levels = spec.name === 'Default-Start' ? ['2', '3', '4', '5', 'S', '0', '1', '6'] : ['0', '1', '6', '2', '3', '4', '5'];
+      return levels.filter((l) => !present.has(l)).map((l, i) => ({ label: l, kind: 'constant' as const, detail: RUNLEVEL_MEANING[l]?.lsb, edit: { range: range(p.line, p.character, p.character), newText: l }, sortText: String(i) }));
+    }
+    if (spec?.name === 'X-Interactive') return [{ label: 'true', kind: 'value', edit: { range: r, newText: 'true' } }];
+    return [];
+  }
+
+  // chkconfig levels.
+  if (/^[ \t]*#[ \t]*chkconfig:[ \t]*[0-6]*$/.test(before)) {
+    const typed = /[0-6]*$/.exec(before)![0];
+    return ['2', '3', '4', '5', '0', '1', '6'].filter((l) => !typed.includes(l)).map((l, i) => ({ label: l, kind: 'constant' as const, detail: RUNLEVEL_MEANING[l]?.rhel, edit: { range: range(p.line, p.character, p.character), newText: l }, sortText: String(i) }));
+  }
+
+  if (/^[ \t]*#/.test(text)) return [];
+  const body = doc.body;
+
+  // Action patterns of the dispatcher.
+  if (body?.dispatcher && p.line > body.dispatcher.headRange.start.line && p.line <= body.dispatcher.range.end.line && /^[ \t]*[A-Za-z-]*$/.test(before) && !/\)/.test(before)) {
+    const present = new Set(body.dispatcher.branches.flatMap((b) => b.patterns.map((x) => x.text)));
+    const r = wordAt(/[A-Za-z-]*$/);
+    const missing = ACTIONS.filter((a) => !present.has(a.name));
+    if (missing.length > 0) return missing.map((a, i) => ({ label: a.name, kind: 'event' as const, detail: a.required ? 'required by LSB' : 'optional', documentation: a.doc, edit: { range: r, newText: `${a.name})` }, sortText: String(i) }));
+  }
+
+  // Library functions at a command position.
+  if (/(^|[;&|{(]|then|do|else)[ \t]*[A-Za-z_-]*$/.test(before)) {
+    const r = wordAt(/[A-Za-z_-]*$/);
+    const libs = librariesOf(doc);
+    return FUNCTIONS.filter((f) => libs.has(f.library)).map((f) => ({ label: f.name, kind: 'snippet' as const, detail: f.signature, edit: { range: r, newText: f.name }, resolveKey: `fn:${f.name}` }));
+  }
+  return [];
+}
+
+function librariesOf(doc: InitScriptDoc): Set<string> {
+  const set = new Set<string>(['program']);
+  if (doc.profile === 'rhel' || doc.profile === 'generic') set.add('rhel');
+  if (doc.profile === 'debian' || doc.profile === 'suse' || doc.profile === 'generic') {
+    set.add('lsb');
+    set.add('debian');
+  }
+  return set;
+}
+
+/** Provides of the other scripts in the same init.d folder (through the host). */
+function workspaceProvides(doc: InitScriptDoc): string[] {
+  const host = doc.ctx.host;
+  if (!host) return [];
+  const dir = doc.ctx.path.slice(0, doc.ctx.path.lastIndexOf('/'));
+  const names = host.listDir(dir) ?? [];
+  const out = new Set<string>();
+  for (const n of names.slice(0, 500)) {
+    const text = host.readFile(`${dir}/${n}`);
+    if (!text) continue;
+    const m = /^#[ \t]*Provides:[ \t]*(.*)$/m.exec(text.slice(0, 8192));
+    if (m) {
+      for (const w of m[1]!.split(/[ \t]+/)) if (w && !w.startsWith('$')) out.add(w);
+    } else {
+      out.add(n);
+    }
+  }
+  return [...out].sort();
+}
+
+export function resolveCompletion(key: string): string | undefined {
+  const [kind, name] = key.split(':');
+  if (kind === 'lsb' && name) {
+    const k = lsbKeyword(name);
+    return k ? `${k.doc}\n\n- *insserv:* ${k.insserv}\n- *chkconfig:* ${k.chkconfig}` : undefined;
+  }
+  if (kind === 'fn' && name) {
+    const f = libraryFunction(name);
+    return f ? `\`\`\`sh\n${f.signature}\n\`\`\`\n\n${f.doc}` : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Signature help
+
+export function signatureHelp(doc: InitScriptDoc, src: SourceText, p: Position): SignatureInfo | null {
+  const body = doc.body;
+  if (!body) return null;
+  const c = body.commands.find((x) => at(range(x.range.start.line, x.range.start.character, Math.max(x.range.end.character, src.lineText(x.range.end.line).length), x.range.end.line), p) && !at(x.nameRange, p));
+  if (!c || body.functions.some((f) => f.name === c.name)) return null;
+  const fn = libraryFunction(c.name);
+  if (!fn) return null;
+  // The parameter: options by name, else the first positional one.
+  const argIndex = c.args.findIndex((a) => at(a.range, p) || (a.range.start.line === p.line && a.range.start.character > p.character));
+  const current = argIndex >= 0 ? c.args[argIndex] : undefined;
+  let active = fn.params.findIndex((x) => current && x.label.split(/[ |]/).some((l) => l.startsWith('-') && current.text.startsWith(l.replace(/=.*/, ''))));
+  if (active < 0) active = fn.params.findIndex((x) => !x.label.startsWith('-') && !x.label.startsWith('+'));
+  return { label: fn.signature, documentation: fn.doc, parameters: fn.params.map((x) => ({ label: x.label, documentation: x.doc })), activeParameter: Math.max(0, active) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Outline and folding
+
+export function symbols(doc: InitScriptDoc, src: SourceText): SymbolEntry[] {
+  const out: SymbolEntry[] = [];
+  const h = doc.header;
+  const whole = (l: number) => range(l, 0, src.lineText(l).replace(/\r$/, '').length);
+  const headerChildren: SymbolEntry[] = [];
+  if (h.chkconfig) headerChildren.push({ name: 'chkconfig', detail: `${h.chkconfig.levels.text} ${h.chkconfig.startPriority} ${h.chkconfig.stopPriority}`, kind: 'key', range: whole(h.chkconfig.line), selectionRange: whole(h.chkconfig.line) });
+  for (const b of h.blocks) {
+    const end = b.end ?? b.begin;
+    headerChildren.push({
+      name: 'INIT INFO', kind: 'namespace', range: range(b.begin, 0, src.lineText(end).length, end), selectionRange: whole(b.begin),
+      children: b.entries.map((e) => ({ name: e.keyword.text, detail: e.value.text, kind: 'key' as const, range: whole(e.line), selectionRange: range(e.line, e.keyword.start, e.keyword.end) })),
+    });
+  }
+  if (headerChildren.length > 0) {
+    const first = headerChildren[0]!.range.start.line;
+    const last = Math.max(...headerChildren.map((c) => c.range.end.line));
+    out.push({ name: 'header', kind: 'module', range: range(first, 0, src.lineText(last).length, last), selectionRange: headerChildren[0]!.selectionRange, children: headerChildren });
+  }
+  const body = doc.body;
+  if (body) {
+    for (const f of body.functions) out.push({ name: `${f.name}()`, kind: 'function', range: f.range, selectionRange: f.nameRange });
+    const d = body.dispatcher;
+    if (d) {
+      out.push({
+        name: 'case "$1"', kind: 'namespace', range: d.range, selectionRange: d.headRange,
+        children: d.branches.filter((b) => b.patterns.length > 0).map((b) => ({ name: b.patterns.map((x) => x.text).join('|'), kind: 'event' as const, range: b.range, selectionRange: b.patterns[0]!.range })),
+      });
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+export function folding(doc: InitScriptDoc): FoldingEntry[] {
+  const out: FoldingEntry[] = [];
+  for (const b of doc.header.blocks) if (b.end !== undefined && b.end > b.begin) out.push({ startLine: b.begin, endLine: b.end, kind: 'region' });
+  for (const f of doc.body?.functions ?? []) if (f.range.end.line > f.range.start.line) out.push({ startLine: f.range.start.line, endLine: f.range.end.line });
+  const d = doc.body?.dispatcher;
+  if (d) {
+    if (d.range.end.line > d.range.start.line) out.push({ startLine: d.range.start.line, endLine: d.range.end.line });
+    for (const b of d.branches) if (b.range.end.line > b.range.start.line) out.push({ startLine: b.range.start.line, endLine: b.range.end.line });
+  }
+  return out;
+}

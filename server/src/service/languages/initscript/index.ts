@@ -1,0 +1,123 @@
+/** The init-script language module: name and mode, headers from raw lines, body from the shell tree. */
+import { Edit, type Tree } from 'web-tree-sitter';
+import type { AnalysisContext, LanguageModule } from '../../core/language';
+import type { SourceText } from '../../core/text';
+import type { RawProblem } from '../../core/types';
+import { sharedBashParser } from '../../shell/treeSitter';
+import { detectDialect } from '../inittab/parse';
+import { SourceText as Text } from '../../core/text';
+import './problems';
+import { extractBody, type BodyModel } from './body';
+import { checkBody, checkHeader, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
+import { complete, folding, hover, resolveCompletion, signatureHelp, symbols } from './features';
+import { parseHeader, type HeaderModel } from './header';
+import { LIBRARIES, type InitProfile } from './spec';
+
+export interface InitScriptDoc {
+  name: string;
+  profile: InitProfile;
+  header: HeaderModel;
+  body?: BodyModel;
+  /** Kept for incremental re-parsing of the next version; freed by `dispose`. */
+  tree?: Tree;
+  /** Not a SysV script (OpenRC, OpenWrt rc.common): only the name is checked. */
+  foreign?: string;
+  ctx: ScriptContext;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function sources(text: string, path: string): boolean {
+  const re = new RegExp(`(^|[\\s;&|{(])(\\.|source)[ \\t]+["']?${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`, 'm');
+  return re.test(text);
+}
+
+/** The image root of a path under `/etc/` (the folder above it), if any. */
+export function imageRoot(path: string): string | undefined {
+  const i = path.lastIndexOf('/etc/');
+  return i < 0 ? undefined : path.slice(0, i) || '';
+}
+
+/** spec/checks.md "init script profile": first match wins. */
+export function detectProfile(name: string, path: string, text: string, ctx: AnalysisContext): { profile: InitProfile; reason: string } {
+  const setting = ctx.settings.profile;
+  if (setting !== 'auto') return { profile: setting, reason: 'set by sysvHa.profile' };
+  if (/^[SK]\d\d/.test(name)) return { profile: 'busybox', reason: `the name ${name} is a Buildroot-style S/K script` };
+  const root = imageRoot(path);
+  if (root !== undefined && ctx.host) {
+    const inittab = ctx.host.readFile(`${root}/etc/inittab`);
+    if (inittab !== undefined && detectDialect(new Text(inittab)).dialect === 'busybox') return { profile: 'busybox', reason: "the image's etc/inittab is BusyBox" };
+  }
+  if (sources(text, LIBRARIES.suse)) return { profile: 'suse', reason: 'it sources /etc/rc.status' };
+  if (sources(text, LIBRARIES.rhel)) return { profile: 'rhel', reason: 'it sources /etc/rc.d/init.d/functions' };
+  if (/\/etc\/rc\.d\/init\.d\/[^/]+$/.test(path)) return { profile: 'rhel', reason: 'it lives in /etc/rc.d/init.d' };
+  if (sources(text, LIBRARIES.lsb)) return { profile: 'debian', reason: 'it sources /lib/lsb/init-functions' };
+  if (isInitDScript(text)) return { profile: 'debian', reason: 'it runs under /lib/init/init-d-script' };
+  if (/^[ \t]*#[ \t]*chkconfig:/m.test(text)) return { profile: 'rhel', reason: 'it has a chkconfig line' };
+  return { profile: 'generic', reason: 'no distribution marker' };
+}
+
+function isInitDScript(text: string): boolean {
+  return /^#!\s*\/lib\/init\/init-d-script/.test(text) || sources(text, LIBRARIES.initDScript);
+}
+
+function foreignKind(text: string): string | undefined {
+  const first = text.slice(0, 200).split('\n')[0] ?? '';
+  if (/^#!\s*\/sbin\/(openrc-run|runscript)/.test(first)) return 'an OpenRC script';
+  if (/^#!\s*\/bin\/sh\s+\/etc\/rc\.common/.test(first)) return 'an OpenWrt rc.common script';
+  return undefined;
+}
+
+function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
+  const parser = sharedBashParser();
+  if (!parser) return undefined;
+  const prev = ctx.previous?.model as InitScriptDoc | undefined;
+  let old: Tree | undefined;
+  if (prev?.tree && ctx.previous!.edits.length > 0) {
+    old = prev.tree;
+    for (const e of ctx.previous!.edits) old.edit(new Edit(e));
+  }
+  return parser.parse(src.text, old) ?? undefined;
+}
+
+export const initscriptModule: LanguageModule<InitScriptDoc> = {
+  id: 'initscript',
+  analyze(src, actx) {
+    const name = baseName(actx.path);
+    const { profile, reason } = detectProfile(name, actx.path, src.text, actx);
+    const ctx: ScriptContext = { name, path: actx.path, profile, settings: actx.settings, host: actx.host, root: imageRoot(actx.path) };
+    const problems: RawProblem[] = [];
+    const header = parseHeader(src);
+    const doc: InitScriptDoc = { name, profile, header, ctx };
+    const info = { language: 'initscript' as const, profile, reason };
+    if (checkName(src, ctx, problems)) return { model: doc, problems, profileKeys: [profile], info };
+    const foreign = foreignKind(src.text);
+    if (foreign) {
+      doc.foreign = foreign;
+      return { model: doc, problems, profileKeys: [profile], info: { ...info, profile: 'foreign', reason: `${foreign}: not checked as a SysV init script` } };
+    }
+    checkMode(src, ctx, problems);
+    checkHeader(header, src, ctx, problems);
+    const tree = parseTree(src, actx);
+    if (tree) {
+      doc.tree = tree;
+      doc.body = extractBody(tree);
+      const defined = new Set(doc.body.functions.map((f) => f.name));
+      checkBody(doc.body, src, ctx, { initDScript: isInitDScript(src.text), defined }, problems);
+      checkSyntax(doc.body, src, ctx, problems);
+    }
+    return { model: doc, problems, profileKeys: [profile], info };
+  },
+  complete: (doc, src, position) => complete(doc, src, position),
+  resolveCompletion,
+  hover: (doc, src, position) => hover(doc, src, position),
+  symbols: (doc, src) => symbols(doc, src),
+  folding: (doc) => folding(doc),
+  signatureHelp: (doc, src, position) => signatureHelp(doc, src, position),
+  dispose(doc) {
+    doc.tree?.delete();
+    doc.tree = undefined;
+  },
+};

@@ -1,0 +1,341 @@
+import * as assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import * as svc from '../../server/src/service';
+import { analyzeText, applyEdits, checkDiagnostics, coveredCodes, parseFixture } from '../helpers/fixture';
+
+const HACF = { language: 'hacf' as const, path: '/etc/ha.d/ha.cf' };
+/** A valid two-node ha.cf: every fixture below adds to it. */
+const BASE = 'node alpha beta\nbcast eth0\nserial /dev/ttyS0\nauto_failback on\nlogfacility local0\n';
+
+const check = (fixture: string, settings?: Partial<svc.Settings>) => checkDiagnostics(fixture, { ...HACF, settings });
+
+/** A WorkspaceHost over an in-memory tree. */
+function memoryHost(files: Record<string, string | { text: string; mode: number }>): svc.WorkspaceHost {
+  const entries = new Map(Object.entries(files).map(([p, f]) => [p, typeof f === 'string' ? { text: f, mode: 0o644 } : f]));
+  const isDir = (p: string) => [...entries.keys()].some((k) => k.startsWith(p.endsWith('/') ? p : `${p}/`));
+  return {
+    readFile: (p) => entries.get(p)?.text,
+    stat: (p) => (entries.has(p) ? { isFile: true, isDirectory: false, mode: entries.get(p)!.mode, size: entries.get(p)!.text.length } : isDir(p) ? { isFile: false, isDirectory: true, mode: 0o755, size: 0 } : undefined),
+    listDir: (p) => (isDir(p) ? [...new Set([...entries.keys()].filter((k) => k.startsWith(`${p}/`)).map((k) => k.slice(p.length + 1).split('/')[0]!))].sort() : undefined),
+  };
+}
+
+function checkWithHost(fixture: string, path: string, files: Record<string, string | { text: string; mode: number }>): svc.Analysis {
+  const { text, expected } = parseFixture(fixture);
+  const a = svc.analyze({ path, text, language: 'hacf' }, svc.DEFAULT_SETTINGS, memoryHost(files));
+  for (const e of expected) coveredCodes.add(e.code);
+  const show = (xs: { line: number; start: number; end: number; code: string }[]) => xs.map((x) => `${x.line + 1}:${x.start}-${x.end} ${x.code}`).sort();
+  assert.deepEqual(show(a.problems.map((p) => ({ line: p.range.start.line, start: p.range.start.character, end: p.range.end.character, code: p.code }))), show(expected));
+  return a;
+}
+
+describe('hacf checks', () => {
+  it('accepts a clean two-node ha.cf, and comments, commas and CRLF', () => {
+    check(BASE);
+    check(`# two nodes\n${BASE}keepalive 500ms\ndeadtime 10 # seconds\nwarntime 5\ninitdead 60\nnode gamma,delta\n`);
+    check(BASE.replace(/\n/g, '\r\n'));
+    check(`${BASE}keepalive 1000000us\ndeadtime 2.5\n`);
+  });
+
+  it('unknown-directive: wrong case (with a fix), a colon, an old name', () => {
+    const a = check(`${BASE}Keepalive 2
+^^^^^^^^^ hacf/unknown-directive
+keepalive: 2
+^^^^^^^^^^ hacf/unknown-directive
+udp eth0
+^^^ hacf/unknown-directive
+`);
+    const fix = a.problems.find((p) => p.range.start.line === 5)!.fixes![0]!;
+    assert.equal(applyEdits(parseFixture(`${BASE}Keepalive 2\n`).text, fix.edits), `${BASE}keepalive 2\n`);
+  });
+
+  it('unknown-directive: pacemaker in heartbeat 2.1.3; crm is fine in both', () => {
+    check(`${BASE}pacemaker on
+^^^^^^^^^ hacf/unknown-directive
+`, { heartbeatVersion: 2 });
+    check(`${BASE}crm on\n`, { heartbeatVersion: 2 });
+    check(`${BASE}pacemaker respawn\n`);
+  });
+
+  it('empty-value', () => {
+    check(`${BASE}keepalive
+^^^^^^^^^ hacf/empty-value
+node
+^^^^ hacf/empty-value
+`);
+  });
+
+  it('overridden-value: a later line, several values on one line', () => {
+    check(`${BASE}keepalive 1
+keepalive 2
+^^^^^^^^^ hacf/overridden-value
+deadtime 20 30
+            ^^ hacf/overridden-value
+`);
+    // Repeatable directives and udpport (per media) are not overridden.
+    check(`${BASE}node gamma\nudpport 694\nping 10.0.0.1\nping 10.0.0.2\n`);
+  });
+
+  it('duplicate-once-directive: baud, watchdog, crm + pacemaker', () => {
+    check(`baud 19200\n${BASE}watchdog /dev/watchdog
+watchdog /dev/watchdog
+^^^^^^^^ hacf/duplicate-once-directive
+baud 19200
+^^^^ hacf/duplicate-once-directive
+`);
+    check(`${BASE}crm on
+pacemaker on
+^^^^^^^^^ hacf/duplicate-once-directive
+`);
+  });
+
+  it('invalid-time: s and min units (with fixes), a split unit, a sign', () => {
+    const a = check(`${BASE}keepalive 2s
+          ^^ hacf/invalid-time
+deadtime 1min
+         ^^^^ hacf/invalid-time
+warntime 500 ms
+             ^^ hacf/invalid-time
+initdead -60
+         ^^^ hacf/invalid-time
+`);
+    const text = parseFixture(`${BASE}keepalive 2s\ndeadtime 1min\nwarntime 500 ms\n`).text;
+    const fixes = a.problems.filter((p) => p.fixes).map((p) => p.fixes![0]!);
+    assert.equal(applyEdits(text, fixes.flatMap((f) => f.edits)), `${BASE}keepalive 2\ndeadtime 60\nwarntime 500ms\n`);
+  });
+
+  it('value-out-of-range: keepalive 0, 499us, udpport, rtprio, hopfudge, debug, text', () => {
+    check(`${BASE}keepalive 0
+          ^ hacf/value-out-of-range
+warntime 499us
+         ^^^^^ hacf/value-out-of-range
+udpport 0
+        ^ hacf/value-out-of-range
+rtprio 100
+       ^^^ hacf/value-out-of-range
+hopfudge 256
+         ^^^ hacf/value-out-of-range
+debug x
+      ^ hacf/value-out-of-range
+max_rexmit_delay 0
+                 ^ hacf/value-out-of-range
+`);
+    check(`${BASE}rtprio 99\nhopfudge 255\ndebug 0\nwarntime 501us\n`.replace('warntime 501us\n', ''));
+  });
+
+  it('invalid-value: booleans, enums (msgfmt case with a fix), baud, logfacility', () => {
+    check(`node alpha beta\nbcast eth0\nauto_failback maybe
+              ^^^^^ hacf/invalid-value
+logfacility local9
+            ^^^^^^ hacf/invalid-value
+baud 9601
+     ^^^^ hacf/invalid-value
+realtime sure
+         ^^^^ hacf/invalid-value
+msgfmt Classic
+       ^^^^^^^ hacf/invalid-value
+autojoin some
+         ^^^^ hacf/invalid-value
+compression gzip
+            ^^^^ hacf/invalid-value
+`);
+    check('node alpha beta\nbcast eth0\nauto_failback LEGACY\nrealtime Y\nautojoin NONE\nlogfacility Local7\nbaud 460800\nhbgenmethod time\nuuidfrom nodename\n'.replace('auto_failback LEGACY', 'auto_failback On'));
+  });
+
+  it('deadtime-too-small: on deadtime, or on keepalive when deadtime is the default', () => {
+    check(`${BASE}keepalive 2
+deadtime 4
+         ^ hacf/deadtime-too-small
+`);
+    check(`${BASE}keepalive 15
+          ^^ hacf/deadtime-too-small
+`);
+    check(`${BASE}keepalive 2\ndeadtime 5\n`);
+    check(`${BASE}keepalive 500ms\ndeadtime 1001ms\ninitdead 10\n`);
+  });
+
+  it('initdead-too-small and initdead-short', () => {
+    check(`${BASE}deadtime 10
+initdead 5
+         ^ hacf/initdead-too-small
+`);
+    check(`${BASE}keepalive 1\ndeadtime 3
+initdead 4
+         ^ hacf/initdead-short
+`);
+    check(`${BASE}deadtime 10\ninitdead 10\n`);
+  });
+
+  it('deadping-too-small and warntime-too-large', () => {
+    check(`${BASE}deadping 2
+         ^ hacf/deadping-too-small
+deadtime 10
+warntime 10
+         ^^ hacf/warntime-too-large
+`);
+    check(`${BASE}deadping 3\ndeadtime 10\nwarntime 9\n`);
+  });
+
+  it('no-media and no-nodes on line 1; autojoin any needs no node', () => {
+    check(`# a cluster
+^^^^^^^^^^^ hacf/no-media
+^^^^^^^^^^^ hacf/no-nodes
+auto_failback on
+logfacility local0
+`);
+    check('ping 10.0.0.1\nautojoin any\npacemaker on\n');
+    check('bcast eth0\nautojoin any\npacemaker on\n');
+  });
+
+  it('setting-after-media: udpport after bcast, baud after serial; 694 and 19200 are fine', () => {
+    check(`${BASE}udpport 695
+^^^^^^^^^^^ hacf/setting-after-media
+baud 38400
+^^^^^^^^^^ hacf/setting-after-media
+`);
+    check(`udpport 695\nbaud 38400\n${BASE}`);
+    check(`${BASE}udpport 694\n`);
+    check(`node alpha beta\nmcast eth0 239.0.0.1 694 1 0\nudpport 695\nauto_failback on\nlogfacility local0\n`);
+  });
+
+  it('bad-mcast: missing fields, group, port, ttl, loop', () => {
+    check(`node alpha beta\nauto_failback on\nlogfacility local0\nmcast eth0 239.0.0.1 694
+^^^^^^^^^^^^^^^^^^^^^^^^ hacf/bad-mcast
+mcast eth0 10.0.0.1 0 5 2
+           ^^^^^^^^ hacf/bad-mcast
+                    ^ hacf/bad-mcast
+                      ^ hacf/bad-mcast
+                        ^ hacf/bad-mcast
+mcast6 eth0 fe80::1 694 1 0
+            ^^^^^^^ hacf/bad-mcast
+mcast eth1 225.0.0.1 694 1 0
+`);
+    check(`${BASE}mcast eth1 239.192.0.1 694 4 1\nmcast6 eth1 ff12::1 694 0 0\n`);
+  });
+
+  it('ucast-extra-peers', () => {
+    check(`${BASE}ucast eth1 10.0.0.2 10.0.0.3
+                    ^^^^^^^^ hacf/ucast-extra-peers
+`);
+    check(`${BASE}ucast eth1 10.0.0.2\n`);
+  });
+
+  it('serial-not-absolute (with a fix)', () => {
+    const a = check(`node alpha beta\nbcast eth0\nauto_failback on\nlogfacility local0\nserial ttyS1
+       ^^^^^ hacf/serial-not-absolute
+`);
+    assert.equal(a.problems[0]!.fixes![0]!.edits[0]!.newText, '/dev/ttyS1');
+  });
+
+  it('auto-failback-legacy: missing (line 1) or legacy; not with pacemaker', () => {
+    check(`node alpha beta
+^^^^^^^^^^^^^^^ hacf/auto-failback-legacy
+bcast eth0
+logfacility local0
+`);
+    check(`node alpha beta
+bcast eth0
+logfacility local0
+auto_failback legacy
+              ^^^^^^ hacf/auto-failback-legacy
+`);
+    check('node alpha beta\nbcast eth0\nlogfacility local0\npacemaker on\n');
+  });
+
+  it('nice-failback-obsolete, with the conversion as a fix', () => {
+    const a = check(`node alpha beta\nbcast eth0\nlogfacility local0\nnice_failback on
+^^^^^^^^^^^^^ hacf/nice-failback-obsolete
+`);
+    const text = 'node alpha beta\nbcast eth0\nlogfacility local0\nnice_failback on\n';
+    assert.equal(applyEdits(text, a.problems[0]!.fixes![0]!.edits), text.replace('nice_failback on', 'auto_failback off'));
+    // off becomes legacy: one diagnostic, not a second one about legacy.
+    check(`node alpha beta\nbcast eth0\nlogfacility local0\nnice_failback off
+^^^^^^^^^^^^^ hacf/nice-failback-obsolete
+`);
+  });
+
+  it('crm-option-after-pacemaker (3.x)', () => {
+    check(`${BASE}crm_daemon_dir /usr/lib/pacemaker\npacemaker on
+crmd_spawns_pengine yes
+^^^^^^^^^^^^^^^^^^^ hacf/crm-option-after-pacemaker
+`);
+  });
+
+  it('autojoin-conflict in R1 mode', () => {
+    check(`${BASE}autojoin other
+^^^^^^^^^^^^^^ hacf/autojoin-conflict
+`);
+    check(`${BASE}autojoin other\ncrm yes\n`);
+    check(`${BASE}autojoin none\n`);
+  });
+
+  it('no-logging and logd-with-logfile', () => {
+    check(`node alpha beta\nbcast eth0\nauto_failback on\nuse_logd off
+^^^^^^^^^^^^ hacf/no-logging
+`);
+    check(`node alpha beta\nbcast eth0\nauto_failback on\nlogfacility none\nuse_logd no
+^^^^^^^^^^^ hacf/no-logging
+`);
+    check(`${BASE}use_logd yes
+^^^^^^^^^^^^ hacf/logd-with-logfile
+`);
+    check('node alpha beta\nbcast eth0\nauto_failback on\nuse_logd yes\n');
+    check('node alpha beta\nbcast eth0\nauto_failback on\nlogfile /var/log/ha-log\nuse_logd off\n');
+  });
+
+  it('bad-respawn: missing command, relative path', () => {
+    check(`${BASE}respawn hacluster
+^^^^^^^^^^^^^^^^^ hacf/bad-respawn
+failfast hacluster ipfail
+                   ^^^^^^ hacf/bad-respawn
+respawn hacluster /usr/lib/heartbeat/ipfail
+`);
+  });
+
+  it('bad-apiauth: no uid/gid, twice, duplicate client, long name', () => {
+    check(`${BASE}apiauth ipfail
+^^^^^^^^^^^^^^ hacf/bad-apiauth
+apiauth ping uid=a uid=b
+                   ^^^^^ hacf/bad-apiauth
+apiauth ccm uid=hacluster
+apiauth ccm gid=haclient
+        ^^^ hacf/bad-apiauth
+apiauth ${'x'.repeat(32)} uid=root
+        ${'^'.repeat(32)} hacf/bad-apiauth
+apiauth default gid=haclient uid=alanr,root
+`);
+  });
+
+  it('hash-in-value: a # glued to a value', () => {
+    check(`${BASE}stonith_host * baytech 10.0.0.3 mylogin pa#ss
+                                          ^^^ hacf/hash-in-value
+`);
+  });
+
+  it('workspace/authkeys-missing needs a host and the name ha.cf', () => {
+    checkWithHost(`${BASE}`.replace('node alpha beta\n', `node alpha beta
+^^^^^^^^^^^^^^^ workspace/authkeys-missing
+`), '/img/etc/ha.d/ha.cf', {});
+    checkWithHost(BASE, '/img/etc/ha.d/ha.cf', { '/img/etc/ha.d/authkeys': 'auth 1\n1 crc\n' });
+    checkWithHost(BASE, '/img/ha.cf.j2', {});
+    check(BASE);
+  });
+
+  it('suppression comments work', () => {
+    check(`${BASE}# sysv-ha-disable-next-line hacf/unknown-directive\nKeepalive 2\n`);
+  });
+
+  it('heartbeat 2: crm is the directive, crm_daemon_dir is unknown', () => {
+    check(`${BASE}crm_daemon_dir /usr/lib/heartbeat
+^^^^^^^^^^^^^^ hacf/unknown-directive
+`, { heartbeatVersion: 2 });
+    const a = analyzeText(`${BASE}crm respawn\n`, { ...HACF, settings: { heartbeatVersion: 2 } });
+    assert.equal(a.info.profile, 'heartbeat 2.1.3');
+  });
+});
+
+after(() => {
+  const mine = svc.allProblems().filter((d) => d.code.startsWith('hacf/') || d.code === 'workspace/authkeys-missing');
+  const missing = mine.filter((d) => !coveredCodes.has(d.code)).map((d) => d.code);
+  assert.deepEqual(missing, [], `codes without a failing fixture: ${missing.join(', ')}`);
+});
