@@ -30,12 +30,16 @@ SRC=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 if [ "${HB_SANDBOX_INNER:-}" != 1 ]; then
-  exec env HB_SANDBOX_INNER=1 unshare -m -u -n -p --fork --mount-proc bash "$HERE/heartbeat-sandbox.sh" --wait "$WAIT" "$(cd "$SRC" && pwd)"
+  T=$(mktemp -d /tmp/hb-sandbox.XXXXXX)
+  env HB_SANDBOX_INNER=1 HB_SANDBOX_T="$T" unshare -m -u -n -p --fork --mount-proc bash "$HERE/heartbeat-sandbox.sh" --wait "$WAIT" "$(cd "$SRC" && pwd)"
+  rc=$?
+  rmdir "$T" 2>/dev/null
+  exit $rc
 fi
 
 # ---------------------------------------------------------------- inside the namespaces
 mount --make-rprivate /
-T=$(mktemp -d /tmp/hb-sandbox.XXXXXX)
+T=$HB_SANDBOX_T
 mount -t tmpfs tmpfs "$T"
 mkdir -p "$T/ha.d" "$T/initd" "$T/run" "$T/log" "$T/lib" "$T/dev" "$T/over"
 
@@ -141,5 +145,5 @@ else
   echo "VERDICT refused"
 fi
 echo "EXIT $EXIT"
-sed -E -e 's/^[a-z_]+\[[0-9]+\]: [0-9\/_: -]+//' -e 's/^[0-9]{4}\/[0-9\/_: ]+ //' -e 's/0x[0-9a-f]+/0xPTR/g' "$T/out" \
-  | grep -E 'ERROR|WARN|CRIT|error|Invalid|invalid|Illegal|not |Bad |must|Deprecated|obsolete|RESOURCE|configuration' | head -40 | sed 's/^/MSG /'
+sed -E -e 's/^[A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [^ ]+ [a-zA-Z_]+: \[[0-9]+\]: //' -e 's/^[a-z_]+\[[0-9]+\]: [0-9\/_: -]+//' -e 's/0x[0-9a-f]+/0xPTR/g' "$T/out" \
+  | grep -vE 'Core dumps could be lost|core_pattern|core_uses_pid' | grep -E 'ERROR|WARN|CRIT|error|Invalid|invalid|Illegal|not |Bad |must|Deprecated|obsolete|RESOURCE|configuration' | head -40 | sed 's/^/MSG /'

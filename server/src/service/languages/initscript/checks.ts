@@ -54,6 +54,7 @@ export function checkMode(src: SourceText, ctx: ScriptContext, out: RawProblem[]
 
 export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
   let exactSeen = false;
+  const firstExact = h.chkconfigLines.find((l) => l.exact)?.line ?? 0;
   for (const l of h.chkconfigLines) {
     if (!l.exact) {
       out.push({
@@ -64,7 +65,7 @@ export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext,
       continue;
     }
     if (exactSeen) {
-      out.push({ code: 'initscript/duplicate-chkconfig', range: whole(src, l.line), message: `chkconfig reads only the first chkconfig line (line ${h.chkconfig?.line ?? h.chkconfigError?.line ?? 0} + 1 = ${(h.chkconfig?.line ?? h.chkconfigError?.line ?? 0) + 1}); remove this one.` });
+      out.push({ code: 'initscript/duplicate-chkconfig', range: whole(src, l.line), message: `chkconfig reads only the first chkconfig line (line ${firstExact + 1}); remove this one.` });
     }
     exactSeen = true;
   }
@@ -465,9 +466,11 @@ function checkSubsys(body: BodyModel, src: SourceText, ctx: ScriptContext, out: 
       const path = resolve(a.text, body, ctx.name);
       const looksLikeLock = path?.includes('/lock/subsys/') ?? /lock/i.test(a.text);
       if (!looksLikeLock) continue;
+      let misnamed = false;
       if (path && path.includes('/lock/subsys/')) {
         const lockName = path.slice(path.lastIndexOf('/') + 1);
         if (lockName !== ctx.name && lockName !== `${ctx.name}.init` && lockName.length > 0) {
+          misnamed = true;
           out.push({
             code: 'initscript/subsys-lock-name', range: a.range,
             message: `The lock is /var/lock/subsys/${lockName}, but rc looks for /var/lock/subsys/${ctx.name} (the script's name), so it never stops the service. Name the lock '${ctx.name}'.`,
@@ -475,7 +478,8 @@ function checkSubsys(body: BodyModel, src: SourceText, ctx: ScriptContext, out: 
           });
         }
       }
-      if (path && path.includes('/lock/subsys/') && !removed(path, a)) {
+      // A misnamed lock is one fault: fixing the name usually fixes the removal too.
+      if (!misnamed && path && path.includes('/lock/subsys/') && !removed(path, a)) {
         out.push({ code: 'initscript/subsys-lock-not-removed', range: a.range, message: "The subsys lock is created but never removed: after the service stops, rc thinks it still runs and skips starting it. 'rm -f' it in stop." });
       }
     }

@@ -190,6 +190,15 @@ export function parseHeader(src: SourceText): HeaderModel {
     }
   });
 
+  // An unterminated block runs to the end of the file for insserv; report it once (on
+  // BEGIN) and keep only the comment lines right after it as its content.
+  for (const b of model.blocks) {
+    if (b.end !== undefined) continue;
+    const firstCode = b.badLines.find((l) => l.reason === 'not-comment')?.line ?? Infinity;
+    b.badLines = b.badLines.filter((l) => l.line < firstCode && l.reason !== 'not-comment');
+    b.entries = b.entries.filter((e) => e.line < firstCode);
+  }
+
   model.chkconfig = undefined;
   const first = model.chkconfigLines.find((l) => l.exact);
   if (first) {

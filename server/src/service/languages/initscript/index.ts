@@ -60,7 +60,7 @@ export function detectProfile(name: string, path: string, text: string, ctx: Ana
 }
 
 function isInitDScript(text: string): boolean {
-  return /^#!\s*\/lib\/init\/init-d-script/.test(text) || sources(text, LIBRARIES.initDScript);
+  return /^#!.*\/lib\/init\/init-d-script/.test(text) || sources(text, LIBRARIES.initDScript);
 }
 
 function foreignKind(text: string): string | undefined {

@@ -64,8 +64,12 @@ export function checkXinetd(model: XinetdModel, ctx: CheckContext): { problems: 
   const facts: XinetdFacts = { entries: [] };
 
   for (const b of model.badLines) {
-    const swallowed = model.entries.filter((e) => e.line > b.line && (b.skippedTo < 0 || e.line < b.skippedTo));
-    const lost = swallowed.length > 0 ? ` and skips everything up to the next '}' line, losing ${swallowed.map((e) => e.name ? `service ${e.name.text}` : 'the defaults').join(', ')}` : b.skippedTo >= 0 ? ` and skips everything up to the '}' on line ${b.skippedTo + 1}` : '';
+    const swallowed: string[] = [];
+    for (let l = b.line + 1; l < (b.skippedTo < 0 ? ctx.lines.length : b.skippedTo); l++) {
+      const m = /^[ \t]*(service[ \t]+(\S+)|defaults)[ \t]*$/i.exec(ctx.lines[l] ?? '');
+      if (m) swallowed.push(m[2] ? `service ${m[2]}` : 'the defaults');
+    }
+    const lost = swallowed.length > 0 ? ` and skips everything up to the next '}' line, losing ${swallowed.join(', ')}` : b.skippedTo >= 0 ? ` and skips everything up to the '}' on line ${b.skippedTo + 1}` : '';
     out.push({
       code: 'xinetd/bad-entry-line', range: lineRange(b),
       message: b.reason === 'name-missing'
@@ -166,6 +170,7 @@ function checkEntry(e: Entry, defaults: EntryFacts | undefined, model: XinetdMod
   const success = new Set<string>(defaults?.set.get('log_on_success')?.values.map((v) => v.text.toUpperCase()) ?? []);
   let trafficAt: { line: number; tok: Tok } | undefined;
   const erroredAttrs = new Set<string>();
+  let crFault = false;
 
   for (const a of e.attrs) {
     if (a.brace) {
@@ -223,6 +228,19 @@ function checkEntry(e: Entry, defaults: EntryFacts | undefined, model: XinetdMod
     }
     const bad = validate(spec, a, op.text, ctx);
     if (bad.length > 0) {
+      // A CR LF file: the CR stays in the last value. One problem per entry for that fault.
+      if (a.values.some((v) => v.text.endsWith('\r')) && !validate(spec, stripCr(a), op.text, ctx).some((p) => ERROR_CODES.has(p.code))) {
+        if (!crFault) {
+          const v = a.values[a.values.length - 1]!;
+          out.push({
+            code: 'xinetd/invalid-value', range: tokRange(a.line, v),
+            message: `This file has CR LF line endings: xinetd keeps the CR in the last value ('${v.text.replace(/\r$/, '')}' + CR is not valid for '${spec.name}') and disables the service. Convert the file to LF line endings.`,
+          });
+        }
+        crFault = true;
+        erroredAttrs.add(key);
+        continue;
+      }
       out.push(...bad);
       if (bad.some((p) => ERROR_CODES.has(p.code))) {
         erroredAttrs.add(spec.name);
@@ -256,7 +274,7 @@ function checkEntry(e: Entry, defaults: EntryFacts | undefined, model: XinetdMod
       }
     }
   }
-  if (section === 'service') checkService(facts, success, trafficAt, erroredAttrs, ctx, out);
+  if (section === 'service' && !crFault) checkService(facts, success, trafficAt, erroredAttrs, ctx, out);
   return facts;
 }
 
@@ -298,6 +316,10 @@ function commentFix(ctx: CheckContext, a: AttrLine, h: Tok): Fix {
       { range: range(a.line, cut, a.end), newText: '' },
     ],
   };
+}
+
+function stripCr(a: AttrLine): AttrLine {
+  return { ...a, values: a.values.map((v) => ({ ...v, text: v.text.replace(/\r$/, '') })) };
 }
 
 /** `interface` is the same attribute as `bind` (A_BIND). */
@@ -563,11 +585,13 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
 
   // The services database (listed, non-RPC services).
   if (!unlisted && !rpc && !mux && protocol && !(internal && required.length > 0)) {
-    const dbPort = ctx.db.lookup(f.name, protocol);
+    const dbPort = ctx.db.lookup(nameTok.text, protocol);
     if (dbPort === undefined) {
       out.push({
         code: 'xinetd/not-in-services', range: tokRange(e.line, nameTok),
-        message: `${f.name}/${protocol} is not in ${ctx.db.source} ("service/protocol combination not in /etc/services"): xinetd disables it. Use the services-file name, or add 'type = UNLISTED' and 'port = N'.`,
+        message: nameTok.text.endsWith('\r')
+          ? `This file has CR LF line endings: the service name xinetd looks up is '${f.name}' + CR, which is not in ${ctx.db.source}. Convert the file to LF line endings.`
+          : `${f.name}/${protocol} is not in ${ctx.db.source} ("service/protocol combination not in /etc/services"): xinetd disables it. Use the services-file name, or add 'type = UNLISTED' and 'port = N'.`,
       });
     } else if (f.port !== undefined && f.port !== dbPort) {
       const p = f.set.get('port')!;
