@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { renderDiagnosticsDoc, DIAGNOSTICS_DOC } from '../../scripts/gen-docs';
 import { renderInittabGrammar, INITTAB_GRAMMAR_PATH } from '../../scripts/gen-grammar';
 import { HEARTBEAT_GRAMMAR_PATHS, renderHeartbeatGrammar, type HeartbeatGrammar } from '../../scripts/gen-grammar-heartbeat';
+import { renderXinetdGrammar, XINETD_GRAMMAR_PATH } from '../../scripts/gen-grammar-xinetd';
 import * as svc from '../../server/src/service';
 import { analyzeText } from '../helpers/fixture';
 
@@ -25,6 +26,10 @@ describe('generated files', () => {
       assert.equal(readFileSync(join(ROOT, path), 'utf8'), renderHeartbeatGrammar(which as HeartbeatGrammar));
     });
   }
+
+  it(`${XINETD_GRAMMAR_PATH} matches the spec table (node out/scripts/gen-grammar-xinetd.js)`, () => {
+    assert.equal(readFileSync(join(ROOT, XINETD_GRAMMAR_PATH), 'utf8'), renderXinetdGrammar());
+  });
 
   it('package.json contributes every file it names', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

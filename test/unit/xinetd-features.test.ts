@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
 import { chkconfigRewrite, chkconfigState } from '../../server/src/service/languages/xinetd';
 import { analyzeText, applyEdits, checkCompletion, hoverAt, withCursor, type CheckOptions } from '../helpers/fixture';
+import { REPO } from '../helpers/golden';
 
 const X: CheckOptions = { language: 'xinetd', path: '/etc/xinetd.d/tftp' };
 const completeAt = (fixture: string, label: string, result: string): svc.CompletionEntry[] => checkCompletion(fixture, label, result, X);
@@ -143,4 +146,28 @@ describe('chkconfig on/off rewrite (leveldb.c setXinetdService)', () => {
   it('adds no disable line when { shares the service line', () => {
     assert.equal(chkconfigRewrite('service a {\n\tdisable = no\n}', 'off'), 'service a {\n}\n');
   });
+});
+
+/** A snippet body with every placeholder replaced by its default (choices: the first). */
+function expand(body: string[]): string {
+  return body.join('\n')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{?\d+\}?/g, '');
+}
+
+describe('xinetd snippets', () => {
+  const snippets = JSON.parse(readFileSync(join(REPO, 'snippets/xinetd.json'), 'utf8')) as Record<string, { body: string[]; prefix: string | string[] }>;
+  it('has a stream service, a udp service and a defaults block', () => {
+    assert.deepEqual(Object.keys(snippets).length, 3);
+  });
+  for (const [name, s] of Object.entries(snippets)) {
+    it(`"${name}" produces no diagnostic`, () => {
+      const text = expand(s.body).replace(/\n*$/, '\n');
+      const path = /defaults/.test(name) ? '/etc/xinetd.conf' : '/etc/xinetd.d/snippet';
+      const a = analyzeText(text, { ...X, path });
+      assert.deepEqual(a.problems.map((p) => `${p.range.start.line + 1}: ${p.code}: ${p.message}`), []);
+      assert.ok(a.problems.length === 0 && svc.getSymbols(a).length === 1);
+    });
+  }
 });

@@ -31,6 +31,7 @@ check options:
   --lang LANGUAGE              language of files whose name does not tell (${svc.LANGUAGE_IDS.join(', ')})
   --inittab-dialect auto|sysvinit|busybox
   --sysvinit-version 2|3
+  --no-file-modes              do not check file permissions (authkeys mode, init scripts' execute bit)
   --exit-zero                  exit 0 even when errors are found
 `;
 
@@ -85,6 +86,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
         break;
       }
       case '--exit-zero': out.exitZero = true; break;
+      case '--no-file-modes': out.settings['checkFileModes'] = false; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         out.paths.push(args[i]!);

@@ -155,7 +155,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         foldingRangeProvider: true,
         signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [' '] },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -254,8 +254,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const a = await analysisOf(uri);
     if (!a) return [];
     const codes = params.context.diagnostics.filter((d) => d.source === 'sysv-ha').map((d) => String(d.code));
-    const fixes = svc.getFixes(a, params.range, codes.length > 0 ? codes : undefined);
-    return fixes.map((f) => toCodeAction(f, uri, params.context.diagnostics));
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions = wants('quickfix') ? svc.getFixes(a, params.range, codes.length > 0 ? codes : undefined).map((f) => toCodeAction(f, uri, params.context.diagnostics)) : [];
+    if (wants('refactor.rewrite')) {
+      for (const f of svc.getRefactors(a, params.range)) actions.push({ ...toCodeAction(f, uri, []), kind: 'refactor.rewrite', diagnostics: undefined });
+    }
+    return actions;
   }));
 
   /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */

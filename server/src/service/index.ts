@@ -32,8 +32,8 @@ const MODULES: Partial<Record<LanguageId, LanguageModule<any>>> = {
   initscript: initscriptModule,
   hacf: hacfModule,
   haresources: haresourcesModule,
-  authkeys: authkeysModule,
-  xinetd: xinetdModule,
+  authkeys: { ...authkeysModule, displayText: maskAuthkeys },
+  xinetd: { ...xinetdModule, refactors: (model, _src, range) => xinetdRefactors(model, range) },
 };
 
 /**
@@ -41,7 +41,7 @@ const MODULES: Partial<Record<LanguageId, LanguageModule<any>>> = {
  * (authkeys keys), everything else unchanged.
  */
 export function displayText(language: LanguageId, text: string): string {
-  return language === 'authkeys' ? maskAuthkeys(text) : text;
+  return MODULES[language]?.displayText?.(text) ?? text;
 }
 
 /**
@@ -151,9 +151,9 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /**
- * Refactorings (code actions of kind `refactor`, not tied to a diagnostic) at a range: for an
- * `/etc/xinetd.d` file, `chkconfig NAME on|off` as chkconfig would rewrite the file.
+ * Refactorings (code actions of kind `refactor`, not tied to a diagnostic) at a range, e.g.
+ * `chkconfig NAME on|off` for an xinetd service, an LSB block derived from a chkconfig line.
  */
 export function getRefactors(a: Analysis, range: Range): Fix[] {
-  return a.language === 'xinetd' && a.model ? xinetdRefactors(a.model, range) : [];
+  return a.model === undefined ? [] : MODULES[a.language]?.refactors?.(a.model, a.src, range) ?? [];
 }

@@ -5,7 +5,7 @@
 import type { Settings } from './settings';
 import type { SourceText } from './text';
 import type {
-  CodeLensEntry, CompletionEntry, FoldingEntry, HoverResult, Position, RawProblem, SymbolEntry,
+  CodeLensEntry, CompletionEntry, Fix, FoldingEntry, HoverResult, Position, Range, RawProblem, SymbolEntry,
 } from './types';
 
 export type LanguageId = 'inittab' | 'initscript' | 'hacf' | 'haresources' | 'authkeys' | 'xinetd';
@@ -90,6 +90,10 @@ export interface LanguageModule<M = unknown> {
   signatureHelp?(model: M, src: SourceText, position: Position): SignatureInfo | null;
   /** Frees what the model holds outside the JS heap (a tree-sitter tree). */
   dispose?(model: M): void;
+  /** Code actions of kind refactor at a range (not tied to a diagnostic). */
+  refactors?(model: M, src: SourceText, range: Range): Fix[];
+  /** The text as it may be shown to the user (secrets masked). */
+  displayText?(text: string): string;
 }
 
 export interface SignatureInfo {

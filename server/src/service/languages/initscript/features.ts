@@ -4,7 +4,7 @@
  */
 import type { SignatureInfo } from '../../core/language';
 import type { SourceText } from '../../core/text';
-import { contains, range, type CompletionEntry, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
+import { contains, range, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
 import type { InitScriptDoc } from './index';
 import {
   ACTIONS, FACILITIES, FUNCTIONS, LSB_KEYWORDS, RH_TAGS, RUNLEVEL_MEANING, exitCodeMeaning, libraryFunction, lsbKeyword, lsbKeywordCaseless,
@@ -167,7 +167,8 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
   const body = doc.body;
 
   // Action patterns of the dispatcher.
-  if (body?.dispatcher && p.line > body.dispatcher.headRange.start.line && p.line <= body.dispatcher.range.end.line && /^[ \t]*[A-Za-z-]*$/.test(before) && !/\)/.test(before)) {
+  const inBranchBody = body?.dispatcher?.branches.some((b) => p.line > b.line && p.line <= b.range.end.line) ?? false;
+  if (body?.dispatcher && !inBranchBody && p.line > body.dispatcher.headRange.start.line && p.line <= body.dispatcher.range.end.line && /^[ \t]*[A-Za-z-]*$/.test(before) && !/\)/.test(before)) {
     const present = new Set(body.dispatcher.branches.flatMap((b) => b.patterns.map((x) => x.text)));
     const r = wordAt(/[A-Za-z-]*$/);
     const missing = ACTIONS.filter((a) => !present.has(a.name));
@@ -287,6 +288,41 @@ export function folding(doc: InitScriptDoc): FoldingEntry[] {
   if (d) {
     if (d.range.end.line > d.range.start.line) out.push({ startLine: d.range.start.line, endLine: d.range.end.line });
     for (const b of d.branches) if (b.range.end.line > b.range.start.line) out.push({ startLine: b.range.start.line, endLine: b.range.end.line });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Refactors: one header derived from the other
+
+export function refactors(doc: InitScriptDoc, src: SourceText, r: Range): Fix[] {
+  const h = doc.header;
+  const out: Fix[] = [];
+  const touches = (line: number) => r.start.line <= line && line <= r.end.line;
+  const block = h.blocks[h.blocks.length - 1];
+  if (h.chkconfig && h.blocks.length === 0 && touches(h.chkconfig.line)) {
+    // After the comment block that holds the chkconfig line.
+    let at = h.chkconfig.line + 1;
+    while (at < src.lineCount && /^[ \t]*#/.test(src.lineText(at)) && !/^#!/.test(src.lineText(at))) at++;
+    const start = h.chkconfig.levelSet;
+    const stop = [0, 1, 2, 3, 4, 5, 6].filter((n) => !start.includes(n));
+    const text = [
+      '### BEGIN INIT INFO',
+      `# Provides:          ${doc.name}`,
+      '# Required-Start:    $local_fs $network $syslog',
+      '# Required-Stop:     $local_fs $network $syslog',
+      `# Default-Start:     ${start.join(' ')}`,
+      `# Default-Stop:      ${stop.join(' ')}`,
+      `# Short-Description: ${doc.name}`,
+      '### END INIT INFO',
+      '',
+    ].join('\n');
+    out.push({ code: 'refactor', title: 'Add an LSB INIT INFO block derived from the chkconfig line', edits: [{ range: range(at, 0, 0), newText: text }] });
+  }
+  if (!h.chkconfig && h.chkconfigLines.length === 0 && block && touches(block.begin)) {
+    const start = block.entries.find((e) => e.spec?.name === 'Default-Start');
+    const levels = start ? [...new Set(start.words.map((w) => w.text).filter((t) => /^[0-6]$/.test(t)))].sort().join('') : '';
+    out.push({ code: 'refactor', title: 'Add a chkconfig line derived from the LSB block', edits: [{ range: range(block.begin, 0, 0), newText: `# chkconfig: ${levels || '-'} 50 50\n` }] });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyModel } from './body';
 import { checkBody, checkHeader, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
-import { complete, folding, hover, resolveCompletion, signatureHelp, symbols } from './features';
+import { complete, folding, hover, refactors, resolveCompletion, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
 import { LIBRARIES, type InitProfile } from './spec';
 
@@ -116,6 +116,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
   symbols: (doc, src) => symbols(doc, src),
   folding: (doc) => folding(doc),
   signatureHelp: (doc, src, position) => signatureHelp(doc, src, position),
+  refactors: (doc, src, r) => refactors(doc, src, r),
   dispose(doc) {
     doc.tree?.delete();
     doc.tree = undefined;
