@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
 import { analyzeText, applyEdits, checkCompletion, hoverAt, withCursor, type CheckOptions } from '../helpers/fixture';
 import { REPO } from '../helpers/golden';
-import { DEB, RH } from './initscript-checks.test';
+import { DEB, RH } from '../helpers/initscripts';
 
 const RH_OPTS: CheckOptions = { language: 'initscript', path: '/etc/rc.d/init.d/foo' };
 const DEB_OPTS: CheckOptions = { language: 'initscript', path: '/etc/init.d/bar' };

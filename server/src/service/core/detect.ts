@@ -45,11 +45,14 @@ export function languageForPath(path: string): LanguageId | undefined {
   if (name === 'authkeys') return 'authkeys';
   if (/\/etc\/xinetd\.conf$/.test(p) || /\/etc\/xinetd\.d\/[^/]+$/.test(p)) return 'xinetd';
   if (/\/etc\/(rc\.d\/)?init\.d\/[^/]+$/.test(p) && !isSkippedInitdName(name)) return 'initscript';
+  // rc.local: not a service script, but its ip addr commands are checked (spec/checks.md "ipaddr").
+  if (/\/etc\/(rc\.d\/)?rc\.local$/.test(p)) return 'initscript';
   return undefined;
 }
 
 /** A shell file is an init script when it lives in an init.d folder or carries a header. */
 export function looksLikeInitScript(path: string, text: string): boolean {
+  if (/(^|\/)etc\/(rc\.d\/)?rc\.local$/.test(posix(path))) return true;
   if (/(^|\/)init\.d\/[^/]+$/.test(posix(path)) && !isSkippedInitdName(baseName(path))) return true;
   const head = text.slice(0, 8192);
   return /^[ \t]*#[ \t]*chkconfig:/im.test(head) || /^### BEGIN INIT INFO/m.test(head);

@@ -10,6 +10,7 @@ import type { SourceText } from '../../core/text';
 import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import type { HeaderModel, LsbBlock, LsbEntry } from './header';
+import { checkIpCommand } from '../ipaddr';
 import { FACILITY_NAMES, LIBRARIES, isIgnoredName, type InitProfile } from './spec';
 
 export interface ScriptContext {
@@ -603,6 +604,14 @@ function checkSources(body: BodyModel, src: SourceText, ctx: ScriptContext, out:
 
 function before(a: Range, b: Range): boolean {
   return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
+}
+
+/** `ip addr add|del|change|replace` commands, checked by the ipaddr rules. */
+export function checkIpCommands(body: BodyModel, out: RawProblem[]): void {
+  for (const c of body.commands) {
+    if (c.name !== 'ip' && !c.name.endsWith('/ip')) continue;
+    out.push(...checkIpCommand([{ text: c.name, range: c.nameRange }, ...c.args.map((a) => ({ text: a.raw, range: a.range }))]));
+  }
 }
 
 /** Syntax errors: tree-sitter's candidates, confirmed by the script's own shell. */

@@ -8,7 +8,7 @@ import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyModel } from './body';
-import { checkBody, checkHeader, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
+import { checkBody, checkHeader, checkIpCommands, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
 import { complete, folding, hover, refactors, resolveCompletion, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
 import { LIBRARIES, type InitProfile } from './spec';
@@ -92,6 +92,17 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     const header = parseHeader(src);
     const doc: InitScriptDoc = { name, profile, header, ctx };
     const info = { language: 'initscript' as const, profile, reason };
+    if (name === 'rc.local') {
+      // rc.local is not a service script: only its commands (ip addr) and its syntax are checked.
+      const tree = parseTree(src, actx);
+      if (tree) {
+        doc.tree = tree;
+        doc.body = extractBody(tree);
+        checkIpCommands(doc.body, problems);
+        checkSyntax(doc.body, src, ctx, problems);
+      }
+      return { model: doc, problems, profileKeys: [profile], info: { ...info, profile: 'rc.local', reason: 'the local boot script: its ip addr commands and syntax are checked' } };
+    }
     if (checkName(src, ctx, problems)) return { model: doc, problems, profileKeys: [profile], info };
     const foreign = foreignKind(src.text);
     if (foreign) {
@@ -106,6 +117,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
       doc.body = extractBody(tree);
       const defined = new Set(doc.body.functions.map((f) => f.name));
       checkBody(doc.body, src, ctx, { initDScript: isInitDScript(src.text), defined }, problems);
+      checkIpCommands(doc.body, problems);
       checkSyntax(doc.body, src, ctx, problems);
     }
     return { model: doc, problems, profileKeys: [profile], info };

@@ -10,7 +10,7 @@ import { canonical, type EntryFacts, type XinetdFacts } from './checks';
 import { chkconfigRewrite, chkconfigState, xinetdToggleEdit } from './chkconfig';
 import { words, type Entry, type Tok, type XinetdModel } from './parse';
 import {
-  COMMON_PROTOCOLS, ENTRY_KEYWORDS, INSECURE_SERVICES, LOG_TYPES, OPERATORS, SYSLOG_FACILITIES, SYSLOG_LEVELS, VALUE_DOCS,
+  BUILTINS, COMMON_PROTOCOLS, ENTRY_KEYWORDS, INSECURE_SERVICES, LOG_TYPES, OPERATORS, SYSLOG_FACILITIES, SYSLOG_LEVELS, VALUE_DOCS,
   attributesOf, countIn, eq, findAttribute, findWord, type AttributeSpec,
 } from './spec';
 import type { ServicesDb } from './workspace';
@@ -200,6 +200,9 @@ function serviceMarkdown(doc: XinetdDoc, e: Entry | undefined): string {
     if (f.id !== f.name) facts.push(`id \`${f.id}\``);
     facts.push(f.disabled ? 'disabled (`disable = yes`)' : f.broken ? '**xinetd rejects this entry** (see the errors)' : 'enabled');
     parts.push(facts.join(' · '));
+    if (f.types.has('INTERNAL') && !f.flags.has('SENSOR') && !(BUILTINS[name.toLowerCase()] ?? []).includes(f.socket ?? '')) {
+      parts.push(`⚠ xinetd has no built-in \`${name}\`${f.socket ? ` for ${f.socket}` : ''} ("No such internal service"): it disables the entry. Built-ins: ${Object.keys(BUILTINS).join(', ')}.`);
+    }
     const insecure = INSECURE_SERVICES[name];
     if (insecure && !f.disabled) parts.push(`⚠ Security audits flag \`${name}\` when enabled: ${insecure}.`);
     if (f.set.get('user')?.values[0]?.text === 'root' && !f.set.has('only_from') && !f.disabled) parts.push('Runs as root and has no `only_from`: every host may connect.');

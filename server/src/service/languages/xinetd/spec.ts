@@ -56,13 +56,20 @@ export const SYSLOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notic
 export const YES_NO = ['yes', 'no'] as const;
 /** Protocols a service normally names (any name in /etc/protocols is accepted). */
 export const COMMON_PROTOCOLS = ['tcp', 'udp'] as const;
-/** xinetd's built-in services (`builtins.c`), for `type = INTERNAL`. */
-export const BUILTINS = ['echo', 'chargen', 'daytime', 'time', 'discard', 'tcpmux', 'servers', 'services', 'xadmin', 'sensor'] as const;
+/**
+ * xinetd's built-in services (`builtins.c` builtin_services[]), for `type = INTERNAL`, with the
+ * socket types each exists for. 2.3.15 has no `servers`, `services` or `xadmin` any more
+ * ("No such internal service: servers/stream - DISABLING", checked with 2.3.15.3).
+ */
+export const BUILTINS: Readonly<Record<string, readonly string[]>> = {
+  echo: ['stream', 'dgram'], discard: ['stream', 'dgram'], time: ['stream', 'dgram'], daytime: ['stream', 'dgram'],
+  chargen: ['stream', 'dgram'], sensor: ['stream', 'dgram'], tcpmux: ['stream'],
+};
 
 /** Documentation of the closed-set value words, for hover and completion. */
 export const VALUE_DOCS: Readonly<Record<string, string>> = {
   RPC: 'An RPC service: registered with the portmapper; needs `protocol` and `rpc_version` (and `rpc_number` when UNLISTED).',
-  INTERNAL: 'A service xinetd implements itself (`echo`, `chargen`, `daytime`, `time`, `discard`, `tcpmux`, `servers`, `services`): no `user` or `server`.',
+  INTERNAL: 'A service xinetd implements itself (`echo`, `chargen`, `daytime`, `time`, `discard`, `tcpmux`; `sensor` with SENSOR): no `user` or `server`.',
   UNLISTED: 'Not in `/etc/services` (or `/etc/rpc`): the `port` (and `protocol`) must be given.',
   SPECIAL: 'xinetd\'s own special services.',
   TCPMUX: 'A service started through the TCPMUX multiplexer (RFC 1078); must be UNLISTED and tcp.',

@@ -1,0 +1,36 @@
+/** `ip addr` commands inside init scripts and rc.local go through the ipaddr rules. */
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import * as svc from '../../server/src/service';
+import { checkDiagnostics } from '../helpers/fixture';
+import { REPO } from '../helpers/golden';
+import { RH } from '../helpers/initscripts';
+
+before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
+
+describe('ip addr in init scripts', () => {
+  it('the seed\'s commands: right broadcast is clean, a wrong one is flagged on the broadcast', () => {
+    const base = RH.replace('prog=foo\n', 'prog=foo\nip addr add 209.100.100.3/24 broadcast 209.100.100.255 dev eth0\n');
+    checkDiagnostics(base, { language: 'initscript', path: '/etc/rc.d/init.d/foo' });
+    const a = checkDiagnostics(RH.replace('prog=foo\n', `prog=foo
+ip addr add 209.100.100.3/24 broadcast 209.100.100.254 dev eth0
+                                       ^^^^^^^^^^^^^^^ ipaddr/broadcast-mismatch
+`), { language: 'initscript', path: '/etc/rc.d/init.d/foo' });
+    assert.match(a.problems[0]!.message, /209\.100\.100\.255/);
+  });
+
+  it('commands with expansions are not guessed at', () => {
+    checkDiagnostics(RH.replace('prog=foo\n', 'prog=foo\nip addr add $VIP/24 brd + dev $IFACE\n'), { language: 'initscript', path: '/etc/rc.d/init.d/foo' });
+  });
+
+  it('rc.local: only ip addr and syntax, no service-script checks', () => {
+    const a = checkDiagnostics(`#!/bin/sh
+touch /var/lock/subsys/local
+/sbin/ip addr add 10.0.0.300/24 dev eth0
+                  ^^^^^^^^^^ ipaddr/invalid-address
+`, { language: 'initscript', path: '/etc/rc.d/rc.local' });
+    assert.equal(a.info.profile, 'rc.local');
+    assert.equal(svc.languageForPath('/etc/rc.local'), 'initscript');
+  });
+});
