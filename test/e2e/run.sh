@@ -178,6 +178,13 @@ start_cs() {
   return 1
 }
 
+# make_ws DIR: a throw-away workspace: a copy of examples/ plus the e2e
+# fixtures (an init script with deliberate header mistakes, mode 755).
+make_ws() {
+  cp -a "$REPO/examples" "$1" &&
+    install -m 755 "$E2E/fixtures/broken" "$1/etc/rc.d/init.d/broken"
+}
+
 # ------------------------------------------------------------------ (A) UI
 if want A; then
   t=$(now)
@@ -198,7 +205,7 @@ if want A; then
     log "install-extension: $(elapsed "$t")s"
   fi
   if [[ $INSTALLED -eq 1 ]]; then
-    cp -a "$REPO/examples" "$STATE/ws"
+    make_ws "$STATE/ws"
     port=$(pick_port 0)
     t=$(now)
     if start_cs cs-ui "$port" "$STATE/cs-ui" "$STATE/cs-ui-ext" "$STATE/ws"; then
@@ -222,7 +229,7 @@ if want B; then
   if fresh extension.js; then
     write_settings "$STATE/cs-ext"
     mkdir -p "$STATE/cs-ext-ext"
-    cp -a "$REPO/examples" "$STATE/ws-ext"
+    make_ws "$STATE/ws-ext"
     port=$(pick_port 3)
     t=$(now)
     if start_cs cs-ext "$port" "$STATE/cs-ext" "$STATE/cs-ext-ext" "$STATE/ws-ext" --vscode-option enable-smoke-test-driver; then

@@ -113,33 +113,106 @@ async function gotoLine(page, n) {
   }, 5000));
 }
 
-async function main() {
-  const t0 = Date.now();
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const consoleLog = fs.createWriteStream(path.join(STATE, 'ui-console.log'));
-  const context = await launchBrowser(path.join(STATE, 'chromium-ui'), { width: 1600, height: 1150 });
-  const page = context.pages()[0] || (await context.newPage());
-  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
-  page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+// Text of the visible hover widgets.
+async function hoverNow(page) {
+  return page
+    .$$eval('.monaco-hover', (els) =>
+      els
+        .filter((e) => e.offsetParent !== null && !e.classList.contains('hidden'))
+        .map((e) => e.innerText)
+        .join('\n'),
+    )
+    .catch(() => '');
+}
 
+// Moves the mouse over `word` on the first visible line containing
+// `lineIncludes` and waits for a hover whose text satisfies want(text).
+// Returns { text, ok }: text is the matching hover (or whatever hover was
+// shown last), ok whether want() was satisfied.
+async function hoverWord(page, lineIncludes, word, want, timeoutMs = 8000) {
+  await page.mouse.move(5, 5);
+  await sleep(150);
+  let last = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = await wordRect(page, lineIncludes, word);
+    if (!r) {
+      await sleep(500);
+      continue;
+    }
+    await page.mouse.move(r.x + r.width / 2 - 2, r.y + r.height / 2);
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    const text = await poll(async () => {
+      const t = await hoverNow(page);
+      if (t) last = t;
+      return want(t) ? t : null;
+    }, timeoutMs);
+    if (text) return { text, ok: true };
+    await page.mouse.move(5, 5);
+  }
+  return { text: last, ok: false };
+}
+
+// Opens a workspace file with quick open (Ctrl+P) and waits for its tab and
+// for `firstText` to be rendered. Returns true on success.
+async function quickOpen(page, relPath, firstText) {
+  const base = path.basename(relPath);
+  await page.keyboard.press('Escape');
+  await page.locator('.part.editor').first().click({ position: { x: 300, y: 5 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(relPath);
+  // Wait for the file to be listed before accepting.
+  await poll(async () => {
+    const rows = await page.$$eval('.quick-input-widget .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+    return rows.some((r) => r.includes(base));
+  }, 10000);
+  await page.keyboard.press('Enter');
+  await page
+    .locator(`.tabs-container .tab[aria-label*="${base}"]`)
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 });
+  return !!(await poll(async () => (await visibleLines(page)).some((l) => l.text.includes(firstText)), 10000));
+}
+
+async function statusMode(page) {
+  return (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 1000 }).catch(() => '(none)')).trim();
+}
+
+// The sysv-ha status bar item's text (or null when hidden).
+async function sysvHaStatus(page) {
+  const items = page.locator('.part.statusbar .statusbar-item').filter({ hasText: 'sysv-ha' });
+  if ((await items.count()) === 0) return null;
+  const first = items.first();
+  return (await first.isVisible()) ? (await first.innerText()).trim() : null;
+}
+
+// Rows of the Problems panel (aria-label | text); opens the panel if needed.
+async function problemsRows(page) {
+  const visible = await page.locator('.markers-panel').first().isVisible().catch(() => false);
+  if (!visible) await page.keyboard.press('Control+Shift+M');
+  return page
+    .$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => (e.getAttribute('aria-label') || '') + ' | ' + e.textContent))
+    .catch(() => []);
+}
+
+// Types `text` into the Problems panel's filter box (empty string clears it).
+async function filterProblems(page, text) {
+  const input = page.locator('.markers-panel-action-filter textarea, .markers-panel-action-filter input, .viewpane-filter textarea, .viewpane-filter input').first();
   try {
-    // --- workbench -------------------------------------------------------
-    await page.goto(`${URL_BASE}/?folder=${encodeURIComponent(WS)}`, { waitUntil: 'domcontentloaded' });
-    const workbench = await page
-      .locator('.monaco-workbench .part.editor')
-      .first()
-      .waitFor({ state: 'visible', timeout: 60000 })
-      .then(() => true, (e) => e.message);
-    record('workbench loads', workbench === true, workbench === true ? '' : workbench);
-    // Let the explorer populate before the first screenshot.
-    await page
-      .locator('.explorer-folders-view .monaco-list-row')
-      .first()
-      .waitFor({ state: 'visible', timeout: 20000 })
-      .catch(() => {});
-    await shot(page, '01-workbench.png');
-    if (workbench !== true) return;
+    await input.waitFor({ state: 'visible', timeout: 3000 });
+    await input.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await sleep(500);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
+// etc/inittab: language mode, code lens, status bar, squiggles, Problems, hover.
+async function inittabPart(page, consoleLog) {
     // --- open etc/inittab from the explorer (quick open as a fallback) ------
     let opened = false;
     try {
@@ -301,6 +374,166 @@ async function main() {
       hoverText ? hoverText.split('\n')[0] : `hover text: ${JSON.stringify(hoverNow.slice(0, 200))}`,
     );
     await shot(page, '04-hover.png');
+}
+
+// Squiggles of class `cls` (e.g. 'squiggly-info') whose vertical position is
+// on the visible editor line that starts with `linePrefix`.
+async function squigglesOnLine(page, cls, linePrefix) {
+  return page.evaluate(
+    ({ cls, linePrefix }) => {
+      const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find((l) =>
+        l.textContent.replace(/\u00a0/g, ' ').startsWith(linePrefix),
+      );
+      if (!line) return { total: document.querySelectorAll(`.monaco-editor .${cls}`).length, onLine: 0, lineShown: false };
+      const lb = line.getBoundingClientRect();
+      const sq = [...document.querySelectorAll(`.monaco-editor .${cls}`)];
+      const onLine = sq.filter((e) => {
+        const b = e.getBoundingClientRect();
+        return b.top >= lb.top - 2 && b.bottom <= lb.bottom + 4;
+      }).length;
+      return { total: sq.length, onLine, lineShown: true };
+    },
+    { cls, linePrefix },
+  );
+}
+
+// Polls the Problems panel until every pattern in `wants` matches some row.
+async function problemsHaving(page, wants, timeoutMs = 20000) {
+  let rows = [];
+  const hit = await poll(async () => {
+    rows = await problemsRows(page);
+    return wants.every((w) => rows.some((r) => r.includes(w))) ? rows : null;
+  }, timeoutMs);
+  return { ok: !!hit, rows };
+}
+const rowFor = (rows, w) => {
+  const r = rows.find((x) => x.includes(w)) || '';
+  return (r.split(' | ')[0] || r).trim();
+};
+
+// Init scripts (language id shellscript): etc/rc.d/init.d/httpd from the
+// examples and the fixture etc/rc.d/init.d/broken (test/e2e/fixtures/broken,
+// header mistakes on purpose).
+async function initscriptPart(page) {
+  const opened = await quickOpen(page, 'etc/rc.d/init.d/httpd', '# chkconfig: - 85 15').catch((e) => e.message);
+  record('etc/rc.d/init.d/httpd opens in an editor (quick open)', opened === true, opened === true ? '' : opened);
+  if (opened !== true) {
+    await shot(page, '05-initscript-hover.png');
+    return;
+  }
+  const mode = await poll(async () => ((await statusMode(page)) === 'Shell Script' ? true : null), 10000);
+  record('httpd: language mode shows "Shell Script"', !!mode, `mode: ${await statusMode(page)}`);
+
+  const sb = await poll(async () => {
+    const t = await sysvHaStatus(page);
+    return t && /sysv-ha: rhel\b/.test(t) ? t : null;
+  }, 15000);
+  record('httpd: status bar item reads "sysv-ha: rhel"', !!sb, `"${sb || (await sysvHaStatus(page))}"`);
+
+  // The Information diagnostic initscript/lsb-missing-keyword on "### BEGIN INIT INFO".
+  const info = await poll(async () => {
+    const r = await squigglesOnLine(page, 'squiggly-info', '### BEGIN INIT INFO');
+    return r.onLine >= 1 ? r : null;
+  }, 30000);
+  const infoNow = info || (await squigglesOnLine(page, 'squiggly-info', '### BEGIN INIT INFO'));
+  record('httpd: .squiggly-info on the "### BEGIN INIT INFO" line', !!info, JSON.stringify(infoNow));
+
+  const probs = await problemsHaving(page, ['lsb-missing-keyword']);
+  record(
+    'httpd: Problems panel lists initscript/lsb-missing-keyword',
+    probs.ok,
+    probs.ok ? rowFor(probs.rows, 'lsb-missing-keyword') : `rows: ${JSON.stringify(probs.rows).slice(0, 400)}`,
+  );
+
+  // Hovers on the chkconfig line and on a facility. httpd's levels are '-':
+  // `chkconfig --add` makes no S link (only K links in every runlevel).
+  const h85 = await hoverWord(page, '# chkconfig: - 85 15', '85', (t) => t.includes('Start priority 85'));
+  record('httpd: hover on start priority 85 shows "Start priority 85"', h85.ok, h85.text.split('\n').slice(0, 2).join(' '));
+  const hNet = await hoverWord(page, '# Required-Start: $local_fs $remote_fs $network', '$network', (t) => t.includes('Basic networking'));
+  record('httpd: hover on $network in Required-Start says "Basic networking"', hNet.ok, hNet.text.split('\n')[0]);
+  await sleep(300);
+  await shot(page, '05b-initscript-facility-hover.png');
+  const h15 = await hoverWord(page, '# chkconfig: - 85 15', '15', (t) => /rc\d\.d\/K15httpd/.test(t));
+  record('httpd: hover on stop priority 15 lists the K15httpd links', h15.ok, h15.text.split('\n')[0].slice(0, 160));
+  await sleep(300);
+  await shot(page, '05-initscript-hover.png');
+  await page.mouse.move(5, 5);
+
+  // --- the broken fixture: errors ------------------------------------------
+  const openedB = await quickOpen(page, 'etc/rc.d/init.d/broken', '# chkconfig: 2345 10').catch((e) => e.message);
+  record('etc/rc.d/init.d/broken (fixture) opens in an editor', openedB === true, openedB === true ? '' : openedB);
+  if (openedB !== true) {
+    await shot(page, '06-initscript-errors.png');
+    return;
+  }
+  const errs = await poll(async () => {
+    const a = await squigglesOnLine(page, 'squiggly-error', '# chkconfig: 2345 10');
+    const b = await squigglesOnLine(page, 'squiggly-error', '# Default-Start: 2345');
+    return a.onLine >= 1 && b.onLine >= 1 ? { chkconfig: a.onLine, defaultStart: b.onLine, total: a.total } : null;
+  }, 30000);
+  const errsNow = errs || {
+    chkconfig: await squigglesOnLine(page, 'squiggly-error', '# chkconfig: 2345 10'),
+    defaultStart: await squigglesOnLine(page, 'squiggly-error', '# Default-Start: 2345'),
+  };
+  record('broken: .squiggly-error on the chkconfig and Default-Start lines', !!errs, JSON.stringify(errsNow));
+  let bp = await problemsHaving(page, ['chkconfig-invalid', 'packed-runlevels'], 15000);
+  if (!bp.ok && (await filterProblems(page, 'initscript/'))) {
+    // Rows of other files may have pushed them out of the (virtualised) list.
+    bp = await problemsHaving(page, ['chkconfig-invalid', 'packed-runlevels'], 5000);
+  }
+  record(
+    'broken: Problems panel lists initscript/chkconfig-invalid',
+    bp.rows.some((r) => r.includes('chkconfig-invalid')),
+    rowFor(bp.rows, 'chkconfig-invalid') || `rows: ${JSON.stringify(bp.rows).slice(0, 400)}`,
+  );
+  record(
+    'broken: Problems panel lists initscript/packed-runlevels',
+    bp.rows.some((r) => r.includes('packed-runlevels')),
+    rowFor(bp.rows, 'packed-runlevels') || `rows: ${JSON.stringify(bp.rows).slice(0, 400)}`,
+  );
+  await sleep(300);
+  await shot(page, '06-initscript-errors.png');
+}
+
+async function main() {
+  const t0 = Date.now();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const consoleLog = fs.createWriteStream(path.join(STATE, 'ui-console.log'));
+  const context = await launchBrowser(path.join(STATE, 'chromium-ui'), { width: 1600, height: 1150 });
+  const page = context.pages()[0] || (await context.newPage());
+  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+
+  // Runs one part; an exception fails only that part (and takes a screenshot).
+  const part = async (name, fn) => {
+    try {
+      await fn();
+    } catch (e) {
+      record(`${name} part ran to the end`, false, e.stack || e.message);
+      await shot(page, `99-error-${name.replace(/\W+/g, '-')}.png`);
+    }
+  };
+
+  try {
+    // --- workbench -------------------------------------------------------
+    await page.goto(`${URL_BASE}/?folder=${encodeURIComponent(WS)}`, { waitUntil: 'domcontentloaded' });
+    const workbench = await page
+      .locator('.monaco-workbench .part.editor')
+      .first()
+      .waitFor({ state: 'visible', timeout: 60000 })
+      .then(() => true, (e) => e.message);
+    record('workbench loads', workbench === true, workbench === true ? '' : workbench);
+    // Let the explorer populate before the first screenshot.
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 20000 })
+      .catch(() => {});
+    await shot(page, '01-workbench.png');
+    if (workbench !== true) return;
+
+    await part('inittab', () => inittabPart(page, consoleLog));
+    await part('init script', () => initscriptPart(page));
   } catch (e) {
     record('UI test ran to the end', false, e.stack || e.message);
     await shot(page, '99-error.png');

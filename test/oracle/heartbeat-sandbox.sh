@@ -14,8 +14,8 @@
 #   - mounts (private to the namespace): /etc/ha.d <- a scratch copy plus the package's harc,
 #     shellfuncs, rc.d and do-nothing resource.d stubs; /etc/init.d <- empty; /etc/hosts <- a
 #     copy naming every node, ucast peer and ping host with a fake 10.254.x.y address;
-#     /run, /var/log, /var/lib/heartbeat <- scratch; /dev <- a tmpfs whose ttyS0-3 and
-#     watchdog are /dev/null clones; missing respawn/failfast programs and Pacemaker daemons
+#     /run, /var/log, /var/lib/heartbeat <- scratch; /dev <- a tmpfs whose ttyS0-3 are
+#     pseudo-terminals of a private devpts and whose watchdog is a /dev/null clone; missing respawn/failfast programs and Pacemaker daemons
 #     are do-nothing executables through overlay mounts (what the target host would have).
 #   - heartbeat runs in the foreground (`-f -d -l`); after --wait seconds it is sent SIGTERM,
 #     then SIGKILL, by PID; the PID namespace ends with the shell.
@@ -70,6 +70,22 @@ done
 mkdir -p "$T/dev/shm" "$T/dev/pts"
 mount --move "$T/dev" /dev 2>/dev/null || mount --bind "$T/dev" /dev
 mount -t tmpfs tmpfs /dev/shm
+# Serial ports: pseudo-terminals of a private devpts (a /dev/null clone is not a tty, and
+# heartbeat's serial medium dies on it after start-up). A helper holds the master sides.
+if mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts 2>/dev/null; then
+  ln -sf pts/ptmx /dev/ptmx
+  python3 -c '
+import os, sys, time
+names = []
+for _ in range(4):
+    m, s = os.openpty(); names.append(os.ttyname(s))
+print(" ".join(names), flush=True)
+sys.stdout.close()
+time.sleep(3600)' > "$T/ptys" &
+  for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/ptys" ] && break; sleep 0.1; done
+  k=0
+  for pty in $(cat "$T/ptys"); do mount --bind "$pty" "/dev/ttyS$k" && k=$((k + 1)); done
+fi
 
 CF=/etc/ha.d/ha.cf
 # Words of ha.cf lines (comments removed), one directive per line.
@@ -146,4 +162,4 @@ else
 fi
 echo "EXIT $EXIT"
 sed -E -e 's/^[A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [^ ]+ [a-zA-Z_]+: \[[0-9]+\]: //' -e 's/^[a-z_]+\[[0-9]+\]: [0-9\/_: -]+//' -e 's/0x[0-9a-f]+/0xPTR/g' "$T/out" \
-  | grep -vE 'Core dumps could be lost|core_pattern|core_uses_pid' | grep -E 'ERROR|WARN|CRIT|error|Invalid|invalid|Illegal|not |Bad |must|Deprecated|obsolete|RESOURCE|configuration' | head -40 | sed 's/^/MSG /'
+  | grep -vE 'Core dumps could be lost|core_pattern|core_uses_pid' | grep -E 'ERROR|WARN|CRIT|error|ERR|Invalid|invalid|Illegal|not |Bad |must|Deprecated|obsolete|RESOURCE|configuration' | head -80 | sed 's/^/MSG /'

@@ -83,4 +83,6 @@ export const CASES = [
   { name: 'duplicate-defaults', text: `defaults\n{\n\tinstances = 10\n}\ndefaults\n{\n\tinstances = 20\n}\n${ftp()}` },
   { name: 'defaults-disable', text: `defaults\n{\n\tdisable = yes\n\tserver = /bin/true\n}\n${ftp()}` },
   { name: 'error-then-enable', text: ftp(['instances = many', 'disable = no']) },
+  { name: 'brace-twice', text: `service ftp {\n{\n\tsocket_type = stream\n\twait = no\n\tuser = root\n\tserver = /usr/sbin/in.ftpd\n}\n` },
+  { name: 'sensor', text: svc('ftp', ['flags = SENSOR', 'socket_type = stream', 'wait = no', 'deny_time = 120']) + svc('telnet', ['flags = SENSOR', 'socket_type = stream', 'wait = no', 'server = /usr/sbin/in.telnetd', 'deny_time = 10']) + svc('finger', ['type = INTERNAL', 'flags = SENSOR', 'socket_type = stream', 'wait = no']) },
 ];

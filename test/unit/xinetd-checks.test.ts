@@ -90,6 +90,10 @@ service telnet
 `);
   });
 
+  it('a `{` after the name is ignored when a `{` line follows', () => {
+    check(`service ftp {\n{\n  socket_type = stream\n  wait = no\n  user = root\n  server = /usr/sbin/in.ftpd\n}\n`);
+  });
+
   it('brace-not-alone: no `{` line after the header', () => {
     check(`service ftp
 ^^^^^^^^^^^ xinetd/brace-not-alone

@@ -9,6 +9,7 @@ import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
 import { collectFiles, describeFsError, UsageError } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
+import { runLinks } from './links';
 
 export const VERSION = '0.1.0';
 
@@ -21,6 +22,9 @@ export interface CliIO {
 
 const USAGE = `Usage:
   sysv-ha check [options] PATH...    check files; a directory with etc/ is an image root
+  sysv-ha links --root DIR [--tool chkconfig|insserv|update-rc.d] [--format text|json]
+                [--apply] [--del NAME] [NAME...]
+                                     the rcN.d links a tool would create; --apply writes them
   sysv-ha lsp [--stdio|--node-ipc]   run the language server
   sysv-ha --version | --help
 
@@ -150,6 +154,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     switch (command) {
       case 'check':
         return await runCheck(rest, io);
+      case 'links':
+        return await runLinks(rest, io);
       case '--version': case '-V': case 'version':
         io.stdout(`sysv-ha ${VERSION}\n`);
         return 0;

@@ -7,49 +7,7 @@ const assert = require('assert');
 const vscode = require('vscode');
 
 const EXT_ID = 'sysv-ha.sysv-ha';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// Polls fn() until it returns a truthy value; throws with `what` on timeout.
-async function waitFor(what, fn, timeoutMs = 30000, everyMs = 200) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  let lastErr;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      lastErr = e;
-    }
-    if (Date.now() > end) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}` + (lastErr ? `; last error: ${lastErr.message}` : ''));
-    }
-    await sleep(everyMs);
-  }
-}
-
-const codeOf = (d) => (d.code && typeof d.code === 'object' ? String(d.code.value) : d.code == null ? undefined : String(d.code));
-
-function hoverText(hovers) {
-  const parts = [];
-  for (const h of hovers || []) {
-    for (const c of h.contents || []) {
-      parts.push(typeof c === 'string' ? c : c.value != null ? c.value : JSON.stringify(c));
-    }
-  }
-  return parts.join('\n');
-}
-
-function flattenSymbols(symbols, out = []) {
-  for (const s of symbols || []) {
-    out.push(s);
-    if (s.children) flattenSymbols(s.children, out);
-  }
-  return out;
-}
-
-const notSnippet = (item) => item.kind !== vscode.CompletionItemKind.Snippet;
-const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label && item.label.label);
+const { waitFor, codeOf, hoverText, flattenSymbols, notSnippet, labelOf } = require('./util');
 
 describe('sysv-ha in the VS Code extension host', function () {
   let uri;

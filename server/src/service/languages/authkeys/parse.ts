@@ -89,20 +89,23 @@ export function parseAuthkeys(src: SourceText): AuthkeysModel {
 
 /**
  * The text with every key replaced by the mask: on key lines, everything after the method;
- * on lines heartbeat cannot read, everything after the second word. Keeps line structure.
+ * on other lines heartbeat cannot read, everything after the second word. Comment and auth
+ * lines are kept. Keeps the line structure (and line ends).
  */
 export function maskAuthkeysText(text: string, mask: string): string {
-  return text.split('\n').map((raw) => {
-    const cr = raw.endsWith('\r') ? '\r' : '';
-    const line = cr ? raw.slice(0, -1) : raw;
-    const m = /^([ \t]*)(.*)$/.exec(line)!;
-    if (m[2]!.startsWith('#') || m[2]!.startsWith('a') || m[2]!.trim() === '') return raw;
-    const words = /^(\S+)(\s+\S+)?(\s+)?(.*)$/.exec(m[2]!);
-    if (!words) return raw;
-    // `1sha1 key`: %d and %s need no blank between them.
-    const glued = /^([+-]?\d+)([^\s\d]\S*)(\s+)?(.*)$/.exec(m[2]!);
-    if (glued && !words[2]) return glued[4] ? `${m[1]}${glued[1]}${glued[2]}${glued[3] ?? ' '}${mask}${cr}` : raw;
-    if (!words[4]) return raw;
-    return `${m[1]}${words[1]}${words[2] ?? ''}${words[3] ?? ' '}${mask}${cr}`;
+  return text.split('\n').map((line) => {
+    let i = 0;
+    while (i < line.length && WS.includes(line[i]!)) i++;
+    if (i === line.length || line[i] === '#' || line[i] === 'a') return line;
+    const cr = line.endsWith('\r') ? '\r' : '';
+    // First word: the key number (or whatever stands there), then the method word.
+    const num = /^[+-]?\d+/.exec(line.slice(i));
+    let j = num ? i + num[0].length : i;
+    if (!num) while (j < line.length && !WS.includes(line[j]!)) j++;
+    while (j < line.length && WS.includes(line[j]!)) j++;
+    while (j < line.length && !WS.includes(line[j]!)) j++;
+    const rest = line.slice(j);
+    if (rest.replace(/[ \t\f\r\v]/g, '').length === 0) return line;
+    return `${line.slice(0, j)} ${mask}${cr}`;
   }).join('\n');
 }

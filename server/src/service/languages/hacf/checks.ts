@@ -40,7 +40,7 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
   const facts: HacfFacts = { nodes: [], times: new Map(), media: [] };
   const seen = new Map<string, Directive>();
   let pacemakerLine: Directive | undefined;
-  let mediaSeen: { udp?: Directive; serial?: Directive } = {};
+  const mediaSeen: { udp?: Directive; serial?: Directive } = {};
   let autoFailback: { value: string; word: Word; fromNice?: boolean } | undefined;
   let useLogd: { on: boolean; word: Word; d: Directive } | undefined;
   const logTargets: Directive[] = [];

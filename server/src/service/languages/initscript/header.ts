@@ -302,14 +302,11 @@ function chkconfigLevels(model: HeaderModel, src: SourceText): number[] | undefi
     const m = /^(Default-Start|Default-Stop):(.*)$/.exec(body);
     if (!m) return;
     const nums = chkconfigLevelNumbers(m[2]!);
-    if (m[1] === 'Default-Start') {
-      levels ??= new Set();
-      for (const n of nums) levels.add(n);
-    } else if (levels) {
-      for (const n of nums) levels.delete(n);
-    } else if (nums.length > 0) {
-      levels = new Set();
-    }
+    // Levels become known only once a number was parsed (`Default-Start: S` sets nothing).
+    if (nums.length === 0) return;
+    levels ??= new Set();
+    if (m[1] === 'Default-Start') for (const n of nums) levels.add(n);
+    else for (const n of nums) levels.delete(n);
   });
   // Bits above 6 (a packed "2345" is level 2345) are never used by any runlevel.
   return levels ? [...levels].filter((n) => n >= 0 && n <= 6).sort() : undefined;

@@ -115,8 +115,9 @@ function checkEntry(e: Entry, defaults: EntryFacts | undefined, model: XinetdMod
   const label = e.kind === 'service' ? `service ${facts.name}` : 'defaults';
 
   // Structure first: a header `{`, an unreadable line, a missing `}` drop the whole entry.
-  const headerBrace = e.extra.find((w) => w.text.startsWith('{') || w.text === '}');
-  if (e.fault?.kind === 'missing-open' || headerBrace) {
+  // A `{` after the name is ignored when a `{` line follows anyway; the entry is then fine.
+  const headerBrace = e.fault?.kind === 'missing-open' ? e.extra.find((w) => w.text.startsWith('{') || w.text === '}') : undefined;
+  if (e.fault?.kind === 'missing-open') {
     const next = e.fault?.kind === 'missing-open' ? e.fault.line : -1;
     const braceNext = next >= 0 && model.kinds[next] === 'code';
     out.push({
@@ -539,7 +540,9 @@ function validate(spec: AttributeSpec, a: AttrLine, op: string, ctx: CheckContex
 function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: number; tok: Tok } | undefined, errored: Set<string>, ctx: CheckContext, out: RawProblem[]): void {
   const e = f.entry;
   const has = (n: string): boolean => f.set.has(n);
+  // SENSOR turns a service INTERNAL only in check_entry, after service_fill wanted its server.
   const internal = f.types.has('INTERNAL') || f.flags.has('SENSOR');
+  const needsServer = !f.types.has('INTERNAL');
   const unlisted = f.types.has('UNLISTED');
   const rpc = f.types.has('RPC');
   const mux = f.types.has('TCPMUX') || f.types.has('TCPMUXPLUS');
@@ -560,9 +563,9 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
   const required: string[] = [];
   if (!socket) required.push('socket_type');
   if (!has('wait')) required.push('wait');
+  if (needsServer && !has('server') && (rpc || !redirect)) required.push('server');
   if (!internal) {
     if (!has('user')) required.push('user');
-    if (!has('server') && (rpc || !redirect)) required.push('server');
     if (unlisted && !protocol) required.push('protocol');
     if (unlisted && !mux && !rpc && !has('port')) required.push('port');
   }
@@ -574,7 +577,7 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
   for (const r of required) {
     if (errored.has(r) || (r === 'socket_type' && errored.has('protocol'))) continue;
     const ignored = e.attrs.find((a) => findAttribute(a.name.text)?.name === r);
-    const why = r === 'server' && !internal ? ' (it is not INTERNAL)' : r === 'port' ? ' (an UNLISTED service has no /etc/services entry)' : r === 'protocol' ? ` (an ${rpc ? 'RPC' : 'UNLISTED'} service needs it)` : r === 'rpc_version' || r === 'rpc_number' ? ' (an RPC service needs it)' : '';
+    const why = r === 'server' ? ' (it is not INTERNAL)' : r === 'port' ? ' (an UNLISTED service has no /etc/services entry)' : r === 'protocol' ? ` (an ${rpc ? 'RPC' : 'UNLISTED'} service needs it)` : r === 'rpc_version' || r === 'rpc_number' ? ' (an RPC service needs it)' : '';
     out.push({
       code: 'xinetd/missing-required-attribute', range: headerRange,
       message: ignored
@@ -584,7 +587,7 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
   }
 
   // The services database (listed, non-RPC services).
-  if (!unlisted && !rpc && !mux && protocol && !(internal && required.length > 0)) {
+  if (!unlisted && !rpc && !mux && protocol && !errored.has('type') && !(internal && required.length > 0)) {
     const dbPort = ctx.db.lookup(nameTok.text, protocol);
     if (dbPort === undefined) {
       out.push({

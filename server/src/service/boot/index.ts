@@ -1,0 +1,3 @@
+/** Boot order: the init scripts of an image root and the links the tools would make. */
+export { loadInitTree, scriptInfo, type InitTree, type Layout, type ScriptInfo } from './scripts';
+export { chkconfigRefusal, defaultTool, plan, planChkconfig, planInsserv, planUpdateRcd, type Plan, type PlannedLink, type Tool } from './planner';

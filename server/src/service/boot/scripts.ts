@@ -1,0 +1,118 @@
+/**
+ * The init scripts of an image root, as the boot-order tools see them: names, headers
+ * (from the same raw-line reader the editor uses), overrides and insserv facilities.
+ * Everything is read through the `WorkspaceHost`, so the planner stays pure.
+ *
+ * @see spec/domain.md §2.1-2.2 (chkconfig), §5.1-5.3 (update-rc.d, insserv)
+ */
+import type { WorkspaceHost } from '../core/language';
+import { SourceText } from '../core/text';
+import { isSkippedInitdName } from '../core/detect';
+import { parseHeader, type HeaderModel } from '../languages/initscript/header';
+import { isIgnoredName } from '../languages/initscript/spec';
+
+export type Layout = 'rhel' | 'debian' | 'busybox';
+
+export interface ScriptInfo {
+  name: string;
+  /** Absolute path of the script. */
+  path: string;
+  header: HeaderModel;
+  /** Has an LSB block (chkconfig's isLSB). */
+  lsb: boolean;
+  provides: string[];
+  requiredStart: string[];
+  requiredStop: string[];
+  shouldStart: string[];
+  shouldStop: string[];
+  startBefore: string[];
+  stopAfter: string[];
+  /** insserv's reading of Default-Start/Stop: single-character tokens only. */
+  defaultStart: string[];
+  defaultStop: string[];
+  /** Line of each dependency keyword, for diagnostics. */
+  lines: Partial<Record<'Required-Start' | 'Required-Stop' | 'Should-Start' | 'Should-Stop' | 'Provides' | 'X-Start-Before' | 'X-Stop-After', number>>;
+}
+
+export interface InitTree {
+  root: string;
+  layout: Layout;
+  /** The init.d folder, absolute. */
+  initDir: string;
+  scripts: ScriptInfo[];
+  /** insserv facilities from etc/insserv.conf and etc/insserv.conf.d: $name → script names (+optional stripped). */
+  facilities: Map<string, string[]>;
+  /** The tree has an insserv configuration. */
+  hasInsserv: boolean;
+}
+
+const LSB_LISTS = ['Provides', 'Required-Start', 'Required-Stop', 'Should-Start', 'Should-Stop', 'X-Start-Before', 'X-Stop-After'] as const;
+
+/** The values of a keyword in the last LSB block (insserv) — blank, comma or semicolon separated. */
+function values(h: HeaderModel, keyword: string): { words: string[]; line?: number } {
+  const block = h.blocks[h.blocks.length - 1];
+  const e = block?.entries.find((x) => (x.spec?.name ?? x.keyword.text).toLowerCase() === keyword.toLowerCase());
+  if (!e) return { words: [] };
+  return { words: e.value.text.split(/[ \t,;]+/).filter((w) => w.length > 0), line: e.line };
+}
+
+export function scriptInfo(name: string, path: string, text: string): ScriptInfo {
+  const header = parseHeader(new SourceText(text));
+  const info: ScriptInfo = {
+    name, path, header, lsb: header.blocks.length > 0,
+    provides: [], requiredStart: [], requiredStop: [], shouldStart: [], shouldStop: [], startBefore: [], stopAfter: [],
+    defaultStart: [], defaultStop: [], lines: {},
+  };
+  const fields: Record<(typeof LSB_LISTS)[number], keyof ScriptInfo> = {
+    Provides: 'provides', 'Required-Start': 'requiredStart', 'Required-Stop': 'requiredStop', 'Should-Start': 'shouldStart',
+    'Should-Stop': 'shouldStop', 'X-Start-Before': 'startBefore', 'X-Stop-After': 'stopAfter',
+  };
+  for (const kw of LSB_LISTS) {
+    const v = values(header, kw);
+    (info[fields[kw]] as string[]) = v.words;
+    if (v.line !== undefined) info.lines[kw] = v.line;
+  }
+  if (info.provides.length === 0) info.provides = [name];
+  const levels = (kw: string) => values(header, kw).words.filter((t) => t.length === 1 && /[0-6sSbB]/.test(t)).map((t) => t.toUpperCase());
+  info.defaultStart = levels('Default-Start');
+  info.defaultStop = levels('Default-Stop');
+  return info;
+}
+
+function readFacilities(root: string, host: WorkspaceHost): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const files = [`${root}/etc/insserv.conf`, ...(host.listDir(`${root}/etc/insserv.conf.d`) ?? []).map((n) => `${root}/etc/insserv.conf.d/${n}`)];
+  for (const f of files) {
+    for (const line of (host.readFile(f) ?? '').split('\n')) {
+      const m = /^(\$[A-Za-z0-9_+-]+)[ \t=:]*(.*)$/.exec(line.trim());
+      if (!m) continue;
+      const deps = m[2]!.split(/[ \t,]+/).filter(Boolean).map((d) => d.replace(/^\+/, ''));
+      map.set(m[1]!, [...(map.get(m[1]!) ?? []), ...deps]);
+    }
+  }
+  return map;
+}
+
+/** Reads the init scripts of an image root (`root` = the folder that holds `etc/`). */
+export function loadInitTree(root: string, host: WorkspaceHost): InitTree | undefined {
+  const rhelDir = `${root}/etc/rc.d/init.d`;
+  const debDir = `${root}/etc/init.d`;
+  const rhel = host.stat(rhelDir)?.isDirectory ?? false;
+  const initDir = rhel ? rhelDir : host.stat(debDir)?.isDirectory ? debDir : undefined;
+  if (!initDir) return undefined;
+  const names = host.listDir(initDir) ?? [];
+  const scripts: ScriptInfo[] = [];
+  for (const name of names) {
+    if (isIgnoredName(name) || isSkippedInitdName(name)) continue;
+    const path = `${initDir}/${name}`;
+    if (!host.stat(path)?.isFile) continue;
+    const text = host.readFile(path);
+    if (text === undefined) continue;
+    scripts.push(scriptInfo(name, path, text));
+  }
+  const facilities = readFacilities(root, host);
+  const hasInsserv = host.stat(`${root}/etc/insserv.conf`)?.isFile ?? false;
+  const inittab = host.readFile(`${root}/etc/inittab`) ?? '';
+  const busybox = !rhel && (scripts.every((s) => /^[SK]\d\d/.test(s.name)) && scripts.length > 0 || /^::sysinit:/m.test(inittab));
+  return { root, layout: rhel ? 'rhel' : busybox ? 'busybox' : 'debian', initDir, scripts, facilities, hasInsserv };
+}
