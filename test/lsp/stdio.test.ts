@@ -143,3 +143,48 @@ describe('LSP over stdio (settings in initializationOptions, no configuration su
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['inittab/unknown-action']);
   });
 });
+
+describe('LSP over stdio: an init script, edited incrementally', () => {
+  const client = new TestClient();
+  const uri = 'file:///srv/img/etc/rc.d/init.d/foo';
+  const text = readFileSync(join(REPO, 'test/helpers/initscripts.ts'), 'utf8').split('`')[1]!;
+  before(async () => {
+    await client.initialize({});
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'shellscript', version: 1, text } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('a clean script has no diagnostics; typing a mistake brings one, undoing it clears it', async () => {
+    assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
+    const line = text.split('\n').findIndex((l) => l.startsWith('# chkconfig:'));
+    const col = '# chkconfig: 345 40'.length;
+    // Delete " 60" one character at a time, as a user would.
+    for (let i = 0; i < 3; i++) {
+      await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 + i }, contentChanges: [{ range: { start: { line, character: col + 2 - i }, end: { line, character: col + 3 - i } }, text: '' }] });
+    }
+    const broken = await client.diagnostics(uri, (p) => p.version === 4);
+    assert.deepEqual(broken.diagnostics.map((d) => d.code), ['initscript/chkconfig-invalid']);
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ' 60' }] });
+    assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 5)).diagnostics, []);
+  });
+
+  it('body edits re-parse incrementally: removing the status branch is noticed', async () => {
+    const lines = text.split('\n');
+    const status = lines.findIndex((l) => l === '  status)');
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: [{ range: { start: { line: status, character: 0 }, end: { line: status + 3, character: 0 } }, text: '' }] });
+    const p = await client.diagnostics(uri, (x) => x.version === 6);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['initscript/missing-status']);
+  });
+
+  it('signature help and hover over stdio', async () => {
+    const lines = text.split('\n');
+    const k = lines.findIndex((l) => l.includes('killproc -p'));
+    const sig = await client.request<{ signatures: { label: string }[] }>('textDocument/signatureHelp', { textDocument: { uri }, position: { line: k, character: 14 } });
+    assert.match(sig.signatures[0]!.label, /^killproc/);
+    const ck = lines.findIndex((l) => l.startsWith('# chkconfig:'));
+    const h = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: ck, character: 18 } });
+    assert.match(h.contents.value, /S40foo/);
+    const info = await client.request<{ language: string; profile: string }>('sysvHa/documentInfo', { uri });
+    assert.deepEqual([info.language, info.profile], ['initscript', 'rhel']);
+  });
+});

@@ -31,11 +31,14 @@ function quoteShift(text: string): number {
   return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0] ? 1 : 0;
 }
 
-/** A sub-range of a word's range, when the word sits on one line; the whole range otherwise. */
-function sub(w: Word, from: number, to: number): Range {
+/**
+ * A sub-range of a word's range (offsets into its unquoted value, or into the raw text when
+ * `raw`), when the word sits on one line; the whole range otherwise.
+ */
+function sub(w: Word, from: number, to: number, raw = false): Range {
   const r = w.range;
   if (r.start.line !== r.end.line || r.end.character - r.start.character !== w.text.length) return r;
-  const s = quoteShift(w.text);
+  const s = raw ? 0 : quoteShift(w.text);
   return { start: { line: r.start.line, character: r.start.character + s + from }, end: { line: r.start.line, character: r.start.character + s + to } };
 }
 
@@ -225,7 +228,7 @@ export function checkIpaddrResource(agent: 'IPaddr' | 'IPaddr2' | 'bare', arg: W
     parts.push({ text: p, start });
     start += p.length + 1;
   }
-  const r = (p: { text: string; start: number }): Range => sub(arg, p.start, p.start + p.text.length);
+  const r = (p: { text: string; start: number }): Range => sub(arg, p.start, p.start + p.text.length, true);
   const [ipPart, bitsPart] = parts;
   const who = agent === 'IPaddr2' ? 'IPaddr2' : 'IPaddr';
 

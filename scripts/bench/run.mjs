@@ -1,0 +1,516 @@
+#!/usr/bin/env node
+// npm run bench: how fast sysv-ha answers, as an editor and a terminal see it, next to the floor
+// (raw web-tree-sitter parsing of the same files, timed in the same run). Not a test: nothing
+// here asserts on time. See docs/performance.md.
+//
+//   node scripts/bench/run.mjs [--quick] [--files DIR] [--cpu-prof DIR] [--out FILE]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fullParse, incrementalParse, loadFloor } from './floor.mjs';
+import { generateEtcTree, largeInitScript } from './generate.mjs';
+import { BenchClient } from './lsp-client.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// ---------------------------------------------------------------------------------------- options
+function parseArgs(argv) {
+  const o = { quick: false, files: undefined, cpuProf: undefined, out: join(REPO, 'bench-results', 'latest.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') o.quick = true;
+    else if (a === '--files') o.files = resolve(argv[++i] ?? '.');
+    else if (a === '--cpu-prof') o.cpuProf = resolve(argv[++i] ?? 'bench-results/profiles');
+    else if (a === '--out') o.out = resolve(argv[++i]);
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench -- [--quick] [--files DIR] [--cpu-prof DIR] [--out FILE]');
+      process.exit(0);
+    } else {
+      console.error(`bench: unknown option ${a}`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+const opts = parseArgs(process.argv.slice(2));
+const Q = opts.quick;
+const ITER = {
+  startups: Q ? 2 : 5,
+  floorReps: Q ? 3 : 9,
+  floorRepsLarge: Q ? 2 : 5,
+  word: Q ? 'log' : 'logger started',
+  hovers: Q ? 2 : 5,
+  completions: Q ? 2 : 5,
+  symbols: Q ? 1 : 3,
+  lenses: Q ? 1 : 3,
+  largeLines: Q ? [1000, 5000] : [1000, 5000, 20000],
+  largeEditRounds: Q ? 1 : 3,
+  treeScripts: Q ? 0 : 1000,
+  cliReps: Q ? 1 : 3,
+};
+
+// ------------------------------------------------------------------------------------------ stats
+const sorted = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+function pct(xs, p) {
+  const s = sorted(xs);
+  if (s.length === 0) return null;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+const p50 = (xs) => pct(xs, 50);
+const p95 = (xs) => pct(xs, 95);
+const round = (x, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+const summary = (xs) => ({ n: sorted(xs).length, p50: round(p50(xs), 3), p95: round(p95(xs), 3), max: round(sorted(xs).at(-1) ?? null, 3) });
+
+// ------------------------------------------------------------------------------------------ files
+const KINDS = {
+  inittab: { languageId: 'inittab', cli: 'inittab' },
+  initscripts: { languageId: 'shellscript', cli: 'initscript' },
+  hacf: { languageId: 'ha-cf', cli: 'hacf' },
+  haresources: { languageId: 'ha-resources', cli: 'haresources' },
+  authkeys: { languageId: 'ha-authkeys', cli: 'authkeys' },
+  xinetd: { languageId: 'xinetd', cli: 'xinetd' },
+};
+
+/** The kind of a file, from a corpus-style folder name or from the path as on a real system. */
+function kindOf(path) {
+  const parts = path.split('/');
+  for (const p of parts.slice(0, -1).reverse()) if (KINDS[p]) return p;
+  const name = parts.at(-1);
+  const parent = parts.at(-2);
+  if (name === 'inittab' || name.endsWith('.tab')) return 'inittab';
+  if (name === 'ha.cf') return 'hacf';
+  if (name === 'haresources') return 'haresources';
+  if (name === 'authkeys') return 'authkeys';
+  if (parent === 'xinetd.d' || name === 'xinetd.conf') return 'xinetd';
+  if (parent === 'init.d') return 'initscripts';
+  return undefined;
+}
+
+function walkFiles(dir, out = []) {
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    const st = statSync(full);
+    if (st.isDirectory()) walkFiles(full, out);
+    else if (st.isFile() && !/\.(md|tsv)$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+/** The name an init script is installed under: its Provides, its prog/NAME, or a cleaned file name. */
+function serviceName(file, text) {
+  const provides = /^#[ \t]*Provides:[ \t]*(\S+)/m.exec(text)?.[1];
+  if (provides && /^[A-Za-z0-9_.-]+$/.test(provides) && !provides.startsWith('$')) return provides;
+  const assigned = /^(?:prog|NAME|name)=["']?([A-Za-z0-9_.-]+)/m.exec(text)?.[1];
+  if (assigned) return assigned;
+  return basename(file).split('__').at(-1).replace(/\.(in|init|sh)$/, '').replace(/[^A-Za-z0-9_.-]/g, '') || 'service';
+}
+
+const SYSTEM_PATH = { inittab: 'etc/inittab', hacf: 'etc/ha.d/ha.cf', haresources: 'etc/ha.d/haresources', authkeys: 'etc/ha.d/authkeys' };
+
+/** A file of the set: text, language and the URI it is opened under. */
+function entry(group, i, file, kind, uri) {
+  const text = readFileSync(file, 'utf8');
+  if (!uri) {
+    const rel = kind === 'initscripts' ? `etc/init.d/${serviceName(file, text)}`
+      : kind === 'xinetd' ? `etc/xinetd.d/${basename(file).split('__').at(-1)}`
+        : SYSTEM_PATH[kind];
+    uri = `file:///bench/${group}/${i}/${rel}`;
+  }
+  return { group, kind, file, uri, languageId: KINDS[kind].languageId, text, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0), bytes: Buffer.byteLength(text) };
+}
+
+function collectSet() {
+  const set = [];
+  const add = (group, root, realUris) => {
+    let i = 0;
+    for (const f of walkFiles(root)) {
+      const kind = kindOf(relative(root, f));
+      if (kind) set.push(entry(group, i++, f, kind, realUris ? pathToFileURL(f).href : undefined));
+    }
+  };
+  if (opts.files) add('files', opts.files, false);
+  else {
+    add('examples', join(REPO, 'examples'), true);
+    const corpus = resolve(REPO, '..', 'shared', 'corpus');
+    if (existsSync(corpus)) add('corpus', corpus, false);
+  }
+  return set;
+}
+
+/** Where the typing happens: inside the dispatcher's start) branch (init scripts), else mid-file. */
+function editPlan(e) {
+  const lines = e.text.split('\n');
+  let line = -1;
+  let indent = 8;
+  if (e.kind === 'initscripts') {
+    const caseLine = lines.findIndex((l) => /^\s*case\b.*\bin\s*$/.test(l));
+    const from = Math.max(caseLine, 0);
+    line = lines.findIndex((l, i) => i > from && /^\s*['"]?start['"]?\s*\)/.test(l));
+    if (line < 0) line = lines.findIndex((l, i) => i > from && /^\s*[^#\s()][^()]*\)\s*$/.test(l));
+    if (line < 0 && caseLine >= 0) line = caseLine;
+    if (line >= 0) indent = (/^\s*/.exec(lines[line])[0].length) + 4;
+  }
+  if (line < 0) {
+    line = Math.max(0, Math.floor((lines.length - 1) / 2));
+    indent = 0;
+  }
+  const character = lines[line].replace(/\r$/, '').length;
+  let offset = 0;
+  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
+  offset += character;
+  const word = e.kind === 'initscripts' ? ITER.word : `# ${ITER.word}`;
+  return { line, character, offset, indent, word };
+}
+
+/** Spread positions over non-blank lines: hover at the first word, completion at its end. */
+function featurePositions(e, n) {
+  const lines = e.text.split('\n');
+  const candidates = [];
+  lines.forEach((l, i) => {
+    const m = /[A-Za-z_$]\w*/.exec(l);
+    if (m && l.trim()) candidates.push({ line: i, start: m.index, end: m.index + m[0].length });
+  });
+  const out = [];
+  for (let k = 0; k < n && candidates.length > 0; k++) out.push(candidates[Math.floor(((k + 0.5) / n) * candidates.length)]);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ build
+function ensureBuilt() {
+  if (existsSync(join(REPO, 'dist', 'server.js')) && existsSync(join(REPO, 'dist', 'cli.js')) && existsSync(join(REPO, 'dist', 'tree-sitter-bash.wasm'))) return false;
+  console.error('bench: dist/ is missing; running npm run -s build');
+  const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('bench: the build failed');
+    process.exit(1);
+  }
+  return true;
+}
+
+const profArgs = (name) => (opts.cpuProf ? [`--cpu-prof`, `--cpu-prof-dir=${join(opts.cpuProf, name)}`] : []);
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// ------------------------------------------------------------------------------------------- main
+async function main() {
+  const started = performance.now();
+  const built = ensureBuilt();
+  const serverJs = join(REPO, 'dist', 'server.js');
+  const cliJs = join(REPO, 'dist', 'cli.js');
+
+  const set = collectSet();
+  const large = ITER.largeLines.map((n) => {
+    const text = largeInitScript(n);
+    return { group: 'generated', kind: 'initscripts', file: `(generated ${n} lines)`, uri: `file:///bench/generated/${n}/etc/init.d/bigsvc${n}`, languageId: 'shellscript', text, lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), target: n };
+  });
+  log(`bench: ${set.length} files (${Object.entries(countBy(set, (e) => e.kind)).map(([k, n]) => `${n} ${k}`).join(', ')}) + generated ${ITER.largeLines.join('/')} lines${Q ? ' [quick]' : ''}`);
+
+  // ---- the floor: raw web-tree-sitter on the same texts, same edit positions
+  const floor = await loadFloor(REPO);
+  let floorBytes = 0;
+  let floorMs = 0;
+  for (const e of [...set, ...large]) {
+    e.plan = editPlan(e);
+    const reps = e.lines > 2000 ? ITER.floorRepsLarge : ITER.floorReps;
+    e.floorFull = fullParse(floor.parser, e.text, reps);
+    e.floorIncr = incrementalParse(floor.parser, e.text, e.plan.offset, e.plan.line, e.plan.character, reps);
+    floorBytes += e.bytes;
+    floorMs += e.floorFull;
+  }
+  log(`bench: floor done (${(floorBytes / 1024 / 1024 / (floorMs / 1000)).toFixed(1)} MB/s full parse)`);
+
+  // ---- start-up: spawn → initialize answered; → first init-script diagnostics (wasm loaded)
+  const startup = [];
+  const firstScript = [];
+  const tiny = '#!/bin/sh\n### BEGIN INIT INFO\n# Provides: tiny\n# Required-Start: $local_fs\n# Required-Stop: $local_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n# Short-Description: tiny\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) : ;;\n  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n';
+  for (let i = 0; i < ITER.startups; i++) {
+    const c = new BenchClient(serverJs);
+    const t0 = c.spawnedAt;
+    startup.push(await c.initialize());
+    const r = await c.open('file:///bench/startup/etc/init.d/tiny', 'shellscript', tiny);
+    if (r.ms !== null) firstScript.push(performance.now() - t0);
+    await c.shutdown();
+  }
+  const startupIdle = [];
+  log(`bench: start-up ${round(p50(startup))} ms`);
+
+  // ---- the server with the whole set open
+  const s1 = new BenchClient(serverJs, profArgs('server-corpus'));
+  await s1.initialize();
+  await sleep(300);
+  startupIdle.push(s1.memory());
+  const feat = { completion: [], hover: [], documentSymbol: [], codeLens: [] };
+  const featLarge = {};
+  async function exercise(e, rounds = 1, bucket = feat) {
+    const o = await s1.open(e.uri, e.languageId, e.text);
+    e.openMs = o.ms;
+    e.diagnostics = o.count;
+    e.editMs = [];
+    let version = 1;
+    const { line, character, indent, word } = e.plan;
+    for (let r = 0; r < rounds; r++) {
+      const l = line + r; // each round types on a new line below the previous one
+      const ch = r === 0 ? character : indent + word.length;
+      e.editMs.push(await s1.change(e.uri, ++version, { start: { line: l, character: ch }, end: { line: l, character: ch } }, `\n${' '.repeat(indent)}`));
+      for (let k = 0; k < word.length; k++) {
+        const pos = { line: l + 1, character: indent + k };
+        e.editMs.push(await s1.change(e.uri, ++version, { start: pos, end: pos }, word[k]));
+      }
+    }
+    const uri = { uri: e.uri };
+    for (const p of featurePositions(e, ITER.hovers)) bucket.hover.push((await s1.timed('textDocument/hover', { textDocument: uri, position: { line: p.line, character: p.start } })).ms);
+    for (const p of featurePositions(e, ITER.completions)) bucket.completion.push((await s1.timed('textDocument/completion', { textDocument: uri, position: { line: p.line, character: p.end } })).ms);
+    bucket.completion.push((await s1.timed('textDocument/completion', { textDocument: uri, position: { line: line + 1, character: indent + Math.min(3, word.length) } })).ms);
+    for (let k = 0; k < ITER.symbols; k++) bucket.documentSymbol.push((await s1.timed('textDocument/documentSymbol', { textDocument: uri })).ms);
+    for (let k = 0; k < ITER.lenses; k++) bucket.codeLens.push((await s1.timed('textDocument/codeLens', { textDocument: uri })).ms);
+  }
+  for (const e of set) await exercise(e);
+  await sleep(1000);
+  const memCorpus = s1.memory();
+  log(`bench: corpus done; RSS ${round(memCorpus.rssMB, 1)} MB`);
+  for (const e of large) {
+    featLarge[e.target] = { completion: [], hover: [], documentSymbol: [], codeLens: [] };
+    await exercise(e, ITER.largeEditRounds, featLarge[e.target]);
+    log(`bench: ${e.target} lines: open ${round(e.openMs)} ms, edit p50 ${round(p50(e.editMs))} ms`);
+  }
+  await sleep(1000);
+  const memAll = s1.memory();
+  await s1.shutdown();
+
+  // ---- the generated /etc tree: CLI, then a fresh server with every script open
+  let tree = null;
+  if (ITER.treeScripts > 0) {
+    const root = mkdtempSync(join(tmpdir(), 'sysv-ha-bench-'));
+    try {
+      const paths = generateEtcTree(root, ITER.treeScripts);
+      const cli = timeSpawn([...profArgs('cli-tree'), cliJs, 'check', '--format', 'json', '--exit-zero', root], REPO);
+      const findings = cli.ok ? countFindings(cli.stdout) : null;
+      const s2 = new BenchClient(serverJs, profArgs('server-tree'));
+      await s2.initialize();
+      await sleep(300);
+      const docs = paths.map((p) => ({ uri: pathToFileURL(p).href, text: readFileSync(p, 'utf8') }));
+      const pending = new Set(docs.map((d) => d.uri));
+      let lastAt = 0;
+      const done = new Promise((res) => {
+        s2.onPublish = (uri, rec) => {
+          if (rec.version === 1 && pending.delete(uri)) lastAt = rec.at;
+          if (pending.size === 0) res();
+        };
+      });
+      const t0 = performance.now();
+      for (const d of docs) void s2.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'shellscript', version: 1, text: d.text } });
+      const finished = await Promise.race([done.then(() => true), sleep(120000).then(() => false)]);
+      const serverMs = finished ? lastAt - t0 : null;
+      await sleep(1000);
+      const mem = s2.memory();
+      // One more edit with everything open: does a keystroke stay cheap with 1,000 documents?
+      const e0 = { ...docs[Math.floor(docs.length / 2)], kind: 'initscripts' };
+      const plan = editPlan(e0);
+      const pos = { line: plan.line, character: plan.character };
+      const editWithTree = await s2.change(e0.uri, 2, { start: pos, end: pos }, ' ');
+      await s2.shutdown();
+      tree = { scripts: paths.length, cliMs: cli.ms, cliStatus: cli.status, cliFindings: findings, serverAllPublishedMs: serverMs, serverPublished: paths.length - pending.size, rssMB: mem.rssMB, peakMB: mem.hwmMB, editWithTreeOpenMs: editWithTree, crossFileChecks: 'none wired into the server or the CLI at the time of this run: the time is per-file checks of every script' };
+      log(`bench: tree: CLI ${round(cli.ms)} ms, server ${round(serverMs)} ms, RSS ${round(mem.rssMB, 1)} MB`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+
+  // ---- CLI check of the whole set, one call per folder (start-up included)
+  const cliStartup = [];
+  for (let i = 0; i < ITER.cliReps; i++) cliStartup.push(timeSpawn([cliJs, '--version'], REPO).ms);
+  const calls = cliCalls(set);
+  const cliRuns = [];
+  for (let rep = 0; rep < ITER.cliReps; rep++) {
+    const run = [];
+    for (const c of calls) {
+      const r = timeSpawn([...(rep === 0 ? profArgs(`cli-${c.name}`) : []), cliJs, 'check', '--format', 'json', ...c.args], c.cwd);
+      run.push({ name: c.name, files: c.files, ms: r.ms, status: r.status });
+    }
+    cliRuns.push(run);
+  }
+  const cliTotals = cliRuns.map((run) => run.reduce((s, c) => s + c.ms, 0));
+  const cliMedianRun = cliRuns[cliTotals.indexOf(p50(cliTotals))];
+
+  // ---- the .vsix (not built here) and activation (needs VS Code)
+  const vsixPath = join(REPO, 'sysv-ha.vsix');
+  const vsix = existsSync(vsixPath) ? { bytes: statSync(vsixPath).size, mtime: statSync(vsixPath).mtime.toISOString() } : null;
+
+  // ---------------------------------------------------------------------------------- results
+  const typical = set.filter((e) => e.kind === 'initscripts' && e.lines >= 50 && e.lines <= 700);
+  const ratio = (a, b) => (a === null || !b ? null : a / b);
+  const perFile = [...set, ...large].map((e) => ({
+    group: e.group, kind: e.kind, file: e.group === 'generated' ? e.file : relative(REPO, e.file), uri: e.uri, lines: e.lines, bytes: e.bytes,
+    diagnostics: e.diagnostics, openMs: round(e.openMs, 3), edit: summary(e.editMs), floorFullMs: round(e.floorFull, 4), floorIncrMs: round(e.floorIncr, 4),
+    openRatio: round(ratio(e.openMs, e.floorFull), 1), editRatio: round(ratio(p50(e.editMs), e.floorIncr), 1),
+  }));
+  const byKind = {};
+  for (const k of Object.keys(KINDS)) {
+    const xs = set.filter((e) => e.kind === k);
+    if (xs.length === 0) continue;
+    byKind[k] = {
+      files: xs.length, lines: summary(xs.map((e) => e.lines)),
+      open: summary(xs.map((e) => e.openMs)), openRatio: summary(xs.map((e) => ratio(e.openMs, e.floorFull))),
+      edit: summary(xs.flatMap((e) => e.editMs)), editRatio: summary(xs.map((e) => ratio(p50(e.editMs), e.floorIncr))),
+      floorFull: summary(xs.map((e) => e.floorFull)), floorIncr: summary(xs.map((e) => e.floorIncr)),
+    };
+  }
+  const allEdits = set.flatMap((e) => e.editMs);
+  const slowEdits = set.map((e) => ({ file: relative(REPO, e.file), kind: e.kind, lines: e.lines, p50: round(p50(e.editMs)), max: round(sorted(e.editMs).at(-1)) })).sort((a, b) => (b.p50 ?? 0) - (a.p50 ?? 0)).slice(0, 10);
+  const slowOpens = set.map((e) => ({ file: relative(REPO, e.file), kind: e.kind, lines: e.lines, openMs: round(e.openMs) })).sort((a, b) => (b.openMs ?? 0) - (a.openMs ?? 0)).slice(0, 10);
+  const floorPerFile = (xs) => p50(set.map((e) => e.floorFull));
+  const featRatio = (xs) => ratio(p50(xs), floorPerFile());
+  const L = Object.fromEntries(large.map((e) => [e.target, {
+    lines: e.lines, bytes: e.bytes, diagnostics: e.diagnostics, openMs: round(e.openMs), floorFullMs: round(e.floorFull, 3), openRatio: round(ratio(e.openMs, e.floorFull), 1),
+    edit: summary(e.editMs), floorIncrMs: round(e.floorIncr, 4), editRatio: round(ratio(p50(e.editMs), e.floorIncr), 1),
+    features: Object.fromEntries(Object.entries(featLarge[e.target]).map(([k, v]) => [k, summary(v)])),
+  }]));
+  const results = {
+    date: new Date().toISOString(),
+    quick: Q,
+    files: opts.files ?? null,
+    built,
+    git: gitInfo(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 1048576), loadavg: loadavg().map((x) => round(x)) },
+    iterations: ITER,
+    floor: { runtimeLoadMs: round(floor.loadMs), fullParseMBps: round(floorBytes / 1048576 / (floorMs / 1000), 2), fullParsePerFile: summary(set.map((e) => e.floorFull)), incrementalPerFile: summary(set.map((e) => e.floorIncr)), note: 'raw web-tree-sitter + tree-sitter-bash from node_modules, in the bench process; non-shell files are parsed as bash too, as a yardstick of machine speed' },
+    startup: { initializeMs: summary(startup), firstInitScriptDiagnosticsMs: summary(firstScript), idleRssMB: round(startupIdle[0]?.rssMB, 1) },
+    corpus: {
+      files: set.length, byKind,
+      typicalInitScripts: { files: typical.length, open: summary(typical.map((e) => e.openMs)), openRatio: summary(typical.map((e) => ratio(e.openMs, e.floorFull))), edit: summary(typical.flatMap((e) => e.editMs)), editRatio: summary(typical.map((e) => ratio(p50(e.editMs), e.floorIncr))) },
+      edit: summary(allEdits), editRatio: summary(set.map((e) => ratio(p50(e.editMs), e.floorIncr))),
+      features: Object.fromEntries(Object.entries(feat).map(([k, v]) => [k, { ...summary(v), ratioToFullParseP50: round(featRatio(v), 2) }])),
+      slowestEdits: slowEdits, slowestOpens: slowOpens,
+    },
+    large: L,
+    memory: { idleMB: round(startupIdle[0]?.rssMB, 1), corpusOpenSteadyMB: round(memCorpus.rssMB, 1), corpusOpenPeakMB: round(memCorpus.hwmMB, 1), withLargeSteadyMB: round(memAll.rssMB, 1), peakMB: round(memAll.hwmMB, 1) },
+    tree,
+    cli: { startupMs: summary(cliStartup), corpusWallMs: summary(cliTotals), calls: cliMedianRun },
+    vsix,
+    activation: 'not measurable outside VS Code (needs the extension host); see test/e2e for a real VS Code run',
+    perFile,
+  };
+  results.targets = targets(results);
+  results.benchWallS = round((performance.now() - started) / 1000, 1);
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  console.log(`\nJSON: ${relative(process.cwd(), opts.out) || opts.out}   (bench took ${results.benchWallS} s)`);
+}
+
+function targets(r) {
+  const t = [];
+  const add = (name, target, value, unit, ok, note = '') => t.push({ name, target, value: round(value, 2), unit, met: value === null || value === undefined ? null : ok(value), note });
+  const ti = r.corpus.typicalInitScripts;
+  add('didOpen → diagnostics, typical init script (p50)', '< 15 ms', ti.open.p50, 'ms', (v) => v < 15, `${ti.files} scripts of 50–700 lines`);
+  add('  … as a ratio to the raw full parse (p50)', '< 10×', ti.openRatio.p50, '×', (v) => v < 10);
+  add('per edit → diagnostics, corpus (p50)', '< 5 ms', r.corpus.edit.p50, 'ms', (v) => v < 5, `p95 ${r.corpus.edit.p95} ms`);
+  const l20 = r.large[20000];
+  if (l20) {
+    add('per edit → diagnostics, 20k-line script (p50)', '< 50 ms', l20.edit.p50, 'ms', (v) => v < 50, `p95 ${l20.edit.p95} ms`);
+    add('20k-line script: first diagnostics', '< 150 ms', l20.openMs, 'ms', (v) => v < 150);
+  }
+  add('completion p95', '< 10 ms', r.corpus.features.completion.p95, 'ms', (v) => v < 10);
+  add('hover p95', '< 10 ms', r.corpus.features.hover.p95, 'ms', (v) => v < 10);
+  add('server RSS, whole corpus open (peak)', '< 80 MB', r.memory.corpusOpenPeakMB, 'MB', (v) => v < 80, `steady ${r.memory.corpusOpenSteadyMB} MB`);
+  if (r.tree) {
+    add('server RSS, 1,000-script tree open (peak)', '< 150 MB', r.tree.peakMB, 'MB', (v) => v < 150, `steady ${round(r.tree.rssMB, 1)} MB`);
+    add('1,000-script tree: all diagnostics (server)', '< 2000 ms', r.tree.serverAllPublishedMs, 'ms', (v) => v < 2000, 'per-file checks only: no cross-file graph yet');
+    add('1,000-script tree: CLI check', '(< 2000 ms)', r.tree.cliMs, 'ms', (v) => v < 2000);
+  }
+  add(`CLI check of the whole corpus (${r.corpus.files} files)`, '< 3000 ms', r.cli.corpusWallMs.p50, 'ms', (v) => v < 3000, `${r.cli.calls.length} calls, start-up included`);
+  add('.vsix size', '< 3 MB', r.vsix ? r.vsix.bytes / 1048576 : null, 'MB', (v) => v < 3, r.vsix ? 'sysv-ha.vsix as found (not rebuilt)' : 'no sysv-ha.vsix: run npm run package');
+  add('extension activation', '< 300 ms', null, 'ms', () => null, 'not measurable outside VS Code');
+  return t;
+}
+
+// ------------------------------------------------------------------------------------------ output
+function printTable(r) {
+  const f = (x, d = 1) => (x === null || x === undefined ? '—' : Number(x).toFixed(d));
+  const row = (cols, widths) => cols.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const W = [50, 9, 9, 9, 11];
+  const out = [];
+  out.push(`sysv-ha bench — ${r.date} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}${r.quick ? ' — QUICK' : ''}`);
+  out.push(`floor: web-tree-sitter full parse ${f(r.floor.fullParseMBps)} MB/s; per file p50 ${f(r.floor.fullParsePerFile.p50, 3)} ms full, ${f(r.floor.incrementalPerFile.p50, 3)} ms incremental (1 char)`);
+  out.push('');
+  out.push(row(['latency (ms)', 'p50', 'p95', 'max', '× floor p50'], W));
+  out.push('-'.repeat(W.reduce((a, b) => a + b + 2, 0)));
+  out.push(row(['server start-up → initialize answered', f(r.startup.initializeMs.p50), f(r.startup.initializeMs.p95), f(r.startup.initializeMs.max), ''], W));
+  out.push(row(['start-up → first init-script diagnostics', f(r.startup.firstInitScriptDiagnosticsMs.p50), f(r.startup.firstInitScriptDiagnosticsMs.p95), f(r.startup.firstInitScriptDiagnosticsMs.max), ''], W));
+  const ti = r.corpus.typicalInitScripts;
+  out.push(row([`didOpen → diags, typical init scripts (${ti.files})`, f(ti.open.p50, 2), f(ti.open.p95, 2), f(ti.open.max, 1), f(ti.openRatio.p50)], W));
+  for (const [k, v] of Object.entries(r.corpus.byKind)) out.push(row([`didOpen → diags, ${k} (${v.files} files)`, f(v.open.p50, 2), f(v.open.p95, 2), f(v.open.max, 1), f(v.openRatio.p50)], W));
+  out.push(row([`per edit → diags, typical init scripts`, f(ti.edit.p50, 2), f(ti.edit.p95, 2), f(ti.edit.max, 1), f(ti.editRatio.p50)], W));
+  for (const [k, v] of Object.entries(r.corpus.byKind)) out.push(row([`per edit → diags, ${k}`, f(v.edit.p50, 2), f(v.edit.p95, 2), f(v.edit.max, 1), f(v.editRatio.p50)], W));
+  out.push(row(['per edit → diags, whole corpus', f(r.corpus.edit.p50, 2), f(r.corpus.edit.p95, 2), f(r.corpus.edit.max, 1), f(r.corpus.editRatio.p50)], W));
+  for (const [k, v] of Object.entries(r.corpus.features)) out.push(row([`${k} (corpus)`, f(v.p50, 2), f(v.p95, 2), f(v.max, 1), f(v.ratioToFullParseP50)], W));
+  for (const [n, v] of Object.entries(r.large)) {
+    out.push(row([`generated ${n}-line script: didOpen → diags`, f(v.openMs), '', '', f(v.openRatio)], W));
+    out.push(row([`generated ${n}-line script: per edit → diags`, f(v.edit.p50, 2), f(v.edit.p95, 2), f(v.edit.max, 1), f(v.editRatio)], W));
+    out.push(row([`generated ${n}-line script: completion / hover`, `${f(v.features.completion.p50, 1)}/${f(v.features.hover.p50, 1)}`, `${f(v.features.completion.p95, 1)}/${f(v.features.hover.p95, 1)}`, '', ''], W));
+    out.push(row([`generated ${n}-line script: symbols / lenses`, `${f(v.features.documentSymbol.p50, 1)}/${f(v.features.codeLens.p50, 1)}`, `${f(v.features.documentSymbol.p95, 1)}/${f(v.features.codeLens.p95, 1)}`, '', ''], W));
+    out.push(row([`  floor: full parse / incremental`, f(v.floorFullMs, 2), f(v.floorIncrMs, 3), '', ''], W));
+  }
+  out.push('');
+  out.push(`memory (server RSS): idle ${f(r.memory.idleMB)} MB; corpus open ${f(r.memory.corpusOpenSteadyMB)} MB steady, ${f(r.memory.corpusOpenPeakMB)} MB peak; + generated scripts ${f(r.memory.withLargeSteadyMB)} MB steady, ${f(r.memory.peakMB)} MB peak`);
+  if (r.tree) out.push(`1,000-script /etc tree: CLI check ${f(r.tree.cliMs, 0)} ms; server publishes all ${r.tree.serverPublished} in ${f(r.tree.serverAllPublishedMs, 0)} ms; RSS ${f(r.tree.rssMB)} MB steady, ${f(r.tree.peakMB)} MB peak; one edit with all open ${f(r.tree.editWithTreeOpenMs, 2)} ms (no cross-file graph checks exist yet)`);
+  out.push(`CLI: start-up (--version) ${f(r.cli.startupMs.p50, 0)} ms; check of the whole set ${f(r.cli.corpusWallMs.p50, 0)} ms wall in ${r.cli.calls.length} calls (${r.cli.calls.map((c) => `${c.name} ${f(c.ms, 0)}`).join(', ')})`);
+  out.push(`.vsix: ${r.vsix ? `${f(r.vsix.bytes / 1048576, 2)} MB (sysv-ha.vsix as found, not rebuilt)` : 'no sysv-ha.vsix (npm run package builds it)'}; activation: ${r.activation}`);
+  out.push('');
+  out.push('targets (issue 7):');
+  for (const t of r.targets) out.push(`  ${t.met === null ? ' n/a ' : t.met ? ' met ' : 'MISSED'}  ${t.name.padEnd(50)} ${String(t.target).padStart(10)}  measured ${t.value === null ? '—' : `${t.value} ${t.unit}`}${t.note ? `  (${t.note})` : ''}`);
+  console.log(out.join('\n'));
+}
+
+// ------------------------------------------------------------------------------------------ helpers
+function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+function countBy(xs, key) { const m = {}; for (const x of xs) m[key(x)] = (m[key(x)] ?? 0) + 1; return m; }
+
+function timeSpawn(args, cwd) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' }, timeout: 300000 });
+  const ms = performance.now() - t0;
+  return { ms, status: r.status, ok: r.status === 0 || r.status === 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function countFindings(stdout) {
+  try {
+    const j = JSON.parse(stdout);
+    const files = Array.isArray(j) ? j : j.files ?? [];
+    return files.reduce((s, x) => s + (x.problems?.length ?? x.diagnostics?.length ?? 0), 0);
+  } catch {
+    return null;
+  }
+}
+
+/** One CLI call per folder: --lang for corpus-style folders, a plain path for an image root. */
+function cliCalls(set) {
+  const groups = new Map();
+  for (const e of set) {
+    if (e.group === 'examples') continue;
+    const dir = dirname(e.file);
+    const g = groups.get(dir) ?? { dir, kind: e.kind, files: [] };
+    g.files.push(basename(e.file));
+    groups.set(dir, g);
+  }
+  const calls = [];
+  if (set.some((e) => e.group === 'examples')) calls.push({ name: 'examples', cwd: REPO, args: ['--exit-zero', 'examples'], files: set.filter((e) => e.group === 'examples').length });
+  for (const g of groups.values()) {
+    const viaFolder = basename(g.dir) === g.kind;
+    calls.push({ name: basename(g.dir), cwd: g.dir, args: ['--exit-zero', ...(viaFolder ? ['--lang', KINDS[g.kind].cli] : []), ...g.files], files: g.files.length });
+  }
+  return calls;
+}
+
+function gitInfo() {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' });
+  const d = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO, encoding: 'utf8' });
+  return { commit: r.status === 0 ? r.stdout.trim() : null, dirty: d.status === 0 ? d.stdout.trim().length > 0 : null };
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err?.stack ?? err}`);
+  process.exit(1);
+});
