@@ -3,14 +3,17 @@
 --   nvim --headless --clean -c 'luafile test/e2e/nvim-lsp.lua'
 -- with
 --   LSP_CMD   JSON array, e.g. ["node","/repo/dist/cli.js","lsp","--stdio"]
---   LSP_FILE  an inittab to open (a copy of examples/etc/inittab)
+--   LSP_FILE  the file to open: a copy of examples/etc/inittab, or for
+--             LSP_SUITE=initscript a copy of test/e2e/fixtures/broken
+--   LSP_SUITE inittab (default) or initscript: which checks to run
 --   LSP_OUT   where to write the JSON results
 -- Prints one `ok - ...` / `not ok - ...` line per check and exits with 0 when
 -- all passed, 1 when a check failed, 2 when the server could not be started,
 -- 3 when no diagnostics arrived.
 
 local out_path = os.getenv('LSP_OUT')
-local results = { suite = 'nvim', checks = {} }
+local suite = os.getenv('LSP_SUITE') or 'inittab'
+local results = { suite = 'nvim-' .. suite, checks = {} }
 
 local function emit(line)
   io.stdout:write(line .. '\n')
@@ -35,7 +38,7 @@ local function finish(code)
       f:close()
     end
   end
-  emit(string.format('# nvim: %d passed, %d failed', passed, failed))
+  emit(string.format('# nvim (%s): %d passed, %d failed', suite, passed, failed))
   io.stdout:flush()
   if code == 0 and failed == 0 then
     vim.cmd('qall!')
@@ -86,8 +89,63 @@ local client = vim.lsp.get_client_by_id(client_id)
 record('language server starts and initializes', client ~= nil and client.server_capabilities ~= nil,
   client and ('hover provider: ' .. tostring(client.server_capabilities and client.server_capabilities.hoverProvider)) or 'client gone')
 if not got then
-  record('diagnostics include inittab/unknown-action', false, 'timeout waiting for diagnostics')
+  record('diagnostics arrive for ' .. vim.fn.fnamemodify(file, ':t') .. ' (filetype ' .. vim.bo[buf].filetype .. ')', false,
+    'timeout waiting for diagnostics')
   finish(3)
+  return
+end
+
+local function hover_at(row, col)
+  local res = vim.lsp.buf_request_sync(buf, 'textDocument/hover', {
+    textDocument = { uri = uri },
+    position = { line = row, character = col },
+  }, 10000)
+  local hv
+  for _, r in pairs(res or {}) do
+    if r.result then hv = r.result end
+  end
+  local contents = hv and hv.contents
+  local kind = type(contents) == 'table' and contents.kind or nil
+  local value = type(contents) == 'table' and (contents.value or (contents[1] and (contents[1].value or contents[1]))) or contents
+  return hv, kind, value
+end
+
+local function diag_codes()
+  local codes, by = {}, {}
+  for _, d in ipairs(raw_diags[uri]) do
+    local c = type(d.code) == 'table' and d.code.value or d.code
+    table.insert(codes, string.format('%s@%d', tostring(c), d.range.start.line + 1))
+    by[c] = by[c] or d
+  end
+  return codes, by
+end
+
+if suite == 'initscript' then
+  -- Init script (Neovim's filetype "sh", sent as the languageId) -------------
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local function row_of(prefix)
+    for i, l in ipairs(lines) do
+      if l:sub(1, #prefix) == prefix then return i - 1 end
+    end
+    return -1
+  end
+  record('Neovim detects the init script as filetype "sh"', vim.bo[buf].filetype == 'sh', 'filetype ' .. vim.bo[buf].filetype)
+  local codes, by = diag_codes()
+  for _, want in ipairs({ { 'initscript/chkconfig-invalid', '# chkconfig:' }, { 'initscript/packed-runlevels', '# Default-Start:' } }) do
+    local d = by[want[1]]
+    record('diagnostics include ' .. want[1] .. ' (error on "' .. want[2] .. '")',
+      d ~= nil and d.source == 'sysv-ha' and d.severity == 1 and d.range.start.line == row_of(want[2]),
+      d and string.format('line %d, severity %s: %s', d.range.start.line + 1, tostring(d.severity), d.message)
+        or ('codes: ' .. table.concat(codes, ', ')))
+  end
+  local row = row_of('# Required-Start:')
+  local col = row >= 0 and (lines[row + 1]:find('$local_fs', 1, true) or 1) or 0
+  local hv, kind, value = hover_at(row, col)
+  record('hover on $local_fs in Required-Start returns markdown about $local_fs',
+    kind == 'markdown' and type(value) == 'string' and value:find('$local_fs', 1, true) ~= nil,
+    hv and string.format('kind %s: %s', tostring(kind), tostring(value):sub(1, 120)) or 'no hover result')
+  vim.lsp.stop_client(client_id)
+  finish(0)
   return
 end
 

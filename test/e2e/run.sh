@@ -7,6 +7,7 @@
 #   (A) ui.test.js                     the installed .vsix in the VS Code workbench, driven by Chromium
 #   (B) ext-tests/run-ext-tests.js     mocha inside the real extension host (extension loaded from the repo)
 #   (C) nvim-lsp.lua                   Neovim headless as a second LSP client of dist/cli.js lsp --stdio
+#                                      (an inittab, then the init-script fixture test/e2e/fixtures/broken)
 #
 # All temporary state lives in <repo>/.e2e/ (gitignored; recreated on every
 # run), screenshots in <repo>/.e2e/shots/. The cache of tools is
@@ -257,17 +258,24 @@ fi
 
 # ------------------------------------------------------------------ (C) Neovim
 if want C; then
-  t=$(now)
   fresh cli.js || echo "# warning: dist/cli.js was not (re)built by this run"
-  mkdir -p "$STATE/nvim"
-  cp "$REPO/examples/etc/inittab" "$STATE/nvim/inittab"
   LSP_CMD="${SYSV_HA_E2E_LSP_CMD:-[\"node\",\"$REPO/dist/cli.js\",\"lsp\",\"--stdio\"]}"
-  (cd "$STATE/nvim" && LSP_CMD="$LSP_CMD" LSP_FILE="$STATE/nvim/inittab" LSP_OUT="$STATE/nvim-results.json" \
-    "${ISO_ENV[@]}" PATH="$PATH" timeout -k 5 90 nvim --headless --clean -c "luafile $E2E/nvim-lsp.lua" </dev/null)
-  rc=$?
-  echo
-  count_json "$STATE/nvim-results.json" || notok "(C) Neovim wrote results (exit code $rc)"
-  log "(C) Neovim LSP: $(elapsed "$t")s (exit code $rc)"
+  # nvim_run SUITE FILE: one headless Neovim over FILE (a copy under .e2e/nvim).
+  nvim_run() {
+    local suite=$1 file=$2 t rc
+    t=$(now)
+    (cd "$(dirname "$file")" && LSP_CMD="$LSP_CMD" LSP_FILE="$file" LSP_SUITE="$suite" LSP_OUT="$STATE/nvim-$suite-results.json" \
+      "${ISO_ENV[@]}" PATH="$PATH" timeout -k 5 90 nvim --headless --clean -c "luafile $E2E/nvim-lsp.lua" </dev/null)
+    rc=$?
+    echo
+    count_json "$STATE/nvim-$suite-results.json" || notok "(C) Neovim ($suite) wrote results (exit code $rc)"
+    log "(C) Neovim LSP, $suite: $(elapsed "$t")s (exit code $rc)"
+  }
+  mkdir -p "$STATE/nvim/etc/rc.d/init.d"
+  cp "$REPO/examples/etc/inittab" "$STATE/nvim/etc/inittab"
+  install -m 755 "$E2E/fixtures/broken" "$STATE/nvim/etc/rc.d/init.d/broken"
+  nvim_run inittab "$STATE/nvim/etc/inittab"
+  nvim_run initscript "$STATE/nvim/etc/rc.d/init.d/broken"
 fi
 
 summary

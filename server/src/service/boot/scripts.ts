@@ -56,6 +56,19 @@ function values(h: HeaderModel, keyword: string): { words: string[]; line?: numb
   return { words: e.value.text.split(/[ \t,;]+/).filter((w) => w.length > 0), line: e.line };
 }
 
+/** Header summaries by path, reused while a file's text is unchanged. */
+const memo = new Map<string, { text: string; info: ScriptInfo }>();
+
+/** `scriptInfo` with a per-path cache keyed on the text. */
+export function cachedScriptInfo(name: string, path: string, text: string): ScriptInfo {
+  const hit = memo.get(path);
+  if (hit && hit.text === text) return hit.info;
+  const info = scriptInfo(name, path, text);
+  if (memo.size > 5000) memo.clear();
+  memo.set(path, { text, info });
+  return info;
+}
+
 export function scriptInfo(name: string, path: string, text: string): ScriptInfo {
   const header = parseHeader(new SourceText(text));
   const info: ScriptInfo = {
@@ -108,7 +121,7 @@ export function loadInitTree(root: string, host: WorkspaceHost): InitTree | unde
     if (!host.stat(path)?.isFile) continue;
     const text = host.readFile(path);
     if (text === undefined) continue;
-    scripts.push(scriptInfo(name, path, text));
+    scripts.push(cachedScriptInfo(name, path, text));
   }
   const facilities = readFacilities(root, host);
   const hasInsserv = host.stat(`${root}/etc/insserv.conf`)?.isFile ?? false;

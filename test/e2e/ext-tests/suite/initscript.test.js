@@ -13,7 +13,9 @@ describe('init scripts in the VS Code extension host', function () {
   const open = async (name) => {
     const uri = vscode.Uri.joinPath(folder.uri, 'etc', 'rc.d', 'init.d', name);
     const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
+    // Not a preview editor: the language client pulls diagnostics only for
+    // documents shown in a tab, and a preview tab is replaced by the next one.
+    await vscode.window.showTextDocument(doc, { preview: false });
     return { uri, doc, lines: doc.getText().split(/\r?\n/) };
   };
   const rowOf = (lines, prefix) => {

@@ -11,6 +11,7 @@ import { extractBody, type BodyModel } from './body';
 import { checkBody, checkHeader, checkIpCommands, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
 import { complete, folding, hover, refactors, resolveCompletion, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
+import { checkWorkspace } from './workspace';
 import { LIBRARIES, type InitProfile } from './spec';
 
 export interface InitScriptDoc {
@@ -111,6 +112,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     }
     checkMode(src, ctx, problems);
     checkHeader(header, src, ctx, problems);
+    if (actx.host) checkWorkspace(actx.path, profile, actx.host, problems);
     const tree = parseTree(src, actx);
     if (tree) {
       doc.tree = tree;

@@ -235,6 +235,27 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     behaviour: 'The shell stops at the syntax error when the script runs; lintian `shell-script-fails-syntax-check`.',
     source: 'anchors §C1',
   },
+  {
+    code: 'workspace/missing-dependency', severity: 'error', core: true, appliesTo: 'all (rhel: warning; busybox: off)',
+    profiles: { rhel: 'warning', busybox: 'off' },
+    detects: 'A Required-Start/Required-Stop name (not a `$facility`) that no script in the same init.d provides (by `Provides`, or by name on rhel); on that line.',
+    behaviour: 'insserv: `FATAL: service X has to be enabled to use service Y` (1.24; other versions `Service X has to exist for service Y`), `exiting now!` unless `-f`; chkconfig fails only as `install_initd`.',
+    source: '§2.2, §5.3, D5, App. B 7',
+  },
+  {
+    code: 'workspace/dependency-loop', severity: 'error', core: true, appliesTo: 'all (rhel: warning; busybox: off)',
+    profiles: { rhel: 'warning', busybox: 'off' },
+    detects: 'A cycle through Required-/Should-Start (or -Stop, or X-Start-Before/X-Stop-After) between scripts of one init.d; on every script of the cycle, at the line naming the next one.',
+    behaviour: 'insserv: `There is a loop between service A and B if started`, then `exiting now without changing boot order!`.',
+    source: '§5.3, D6',
+  },
+  {
+    code: 'workspace/duplicate-provides', severity: 'warning', core: true, appliesTo: 'all (busybox: off)',
+    profiles: { busybox: 'off' },
+    detects: 'A `Provides` name already provided by another script of the same init.d; on the Provides line of every script after the first (C-locale path order).',
+    behaviour: 'insserv: `script X: service Y already provided!`.',
+    source: '§3.5, L7',
+  },
 ];
 
 defineProblems(INITSCRIPT_PROBLEMS);

@@ -11,7 +11,7 @@ import { range, type Fix, type Range, type RawProblem, type TextEdit } from '../
 import { iprouteIpv4, parseIpv6 } from '../ipaddr/address';
 import type { AttrLine, Entry, Tok, XinetdModel } from './parse';
 import {
-  ATTRIBUTES, FAILURE_LOG, LOG_TYPES, SERVICE_FLAGS, SERVICE_TYPES, SOCKET_TYPES, SUCCESS_LOG, SYSLOG_FACILITIES, SYSLOG_LEVELS,
+  FAILURE_LOG, LOG_TYPES, SERVICE_FLAGS, SERVICE_TYPES, SOCKET_TYPES, SUCCESS_LOG, SYSLOG_FACILITIES, SYSLOG_LEVELS,
   attributesOf, countIn, eq, findAttribute, findWord, type AttributeSpec,
 } from './spec';
 import { BUNDLED_PROTOCOLS } from './services';
@@ -42,9 +42,6 @@ export interface XinetdFacts {
 
 export interface CheckContext {
   db: ServicesDb;
-  /** The file sits in an `xinetd.d` directory (its name is the chkconfig name). */
-  fileName?: string;
-  inXinetdD: boolean;
   /** The document's lines (without terminators), for fixes that copy text. */
   lines: readonly string[];
 }
@@ -574,6 +571,8 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
     if (!has('rpc_version')) required.push('rpc_version');
     if (unlisted && !has('rpc_number')) required.push('rpc_number');
   }
+  const order = ['socket_type', 'wait', 'user', 'server', 'protocol', 'port', 'rpc_version', 'rpc_number'];
+  required.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   for (const r of required) {
     if (errored.has(r) || (r === 'socket_type' && errored.has('protocol'))) continue;
     const ignored = e.attrs.find((a) => findAttribute(a.name.text)?.name === r);
@@ -654,6 +653,3 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
     }
   }
 }
-
-/** All attribute names, for messages and tests. */
-export const ALL_ATTRIBUTE_NAMES = ATTRIBUTES.map((a) => a.name);

@@ -1,13 +1,12 @@
 /** The xinetd language module: parse → check → features, plus the cross-file duplicate check. */
 import type { AnalysisContext, LanguageModule } from '../../core/language';
-import type { SourceText } from '../../core/text';
+import { SourceText } from '../../core/text';
 import { range, type Fix, type Range, type RawProblem } from '../../core/types';
 import './problems';
 import { checkXinetd, type EntryFacts, type XinetdFacts } from './checks';
 import { complete, folding, hover, lenses, refactors, resolveCompletion, symbols, type XinetdDoc } from './features';
 import { parseXinetd } from './parse';
 import { configFiles, imageRoot, includedirSkips, servicesFor, type ServicesDb } from './workspace';
-import { SourceText as Src } from '../../core/text';
 
 export { chkconfigRewrite, chkconfigState, xinetdToggleEdit } from './chkconfig';
 
@@ -15,10 +14,9 @@ function baseName(path: string): string {
   return path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
 }
 
-function analyzeText(src: SourceText, path: string, db: ServicesDb): { problems: RawProblem[]; facts: XinetdFacts; model: ReturnType<typeof parseXinetd> } {
+function analyzeText(src: SourceText, db: ServicesDb): { problems: RawProblem[]; facts: XinetdFacts; model: ReturnType<typeof parseXinetd> } {
   const model = parseXinetd(src);
-  const inXinetdD = /(^|\/)xinetd\.d\/[^/]+$/.test(path.replace(/\\/g, '/'));
-  const { problems, facts } = checkXinetd(model, { db, inXinetdD, fileName: baseName(path), lines: src.lines.map((l) => l.text) });
+  const { problems, facts } = checkXinetd(model, { db, lines: src.lines.map((l) => l.text) });
   return { problems, facts, model };
 }
 
@@ -26,7 +24,7 @@ export const xinetdModule: LanguageModule<XinetdDoc> = {
   id: 'xinetd',
   analyze(src, ctx) {
     const db = servicesFor(ctx);
-    const { problems, facts, model } = analyzeText(src, ctx.path, db);
+    const { problems, facts, model } = analyzeText(src, db);
     const name = baseName(ctx.path);
     const inXinetdD = /(^|\/)xinetd\.d\/[^/]+$/.test(ctx.path.replace(/\\/g, '/'));
     if (inXinetdD && includedirSkips(name)) {
@@ -63,13 +61,13 @@ function duplicateServices(facts: XinetdFacts, ctx: AnalysisContext, db: Service
   const root = imageRoot(ctx.path);
   let found = false;
   if (root !== undefined && ctx.host) {
-    const files = configFiles(root, ctx.host, (text) => parseXinetd(new Src(text)).directives.map((d) => ({ kind: d.kind, arg: d.arg.text.replace(/\r$/, '') })));
+    const files = configFiles(root, ctx.host, (text) => parseXinetd(new SourceText(text)).directives.map((d) => ({ kind: d.kind, arg: d.arg.text.replace(/\r$/, '') })));
     for (const f of files) {
       if (f.path === ctx.path) {
         found = true;
         for (const e of facts.entries) all.push({ facts: e, path: f.path, current: true });
       } else {
-        for (const e of analyzeText(new Src(f.text), f.path, db).facts.entries) all.push({ facts: e, path: f.path, current: false });
+        for (const e of analyzeText(new SourceText(f.text), db).facts.entries) all.push({ facts: e, path: f.path, current: false });
       }
     }
   }

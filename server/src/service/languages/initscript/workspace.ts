@@ -1,0 +1,136 @@
+/**
+ * Checks across the scripts of one init.d (spec/checks.md "workspace"): dependencies that
+ * nothing provides, dependency loops, the same Provides in two scripts. Reported on the
+ * script being analysed, at the line that names the other script, with related information
+ * pointing at the other files.
+ */
+import type { WorkspaceHost } from '../../core/language';
+import { range, type RawProblem, type RelatedInfo } from '../../core/types';
+import { loadInitTree, type InitTree, type ScriptInfo } from '../../boot/scripts';
+import type { InitProfile } from './spec';
+
+/** The image root of a script in etc/init.d or etc/rc.d/init.d. */
+export function rootOf(path: string): string | undefined {
+  const m = /^(.*)\/etc\/(?:rc\.d\/)?init\.d\/[^/]+$/.exec(path);
+  return m ? m[1]! : undefined;
+}
+
+type DepKey = 'Required-Start' | 'Required-Stop' | 'Should-Start' | 'Should-Stop' | 'X-Start-Before' | 'X-Stop-After';
+
+/** Columns of a word on a keyword's line. */
+function wordRange(s: ScriptInfo, key: DepKey | 'Provides', word: string) {
+  const line = s.lines[key];
+  if (line === undefined) return range(0, 0, 0);
+  const block = s.header.blocks[s.header.blocks.length - 1];
+  const e = block?.entries.find((x) => x.line === line);
+  const w = e?.words.find((x) => x.text === word || x.text.split(',').includes(word));
+  return w ? range(line, w.start, w.end) : range(line, e?.value.start ?? 0, e?.value.end ?? 0);
+}
+
+export function checkWorkspace(path: string, profile: InitProfile, host: WorkspaceHost, out: RawProblem[]): void {
+  if (profile === 'busybox') return;
+  const root = rootOf(path);
+  if (root === undefined) return;
+  const tree = loadInitTree(root, host);
+  if (!tree) return;
+  const me = tree.scripts.find((s) => s.path === path);
+  if (!me) return;
+  const byName = providers(tree, profile);
+
+  // Required names that nothing provides.
+  for (const key of ['Required-Start', 'Required-Stop'] as const) {
+    const words = key === 'Required-Start' ? me.requiredStart : me.requiredStop;
+    for (const w of words) {
+      if (w.startsWith('$') || byName.has(w)) continue;
+      out.push({
+        code: 'workspace/missing-dependency', range: wordRange(me, key, w),
+        message: `No script in ${tree.initDir.slice(root.length + 1)} provides '${w}': insserv stops ("service ${w} has to be enabled to use service ${me.name}"). Add that script, or fix the name.`,
+      });
+    }
+  }
+
+  // The same Provides in two scripts: on the later one (C-locale path order).
+  for (const p of me.provides) {
+    if (p.startsWith('$') && profile === 'rhel') continue;
+    const first = tree.scripts.find((s) => s !== me && s.provides.includes(p) && s.path < me.path);
+    if (!first || me.lines.Provides === undefined) continue;
+    out.push({
+      code: 'workspace/duplicate-provides', range: wordRange(me, 'Provides', p),
+      message: `'${p}' is already provided by ${first.name}: insserv refuses the second ("service ${p} already provided!"). Provide another name.`,
+      related: [{ path: first.path, range: first.lines.Provides !== undefined ? range(first.lines.Provides, 0, 0) : range(0, 0, 0), message: `${first.name} provides '${p}'` }],
+    });
+  }
+
+  // Loops through this script, separately for starting and stopping.
+  for (const dir of ['start', 'stop'] as const) {
+    const cycle = findCycle(me, tree, byName, dir);
+    if (!cycle) continue;
+    const next = cycle[1]!;
+    const via = cycle.edges[0]!;
+    const related: RelatedInfo[] = cycle.slice(1, -1).map((s, i) => ({ path: s.path, range: wordRange(s, cycle.edges[i + 1]!.key, cycle.edges[i + 1]!.word), message: `${s.name} needs ${cycle[i + 2]!.name}` }));
+    out.push({
+      code: 'workspace/dependency-loop', range: wordRange(me, via.key, via.word),
+      message: `Dependency loop when ${dir === 'start' ? 'starting' : 'stopping'}: ${cycle.map((s) => s.name).join(' → ')}. insserv stops without changing the boot order; break the loop.`,
+      related,
+    });
+    void next;
+  }
+}
+
+/** Scripts by the names they answer to: Provides (and the file name on Red Hat). */
+function providers(tree: InitTree, profile: InitProfile): Map<string, ScriptInfo[]> {
+  const map = new Map<string, ScriptInfo[]>();
+  const add = (n: string, s: ScriptInfo) => map.set(n, [...(map.get(n) ?? []), s]);
+  for (const s of tree.scripts) {
+    for (const p of s.provides) add(p, s);
+    if (profile === 'rhel' && !s.provides.includes(s.name)) add(s.name, s);
+  }
+  return map;
+}
+
+interface Edge { key: DepKey; word: string }
+type Cycle = ScriptInfo[] & { edges: Edge[] };
+
+/** Edges out of a script: the scripts it must come after (start) or before (stop). */
+function edges(s: ScriptInfo, tree: InitTree, byName: Map<string, ScriptInfo[]>, dir: 'start' | 'stop'): { to: ScriptInfo; edge: Edge }[] {
+  const out: { to: ScriptInfo; edge: Edge }[] = [];
+  const keys: [DepKey, string[]][] = dir === 'start' ? [['Required-Start', s.requiredStart], ['Should-Start', s.shouldStart]] : [['Required-Stop', s.requiredStop], ['Should-Stop', s.shouldStop]];
+  for (const [key, words] of keys) for (const w of words) for (const t of byName.get(w) ?? []) if (t !== s) out.push({ to: t, edge: { key, word: w } });
+  // X-Start-Before: A on a script T means T comes before A: an edge A → T.
+  for (const t of tree.scripts) {
+    const list = dir === 'start' ? t.startBefore : t.stopAfter;
+    for (const w of list) if ((byName.get(w) ?? []).includes(s) && t !== s) out.push({ to: t, edge: { key: dir === 'start' ? 'X-Start-Before' : 'X-Stop-After', word: w } });
+  }
+  return out;
+}
+
+/** A shortest cycle that starts and ends at `me`, or undefined. */
+function findCycle(me: ScriptInfo, tree: InitTree, byName: Map<string, ScriptInfo[]>, dir: 'start' | 'stop'): Cycle | undefined {
+  const prev = new Map<ScriptInfo, { from: ScriptInfo; edge: Edge }>();
+  const queue: ScriptInfo[] = [me];
+  const seen = new Set<ScriptInfo>([me]);
+  while (queue.length > 0) {
+    const cur = queue.shift()!;
+    for (const { to, edge } of edges(cur, tree, byName, dir)) {
+      if (to === me) {
+        const path: ScriptInfo[] = [cur];
+        const es: Edge[] = [edge];
+        let x = cur;
+        while (x !== me) {
+          const p = prev.get(x)!;
+          path.unshift(p.from);
+          es.unshift(p.edge);
+          x = p.from;
+        }
+        const cycle = [...path, me] as Cycle;
+        cycle.edges = es;
+        return cycle;
+      }
+      if (seen.has(to)) continue;
+      seen.add(to);
+      prev.set(to, { from: cur, edge });
+      queue.push(to);
+    }
+  }
+  return undefined;
+}

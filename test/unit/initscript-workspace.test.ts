@@ -1,0 +1,72 @@
+/** Checks across the scripts of one init.d, with related information pointing at the others. */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as svc from '../../server/src/service';
+import { memHost } from '../helpers/memHost';
+
+const script = (provides: string, rs: string, extra = '') => `#!/bin/sh
+### BEGIN INIT INFO
+# Provides: ${provides}
+# Required-Start: ${rs}
+# Required-Stop:
+# Default-Start: 2 3 4 5
+# Default-Stop: 0 1 6
+${extra}### END INIT INFO
+case "$1" in
+  start|stop|restart|force-reload|status) ;;
+  *) exit 2 ;;
+esac
+`;
+
+function check(files: Record<string, string>, path: string, profile: svc.Profile = 'auto') {
+  const host = memHost(files);
+  return svc.analyze({ path, text: files[path]!, language: 'initscript' }, { ...svc.DEFAULT_SETTINGS, profile }, host).problems;
+}
+
+describe('workspace checks between init scripts', () => {
+  it('missing-dependency on the word, for a name no script provides', () => {
+    const files = { '/r/etc/init.d/web': script('web', '$remote_fs db'), '/r/etc/init.d/cache': script('cache', '$remote_fs') };
+    const p = check(files, '/r/etc/init.d/web');
+    assert.deepEqual(p.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]), [['workspace/missing-dependency', 3, 29, 31]]);
+    assert.equal(p[0]!.severity, 'error');
+    assert.deepEqual(check({ ...files, '/r/etc/init.d/postgresql': script('db', '$remote_fs') }, '/r/etc/init.d/web'), []);
+    // rhel: a warning, and a script's file name counts as what it provides.
+    const rh = { '/r/etc/rc.d/init.d/web': script('web', 'db'), '/r/etc/rc.d/init.d/other': script('other', '') };
+    assert.deepEqual(check(rh, '/r/etc/rc.d/init.d/web', 'rhel').map((x) => `${x.code}=${x.severity}`), ['workspace/missing-dependency=warning']);
+    assert.deepEqual(check({ ...rh, '/r/etc/rc.d/init.d/db': '#!/bin/sh\n# chkconfig: 345 10 90\ncase "$1" in\n start|stop|restart|status) ;;\n *) exit 2;;\nesac\n' }, '/r/etc/rc.d/init.d/web', 'rhel').map((x) => x.code), []);
+  });
+
+  it('dependency-loop on every script of the cycle, with the others as related information', () => {
+    const files = {
+      '/r/etc/init.d/a': script('a', 'b'),
+      '/r/etc/init.d/b': script('b', 'c'),
+      '/r/etc/init.d/c': script('c', 'a'),
+    };
+    for (const n of ['a', 'b', 'c']) {
+      const p = check(files, `/r/etc/init.d/${n}`);
+      assert.deepEqual(p.map((x) => x.code), ['workspace/dependency-loop'], n);
+      assert.equal(p[0]!.range.start.line, 3);
+      assert.equal(p[0]!.related!.length, 2);
+    }
+    assert.match(check(files, '/r/etc/init.d/a')[0]!.message, /a → b → c → a/);
+    // X-Start-Before agrees with Required-Start here (b before a)…
+    const xs = { '/r/etc/init.d/a': script('a', 'b'), '/r/etc/init.d/b': script('b', '', '# X-Start-Before: a\n') };
+    assert.deepEqual(check(xs, '/r/etc/init.d/a').map((x) => x.code), []);
+    // …and closes a loop when it contradicts it.
+    const loop = { '/r/etc/init.d/a': script('a', 'b', '# X-Start-Before: b\n'), '/r/etc/init.d/b': script('b', '') };
+    assert.deepEqual(check(loop, '/r/etc/init.d/a').map((x) => x.code), ['workspace/dependency-loop']);
+  });
+
+  it('duplicate-provides on the later script (C-locale order)', () => {
+    const files = { '/r/etc/init.d/mta-a': script('mail-transport-agent', ''), '/r/etc/init.d/mta-b': script('mail-transport-agent', '') };
+    assert.deepEqual(check(files, '/r/etc/init.d/mta-a'), []);
+    const p = check(files, '/r/etc/init.d/mta-b');
+    assert.deepEqual(p.map((x) => x.code), ['workspace/duplicate-provides']);
+    assert.equal(p[0]!.related![0]!.path, '/r/etc/init.d/mta-a');
+  });
+
+  it('off for BusyBox trees', () => {
+    const files = { '/r/etc/init.d/S50web': script('web', 'db') };
+    assert.deepEqual(check(files, '/r/etc/init.d/S50web'), []);
+  });
+});
