@@ -3,7 +3,12 @@
 // (raw web-tree-sitter parsing of the same files, timed in the same run). Not a test: nothing
 // here asserts on time. See docs/performance.md.
 //
-//   node scripts/bench/run.mjs [--quick] [--files DIR] [--cpu-prof DIR] [--out FILE]
+//   node scripts/bench/run.mjs [--quick] [--files DIR] [--cpu-prof DIR] [--dist DIR] [--out FILE]
+//   --quick     fewer iterations, no 20k-line script, no 1,000-script tree
+//   --files     the files to open instead of examples/ + ../shared/corpus (kind from folder or path)
+//   --cpu-prof  run the server and the CLI under node --cpu-prof, profiles in DIR/<phase>
+//               (summarise them with scripts/bench/top-self-time.mjs)
+//   --dist      the bundles to measure (default dist/, built with npm run build when missing)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -18,15 +23,16 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // ---------------------------------------------------------------------------------------- options
 function parseArgs(argv) {
-  const o = { quick: false, files: undefined, cpuProf: undefined, out: join(REPO, 'bench-results', 'latest.json') };
+  const o = { quick: false, files: undefined, cpuProf: undefined, dist: join(REPO, 'dist'), out: join(REPO, 'bench-results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
     else if (a === '--files') o.files = resolve(argv[++i] ?? '.');
     else if (a === '--cpu-prof') o.cpuProf = resolve(argv[++i] ?? 'bench-results/profiles');
     else if (a === '--out') o.out = resolve(argv[++i]);
+    else if (a === '--dist') o.dist = resolve(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--files DIR] [--cpu-prof DIR] [--out FILE]');
+      console.log('usage: npm run bench -- [--quick] [--files DIR] [--cpu-prof DIR] [--dist DIR] [--out FILE]');
       process.exit(0);
     } else {
       console.error(`bench: unknown option ${a}`);
@@ -180,7 +186,11 @@ function featurePositions(e, n) {
 
 // ------------------------------------------------------------------------------------------ build
 function ensureBuilt() {
-  if (existsSync(join(REPO, 'dist', 'server.js')) && existsSync(join(REPO, 'dist', 'cli.js')) && existsSync(join(REPO, 'dist', 'tree-sitter-bash.wasm'))) return false;
+  if (existsSync(join(opts.dist, 'server.js')) && existsSync(join(opts.dist, 'cli.js')) && existsSync(join(opts.dist, 'tree-sitter-bash.wasm'))) return false;
+  if (opts.dist !== join(REPO, 'dist')) {
+    console.error(`bench: no server.js, cli.js and tree-sitter-bash.wasm in ${opts.dist}`);
+    process.exit(2);
+  }
   console.error('bench: dist/ is missing; running npm run -s build');
   const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: REPO, stdio: 'inherit' });
   if (r.status !== 0) {
@@ -197,8 +207,9 @@ const log = (s) => process.stderr.write(`${s}\n`);
 async function main() {
   const started = performance.now();
   const built = ensureBuilt();
-  const serverJs = join(REPO, 'dist', 'server.js');
-  const cliJs = join(REPO, 'dist', 'cli.js');
+  const serverJs = join(opts.dist, 'server.js');
+  const cliJs = join(opts.dist, 'cli.js');
+  const minified = !readFileSync(cliJs, 'utf8').slice(-300).includes('sourceMappingURL=');
 
   const set = collectSet();
   const large = ITER.largeLines.map((n) => {
@@ -372,6 +383,7 @@ async function main() {
     quick: Q,
     files: opts.files ?? null,
     built,
+    dist: { dir: relative(REPO, opts.dist) || '.', minified },
     git: gitInfo(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 1048576), loadavg: loadavg().map((x) => round(x)) },
     iterations: ITER,

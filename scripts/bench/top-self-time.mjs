@@ -26,7 +26,9 @@ function loadMap(jsPath) {
   if (maps.has(jsPath)) return maps.get(jsPath);
   let m = null;
   const mapPath = `${jsPath}.map`;
-  if (existsSync(mapPath)) {
+  // A production (minified) build leaves no sourceMappingURL: a .map beside it would be stale.
+  const linked = existsSync(jsPath) && readFileSync(jsPath, 'utf8').slice(-300).includes('sourceMappingURL=');
+  if (linked && existsSync(mapPath)) {
     const raw = JSON.parse(readFileSync(mapPath, 'utf8'));
     const lines = [];
     let src = 0, sLine = 0, sCol = 0;

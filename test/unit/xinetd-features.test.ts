@@ -55,6 +55,7 @@ describe('xinetd completion', () => {
   it('offers the allowed values, without the ones already there', () => {
     completeAt('service ftp\n{\n  socket_type = ┃\n}\n', 'dgram', 'service ftp\n{\n  socket_type = dgram\n}\n');
     completeAt('service ftp\n{\n  wait = n┃\n}\n', 'no', 'service ftp\n{\n  wait = no\n}\n');
+    completeAt('service ftp\n{\n  wait =┃\n}\n', 'yes', 'service ftp\n{\n  wait = yes\n}\n');
     const flags = labels('service ftp\n{\n  flags = IPv4 ┃\n}\n');
     assert.ok(flags.includes('REUSE') && !flags.includes('IPv4'));
     completeAt('defaults\n{\n  log_type = SYSLOG ┃\n}\n', 'authpriv', 'defaults\n{\n  log_type = SYSLOG authpriv\n}\n');

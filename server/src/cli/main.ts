@@ -10,6 +10,7 @@ import { FsHost } from '../host/fsHost';
 import { collectFiles, describeFsError, UsageError } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { runLinks } from './links';
+import { runSimulate } from './simulate';
 
 export const VERSION = '0.1.0';
 
@@ -25,6 +26,8 @@ const USAGE = `Usage:
   sysv-ha links --root DIR [--tool chkconfig|insserv|update-rc.d] [--format text|json]
                 [--apply] [--del NAME] [NAME...]
                                      the rcN.d links a tool would create; --apply writes them
+  sysv-ha simulate --root DIR --from N --to M [--running NAME,...] [--format text|json]
+                                     the steps rc takes on a runlevel change
   sysv-ha lsp [--stdio|--node-ipc]   run the language server
   sysv-ha --version | --help
 
@@ -156,6 +159,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await runCheck(rest, io);
       case 'links':
         return await runLinks(rest, io);
+      case 'simulate':
+        return await runSimulate(rest, io);
       case '--version': case '-V': case 'version':
         io.stdout(`sysv-ha ${VERSION}\n`);
         return 0;

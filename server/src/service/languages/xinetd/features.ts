@@ -97,9 +97,13 @@ export function complete(doc: XinetdDoc, src: SourceText, position: Position): C
   }
   // After the operator: values.
   const valuesBefore = words(text).filter((t) => t.start > (nameTok.end) && t.end < position.character && !/^(\+=|-=|=)$/.test(t.text));
+  // Right after the operator (`wait =┃`): insert after it, with a blank.
+  const afterOp = at !== undefined && /^(\+=|-=|=)$/.test(at.text);
   return valueCompletions(spec, valuesBefore).map((v, i) => ({
     label: v, kind: 'constant', detail: VALUE_DOCS[v]?.split('.')[0] ?? spec.summary,
-    edit: { range: wordRange, newText: v }, sortText: String(i).padStart(2, '0'), resolveKey: VALUE_DOCS[v] ? `value:${v}` : undefined,
+    edit: afterOp ? { range: cursor, newText: ` ${v}` } : { range: wordRange, newText: v },
+    filterText: afterOp ? ` ${v}` : undefined,
+    sortText: String(i).padStart(2, '0'), resolveKey: VALUE_DOCS[v] ? `value:${v}` : undefined,
   }));
 }
 
