@@ -5,6 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RefusedCommand, registerCommand, serviceCommand } from './commands';
+
+/** Commands that run something: hidden (lenses) and refused in untrusted workspaces. */
+const RUNNING_COMMANDS = new Set(['sysvHa.runService', 'sysvHa.registerService']);
+const LINKS_SCHEME = 'sysv-ha-links';
 
 interface DocumentInfo {
   language: string;
@@ -30,6 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: {
+      // In an untrusted workspace analysis works, but nothing that runs is offered.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = (await next(document, token)) ?? [];
+        return vscode.workspace.isTrusted ? lenses : lenses.filter((l) => !l.command || !RUNNING_COMMANDS.has(l.command.command));
+      },
+    },
     // Cross-file checks read these; the server re-checks open files when they change on disk.
     synchronize: {
       fileEvents: [
@@ -65,7 +77,52 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.show();
   }
 
+  /** A terminal per service, reused; the command is visible before and after it runs. */
+  function runInTerminal(title: string, command: string): void {
+    const terminal = vscode.window.terminals.find((t) => t.name === title) ?? vscode.window.createTerminal({ name: title });
+    terminal.show();
+    terminal.sendText(command);
+  }
+  function prefix(): string {
+    // A command prefix from settings is honoured only in trusted workspaces.
+    return vscode.workspace.isTrusted ? vscode.workspace.getConfiguration('sysvHa').get<string>('serviceCommandPrefix', 'sudo') : '';
+  }
+  function guarded(fn: (...args: string[]) => void) {
+    return (...args: string[]) => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('sysv-ha runs nothing in an untrusted workspace. Trust the workspace to run service commands.');
+        return;
+      }
+      try {
+        fn(...args);
+      } catch (err) {
+        if (err instanceof RefusedCommand) void vscode.window.showErrorMessage(`sysv-ha: refused: ${err.message}`);
+        else throw err;
+      }
+    };
+  }
+
+  const linksProvider = new (class implements vscode.TextDocumentContentProvider {
+    provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+      return client!.sendRequest<string>('sysvHa/previewLinks', { path: uri.query });
+    }
+  })();
+
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(LINKS_SCHEME, linksProvider),
+    vscode.commands.registerCommand('sysvHa.runService', guarded((name, action, path, profile) => {
+      runInTerminal(`service ${name}`, serviceCommand({ name, action, path, busybox: profile === 'busybox', prefix: prefix() }));
+    })),
+    vscode.commands.registerCommand('sysvHa.registerService', guarded((name, op, tool) => {
+      runInTerminal(`service ${name}`, registerCommand({ name, op, tool, prefix: prefix() }));
+    })),
+    vscode.commands.registerCommand('sysvHa.previewLinks', async (path?: string) => {
+      const target = path ?? vscode.window.activeTextEditor?.document.uri.fsPath;
+      if (!target) return;
+      const uri = vscode.Uri.from({ scheme: LINKS_SCHEME, path: `/${target.slice(target.lastIndexOf('/') + 1)}.links`, query: target });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    }),
     vscode.commands.registerCommand('sysvHa.restartServer', async () => {
       await client?.restart();
       void refreshStatus();

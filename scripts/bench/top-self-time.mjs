@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Summarises V8 .cpuprofile files (node --cpu-prof, or npm run bench -- --cpu-prof DIR): the
 // functions with the most self time, mapped back to TypeScript sources through dist/*.js.map.
-//   node scripts/bench/top-self-time.mjs FILE_OR_DIR... [--top N]
+//   node scripts/bench/top-self-time.mjs FILE_OR_DIR... [--top N] [--inclusive]
+// --inclusive also lists total (self + callees) time per function, recursion counted once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 let top = 25;
+let inclusive = false;
 const inputs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--top') top = Number(args[++i]);
+  else if (args[i] === '--inclusive') inclusive = true;
   else inputs.push(args[i]);
 }
 if (inputs.length === 0) {
@@ -83,15 +86,35 @@ for (const file of inputs.flatMap((p) => files(resolve(p)))) {
     total += dt;
     self.set(id, (self.get(id) ?? 0) + dt);
   });
+  const keyOf = new Map();
+  const key = (n) => {
+    if (!keyOf.has(n.id)) {
+      const cf = n.callFrame;
+      const where = original(cf.url, cf.lineNumber, cf.columnNumber) ?? (cf.url ? `${basename(cf.url)}:${cf.lineNumber + 1}` : '');
+      keyOf.set(n.id, `${cf.functionName || '(anonymous)'}  ${where}`);
+    }
+    return keyOf.get(n.id);
+  };
   const agg = new Map();
-  for (const [id, ms] of self) {
-    const n = byId.get(id);
-    const cf = n.callFrame;
-    const where = original(cf.url, cf.lineNumber, cf.columnNumber) ?? (cf.url ? `${basename(cf.url)}:${cf.lineNumber + 1}` : '');
-    const key = `${cf.functionName || '(anonymous)'}  ${where}`;
-    agg.set(key, (agg.get(key) ?? 0) + ms);
+  for (const [id, ms] of self) agg.set(key(byId.get(id)), (agg.get(key(byId.get(id))) ?? 0) + ms);
+  const print = (title, m) => {
+    console.log(`\n${relative(process.cwd(), file)}: ${total.toFixed(0)} ms sampled — ${title}`);
+    for (const [k, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
+  };
+  print('self time', agg);
+  if (inclusive) {
+    const incl = new Map();
+    const active = new Map();
+    const walk = (n) => {
+      let t = self.get(n.id) ?? 0;
+      const k = key(n);
+      active.set(k, (active.get(k) ?? 0) + 1);
+      for (const c of n.children ?? []) t += walk(byId.get(c));
+      active.set(k, active.get(k) - 1);
+      if (active.get(k) === 0) incl.set(k, (incl.get(k) ?? 0) + t);
+      return t;
+    };
+    walk(prof.nodes[0]);
+    print('total time (self + callees)', incl);
   }
-  const rows = [...agg].sort((a, b) => b[1] - a[1]).slice(0, top);
-  console.log(`\n${relative(process.cwd(), file)}: ${total.toFixed(0)} ms sampled`);
-  for (const [k, ms] of rows) console.log(`  ${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
 }

@@ -180,10 +180,12 @@ start_cs() {
 }
 
 # make_ws DIR: a throw-away workspace: a copy of examples/ plus the e2e
-# fixtures (an init script with deliberate header mistakes, mode 755).
+# fixtures with deliberate mistakes: an init script (mode 755) and an xinetd
+# service file.
 make_ws() {
   cp -a "$REPO/examples" "$1" &&
-    install -m 755 "$E2E/fixtures/broken" "$1/etc/rc.d/init.d/broken"
+    install -m 755 "$E2E/fixtures/broken" "$1/etc/rc.d/init.d/broken" &&
+    install -m 644 "$E2E/fixtures/tftp-broken" "$1/etc/xinetd.d/tftp-broken"
 }
 
 # ------------------------------------------------------------------ (A) UI

@@ -83,6 +83,21 @@ export const CASES = [
   { name: 'duplicate-defaults', text: `defaults\n{\n\tinstances = 10\n}\ndefaults\n{\n\tinstances = 20\n}\n${ftp()}` },
   { name: 'defaults-disable', text: `defaults\n{\n\tdisable = yes\n\tserver = /bin/true\n}\n${ftp()}` },
   { name: 'error-then-enable', text: ftp(['instances = many', 'disable = no']) },
+  {
+    // An image root: xinetd.conf with defaults and includedir, files read in C-locale order,
+    // a backup copy includedir skips, duplicates across files.
+    name: 'image-includedir',
+    files: {
+      'etc/xinetd.conf': 'defaults\n{\n\tinstances = 60\n}\n\nincludedir /etc/xinetd.d\n',
+      'etc/xinetd.d/a-ftp': ftp(['bind = 127.0.0.1']),
+      'etc/xinetd.d/b-ftp': ftp(['id = ftp-b', 'bind = 127.0.0.1']),
+      'etc/xinetd.d/c-ftp': ftp(['id = ftp-c', 'bind = 127.0.0.2']),
+      'etc/xinetd.d/d-tftp': svc('tftp', ['socket_type = dgram', 'wait = yes', 'user = root', 'server = /usr/sbin/in.tftpd']),
+      'etc/xinetd.d/e-tftp': svc('tftp', ['id = tftp-e', 'socket_type = dgram', 'wait = yes', 'user = root', 'server = /usr/sbin/in.tftpd', 'bind = 127.0.0.1']),
+      'etc/xinetd.d/telnet.rpmsave': svc('telnet', ['socket_type = stream', 'wait = no', 'user = root', 'server = /usr/sbin/in.telnetd']),
+      'etc/xinetd.d/finger~': svc('finger', ['socket_type = stream', 'wait = yes', 'user = nobody', 'redirect = 127.0.0.1 79']),
+    },
+  },
   { name: 'brace-twice', text: `service ftp {\n{\n\tsocket_type = stream\n\twait = no\n\tuser = root\n\tserver = /usr/sbin/in.ftpd\n}\n` },
   { name: 'sensor', text: svc('ftp', ['flags = SENSOR', 'socket_type = stream', 'wait = no', 'deny_time = 120']) + svc('telnet', ['flags = SENSOR', 'socket_type = stream', 'wait = no', 'server = /usr/sbin/in.telnetd', 'deny_time = 10']) + svc('finger', ['type = INTERNAL', 'flags = SENSOR', 'socket_type = stream', 'wait = no']) },
 ];

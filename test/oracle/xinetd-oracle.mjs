@@ -71,7 +71,7 @@ process.on('SIGTERM', () => { cleanup(); process.exit(143); });
 
 /** Cases to judge: generated ones, then the corpus files (every disable = yes → no). */
 function inputs() {
-  const out = CASES.map((c) => ({ name: c.name, kind: 'case', text: c.text }));
+  const out = CASES.map((c) => (c.files ? { name: c.name, kind: 'image', files: c.files } : { name: c.name, kind: 'case', text: c.text }));
   const dir = join(CORPUS, 'xinetd');
   const manifest = existsSync(join(CORPUS, 'MANIFEST.tsv')) ? readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8') : '';
   const templates = new Set(manifest.split('\n').map((l) => l.split('\t')).filter((c) => c[0] === 'xinetd' && /\bTEMPLATE\b/.test(c[6] ?? '')).map((c) => c[1]));
@@ -118,7 +118,7 @@ function blocks(text) {
 }
 
 /** Fake users, groups and servers for a set of texts: the shell lines that set them up. */
-function fakes(texts, dir) {
+function fakes(texts, dir, xinetdD) {
   const passwd = readFileSync('/etc/passwd', 'utf8');
   const group = readFileSync('/etc/group', 'utf8');
   const users = new Set();
@@ -153,7 +153,8 @@ function fakes(texts, dir) {
     lines.push(`mkdir -p ${q(dirname(s))} && printf '#!/bin/sh\\nexit 0\\n' > ${q(s)} && chmod 755 ${q(s)}`);
   }
   lines.push(`mount --bind ${q(join(dir, 'passwd'))} /etc/passwd`, `mount --bind ${q(join(dir, 'group'))} /etc/group`);
-  if (existsSync('/etc/xinetd.d')) lines.push('mount -t tmpfs -o size=1m none /etc/xinetd.d');
+  // The host's /etc/xinetd.d is hidden; an image case puts its own etc/xinetd.d there.
+  if (existsSync('/etc/xinetd.d')) lines.push(xinetdD ? `mount --bind ${q(xinetdD)} /etc/xinetd.d` : 'mount -t tmpfs -o size=1m none /etc/xinetd.d');
   return lines;
 }
 
@@ -209,14 +210,27 @@ function main() {
 
   const all = inputs();
   mkdirSync(join(T, 'files'));
-  const paths = all.map((c, i) => {
-    const p = join(T, 'files', `${String(i).padStart(3, '0')}-${c.name.replace(/[^A-Za-z0-9._-]/g, '_')}`);
-    writeFileSync(p, c.text);
-    return p;
+  // Units: one xinetd run each. A case or corpus file is the main config itself; an image case
+  // is a tree whose etc/xinetd.conf includes its etc/xinetd.d (bind-mounted over /etc/xinetd.d).
+  const units = all.map((c, i) => {
+    const base = join(T, 'files', `${String(i).padStart(3, '0')}-${c.name.replace(/[^A-Za-z0-9._-]/g, '_')}`);
+    if (c.kind !== 'image') {
+      writeFileSync(base, c.text);
+      return { ...c, cliPath: base, conf: base, files: [{ path: base, text: c.text, read: true }] };
+    }
+    const files = Object.entries(c.files).map(([rel, text]) => {
+      const path = join(base, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+      const name = rel.slice(rel.lastIndexOf('/') + 1);
+      const read = rel === 'etc/xinetd.conf' || (rel.startsWith('etc/xinetd.d/') && !name.includes('.') && !name.endsWith('~'));
+      return { path, text, read };
+    });
+    return { ...c, cliPath: base, conf: join(base, 'etc', 'xinetd.conf'), xinetdD: join(base, 'etc', 'xinetd.d'), files };
   });
 
-  // sysv-ha, once over every file.
-  const cli = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json', '--lang', 'xinetd', '--exit-zero', ...paths], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // sysv-ha, once over every file and image root.
+  const cli = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json', '--lang', 'xinetd', '--exit-zero', ...units.map((u) => u.cliPath)], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (cli.status !== 0) throw new Error(`sysv-ha failed: ${cli.stderr}`);
   const errorsByFile = new Map();
   for (const d of JSON.parse(cli.stdout)) {
@@ -230,36 +244,35 @@ function main() {
   let excepted = 0;
   let skipped = 0;
   let runs = 0;
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i];
-    const path = paths[i];
-    const bs = blocks(c.text);
-    const services = bs.filter((b) => b.kind === 'service');
-    if (c.template) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const entries = u.files.flatMap((f) => blocks(f.text).filter((b) => b.kind === 'service').map((b) => ({ ...b, file: f })));
+    if (u.template) {
       // @VAR@ placeholders stand for values a build substitutes: xinetd refuses them as paths and users.
-      skipped += services.length;
-      console.log(`SKIP corpus ${c.name}: a template (MANIFEST), its placeholders are not values`);
+      skipped += entries.length;
+      console.log(`SKIP corpus ${u.name}: a template (MANIFEST), its placeholders are not values`);
       continue;
     }
-    if (services.length === 0) {
-      if (VERBOSE) console.log(`-- ${c.name}: no service entry`);
+    if (entries.length === 0) {
+      if (VERBOSE) console.log(`-- ${u.name}: no service entry`);
       continue;
     }
     const dir = join(T, `run${i}`);
     mkdirSync(dir);
-    const log = runXinetd(path, join(dir, 'log'), fakes([c.text], dir));
+    const log = runXinetd(u.conf, join(dir, 'log'), fakes(u.files.map((f) => f.text), dir, u.xinetdD));
     runs++;
     const done = configured(log);
-    const errors = errorsByFile.get(path) ?? [];
-    for (const b of services) {
-      const label = `${c.kind === 'case' ? 'case' : 'corpus'} ${c.name} :${b.header + 1} service ${b.name}${b.id !== b.name ? ` (id ${b.id})` : ''}`;
-      if (b.disabled) {
+    const judged = entries.filter((b) => b.file.read && !b.disabled);
+    for (const b of entries) {
+      const where = u.kind === 'image' ? `${b.file.path.slice(u.cliPath.length + 1)}:${b.header + 1}` : `:${b.header + 1}`;
+      const label = `${u.kind} ${u.name} ${where} service ${b.name}${b.id !== b.name ? ` (id ${b.id})` : ''}`;
+      if (!b.file.read || b.disabled) {
         skipped++;
-        if (VERBOSE) console.log(`SKIP ${label}: disabled on purpose`);
+        if (VERBOSE) console.log(`SKIP ${label}: ${b.file.read ? 'disabled on purpose' : 'includedir does not read the file'}`);
         continue;
       }
       const key = `${b.name}\0${b.id}`;
-      const same = services.filter((x) => `${x.name}\0${x.id}` === key && !x.disabled).length;
+      const same = judged.filter((x) => `${x.name}\0${x.id}` === key).length;
       const count = done.filter((k) => k === key).length;
       if (count !== 0 && count !== same) {
         skipped++;
@@ -267,7 +280,7 @@ function main() {
         continue;
       }
       const rejected = count === 0;
-      const mine = errors.filter((e) => e.line - 1 >= b.start && e.line - 1 <= b.close);
+      const mine = (errorsByFile.get(b.file.path) ?? []).filter((e) => e.line - 1 >= b.start && e.line - 1 <= b.close);
       const flagged = mine.length > 0;
       const what = `xinetd ${rejected ? 'rejects' : 'accepts'}, sysv-ha ${flagged ? `reports ${[...new Set(mine.map((e) => e.code))].join(', ')}` : 'reports no error'}`;
       if (rejected === flagged) {
@@ -275,7 +288,7 @@ function main() {
         if (VERBOSE) console.log(`ok   ${label}: ${what}`);
         continue;
       }
-      const why = EXCEPTIONS[c.name]?.[b.name];
+      const why = EXCEPTIONS[u.name]?.[b.name];
       if (why) {
         excepted++;
         passed++;
@@ -287,7 +300,7 @@ function main() {
       console.log(`FAIL ${label}: ${what}\n     xinetd said: ${msgs.join(' | ') || '(nothing)'}\n     sysv-ha said: ${mine.map((e) => `${e.line}: ${e.code}`).join(' | ') || '(nothing)'}`);
     }
   }
-  console.log(`${runs} xinetd runs on ${all.length} files (${CASES.length} generated cases); ${excepted} documented exceptions, ${skipped} skipped (disabled on purpose or ambiguous)`);
+  console.log(`${runs} xinetd runs on ${units.length} inputs (${CASES.length} generated cases, ${units.length - CASES.length} corpus files); ${excepted} documented exceptions, ${skipped} skipped (disabled on purpose or ambiguous)`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { before, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
 import { analyzeText, applyEdits, checkCompletion, hoverAt, withCursor, type CheckOptions } from '../helpers/fixture';
 import { REPO } from '../helpers/golden';
+import { memHost } from '../helpers/memHost';
 import { DEB, RH } from '../helpers/initscripts';
 
 const RH_OPTS: CheckOptions = { language: 'initscript', path: '/etc/rc.d/init.d/foo' };
@@ -137,5 +138,30 @@ describe('initscript signature help, outline, folding, refactors', () => {
     const b = analyzeText(DEB, DEB_OPTS);
     const [ck] = svc.getRefactors(b, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
     assert.match(applyEdits(DEB, ck!.edits), /# chkconfig: 2345 50 50\n### BEGIN INIT INFO/);
+  });
+});
+
+describe('initscript code lenses and link preview', () => {
+  it('lenses run the service and register it with the tree\'s tool', () => {
+    const rh = svc.getCodeLenses(analyzeText(RH, RH_OPTS));
+    assert.deepEqual(rh.map((l) => l.title), ['▶ start', '■ stop', '↻ restart', 'status', 'chkconfig --add', 'chkconfig --del', 'Preview links']);
+    assert.deepEqual(rh[0]!.command, { id: 'sysvHa.runService', args: ['foo', 'start', '/etc/rc.d/init.d/foo', 'rhel'] });
+    const deb = svc.getCodeLenses(analyzeText(DEB, DEB_OPTS));
+    assert.deepEqual(deb[4]!.command, { id: 'sysvHa.registerService', args: ['bar', 'add', 'update-rc.d'] });
+    const bb = svc.getCodeLenses(analyzeText('#!/bin/sh\ncase "$1" in\n start|stop) ;;\n *) exit 1;;\nesac\n', { language: 'initscript', path: '/etc/init.d/S50foo' }));
+    assert.deepEqual(bb.map((l) => l.title), ['▶ start', '■ stop', '↻ restart', 'status']);
+  });
+
+  it('the preview lists, per runlevel, the planned, present and other tool\'s links', () => {
+    const host = memHost({
+      '/r/etc/rc.d/init.d/foo': RH,
+      '/r/etc/rc.d/rc3.d/S20foo': '',
+    });
+    const p = svc.boot.previewLinks('/r/etc/rc.d/init.d/foo', host)!;
+    assert.equal(p.tool, 'chkconfig');
+    const three = p.rows.find((r) => r.runlevel === '3')!;
+    assert.deepEqual(three, { runlevel: '3', planned: 'S40foo', present: ['S20foo'], other: 'S01foo' });
+    const text = svc.boot.renderPreview(p);
+    assert.match(text, /^3 +S40foo +S20foo +S01foo +would change; chkconfig and insserv disagree$/m);
   });
 });

@@ -595,3 +595,31 @@ after(() => {
   const missing = svc.allProblems().filter((d) => (d.code.startsWith('xinetd/') || d.code === 'workspace/xinetd-duplicate-service') && !coveredCodes.has(d.code)).map((d) => d.code);
   assert.deepEqual(missing, [], `codes without a failing fixture: ${missing.join(', ')}`);
 });
+
+describe('xinetd quick fixes clear their diagnostic', () => {
+  const texts = [
+    'service telnet {\n  socket_type = stream\n  wait = no\n  user = root\n  server = /usr/sbin/in.telnetd\n}\n',
+    `${FTP.replace('  user        = root', '  user=root')}`,
+    `${FTP.replace('  wait        = no', '  wait        = no # one per connection')}`,
+    `${FTP.replace('}\n', '  disable = YES\n}\n')}`,
+    `${FTP.replace('}\n', '  disabled = yes\n}\n')}`,
+    `${FTP.replace('  server ', '  sever  ')}`,
+    `${FTP.replace('}\n', '  instances += 5\n}\n')}`,
+    `${FTP.replace('}\n', '  flags = NODELY\n}\n')}`,
+    'service tftp\n{\n  socket_type = dgram\n  wait = no\n  user = root\n  server = /usr/sbin/in.tftpd\n}\n',
+    `${FTP}service tftp\n{\n  socket_type = dgram\n  wait = yes\n  user = root\n  server = /usr/sbin/in.tftpd\n`,
+    `${FTP.replace('  server      = /usr/sbin/in.ftpd', '  server      = /usr/sbin/in.ftpd }')}`,
+  ];
+  for (const text of texts) {
+    const a = analyze(text);
+    const fixable = a.problems.filter((p) => p.fixes && p.fixes.length > 0);
+    it(`${fixable.map((p) => p.code).join(', ') || 'nothing'} on: ${JSON.stringify(text.split('\n').find((l) => /[={]|sever/.test(l) && !/^\s*(socket_type|user|server|wait) +=/.test(l)) ?? text.slice(0, 30))}`, () => {
+      assert.ok(fixable.length > 0, 'a fix is offered');
+      for (const p of fixable) {
+        const fixed = applyEdits(text, p.fixes![0]!.edits);
+        const after = analyze(fixed).problems.filter((q) => q.code === p.code);
+        assert.ok(after.length < a.problems.filter((q) => q.code === p.code).length, `${p.code} is still there after '${p.fixes![0]!.title}':\n${fixed}`);
+      }
+    });
+  }
+});

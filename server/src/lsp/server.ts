@@ -263,6 +263,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return actions;
   }));
 
+  /** `sysvHa/previewLinks`: the links of an init script, as a text document. */
+  connection.onRequest('sysvHa/previewLinks', safe('previewLinks', null as string | null, (params: { path: string }) => {
+    const p = svc.boot.previewLinks(params.path, host);
+    return p ? svc.boot.renderPreview(p) : `No init.d folder found around ${params.path}.\n`;
+  }));
+
   /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */
   connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as svc.DocumentInfo | null, async (params: { uri: string }) => {
     const a = await analysisOf(params.uri);

@@ -21,6 +21,7 @@ import { xinetdModule, xinetdRefactors } from './languages/xinetd';
 import './languages/ipaddr';
 
 export * from './core/types';
+export * as boot from './boot';
 export * from './core/settings';
 export { allProblems, problemDef, levelFor, type ProblemDef } from './core/registry';
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';

@@ -2,3 +2,4 @@
 export { loadInitTree, scriptInfo, type InitTree, type Layout, type ScriptInfo } from './scripts';
 export { chkconfigRefusal, defaultTool, plan, planChkconfig, planInsserv, planUpdateRcd, type Plan, type PlannedLink, type Tool } from './planner';
 export { parseLinkName, simulate, type Flavour, type LevelLink, type Step } from './simulate';
+export { previewLinks, renderPreview, type LinkPreview, type LinkRow } from './preview';

@@ -4,7 +4,7 @@
  */
 import type { SignatureInfo } from '../../core/language';
 import type { SourceText } from '../../core/text';
-import { contains, range, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
+import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
 import type { InitScriptDoc } from './index';
 import {
   ACTIONS, FACILITIES, FUNCTIONS, LSB_KEYWORDS, RH_TAGS, RUNLEVEL_MEANING, exitCodeMeaning, libraryFunction, lsbKeyword, lsbKeywordCaseless,
@@ -323,6 +323,25 @@ export function refactors(doc: InitScriptDoc, src: SourceText, r: Range): Fix[] 
     const start = block.entries.find((e) => e.spec?.name === 'Default-Start');
     const levels = start ? [...new Set(start.words.map((w) => w.text).filter((t) => /^[0-6]$/.test(t)))].sort().join('') : '';
     out.push({ code: 'refactor', title: 'Add a chkconfig line derived from the LSB block', edits: [{ range: range(block.begin, 0, 0), newText: `# chkconfig: ${levels || '-'} 50 50\n` }] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Code lenses: run the service, register it with the boot-order tool, preview its links
+
+export function lenses(doc: InitScriptDoc, src: SourceText): CodeLensEntry[] {
+  if (doc.foreign || doc.name === 'rc.local' || !/^[A-Za-z0-9_.@+-]+$/.test(doc.name)) return [];
+  const r = range(0, 0, src.lineText(0).length);
+  const run = (title: string, action: string): CodeLensEntry => ({ range: r, title, command: { id: 'sysvHa.runService', args: [doc.name, action, doc.ctx.path, doc.profile] } });
+  const out = [run('▶ start', 'start'), run('■ stop', 'stop'), run('↻ restart', 'restart'), run('status', 'status')];
+  if (doc.profile !== 'busybox') {
+    const tool = doc.profile === 'rhel' ? 'chkconfig' : 'update-rc.d';
+    out.push(
+      { range: r, title: tool === 'chkconfig' ? 'chkconfig --add' : 'update-rc.d defaults', command: { id: 'sysvHa.registerService', args: [doc.name, 'add', tool] } },
+      { range: r, title: tool === 'chkconfig' ? 'chkconfig --del' : 'update-rc.d remove', command: { id: 'sysvHa.registerService', args: [doc.name, 'del', tool] } },
+      { range: r, title: 'Preview links', command: { id: 'sysvHa.previewLinks', args: [doc.ctx.path] } },
+    );
   }
   return out;
 }

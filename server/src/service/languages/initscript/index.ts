@@ -9,7 +9,7 @@ import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyModel } from './body';
 import { checkBody, checkHeader, checkIpCommands, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
-import { complete, folding, hover, refactors, resolveCompletion, signatureHelp, symbols } from './features';
+import { complete, folding, hover, lenses, refactors, resolveCompletion, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
 import { checkWorkspace } from './workspace';
 import { LIBRARIES, type InitProfile } from './spec';
@@ -129,6 +129,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
   hover: (doc, src, position) => hover(doc, src, position),
   symbols: (doc, src) => symbols(doc, src),
   folding: (doc) => folding(doc),
+  lenses: (doc, src) => lenses(doc, src),
   signatureHelp: (doc, src, position) => signatureHelp(doc, src, position),
   refactors: (doc, src, r) => refactors(doc, src, r),
   dispose(doc) {

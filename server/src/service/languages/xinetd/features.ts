@@ -208,7 +208,8 @@ function serviceMarkdown(doc: XinetdDoc, e: Entry | undefined): string {
       parts.push(`⚠ xinetd has no built-in \`${name}\`${f.socket ? ` for ${f.socket}` : ''} ("No such internal service"): it disables the entry. Built-ins: ${Object.keys(BUILTINS).join(', ')}.`);
     }
     const insecure = INSECURE_SERVICES[name];
-    if (insecure && !f.disabled) parts.push(`⚠ Security audits flag \`${name}\` when enabled: ${insecure}.`);
+    const restricted = f.set.has('only_from');
+    if (insecure && !f.disabled && !(name === 'tftp' && restricted)) parts.push(`⚠ Security audits flag \`${name}\` when enabled${name === 'tftp' ? ' without only_from' : ''}: ${insecure}.`);
     if (f.set.get('user')?.values[0]?.text === 'root' && !f.set.has('only_from') && !f.disabled) parts.push('Runs as root and has no `only_from`: every host may connect.');
   }
   return parts.join('\n\n');

@@ -1,0 +1,49 @@
+/**
+ * Building the shell commands the extension sends to a terminal. Pure (no editor API) so
+ * the rules are unit-tested: script names must be plain file names, actions come from a
+ * fixed list, every part is single-quoted, and the prefix (e.g. `sudo`) is a plain word list.
+ */
+
+export const SCRIPT_NAME = /^[A-Za-z0-9_.@+-]+$/;
+export const ACTIONS = ['start', 'stop', 'restart', 'status', 'reload', 'force-reload', 'condrestart', 'try-restart'] as const;
+export type Action = (typeof ACTIONS)[number];
+/** A prefix is words of letters, digits and `_./=-` only (e.g. `sudo`, `sudo -n`, `doas`). */
+export const PREFIX = /^[A-Za-z0-9_./=-]+( [A-Za-z0-9_./=-]+)*$/;
+
+export class RefusedCommand extends Error {}
+
+/** POSIX single quoting. */
+export function quote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function prefixWords(prefix: string): string {
+  const p = prefix.trim();
+  if (p === '') return '';
+  if (!PREFIX.test(p)) throw new RefusedCommand(`the command prefix '${prefix}' is not a plain word list`);
+  return `${p} `;
+}
+
+function checkName(name: string): void {
+  if (!SCRIPT_NAME.test(name) || name.startsWith('-')) throw new RefusedCommand(`'${name}' is not a plain script name`);
+}
+
+/** `service NAME ACTION`, or the script's path for BusyBox systems (no `service` there). */
+export function serviceCommand(o: { name: string; action: string; path?: string; busybox?: boolean; prefix: string }): string {
+  checkName(o.name);
+  if (!(ACTIONS as readonly string[]).includes(o.action)) throw new RefusedCommand(`'${o.action}' is not an init-script action`);
+  if (o.busybox) {
+    if (!o.path || !/^\/[A-Za-z0-9_.@+\/-]+$/.test(o.path) || o.path.includes('/../') || !o.path.endsWith(`/${o.name}`)) throw new RefusedCommand(`'${o.path}' is not the script's path`);
+    return `${prefixWords(o.prefix)}${quote(o.path)} ${o.action}`;
+  }
+  return `${prefixWords(o.prefix)}service ${quote(o.name)} ${o.action}`;
+}
+
+/** `chkconfig --add|--del NAME` or `update-rc.d NAME defaults|remove`. */
+export function registerCommand(o: { name: string; op: string; tool: string; prefix: string }): string {
+  checkName(o.name);
+  if (o.op !== 'add' && o.op !== 'del') throw new RefusedCommand(`'${o.op}' is not add or del`);
+  if (o.tool === 'chkconfig') return `${prefixWords(o.prefix)}chkconfig --${o.op} ${quote(o.name)}`;
+  if (o.tool === 'update-rc.d') return `${prefixWords(o.prefix)}update-rc.d ${quote(o.name)} ${o.op === 'add' ? 'defaults' : 'remove'}`;
+  throw new RefusedCommand(`'${o.tool}' is not chkconfig or update-rc.d`);
+}
