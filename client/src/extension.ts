@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RefusedCommand, registerCommand, serviceCommand } from './commands';
+import { ServicesProvider } from './services';
 
 /** Commands that run something: hidden (lenses) and refused in untrusted workspaces. */
 const RUNNING_COMMANDS = new Set(['sysvHa.runService', 'sysvHa.registerService']);
@@ -108,7 +109,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   })();
 
+  const services = new ServicesProvider(() => client);
   context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('sysvHa.services', services),
+    vscode.commands.registerCommand('sysvHa.services.refresh', () => services.refresh()),
+    vscode.commands.registerCommand('sysvHa.services.add', (node) => services.setService(node, 'add')),
+    vscode.commands.registerCommand('sysvHa.services.remove', (node) => services.setService(node, 'del')),
+    vscode.commands.registerCommand('sysvHa.services.preview', (node) => node?.row && vscode.commands.executeCommand('sysvHa.previewLinks', node.row.path)),
     vscode.workspace.registerTextDocumentContentProvider(LINKS_SCHEME, linksProvider),
     vscode.commands.registerCommand('sysvHa.runService', guarded((name, action, path, profile) => {
       runInTerminal(`service ${name}`, serviceCommand({ name, action, path, busybox: profile === 'busybox', prefix: prefix() }));
@@ -151,6 +158,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return;
   }
   void refreshStatus();
+  services.refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -119,6 +119,11 @@ export class BenchClient {
     }
   }
 
+  /** CPU time (user + system, ms) the server process has used so far (Linux /proc), or null. */
+  cpuMs() {
+    return procCpuMs(`/proc/${this.pid}/stat`, 13);
+  }
+
   /** shutdown + exit; kills the child if it does not exit within 5 s. */
   async shutdown() {
     const timer = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
@@ -130,5 +135,18 @@ export class BenchClient {
     clearTimeout(timer);
     this.conn.dispose();
     return code;
+  }
+}
+
+let ticks;
+/** utime+stime (fields at `at`, `at+1`, counted after the command name) of a /proc stat file, in ms. */
+export function procCpuMs(file, at) {
+  try {
+    const stat = readFileSync(file, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks ??= 100; // USER_HZ is 100 on every Linux ABI node supports
+    return ((Number(f[at - 2]) + Number(f[at - 1])) * 1000) / ticks;
+  } catch {
+    return null;
   }
 }

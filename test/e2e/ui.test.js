@@ -156,17 +156,32 @@ async function hoverWord(page, lineIncludes, word, want, timeoutMs = 8000) {
 // for `firstText` to be rendered. Returns true on success.
 async function quickOpen(page, relPath, firstText) {
   const base = path.basename(relPath);
-  await page.keyboard.press('Escape');
-  await page.locator('.part.editor').first().click({ position: { x: 300, y: 5 } }).catch(() => {});
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill(relPath);
-  // Wait for the file to be listed before accepting.
-  await poll(async () => {
-    const rows = await page.$$eval('.quick-input-widget .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
-    return rows.some((r) => r.includes(base));
-  }, 10000);
+  // The quick input closes when it loses focus (e.g. to a late focus change of
+  // the previous step), so try a few times.
+  let listed = false;
+  let lastErr = null;
+  for (let attempt = 0; attempt < 4 && !listed; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await sleep(attempt ? 500 : 100);
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await sleep(200);
+      await input.fill(relPath, { timeout: 3000 });
+      // Wait for the file to be listed before accepting.
+      listed = !!(await poll(async () => {
+        if (!(await input.isVisible())) throw new Error('quick input closed');
+        const rows = await page.$$eval('.quick-input-widget .monaco-list-row', (els) =>
+          els.map((e) => e.getAttribute('aria-label') || e.textContent),
+        );
+        return rows.some((r) => r.includes(base));
+      }, 10000));
+    } catch (e) {
+      lastErr = e;
+    }
+  }
+  if (!listed) throw new Error(`quick open did not list ${relPath}${lastErr ? `: ${lastErr.message.split('\n')[0]}` : ''}`);
   await page.keyboard.press('Enter');
   await page
     .locator(`.tabs-container .tab[aria-label*="${base}"]`)
@@ -381,8 +396,9 @@ async function inittabPart(page, consoleLog) {
 async function squigglesOnLine(page, cls, linePrefix) {
   return page.evaluate(
     ({ cls, linePrefix }) => {
+      // Leading blanks and tabs are ignored (tabs render as runs of spaces).
       const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find((l) =>
-        l.textContent.replace(/\u00a0/g, ' ').startsWith(linePrefix),
+        l.textContent.replace(/\u00a0/g, ' ').trimStart().startsWith(linePrefix.trimStart()),
       );
       if (!line) return { total: document.querySelectorAll(`.monaco-editor .${cls}`).length, onLine: 0, lineShown: false };
       const lb = line.getBoundingClientRect();
@@ -575,10 +591,10 @@ async function xinetdPart(page) {
     return;
   }
   const sq = await poll(async () => {
-    const r = await squigglesOnLine(page, 'squiggly-error', '\tuser=root');
+    const r = await squigglesOnLine(page, 'squiggly-error', 'user=root');
     return r.onLine >= 1 ? r : null;
   }, 20000);
-  record('tftp-broken: .squiggly-error on the "user=root" line', !!sq, JSON.stringify(sq || (await squigglesOnLine(page, 'squiggly-error', '\tuser=root'))));
+  record('tftp-broken: .squiggly-error on the "user=root" line', !!sq, JSON.stringify(sq || (await squigglesOnLine(page, 'squiggly-error', 'user=root'))));
   const probs = await problemsHaving(page, ['xinetd/no-space-before-operator']);
   record(
     'tftp-broken: Problems panel lists xinetd/no-space-before-operator',
@@ -603,8 +619,10 @@ async function main() {
 
   // Runs one part; an exception fails only that part (and takes a screenshot).
   const part = async (name, fn) => {
+    const t = Date.now();
     try {
       await fn();
+      console.log(`# ui part ${name}: ${((Date.now() - t) / 1000).toFixed(1)}s`);
     } catch (e) {
       record(`${name} part ran to the end`, false, e.stack || e.message);
       await shot(page, `99-error-${name.replace(/\W+/g, '-')}.png`);

@@ -2,7 +2,7 @@
 import type * as svc from '../../server/src/service';
 
 export function memHost(files: Record<string, string>, modes: Record<string, number> = {}): svc.WorkspaceHost {
-  const dirs = new Set<string>();
+  const dirs = new Set<string>(['/']);
   for (const p of Object.keys(files)) {
     let d = p.slice(0, p.lastIndexOf('/'));
     while (d.length > 0) {
@@ -16,7 +16,8 @@ export function memHost(files: Record<string, string>, modes: Record<string, num
     listDir: (p) => {
       if (!dirs.has(p)) return undefined;
       const names = new Set<string>();
-      for (const f of [...Object.keys(files), ...dirs]) if (f.startsWith(`${p}/`)) names.add(f.slice(p.length + 1).split('/')[0]!);
+      const prefix = p === '/' ? '/' : `${p}/`;
+      for (const f of [...Object.keys(files), ...dirs]) if (f !== '/' && f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
       return [...names].sort();
     },
   };

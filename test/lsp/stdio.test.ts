@@ -188,3 +188,39 @@ describe('LSP over stdio: an init script, edited incrementally', () => {
     assert.deepEqual([info.language, info.profile], ['initscript', 'rhel']);
   });
 });
+
+describe('LSP over stdio: the Services view requests', () => {
+  const client = new TestClient();
+  let root: string;
+  before(async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    root = mkdtempSync(join(tmpdir(), 'sysv-ha-svc-'));
+    mkdirSync(join(root, 'etc/rc.d/init.d'), { recursive: true });
+    writeFileSync(join(root, 'etc/rc.d/init.d/atd'), '#!/bin/sh\n# chkconfig: 345 95 5\n', { mode: 0o755 });
+    await client.initialize({});
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+    const { rmSync } = await import('node:fs');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('lists the services of an image root; add writes links only when asked to', async () => {
+    const trees = await client.request<{ root: string; tool: string; services: { name: string; registered: boolean }[] }[]>('sysvHa/services', { folders: [join(root, 'etc')] });
+    assert.equal(trees.length, 1);
+    assert.equal(trees[0]!.tool, 'chkconfig');
+    assert.deepEqual(trees[0]!.services.map((s) => [s.name, s.registered]), [['atd', false]]);
+    const dry = await client.request<{ ops: { kind: string; rel: string }[]; conflicts: string[] }>('sysvHa/setService', { root, script: 'atd', op: 'add', apply: false });
+    assert.equal(dry.ops.length, 7);
+    const { existsSync } = await import('node:fs');
+    assert.ok(!existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
+    const done = await client.request<{ applied: string[] }>('sysvHa/setService', { root, script: 'atd', op: 'add', apply: true });
+    assert.equal(done.applied.length, 7);
+    assert.ok(existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
+    const after = await client.request<{ services: { registered: boolean }[] }[]>('sysvHa/services', { folders: [root] });
+    assert.equal(after[0]!.services[0]!.registered, true);
+    const refused = await client.request<{ conflicts: string[] }>('sysvHa/setService', { root: '/', script: 'a;b', op: 'add', apply: true });
+    assert.match(refused.conflicts[0]!, /refused/);
+  });
+});

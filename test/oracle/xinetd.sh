@@ -14,15 +14,18 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 if [ ! -x /usr/sbin/xinetd ]; then
-  created_policy=
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\n# sysv-ha oracle: start no service while installing\nexit 101\n' > /usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
-    created_policy=1
-  fi
+  # While installing, a policy-rc.d that denies every start (any existing one is put back after).
+  policy=/usr/sbin/policy-rc.d
+  backup=
+  if [ -e "$policy" ]; then backup="$policy.sysv-ha-oracle"; mv "$policy" "$backup"; fi
+  restore() { rm -f "$policy"; if [ -n "$backup" ]; then mv "$backup" "$policy"; fi; }
+  trap restore EXIT
+  printf '#!/bin/sh\n# sysv-ha oracle: start no service while installing\nexit 101\n' > "$policy"
+  chmod 755 "$policy"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends xinetd
-  if [ -n "$created_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  restore
+  trap - EXIT
 fi
 
 if [ ! -f dist/cli.js ]; then npm run -s build; fi

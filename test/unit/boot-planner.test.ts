@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadInitTree, plan, type PlannedLink } from '../../server/src/service/boot';
+import { findRoots, listServices, loadInitTree, plan, type PlannedLink } from '../../server/src/service/boot';
 import { memHost } from '../helpers/memHost';
 
 const lsb = (o: { provides?: string; start?: string; stop?: string; rs?: string; rstop?: string; ss?: string; extra?: string }) => [
@@ -130,5 +130,23 @@ describe('update-rc.d without insserv (§5.1)', () => {
     const p = plan(tree, 'update-rc.d');
     assert.deepEqual(names(p.links), ['rc0.d/K01a', 'rc1.d/K01a', 'rc2.d/S01a', 'rc3.d/S01a', 'rc4.d/S01a', 'rc5.d/S01a', 'rc6.d/K01a']);
     assert.match(p.refused[0]!.reason, /b Default-Start contains no runlevels/);
+  });
+});
+
+describe('Services view data', () => {
+  it('per runlevel: on/off from the links present, else as the tool would set them', () => {
+    const host = memHost({
+      '/img/etc/rc.d/init.d/atd': '#!/bin/sh\n# chkconfig: 345 95 5\n',
+      '/img/etc/rc.d/init.d/cups': '#!/bin/sh\n# chkconfig: 2345 25 10\n',
+      '/img/etc/rc.d/init.d/odd': '#!/bin/sh\n# description: none\n',
+      '/img/etc/rc.d/rc3.d/K05atd': '',
+    });
+    assert.deepEqual(listServices('/img', host)!.services.map((s) => [s.name, s.registered, s.current['3'], s.planned['3'], s.refused !== undefined]), [
+      ['atd', true, 'off', 'on', false],
+      ['cups', false, null, 'on', false],
+      ['odd', false, null, null, true],
+    ]);
+    assert.deepEqual(findRoots('/img/etc', host), ['/img']);
+    assert.deepEqual(findRoots('/', memHost({ '/node1/etc/init.d/x': '', '/node2/etc/init.d/x': '' })), ['/node1', '/node2']);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
+import { listXinetdServices } from '../../server/src/service/languages/xinetd';
 import { analyzeText, applyEdits, checkDiagnostics, coveredCodes, type CheckOptions } from '../helpers/fixture';
 
 const X: CheckOptions = { language: 'xinetd', path: '/etc/xinetd.d/svc' };
@@ -575,6 +576,23 @@ service tftp
     assert.equal(b.problems[0]!.related?.[0]?.path, '/img/etc/xinetd.d/a-ftp');
     const a = svc.analyze({ path: '/img/etc/xinetd.d/a-ftp', text: files['/img/etc/xinetd.d/a-ftp']!, language: 'xinetd' }, svc.DEFAULT_SETTINGS, host);
     assert.deepEqual(a.problems, []);
+  });
+
+  it('lists the services of an image root for a Services view', () => {
+    const files: Record<string, string> = {
+      '/img/etc/xinetd.conf': 'includedir /etc/xinetd.d\n',
+      '/img/etc/xinetd.d/ftp': FTP,
+      '/img/etc/xinetd.d/tftp': 'service tftp\n{\n  disable = yes\n  socket_type = dgram\n  wait = yes\n  user = root\n  server = /usr/sbin/in.tftpd\n}\n',
+      '/img/etc/xinetd.d/telnet': 'service telnet {\n}\n',
+    };
+    const host: svc.WorkspaceHost = {
+      readFile: (p) => files[p],
+      stat: (p) => (files[p] !== undefined ? { isFile: true, isDirectory: false, size: 1 } : p === '/img/etc/xinetd.d' ? { isFile: false, isDirectory: true, size: 0 } : undefined),
+      listDir: (p) => (p === '/img/etc/xinetd.d' ? ['ftp', 'telnet', 'tftp'] : undefined),
+    };
+    assert.deepEqual(listXinetdServices('/img', host).map((s) => `${s.name} ${s.enabled ? 'enabled' : s.disabled ? 'disabled' : 'broken'} chkconfig ${s.chkconfig}`), [
+      'ftp enabled chkconfig on', 'telnet broken chkconfig on', 'tftp disabled chkconfig off',
+    ]);
   });
 
   it('a disabled service is still checked, and parse never throws on junk', () => {

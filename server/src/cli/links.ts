@@ -5,10 +5,11 @@
  * write; nothing outside DIR is touched (symlinks resolved); a file that is not a symlink
  * is never replaced; any conflict aborts with nothing written.
  */
-import { lstatSync, mkdirSync, readlinkSync, realpathSync, readdirSync, symlinkSync, unlinkSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { applyLinkChanges, levelDirsOf, planLinkChanges } from '../host/linkWriter';
 import { FsHost } from '../host/fsHost';
-import { defaultTool, loadInitTree, plan as makePlan, type Plan, type PlannedLink, type Tool } from '../service/boot';
+import { defaultTool, loadInitTree, plan as makePlan, type Plan, type Tool } from '../service/boot';
 import type { CliIO } from './main';
 import { UsageError } from './files';
 
@@ -64,51 +65,12 @@ function parse(args: string[]): LinksArgs {
   return out;
 }
 
-interface Op {
-  kind: 'create' | 'remove';
-  /** Path relative to the root. */
-  rel: string;
-  target?: string;
-}
-
-/** The real path of `p` if it exists, else of its closest existing parent joined with the rest. */
-function realish(p: string): string {
-  const missing: string[] = [];
-  let cur = p;
-  for (;;) {
-    try {
-      return join(realpathSync(cur), ...missing.reverse());
-    } catch {
-      const parent = dirname(cur);
-      if (parent === cur) return p;
-      missing.push(cur.slice(parent.length + 1));
-      cur = parent;
-    }
-  }
-}
-
-function inside(root: string, p: string): boolean {
-  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
 function lstat(p: string) {
   try {
     return lstatSync(p);
   } catch {
     return undefined;
   }
-}
-
-/** Existing `[SK]NNname` entries for a script in a runlevel folder. */
-function existingLinks(dir: string, name: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const re = new RegExp(`^[SK][0-9][0-9]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return names.filter((n) => re.test(n));
 }
 
 export async function runLinks(args: string[], io: CliIO): Promise<number> {
@@ -145,40 +107,8 @@ export async function runLinks(args: string[], io: CliIO): Promise<number> {
   }
 
   // Plan every change, then check them all, then write.
-  const ops: Op[] = [];
   const scripts = a.del.length > 0 ? a.del : [...new Set(links.map((l) => l.script))];
-  for (const name of a.del) if (!NAME_RE.test(name)) throw new UsageError(`'${name}' is not a script name`);
-  const levelDirs = new Set<string>();
-  for (const l of p.links) levelDirs.add(l.link.slice(0, l.link.lastIndexOf('/')));
-  for (const lvl of ['0', '1', '2', '3', '4', '5', '6', 'S']) {
-    const rel = tree.initDir.slice(root.length + 1);
-    levelDirs.add(`${rel.slice(0, rel.lastIndexOf('/'))}/rc${lvl}.d`);
-  }
-  const planned = new Map<string, PlannedLink>(a.del.length > 0 ? [] : links.map((l) => [l.link, l]));
-  for (const dir of levelDirs) {
-    for (const name of scripts) {
-      for (const existing of existingLinks(join(root, dir), name)) {
-        const rel = `${dir}/${existing}`;
-        const want = planned.get(rel);
-        if (want && lstat(join(root, rel))?.isSymbolicLink() && readlinkSync(join(root, rel)) === want.target) {
-          planned.delete(rel); // already right
-          continue;
-        }
-        ops.push({ kind: 'remove', rel });
-      }
-    }
-  }
-  for (const l of planned.values()) ops.push({ kind: 'create', rel: l.link, target: l.target });
-
-  const conflicts: string[] = [];
-  for (const op of ops) {
-    const abs = join(root, op.rel);
-    const parent = realish(dirname(abs));
-    if (!inside(root, parent)) conflicts.push(`${op.rel}: its folder resolves outside ${a.root} (${parent})`);
-    const cur = lstat(abs);
-    if (cur && !cur.isSymbolicLink()) conflicts.push(`${op.rel}: exists and is not a symbolic link; not touching it`);
-    if (op.kind === 'create' && cur?.isSymbolicLink() && !ops.some((o) => o.kind === 'remove' && o.rel === op.rel)) conflicts.push(`${op.rel}: a different link is already there`);
-  }
+  const { ops, conflicts } = planLinkChanges(root, scripts, a.del.length > 0 ? [] : links, levelDirsOf(root, tree.initDir), a.root);
   if (conflicts.length > 0) {
     for (const c of conflicts) io.stderr(`sysv-ha: conflict: ${c}\n`);
     io.stderr('sysv-ha: nothing written.\n');
@@ -188,15 +118,7 @@ export async function runLinks(args: string[], io: CliIO): Promise<number> {
     for (const op of ops) io.stdout(op.kind === 'create' ? `would create ${op.rel} -> ${op.target}\n` : `would remove ${op.rel}\n`);
     return 0;
   }
-  for (const op of ops.filter((o) => o.kind === 'remove')) {
-    unlinkSync(join(root, op.rel));
-    io.stderr(`removed ${op.rel}\n`);
-  }
-  for (const op of ops.filter((o) => o.kind === 'create')) {
-    mkdirSync(dirname(join(root, op.rel)), { recursive: true });
-    symlinkSync(op.target!, join(root, op.rel));
-    io.stderr(`created ${op.rel} -> ${op.target}\n`);
-  }
+  applyLinkChanges(root, ops, (line) => io.stderr(`${line}\n`));
   if (ops.length === 0) io.stderr('nothing to change\n');
   return 0;
 }

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FsHost } from '../host/fsHost';
+import { applyLinkChanges, levelDirsOf, planLinkChanges } from '../host/linkWriter';
 import * as svc from '../service';
 import { applyChanges } from './incremental';
 import {
@@ -267,6 +268,33 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest('sysvHa/previewLinks', safe('previewLinks', null as string | null, (params: { path: string }) => {
     const p = svc.boot.previewLinks(params.path, host);
     return p ? svc.boot.renderPreview(p) : `No init.d folder found around ${params.path}.\n`;
+  }));
+
+  /** `sysvHa/services`: every init script of the image roots in these folders, per runlevel. */
+  connection.onRequest('sysvHa/services', safe('services', [] as svc.boot.ServiceTree[], (params: { folders: string[] }) => {
+    host.invalidate();
+    const roots = [...new Set(params.folders.flatMap((f) => svc.boot.findRoots(f, host)))];
+    return roots.map((r) => svc.boot.listServices(r, host)).filter((t): t is svc.boot.ServiceTree => t !== undefined);
+  }));
+
+  /**
+   * `sysvHa/setService`: the link changes that add (or remove) a script in an image root, as
+   * the tree's tool would; with `apply` (after the user confirmed the list) they are written.
+   */
+  connection.onRequest('sysvHa/setService', safe('setService', { ops: [], conflicts: ['internal error'], applied: [] as string[] }, (params: { root: string; script: string; op: 'add' | 'del'; apply: boolean }) => {
+    if (!/^[A-Za-z0-9_.@+-]+$/.test(params.script) || params.root === '' || params.root === '/') return { ops: [], conflicts: ['refused: not a script name, or a live system (use the terminal commands there)'], applied: [] };
+    host.invalidate();
+    const tree = svc.boot.loadInitTree(params.root, host);
+    if (!tree || !tree.scripts.some((s) => s.name === params.script)) return { ops: [], conflicts: [`no script ${params.script} under ${params.root}`], applied: [] };
+    const p = svc.boot.plan(tree, svc.boot.defaultTool(tree), host);
+    const links = params.op === 'add' ? p.links.filter((l) => l.script === params.script) : [];
+    const changes = planLinkChanges(params.root, [params.script], links, levelDirsOf(params.root, tree.initDir));
+    const applied: string[] = [];
+    if (params.apply && changes.conflicts.length === 0) {
+      applyLinkChanges(params.root, changes.ops, (line) => applied.push(line));
+      host.invalidate();
+    }
+    return { ...changes, applied };
   }));
 
   /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */

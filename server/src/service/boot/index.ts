@@ -3,3 +3,4 @@ export { loadInitTree, scriptInfo, type InitTree, type Layout, type ScriptInfo }
 export { chkconfigRefusal, defaultTool, plan, planChkconfig, planInsserv, planUpdateRcd, type Plan, type PlannedLink, type Tool } from './planner';
 export { parseLinkName, simulate, type Flavour, type LevelLink, type Step } from './simulate';
 export { previewLinks, renderPreview, type LinkPreview, type LinkRow } from './preview';
+export { findRoots, listServices, type LevelState, type ServiceRow, type ServiceTree } from './services';

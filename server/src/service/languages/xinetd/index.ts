@@ -1,5 +1,6 @@
 /** The xinetd language module: parse → check → features, plus the cross-file duplicate check. */
-import type { AnalysisContext, LanguageModule } from '../../core/language';
+import type { AnalysisContext, LanguageModule, WorkspaceHost } from '../../core/language';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { SourceText } from '../../core/text';
 import { range, type Fix, type Range, type RawProblem } from '../../core/types';
 import './problems';
@@ -7,6 +8,8 @@ import { checkXinetd, type EntryFacts, type XinetdFacts } from './checks';
 import { complete, folding, hover, lenses, refactors, resolveCompletion, symbols, type XinetdDoc } from './features';
 import { parseXinetd } from './parse';
 import { configFiles, imageRoot, includedirSkips, servicesFor, type ServicesDb } from './workspace';
+
+import { chkconfigState } from './chkconfig';
 
 export { chkconfigRewrite, chkconfigState, xinetdToggleEdit } from './chkconfig';
 
@@ -106,4 +109,41 @@ function duplicateServices(facts: XinetdFacts, ctx: AnalysisContext, db: Service
 /** The chkconfig on/off refactorings of a document (for the facade's `getRefactors`). */
 export function xinetdRefactors(doc: unknown, r: Range): Fix[] {
   return refactors(doc as XinetdDoc, r);
+}
+
+/** An xinetd service of an image root, for a Services view. */
+export interface XinetdServiceInfo {
+  name: string;
+  id: string;
+  /** The file and the 0-based line of its `service` line. */
+  path: string;
+  line: number;
+  /** xinetd starts it: not `disable = yes` and no error that makes xinetd drop it. */
+  enabled: boolean;
+  disabled: boolean;
+  broken: boolean;
+  /** What `chkconfig --list` shows, for files in xinetd.d (chkconfig manages only those). */
+  chkconfig?: 'on' | 'off';
+}
+
+/**
+ * Every service entry xinetd would read in an image root (`etc/xinetd.conf` and what it
+ * includes, else `etc/xinetd.d`), in reading order.
+ */
+export function listXinetdServices(root: string, host: WorkspaceHost): XinetdServiceInfo[] {
+  const db = servicesFor({ path: `${root}/etc/xinetd.conf`, settings: DEFAULT_SETTINGS, host });
+  const out: XinetdServiceInfo[] = [];
+  const files = configFiles(root, host, (text) => parseXinetd(new SourceText(text)).directives.map((d) => ({ kind: d.kind, arg: d.arg.text.replace(/\r$/, '') })));
+  for (const f of files) {
+    const inD = /\/xinetd\.d\/[^/]+$/.test(f.path);
+    for (const e of analyzeText(new SourceText(f.text), db).facts.entries) {
+      if (e.entry.kind !== 'service') continue;
+      out.push({
+        name: e.name, id: e.id, path: f.path, line: e.entry.line,
+        enabled: !e.disabled && !e.broken, disabled: e.disabled, broken: e.broken,
+        chkconfig: inD ? chkconfigState(f.text) : undefined,
+      });
+    }
+  }
+  return out;
 }

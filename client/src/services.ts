@@ -1,0 +1,97 @@
+/**
+ * The Services view: every init script of the workspace's image roots, with its runlevels
+ * on/off as the rcN.d links are now (or as the tree's tool would set them when it has no
+ * links yet) — the ntsysv / chkconfig --list of the workspace.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+type LevelState = 'on' | 'off' | null;
+interface ServiceRow { name: string; path: string; current: Record<string, LevelState>; planned: Record<string, LevelState>; registered: boolean; refused?: string }
+interface ServiceTree { root: string; layout: string; tool: string; services: ServiceRow[] }
+
+type Node = { kind: 'root'; tree: ServiceTree } | { kind: 'service'; tree: ServiceTree; row: ServiceRow };
+
+const LEVELS = ['0', '1', '2', '3', '4', '5', '6'];
+
+export function levelsText(row: ServiceRow): string {
+  const src = row.registered ? row.current : row.planned;
+  return LEVELS.map((l) => `${l}:${src[l] ?? '-'}`).join(' ');
+}
+
+export class ServicesProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private trees: ServiceTree[] = [];
+
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const c = this.client();
+      if (!c?.isRunning()) return [];
+      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+      this.trees = await c.sendRequest<ServiceTree[]>('sysvHa/services', { folders });
+      if (this.trees.length === 1) return this.trees[0]!.services.map((row) => ({ kind: 'service' as const, tree: this.trees[0]!, row }));
+      return this.trees.map((tree) => ({ kind: 'root' as const, tree }));
+    }
+    return node.kind === 'root' ? node.tree.services.map((row) => ({ kind: 'service' as const, tree: node.tree, row })) : [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'root') {
+      const item = new vscode.TreeItem(node.tree.root || '/', vscode.TreeItemCollapsibleState.Expanded);
+      item.description = node.tree.tool === 'none' ? 'BusyBox: S??name order' : `${node.tree.layout}, ${node.tree.tool}`;
+      item.contextValue = 'root';
+      return item;
+    }
+    const { row, tree } = node;
+    const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.None);
+    item.description = tree.tool === 'none' ? (row.registered ? 'runs at boot' : 'not an S?? script') : row.refused ? 'refused by ' + tree.tool : `${levelsText(row)}${row.registered ? '' : ' (not added)'}`;
+    item.tooltip = new vscode.MarkdownString(row.refused
+      ? `**${row.name}**: ${row.refused}`
+      : `**${row.name}** — ${row.registered ? 'links present now' : `no links yet; \`${tree.tool}\` would set these levels`}\n\n${levelsText(row)}`);
+    item.iconPath = new vscode.ThemeIcon(row.refused ? 'warning' : row.registered ? 'server-process' : 'circle-outline');
+    item.contextValue = row.registered ? 'service.registered' : 'service.unregistered';
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(row.path)] };
+    item.resourceUri = vscode.Uri.file(row.path);
+    return item;
+  }
+
+  /** Adds or removes a script: on an image root by writing the links after a confirmation listing them. */
+  async setService(node: Node | undefined, op: 'add' | 'del'): Promise<void> {
+    if (!node || node.kind !== 'service') return;
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('sysv-ha writes nothing in an untrusted workspace.');
+      return;
+    }
+    const c = this.client();
+    if (!c) return;
+    const { tree, row } = node;
+    if (tree.root === '' || tree.root === '/') {
+      await vscode.commands.executeCommand('sysvHa.registerService', row.name, op, tree.tool === 'chkconfig' ? 'chkconfig' : 'update-rc.d');
+      return;
+    }
+    type Result = { ops: { kind: string; rel: string; target?: string }[]; conflicts: string[]; applied: string[] };
+    const dry = await c.sendRequest<Result>('sysvHa/setService', { root: tree.root, script: row.name, op, apply: false });
+    if (dry.conflicts.length > 0) {
+      void vscode.window.showErrorMessage(`sysv-ha: nothing written: ${dry.conflicts.join('; ')}`);
+      return;
+    }
+    if (dry.ops.length === 0) {
+      void vscode.window.showInformationMessage(`${row.name}: the links are already as ${tree.tool} would make them.`);
+      return;
+    }
+    const list = dry.ops.map((o) => (o.kind === 'create' ? `+ ${o.rel} -> ${o.target}` : `- ${o.rel}`)).join('\n');
+    const ok = await vscode.window.showWarningMessage(`${op === 'add' ? 'Add' : 'Remove'} ${row.name} in ${tree.root}: ${dry.ops.length} link change(s)`, { modal: true, detail: list }, 'Write links');
+    if (ok !== 'Write links') return;
+    const done = await c.sendRequest<Result>('sysvHa/setService', { root: tree.root, script: row.name, op, apply: true });
+    if (done.conflicts.length > 0) void vscode.window.showErrorMessage(`sysv-ha: nothing written: ${done.conflicts.join('; ')}`);
+    else void vscode.window.showInformationMessage(`${row.name}: ${done.applied.length} change(s) written.`);
+    this.refresh();
+  }
+}

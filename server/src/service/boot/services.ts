@@ -1,0 +1,66 @@
+/**
+ * The Services view's data: every init script of an image root with, per runlevel, whether
+ * it is on or off now (from the rcN.d links present) and as the tree's tool would set it.
+ */
+import type { WorkspaceHost } from '../core/language';
+import { defaultTool, plan, type Tool } from './planner';
+import { loadInitTree } from './scripts';
+
+export type LevelState = 'on' | 'off' | null;
+
+export interface ServiceRow {
+  name: string;
+  path: string;
+  /** Per level "0".."6","S": from the links present; null where there is none. */
+  current: Record<string, LevelState>;
+  planned: Record<string, LevelState>;
+  /** Has at least one link now. */
+  registered: boolean;
+  refused?: string;
+}
+
+export interface ServiceTree {
+  root: string;
+  layout: string;
+  tool: Tool | 'none';
+  services: ServiceRow[];
+}
+
+const LEVELS = ['S', '0', '1', '2', '3', '4', '5', '6'];
+
+/** Image roots in or around a folder: itself, its parent when it is an etc/, or its children. */
+export function findRoots(folder: string, host: WorkspaceHost): string[] {
+  const f = folder.replace(/\/+$/, '');
+  const has = (r: string) => !!(host.stat(`${r}/etc/init.d`)?.isDirectory || host.stat(`${r}/etc/rc.d/init.d`)?.isDirectory);
+  if (has(f)) return [f];
+  if (f.endsWith('/etc') && has(f.slice(0, -4))) return [f.slice(0, -4)];
+  return (host.listDir(f || '/') ?? []).map((n) => `${f}/${n}`).filter((c) => host.stat(c)?.isDirectory && has(c)).slice(0, 20);
+}
+
+export function listServices(root: string, host: WorkspaceHost): ServiceTree | undefined {
+  const tree = loadInitTree(root, host);
+  if (!tree) return undefined;
+  if (tree.layout === 'busybox') {
+    return { root, layout: 'busybox', tool: 'none', services: tree.scripts.map((s) => ({ name: s.name, path: s.path, current: {}, planned: {}, registered: /^S\d\d/.test(s.name) })) };
+  }
+  const tool = defaultTool(tree);
+  const p = plan(tree, tool, host);
+  const rel = tree.initDir.slice(root.length + 1);
+  const base = `${root}/${rel.slice(0, rel.lastIndexOf('/'))}`;
+  const present = new Map<string, string[]>(LEVELS.map((l) => [l, host.listDir(`${base}/rc${l}.d`) ?? []]));
+  const services = tree.scripts.map((s) => {
+    const re = new RegExp(`^([SK])\\d\\d${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const current: Record<string, LevelState> = {};
+    const planned: Record<string, LevelState> = {};
+    let registered = false;
+    for (const l of LEVELS) {
+      const m = present.get(l)!.map((n) => re.exec(n)).find((x) => x);
+      current[l] = m ? (m[1] === 'S' ? 'on' : 'off') : null;
+      if (m) registered = true;
+      const pl = p.links.find((x) => x.script === s.name && String(x.runlevel) === l);
+      planned[l] = pl ? (pl.kind === 'S' ? 'on' : 'off') : null;
+    }
+    return { name: s.name, path: s.path, current, planned, registered, refused: p.refused.find((r) => r.script === s.name)?.reason };
+  });
+  return { root, layout: tree.layout, tool, services };
+}
