@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fullParse, incrementalParse, loadFloor } from './floor.mjs';
 import { generateEtcTree, largeInitScript } from './generate.mjs';
-import { BenchClient } from './lsp-client.mjs';
+import { BenchClient, procCpuMs } from './lsp-client.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -206,6 +206,7 @@ const log = (s) => process.stderr.write(`${s}\n`);
 // ------------------------------------------------------------------------------------------- main
 async function main() {
   const started = performance.now();
+  const loadStart = loadavg().map((x) => round(x));
   const built = ensureBuilt();
   const serverJs = join(opts.dist, 'server.js');
   const cliJs = join(opts.dist, 'cli.js');
@@ -250,6 +251,7 @@ async function main() {
   // ---- the server with the whole set open
   const s1 = new BenchClient(serverJs, profArgs('server-corpus'));
   await s1.initialize();
+  const s1cpu0 = s1.cpuMs();
   await sleep(300);
   startupIdle.push(s1.memory());
   const feat = { completion: [], hover: [], documentSymbol: [], codeLens: [] };
@@ -278,6 +280,7 @@ async function main() {
     for (let k = 0; k < ITER.lenses; k++) bucket.codeLens.push((await s1.timed('textDocument/codeLens', { textDocument: uri })).ms);
   }
   for (const e of set) await exercise(e);
+  const s1cpuCorpus = s1.cpuMs() - s1cpu0;
   await sleep(1000);
   const memCorpus = s1.memory();
   log(`bench: corpus done; RSS ${round(memCorpus.rssMB, 1)} MB`);
@@ -310,10 +313,12 @@ async function main() {
           if (pending.size === 0) res();
         };
       });
+      const cpu0 = s2.cpuMs();
       const t0 = performance.now();
       for (const d of docs) void s2.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'shellscript', version: 1, text: d.text } });
       const finished = await Promise.race([done.then(() => true), sleep(120000).then(() => false)]);
       const serverMs = finished ? lastAt - t0 : null;
+      const serverCpuMs = cpu0 === null ? null : s2.cpuMs() - cpu0;
       await sleep(1000);
       const mem = s2.memory();
       // One more edit with everything open: does a keystroke stay cheap with 1,000 documents?
@@ -322,7 +327,7 @@ async function main() {
       const pos = { line: plan.line, character: plan.character };
       const editWithTree = await s2.change(e0.uri, 2, { start: pos, end: pos }, ' ');
       await s2.shutdown();
-      tree = { scripts: paths.length, cliMs: cli.ms, cliStatus: cli.status, cliFindings: findings, serverAllPublishedMs: serverMs, serverPublished: paths.length - pending.size, rssMB: mem.rssMB, peakMB: mem.hwmMB, editWithTreeOpenMs: editWithTree, crossFileChecks: 'none wired into the server or the CLI at the time of this run: the time is per-file checks of every script' };
+      tree = { scripts: paths.length, cliMs: cli.ms, cliCpuMs: cli.cpuMs, serverCpuMs, cliStatus: cli.status, cliFindings: findings, serverAllPublishedMs: serverMs, serverPublished: paths.length - pending.size, rssMB: mem.rssMB, peakMB: mem.hwmMB, editWithTreeOpenMs: editWithTree, crossFileChecks: 'none wired into the server or the CLI at the time of this run: the time is per-file checks of every script' };
       log(`bench: tree: CLI ${round(cli.ms)} ms, server ${round(serverMs)} ms, RSS ${round(mem.rssMB, 1)} MB`);
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -332,17 +337,21 @@ async function main() {
   // ---- CLI check of the whole set, one call per folder (start-up included)
   const cliStartup = [];
   for (let i = 0; i < ITER.cliReps; i++) cliStartup.push(timeSpawn([cliJs, '--version'], REPO).ms);
+  const cliFirstScript = [];
+  const example = set.find((e) => e.kind === 'initscripts' && e.group !== 'generated');
+  if (example) for (let i = 0; i < ITER.cliReps; i++) cliFirstScript.push(timeSpawn([cliJs, 'check', '--exit-zero', '--lang', 'initscript', example.file], REPO).ms);
   const calls = cliCalls(set);
   const cliRuns = [];
   for (let rep = 0; rep < ITER.cliReps; rep++) {
     const run = [];
     for (const c of calls) {
       const r = timeSpawn([...(rep === 0 ? profArgs(`cli-${c.name}`) : []), cliJs, 'check', '--format', 'json', ...c.args], c.cwd);
-      run.push({ name: c.name, files: c.files, ms: r.ms, status: r.status });
+      run.push({ name: c.name, files: c.files, ms: r.ms, cpuMs: r.cpuMs, status: r.status });
     }
     cliRuns.push(run);
   }
   const cliTotals = cliRuns.map((run) => run.reduce((s, c) => s + c.ms, 0));
+  const cliCpuTotals = cliRuns.map((run) => run.reduce((s, c) => s + (c.cpuMs ?? NaN), 0));
   const cliMedianRun = cliRuns[cliTotals.indexOf(p50(cliTotals))];
 
   // ---- the .vsix (not built here) and activation (needs VS Code)
@@ -385,7 +394,7 @@ async function main() {
     built,
     dist: { dir: relative(REPO, opts.dist) || '.', minified },
     git: gitInfo(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 1048576), loadavg: loadavg().map((x) => round(x)) },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 1048576), loadavgStart: loadStart, loadavgEnd: loadavg().map((x) => round(x)) },
     iterations: ITER,
     floor: { runtimeLoadMs: round(floor.loadMs), fullParseMBps: round(floorBytes / 1048576 / (floorMs / 1000), 2), fullParsePerFile: summary(set.map((e) => e.floorFull)), incrementalPerFile: summary(set.map((e) => e.floorIncr)), note: 'raw web-tree-sitter + tree-sitter-bash from node_modules, in the bench process; non-shell files are parsed as bash too, as a yardstick of machine speed' },
     startup: { initializeMs: summary(startup), firstInitScriptDiagnosticsMs: summary(firstScript), idleRssMB: round(startupIdle[0]?.rssMB, 1) },
@@ -397,9 +406,10 @@ async function main() {
       slowestEdits: slowEdits, slowestOpens: slowOpens,
     },
     large: L,
+    serverCpuMs: { corpusPhase: round(s1cpuCorpus, 0), note: 'CPU time of the server while the corpus was opened, edited and queried' },
     memory: { idleMB: round(startupIdle[0]?.rssMB, 1), corpusOpenSteadyMB: round(memCorpus.rssMB, 1), corpusOpenPeakMB: round(memCorpus.hwmMB, 1), withLargeSteadyMB: round(memAll.rssMB, 1), peakMB: round(memAll.hwmMB, 1) },
     tree,
-    cli: { startupMs: summary(cliStartup), corpusWallMs: summary(cliTotals), calls: cliMedianRun },
+    cli: { startupMs: summary(cliStartup), oneInitScriptMs: summary(cliFirstScript), corpusWallMs: summary(cliTotals), corpusCpuMs: summary(cliCpuTotals), calls: cliMedianRun },
     vsix,
     activation: 'not measurable outside VS Code (needs the extension host); see test/e2e for a real VS Code run',
     perFile,
@@ -444,7 +454,9 @@ function printTable(r) {
   const row = (cols, widths) => cols.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   const W = [50, 9, 9, 9, 11];
   const out = [];
-  out.push(`sysv-ha bench — ${r.date} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}${r.quick ? ' — QUICK' : ''}`);
+  out.push(`sysv-ha bench — ${r.date} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}${r.quick ? ' — QUICK' : ''} — ${r.dist.dir}${r.dist.minified ? ' (minified)' : ''} @ ${r.git.commit ?? '?'}${r.git.dirty ? '+dirty' : ''}`);
+  const busy = Math.max(...r.machine.loadavgStart, ...r.machine.loadavgEnd);
+  out.push(`load average ${r.machine.loadavgStart.join(' ')} → ${r.machine.loadavgEnd.join(' ')}${busy > r.machine.cpus ? `  ⚠ busier than ${r.machine.cpus} CPUs: wall times are inflated; compare ratios and CPU times` : ''}`);
   out.push(`floor: web-tree-sitter full parse ${f(r.floor.fullParseMBps)} MB/s; per file p50 ${f(r.floor.fullParsePerFile.p50, 3)} ms full, ${f(r.floor.incrementalPerFile.p50, 3)} ms incremental (1 char)`);
   out.push('');
   out.push(row(['latency (ms)', 'p50', 'p95', 'max', '× floor p50'], W));
@@ -467,8 +479,8 @@ function printTable(r) {
   }
   out.push('');
   out.push(`memory (server RSS): idle ${f(r.memory.idleMB)} MB; corpus open ${f(r.memory.corpusOpenSteadyMB)} MB steady, ${f(r.memory.corpusOpenPeakMB)} MB peak; + generated scripts ${f(r.memory.withLargeSteadyMB)} MB steady, ${f(r.memory.peakMB)} MB peak`);
-  if (r.tree) out.push(`1,000-script /etc tree: CLI check ${f(r.tree.cliMs, 0)} ms; server publishes all ${r.tree.serverPublished} in ${f(r.tree.serverAllPublishedMs, 0)} ms; RSS ${f(r.tree.rssMB)} MB steady, ${f(r.tree.peakMB)} MB peak; one edit with all open ${f(r.tree.editWithTreeOpenMs, 2)} ms (no cross-file graph checks exist yet)`);
-  out.push(`CLI: start-up (--version) ${f(r.cli.startupMs.p50, 0)} ms; check of the whole set ${f(r.cli.corpusWallMs.p50, 0)} ms wall in ${r.cli.calls.length} calls (${r.cli.calls.map((c) => `${c.name} ${f(c.ms, 0)}`).join(', ')})`);
+  if (r.tree) out.push(`1,000-script /etc tree: CLI check ${f(r.tree.cliMs, 0)} ms (CPU ${f(r.tree.cliCpuMs, 0)}); server (CPU ${f(r.tree.serverCpuMs, 0)}) publishes all ${r.tree.serverPublished} in ${f(r.tree.serverAllPublishedMs, 0)} ms; RSS ${f(r.tree.rssMB)} MB steady, ${f(r.tree.peakMB)} MB peak; one edit with all open ${f(r.tree.editWithTreeOpenMs, 2)} ms (no cross-file graph checks exist yet)`);
+  out.push(`CLI: start-up (--version) ${f(r.cli.startupMs.p50, 0)} ms; one init script ${f(r.cli.oneInitScriptMs.p50, 0)} ms; check of the whole set ${f(r.cli.corpusWallMs.p50, 0)} ms wall (CPU ${f(r.cli.corpusCpuMs.p50, 0)}) in ${r.cli.calls.length} calls (${r.cli.calls.map((c) => `${c.name} ${f(c.ms, 0)}`).join(', ')})`);
   out.push(`.vsix: ${r.vsix ? `${f(r.vsix.bytes / 1048576, 2)} MB (sysv-ha.vsix as found, not rebuilt)` : 'no sysv-ha.vsix (npm run package builds it)'}; activation: ${r.activation}`);
   out.push('');
   out.push('targets (issue 7):');
@@ -480,11 +492,14 @@ function printTable(r) {
 function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 function countBy(xs, key) { const m = {}; for (const x of xs) m[key(x)] = (m[key(x)] ?? 0) + 1; return m; }
 
+/** Runs node with `args`; wall time, and CPU time of the child (Linux: cutime+cstime of this process). */
 function timeSpawn(args, cwd) {
+  const c0 = procCpuMs('/proc/self/stat', 15);
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' }, timeout: 300000 });
   const ms = performance.now() - t0;
-  return { ms, status: r.status, ok: r.status === 0 || r.status === 1, stdout: r.stdout, stderr: r.stderr };
+  const c1 = procCpuMs('/proc/self/stat', 15);
+  return { ms, cpuMs: c0 === null || c1 === null ? null : c1 - c0, status: r.status, ok: r.status === 0 || r.status === 1, stdout: r.stdout, stderr: r.stderr };
 }
 
 function countFindings(stdout) {
