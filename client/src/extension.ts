@@ -123,6 +123,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sysvHa.registerService', guarded((name, op, tool) => {
       runInTerminal(`service ${name}`, registerCommand({ name, op, tool, prefix: prefix() }));
     })),
+    // chkconfig NAME on|off for an xinetd.d file: the server's refactoring, applied as an edit
+    // the user sees (and can undo); nothing runs.
+    vscode.commands.registerCommand('sysvHa.xinetdToggle', async (uri: string, name: string, state: string) => {
+      const target = vscode.Uri.parse(uri);
+      const doc = await vscode.workspace.openTextDocument(target);
+      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', target, whole, vscode.CodeActionKind.RefactorRewrite.value);
+      const action = actions?.find((a) => a.title.startsWith(`chkconfig ${name} ${state}`));
+      if (action?.edit) await vscode.workspace.applyEdit(action.edit);
+      else void vscode.window.showInformationMessage(`${name} is already ${state}.`);
+    }),
     vscode.commands.registerCommand('sysvHa.previewLinks', async (path?: string) => {
       const target = path ?? vscode.window.activeTextEditor?.document.uri.fsPath;
       if (!target) return;

@@ -29,7 +29,7 @@ const PLAIN = [
   (r, v) => `sleep ${1 + Math.floor(r() * 3)}`,
   (r, v) => `RETVAL=$?`,
   (r, v) => `${v.toUpperCase()}_OPTS="\${${v.toUpperCase()}_OPTS} -d"`,
-  (r, v) => `ip addr add 10.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.1/24 dev eth${Math.floor(r() * 3)}`,
+  (r, v) => `ip addr add 10.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.1/24 brd + dev eth${Math.floor(r() * 3)}`,
   (r, v) => `sysctl -q -w net.ipv4.ip_forward=1`,
   (r, v) => `pidofproc -p /var/run/${v}.pid /usr/sbin/${v} >/dev/null`,
 ];
@@ -90,15 +90,21 @@ export function largeInitScript(lines, seed = lines) {
 }
 
 /** A Debian style LSB init script for service `i` of `n`, depending on up to 3 earlier ones. */
-function treeScript(i, r) {
+function treeScript(i, n, r) {
   const name = `svc${String(i).padStart(4, '0')}`;
   const deps = new Set();
   const k = i === 0 ? 0 : Math.floor(r() * 4);
   for (let j = 0; j < k; j++) deps.add(`svc${String(Math.floor(r() * i)).padStart(4, '0')}`);
   const should = i > 10 && r() < 0.3 ? ` svc${String(Math.floor(r() * i)).padStart(4, '0')}` : '';
   const v = pick(r, DAEMONS);
+  // A few deliberate cross-file faults, so the workspace checks have something to find:
+  // a missing dependency, a duplicate Provides and a two-script loop.
+  if (i === n - 1) deps.add('svc-missing');
+  if (i === 20) deps.add('svc0021');
+  if (i === 21) deps.add('svc0020');
+  const provides = i === n - 2 ? `${name} svc${String(n - 1).padStart(4, "0")}` : name;
   const lines = [
-    '#!/bin/sh', '### BEGIN INIT INFO', `# Provides:          ${name}`, `# Required-Start:    $local_fs $network $remote_fs${[...deps].map((d) => ` ${d}`).join('')}`,
+    '#!/bin/sh', '### BEGIN INIT INFO', `# Provides:          ${provides}`, `# Required-Start:    $local_fs $network $remote_fs${[...deps].map((d) => ` ${d}`).join('')}`,
     `# Required-Stop:     $local_fs $network $remote_fs${[...deps].map((d) => ` ${d}`).join('')}`,
     ...(should ? [`# Should-Start:      ${should.trim()}`] : []),
     '# Default-Start:     2 3 4 5', '# Default-Stop:      0 1 6', `# Short-Description: ${name} generated service`,
@@ -127,7 +133,7 @@ export function generateEtcTree(root, count) {
   ].join('\n'));
   const paths = [];
   for (let i = 0; i < count; i++) {
-    const { name, text } = treeScript(i, r);
+    const { name, text } = treeScript(i, count, r);
     const p = join(initd, name);
     writeFileSync(p, text);
     chmodSync(p, 0o755);

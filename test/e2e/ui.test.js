@@ -542,8 +542,16 @@ async function heartbeatPart(page) {
   const mode = await poll(async () => ((await statusMode(page)) === 'Heartbeat ha.cf' ? true : null), 10000);
   record('ha.cf: language mode shows "Heartbeat ha.cf"', !!mode, `mode: ${await statusMode(page)}`);
 
-  await focusEditor(page);
-  await page.keyboard.press('Control+End');
+  // The code lens above deadtime.
+  const lens = await poll(async () => {
+    const texts = await page.$$eval('.monaco-editor .codelens-decoration', (els) => els.map((e) => e.textContent.trim()));
+    return texts.find((t) => /declared dead after 30000 ms/.test(t)) || null;
+  }, 15000);
+  record('ha.cf: code lens reads "A node is declared dead after 30000 ms …"', !!lens, lens || '');
+
+  // Type the mistake under the first line, so the hover further down does
+  // not cover it in the screenshot.
+  if (!(await gotoLine(page, 1))) throw new Error('could not move the cursor to line 1 of ha.cf');
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('deadtim 30', { delay: 20 });
@@ -566,7 +574,17 @@ async function heartbeatPart(page) {
   await sleep(300);
   await shot(page, '07-hacf.png');
   await page.mouse.move(5, 5);
+  // Revert: the diagnostic must go away with the mistake.
   await revertFile(page);
+  const gone = await poll(async () => {
+    const lines = (await visibleLines(page)).map((l) => l.text);
+    if (lines.some((t) => t.startsWith('deadtim 30'))) return null;
+    const rows = await problemsRows(page);
+    return rows.some((r) => r.includes('hacf/unknown-directive')) ? null : true;
+  }, 15000);
+  const dirty = await page.locator('.tabs-container .tab.dirty[aria-label*="ha.cf"]').count();
+  record('ha.cf: after "File: Revert File" the text and hacf/unknown-directive are gone', !!gone,
+    gone ? '' : `editor dirty: ${dirty > 0}; rows: ${JSON.stringify((await problemsRows(page)).filter((r) => r.includes('hacf/')))}`);
 }
 
 // xinetd: etc/xinetd.d/tftp (language xinetd) and the fixture

@@ -121,10 +121,14 @@ for dir in "$WORK"/*/; do
     const d = JSON.parse(require("fs").readFileSync(0, "utf8"));
     const re = new RegExp(process.argv[1]);
     console.log(d.filter((x) => x.severity === "error" && !re.test(x.code)).map((x) => x.code).join(","));' "$TAKEOVER" 2>/dev/null || echo PARSE-ERROR)
+  takeover=$(printf '%s' "$json" | node -e '
+    const d = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const re = new RegExp(process.argv[1]);
+    console.log(d.filter((x) => x.severity === "error" && re.test(x.code)).map((x) => x.code).join(","));' "$TAKEOVER" 2>/dev/null)
   predicted=accepted; [ -n "$errors" ] && predicted=refused
   if [ "$verdict" = "$predicted" ]; then
     passed=$((passed + 1))
-    printf 'ok   %-70s %s%s\n' "$case" "$verdict" "${errors:+ ($errors)}"
+    printf 'ok   %-70s %s%s%s\n' "$case" "$verdict" "${errors:+ ($errors)}" "${takeover:+ [exception 1, takeover-time: $takeover]}"
   else
     failed=$((failed + 1))
     failures+=("$case")

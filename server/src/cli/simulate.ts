@@ -6,7 +6,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { FsHost } from '../host/fsHost';
-import { defaultTool, loadInitTree, parseLinkName, plan, simulate, type LevelLink, type Tool } from '../service/boot';
+import { renderSimulation, simulateChange, type Tool } from '../service/boot';
 import { UsageError } from './files';
 import type { CliIO } from './main';
 
@@ -47,41 +47,14 @@ export async function runSimulate(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`${root}: not a directory`);
   }
   const host = new FsHost();
-  const tree = loadInitTree(real.split(sep).join('/'), host);
-  if (!tree) throw new UsageError(`${root}: no etc/init.d or etc/rc.d/init.d under it`);
-  const rel = tree.initDir.slice(tree.root.length + 1);
-  const base = rel.slice(0, rel.lastIndexOf('/'));
-  const planned = plan(tree, tool ?? defaultTool(tree), host);
-  const sources: string[] = [];
-  const levelLinks = (level: string): LevelLink[] => {
-    const dir = `${tree.root}/${base}/rc${level}.d`;
-    const names = host.listDir(dir);
-    if (names) {
-      sources.push(`${base}/rc${level}.d`);
-      return names.map(parseLinkName).filter((l): l is LevelLink => l !== undefined);
-    }
-    sources.push(`planned rc${level}.d (${planned.tool})`);
-    return planned.links.filter((l) => String(l.runlevel) === level).map((l) => parseLinkName(l.link.slice(l.link.lastIndexOf('/') + 1))!);
-  };
-  const flavour = tree.layout === 'rhel' ? 'rhel' : 'debian';
-  const toLinks = levelLinks(to);
-  // Red Hat's rc looks only at the new level and the subsys locks.
-  const fromLinks = from === 'N' || flavour === 'rhel' ? 'N' as const : levelLinks(from);
-  let runningSet: Set<string>;
-  if (running) runningSet = new Set(running);
-  else if (flavour === 'rhel') runningSet = new Set(host.listDir(`${tree.root}/var/lock/subsys`) ?? []);
-  else runningSet = new Set(fromLinks === 'N' ? [] : fromLinks.filter((l) => l.kind === 'S').map((l) => l.script));
-  const steps = simulate(flavour, fromLinks, toLinks, to, runningSet);
+  const sim = simulateChange(real.split(sep).join('/'), host, { from, to, running, tool });
+  if (!sim) throw new UsageError(`${root}: no etc/init.d or etc/rc.d/init.d under it`);
   if (format === 'json') {
-    io.stdout(JSON.stringify({ from, to, rc: flavour === 'rhel' ? '/etc/rc.d/rc' : '/etc/init.d/rc', links: sources, running: [...runningSet].sort(), steps }, null, 2) + '\n');
-    return 0;
+    const { runningFromFlag: _unused, flavour: _f, ...rest } = sim;
+    void _unused; void _f;
+    io.stdout(JSON.stringify(rest, null, 2) + '\n');
+  } else {
+    io.stdout(renderSimulation(sim));
   }
-  const rc = flavour === 'rhel' ? 'Red Hat /etc/rc.d/rc' : 'Debian /etc/init.d/rc';
-  io.stdout(`Runlevel ${from} → ${to} (${rc}; links from ${sources.join(', ')})\n`);
-  if (flavour === 'rhel') io.stdout(`Running (subsys locks${running ? ' given with --running' : ''}): ${[...runningSet].sort().join(' ') || 'none'}\n`);
-  steps.forEach((s, i) => io.stdout(`${String(i + 1).padStart(3)}. ${s.action.padEnd(5)} ${s.link.padEnd(22)} ${s.why}\n`));
-  if (steps.length === 0) io.stdout('  (nothing to do)\n');
-  if (flavour === 'rhel') io.stdout('In interactive mode (/var/run/confirm, the kernel argument "confirm") rc asks before each start.\n');
-  else io.stdout('With CONCURRENCY=makefile (the default when .depend.* exist) startpar runs scripts of the same order in parallel.\n');
   return 0;
 }

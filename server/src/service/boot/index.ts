@@ -4,3 +4,4 @@ export { chkconfigRefusal, defaultTool, plan, planChkconfig, planInsserv, planUp
 export { parseLinkName, simulate, type Flavour, type LevelLink, type Step } from './simulate';
 export { previewLinks, renderPreview, type LinkPreview, type LinkRow } from './preview';
 export { findRoots, listServices, type LevelState, type ServiceRow, type ServiceTree } from './services';
+export { renderSimulation, simulateChange, type Simulation } from './runlevel';

@@ -19,7 +19,7 @@ export const authkeysModule: LanguageModule<AuthkeysDoc> = {
       if (mode !== undefined && (mode & 0o044) !== 0) {
         problems.push({
           code: 'authkeys/bad-permissions', range: range(0, 0, src.lineText(0).length),
-          message: `The file is mode ${(mode & 0o777).toString(8).padStart(3, '0')}: group or others can read the keys, so heartbeat refuses to start ("Bad permissions on keyfile"). Run 'chmod 600 ${ctx.path}'.`,
+          message: `The file is mode ${(mode & 0o777).toString(8).padStart(3, '0')}: group or others can read the keys, so heartbeat refuses to start ("Bad permissions on keyfile"). Run 'chmod 600' on it.`,
         });
       }
     }

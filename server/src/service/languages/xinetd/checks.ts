@@ -115,8 +115,7 @@ function checkEntry(e: Entry, defaults: EntryFacts | undefined, model: XinetdMod
   // A `{` after the name is ignored when a `{` line follows anyway; the entry is then fine.
   const headerBrace = e.fault?.kind === 'missing-open' ? e.extra.find((w) => w.text.startsWith('{') || w.text === '}') : undefined;
   if (e.fault?.kind === 'missing-open') {
-    const next = e.fault?.kind === 'missing-open' ? e.fault.line : -1;
-    const braceNext = next >= 0 && model.kinds[next] === 'code';
+    const braceNext = e.fault.line >= 0 && model.kinds[e.fault.line] === 'code';
     out.push({
       code: 'xinetd/brace-not-alone', range: lineRange(e),
       message: headerBrace
