@@ -11,6 +11,7 @@ import { ServicesProvider } from './services';
 /** Commands that run something: hidden (lenses) and refused in untrusted workspaces. */
 const RUNNING_COMMANDS = new Set(['sysvHa.runService', 'sysvHa.registerService']);
 const LINKS_SCHEME = 'sysv-ha-links';
+const SIM_SCHEME = 'sysv-ha-simulate';
 
 interface DocumentInfo {
   language: string;
@@ -133,6 +134,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const action = actions?.find((a) => a.title.startsWith(`chkconfig ${name} ${state}`));
       if (action?.edit) await vscode.workspace.applyEdit(action.edit);
       else void vscode.window.showInformationMessage(`${name} is already ${state}.`);
+    }),
+    // Simulate a runlevel change of the image root around a file (asks for the levels if not given).
+    vscode.commands.registerCommand('sysvHa.simulate', async (path?: string, from?: string, to?: string) => {
+      const target = path ?? vscode.window.activeTextEditor?.document.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      if (!target) return;
+      const levels = ['N', '0', '1', '2', '3', '4', '5', '6', 'S'];
+      from ??= await vscode.window.showQuickPick(levels, { title: 'Simulate a runlevel change: from (N = boot)' });
+      if (!from) return;
+      to ??= await vscode.window.showQuickPick(levels.slice(1), { title: `Simulate a runlevel change: from ${from} to` });
+      if (!to) return;
+      const uri = vscode.Uri.from({ scheme: SIM_SCHEME, path: `/runlevel ${from} to ${to}.txt`, query: JSON.stringify({ path: target, from, to }) });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(SIM_SCHEME, {
+      provideTextDocumentContent: (uri) => client!.sendRequest<string>('sysvHa/simulate', JSON.parse(uri.query)),
     }),
     vscode.commands.registerCommand('sysvHa.previewLinks', async (path?: string) => {
       const target = path ?? vscode.window.activeTextEditor?.document.uri.fsPath;

@@ -67,7 +67,7 @@ describe('LSP over stdio (push diagnostics)', () => {
 
   it('code lens, symbols, folding', async () => {
     const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
-    assert.deepEqual(lenses.map((x) => x.command.title), ['Boots into runlevel 3 (full multi-user)']);
+    assert.deepEqual(lenses.map((x) => x.command.title), ['Boots into runlevel 3 (full multi-user)', 'Simulate boot to runlevel 3']);
     const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
     assert.ok(symbols.some((s) => s.name === 'l3'));
     const folds = await client.request<{ kind: string }[]>('textDocument/foldingRange', { textDocument: { uri: URI } });

@@ -85,7 +85,10 @@ describe('inittab symbols, lenses, folding', () => {
   });
 
   it('shows the boot runlevel as a code lens', () => {
-    assert.deepEqual(svc.getCodeLenses(a).map((l) => [l.range.start.line, l.title]), [[2, 'Boots into runlevel 3 (full multi-user)']]);
+    assert.deepEqual(svc.getCodeLenses(a).map((l) => [l.range.start.line, l.title]), [[2, 'Boots into runlevel 3 (full multi-user)'], [2, 'Simulate boot to runlevel 3']]);
+    assert.deepEqual(svc.getCodeLenses(a)[1]!.command, { id: 'sysvHa.simulate', args: ['/etc/inittab', 'N', '3'] });
+    // Outside an image root there is nothing to simulate.
+    assert.equal(svc.getCodeLenses(analyzeText(text, { path: '/tmp/inittab' })).length, 1);
   });
 
   it('folds comment blocks', () => {

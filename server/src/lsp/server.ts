@@ -297,6 +297,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { ...changes, applied };
   }));
 
+  /** `sysvHa/simulate`: a runlevel change of the image root around a path, as text. */
+  connection.onRequest('sysvHa/simulate', safe('simulate', null as string | null, (params: { path: string; from: string; to: string }) => {
+    if (!/^([0-6]|S|N)$/.test(params.from) || !/^[0-6S]$/.test(params.to)) return 'Runlevels are 0-6 or S (from: also N for boot).\n';
+    const i = params.path.lastIndexOf('/etc/');
+    const candidates = i >= 0 ? [params.path.slice(0, i)] : svc.boot.findRoots(params.path, host);
+    host.invalidate();
+    for (const root of candidates) {
+      const sim = svc.boot.simulateChange(root, host, { from: params.from, to: params.to });
+      if (sim) return svc.boot.renderSimulation(sim);
+    }
+    return `No etc/init.d or etc/rc.d/init.d found for ${params.path}.\n`;
+  }));
+
   /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */
   connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as svc.DocumentInfo | null, async (params: { uri: string }) => {
     const a = await analysisOf(params.uri);

@@ -14,6 +14,8 @@ import {
 export interface InittabDoc {
   model: InittabModel;
   facts: InittabFacts;
+  /** The file's path (for commands that need its image root). */
+  path: string;
 }
 
 type FieldName = FieldSpec['name'];
@@ -253,11 +255,15 @@ export function symbols(doc: InittabDoc): SymbolEntry[] {
   });
 }
 
-export function lenses(doc: InittabDoc): CodeLensEntry[] {
+export function lenses(doc: InittabDoc, path: string): CodeLensEntry[] {
   const d = doc.facts.initdefault;
   if (!d) return [];
   const spec = RUNLEVELS.find((r) => r.char === d.level);
-  return [{ range: range(d.entry.line, 0, d.entry.text.length), title: `Boots into runlevel ${d.level}${spec ? ` (${spec.summary})` : ''}` }];
+  const r = range(d.entry.line, 0, d.entry.text.length);
+  const out: CodeLensEntry[] = [{ range: r, title: `Boots into runlevel ${d.level}${spec ? ` (${spec.summary})` : ''}` }];
+  // In an image root (or /etc itself), what rc would start on the way there.
+  if (path.includes('/etc/') && /^[0-6S]$/.test(d.level)) out.push({ range: r, title: `Simulate boot to runlevel ${d.level}`, command: { id: 'sysvHa.simulate', args: [path, 'N', d.level] } });
+  return out;
 }
 
 export function folding(doc: InittabDoc): FoldingEntry[] {

@@ -20,7 +20,7 @@ export const inittabModule: LanguageModule<InittabDoc> = {
     const fragment = /\/inittab\.d\/[^/]+\.tab$/.test(ctx.path);
     const { problems, facts } = checkInittab(model, src, { settings: s, fragment });
     return {
-      model: { model, facts },
+      model: { model, facts, path: ctx.path },
       problems,
       profileKeys: [model.dialect],
       info: { language: 'inittab', profile: model.dialect, reason: model.dialectReason },
@@ -30,6 +30,6 @@ export const inittabModule: LanguageModule<InittabDoc> = {
   resolveCompletion,
   hover: (doc, src, position) => hover(doc, src, position),
   symbols: (doc) => symbols(doc),
-  lenses: (doc) => lenses(doc),
+  lenses: (doc) => lenses(doc, doc.path),
   folding: (doc) => folding(doc),
 };
