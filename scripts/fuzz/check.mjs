@@ -206,8 +206,6 @@ export function runCase(env, c, opts = {}) {
           const at = r.int(size + 1);
           const len = r.int(12);
           const newText = r.pick(['', '\n', ' ', '"', "'", '#', ';;', 'esac', 'fi', '{', '}', '$(', ')', 'case "$1" in\n', 'start)', 'é', '\r\n', '\r', '\u{1F600}', 'ip addr add 1.2.3.4/40 dev eth0\n', '# chkconfig: 345 10 90\n', 'x']);
-          const cur = env.TextDocument.create('file:///tmp', 'x', 1, td.getText());
-          void cur;
           changes.push({ at, len, newText });
         }
         // Each change is relative to the text after the previous one, as LSP sends them.

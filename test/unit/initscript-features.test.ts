@@ -165,3 +165,11 @@ describe('initscript code lenses and link preview', () => {
     assert.match(text, /^3 +S40foo +S20foo +S01foo +would change; chkconfig and insserv disagree$/m);
   });
 });
+
+describe('hover on link names', () => {
+  it('explains S40atd and rc3.d/K60atd anywhere in an init script', () => {
+    const text = RH.replace('prog=foo\n', 'prog=foo\n# see /etc/rc.d/rc3.d/S4┃0foo and K60foo\n');
+    assert.match(hoverAt(text, RH_OPTS)!.markdown, /start\*\* link: rc runs `foo start` when entering runlevel 3, in position 40/);
+    assert.match(hoverAt(RH.replace('prog=foo\n', 'prog=foo\n# see K6┃0foo\n'), RH_OPTS)!.markdown, /kill\*\* link/);
+  });
+});

@@ -23,6 +23,21 @@ function meaningTable(level: string, profile: InitProfile): string {
 // ---------------------------------------------------------------------------------------
 // Hover
 
+/** A link name under the cursor (`S40atd`, `/etc/rc.d/rc3.d/K60atd`): which script, level, order. */
+export function linkNameHover(lineText: string, p: Position): HoverResult | null {
+  const re = /(?:rc([0-6S])\.d\/)?\b([SK])(\d\d)([A-Za-z][A-Za-z0-9_.@+-]*)/g;
+  for (const m of lineText.matchAll(re)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (p.character < start || p.character > end) continue;
+    const [, level, kind, nn, name] = m;
+    const what = kind === 'S' ? `**start** link: rc runs \`${name} start\`` : `**kill** link: rc runs \`${name} stop\``;
+    const where = level ? ` when entering runlevel ${level}` : '';
+    return { range: range(p.line, start, end), markdown: `\`${m[0]}\` — ${what}${where}, in position ${Number(nn)} (links run in name order, so lower numbers go first). It points at \`../init.d/${name}\`.` };
+  }
+  return null;
+}
+
 export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverResult | null {
   const h = doc.header;
   const lineText = src.lineText(p.line).replace(/\r$/, '');
@@ -72,7 +87,7 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
   if (h.descriptions.some((d) => d.line === p.line)) return { range: range(p.line, 0, lineText.length), markdown: RH_TAGS.find((t) => t.name === 'description')!.doc };
 
   const body = doc.body;
-  if (!body) return null;
+  if (!body) return linkNameHover(lineText, p);
   for (const c of body.commands) {
     if (!at(c.range, p)) continue;
     if (at(c.nameRange, p)) {
@@ -105,7 +120,7 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
       }
     }
   }
-  return null;
+  return linkNameHover(lineText, p);
 }
 
 // ---------------------------------------------------------------------------------------

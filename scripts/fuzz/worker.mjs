@@ -1,0 +1,37 @@
+// A fuzz worker thread: loads the compiled service once, then runs the cases the main
+// thread sends ({ k }), answering { k, ms, failure? } for each.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadCorpus, makeCase } from './cases.mjs';
+import { CaseFailure, runCase } from './check.mjs';
+
+process.setSourceMapsEnabled?.(true);
+const { repo, seed, corpusDir, wasmDir } = workerData;
+const require = createRequire(join(repo, 'package.json'));
+const svc = require(join(repo, 'out/server/src/service/index.js'));
+const { applyChanges } = require(join(repo, 'out/server/src/lsp/incremental.js'));
+const { TextDocument } = require('vscode-languageserver-textdocument');
+
+const corpus = loadCorpus(repo, svc, corpusDir);
+const codes = svc.allProblems().map((d) => d.code);
+await svc.initialize({ wasmDir });
+const env = { svc, applyChanges, TextDocument };
+
+parentPort.on('message', (msg) => {
+  if (msg.k === undefined) return;
+  const c = makeCase(seed, msg.k, corpus, codes);
+  const t0 = performance.now();
+  let failure;
+  let stats;
+  try {
+    stats = runCase(env, c);
+  } catch (err) {
+    failure = err instanceof CaseFailure
+      ? { kind: err.kind, message: err.message, stack: err.stack }
+      : { kind: 'throw:harness', message: String(err?.message ?? err), stack: String(err?.stack ?? err) };
+  }
+  const ms = performance.now() - t0;
+  parentPort.postMessage({ k: msg.k, ms, failure, stats, language: c.language, size: c.bytes.length, mutations: c.mutations });
+});
+parentPort.postMessage({ ready: true });
