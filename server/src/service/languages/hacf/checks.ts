@@ -157,13 +157,16 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
         break;
       case 'nice_failback': {
         const b = parseBoolean(last.text);
-        const replacement = b === undefined ? undefined : `auto_failback ${b ? 'off' : 'legacy'}`;
+        // 3.0.6 reads any nice_failback as 'auto_failback legacy' (checked with the real daemon);
+        // 2.1.3 converts on → off and off → legacy (spec §6.3). Only `on` has a certain
+        // replacement: its documented meaning is auto_failback off.
+        const reads = version === 3 ? 'auto_failback legacy' : b ? 'auto_failback off' : 'auto_failback legacy';
         out.push({
           code: 'hacf/nice-failback-obsolete', range: wordRange(d.name),
-          message: `nice_failback is obsolete; heartbeat converts it${replacement ? ` to '${replacement}'` : ''}. Write auto_failback instead${b === true ? ' (off keeps resources where they are)' : ''}.`,
-          fixes: replacement ? [replaceFix('hacf/nice-failback-obsolete', `Change to '${replacement}'`, range(d.line, d.name.start, d.rest.end), replacement)] : undefined,
+          message: `nice_failback is obsolete; heartbeat ${version === 3 ? '3.0.6' : '2.1.3'} reads it as '${reads}'${reads.endsWith('legacy') ? ', which is deprecated' : ''}. Write ${b ? "'auto_failback off' (resources stay where they are)" : "'auto_failback on' or 'auto_failback off'"} instead.`,
+          fixes: b === true ? [replaceFix('hacf/nice-failback-obsolete', "Change to 'auto_failback off'", range(d.line, d.name.start, d.rest.end), 'auto_failback off')] : undefined,
         });
-        if (b !== undefined) autoFailback = { value: b ? 'off' : 'legacy', word: last, fromNice: true };
+        if (b !== undefined) autoFailback = { value: reads.split(' ')[1]!, word: last, fromNice: true };
         break;
       }
       case 'use_logd': {

@@ -119,7 +119,7 @@ export const HACF_PROBLEMS: readonly ProblemDef[] = [
   {
     code: "hacf/nice-failback-obsolete", severity: "warning", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
     detects: "A `nice_failback` line (the obsolete predecessor of `auto_failback`).",
-    behaviour: "`nice_failback flag is obsolete. Use auto_failback {on, off, legacy} instead.` (converted: on → off, off → legacy).",
+    behaviour: "`nice_failback flag is obsolete. Use auto_failback {on, off, legacy} instead.` (2.1.3 converts on → off, off → legacy; 3.0.6, run here, reads either value as `auto_failback legacy` and logs the deprecation).",
     source: "§6.3, H15",
   },
   {

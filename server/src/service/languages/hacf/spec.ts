@@ -159,7 +159,7 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
   },
   {
     name: 'nice_failback', kind: 'option', value: 'boolean', shape: 'nice_failback on|off', summary: 'Obsolete: use auto_failback',
-    doc: 'Obsolete. heartbeat converts it: `nice_failback on` → `auto_failback off`, `nice_failback off` → `auto_failback legacy`.',
+    doc: 'Obsolete. heartbeat 3.0.6 reads any value as `auto_failback legacy` (deprecated); 2.1.3 converts `on` → `auto_failback off` and `off` → `legacy`. `nice_failback on` meant what `auto_failback off` says.',
     rule: '`nice_failback flag is obsolete. Use auto_failback {on, off, legacy} instead.`', source: 'config.c set_nice_failback',
   },
   // ------------------------------------------------------------------ process

@@ -1,0 +1,325 @@
+#!/usr/bin/env node
+// The mutation fuzzer (issue 8): `npm run fuzz -- --seed S --count N [--time T] [--lsp] [--corpus DIR]`.
+//
+// Mutates the files of ../shared/corpus (else examples/ and test/grammar) deterministically
+// from the seed, and runs each case through the in-process service for its language (worker
+// threads; a case that hangs is killed by a watchdog), and with --lsp a slice of them through
+// the real server over stdio. Failing inputs are saved to fuzz-crashes/ with their seed, case
+// number and error; the exit status is 1 when any case failed.
+//
+//   --seed S          PRNG seed (default 1)            --count N      cases (default 1000)
+//   --time T          stop after T seconds             --case K       run only case K (verbose)
+//   --lsp             also send every --lsp-every'th case (default 25) through dist/server.js
+//   --lsp-only        with --case: run it through the server only
+//   --corpus DIR      seed files (kind folders as ../shared/corpus, or any tree)
+//   --workers W       worker threads (default: CPU count, at most 4)
+//   --hang-ms MS      a case taking longer is a failure (default 20000)
+//   --slow-ms MS      report cases slower than this (default 2000)
+//   --out DIR         where failing inputs go (default fuzz-crashes)
+//   --dump FILE       with --case: write the case's input bytes to FILE
+//   --no-build        do not (re)build out/ and dist/ when stale
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { loadCorpus, makeCase } from './cases.mjs';
+import { CaseFailure, runCase } from './check.mjs';
+import { LspDriver } from './lsp.mjs';
+
+process.setSourceMapsEnabled?.(true);
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function parseArgs(argv) {
+  const o = { seed: 1, count: 1000, time: Infinity, lsp: false, lspEvery: 25, workers: Math.min(4, availableParallelism()), hangMs: 20_000, slowMs: 2000, out: join(REPO, 'fuzz-crashes'), build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    const num = () => {
+      const n = Number(val());
+      if (!Number.isFinite(n) || n < 0) usage(`${a} needs a non-negative number`);
+      return n;
+    };
+    switch (a) {
+      case '--seed': o.seed = num() >>> 0; break;
+      case '--count': o.count = Math.floor(num()); break;
+      case '--time': o.time = num(); break;
+      case '--case': o.case = Math.floor(num()); break;
+      case '--lsp': o.lsp = true; break;
+      case '--lsp-only': o.lsp = true; o.lspOnly = true; break;
+      case '--lsp-every': o.lspEvery = Math.max(1, Math.floor(num())); break;
+      case '--corpus': o.corpus = val(); break;
+      case '--workers': o.workers = Math.max(1, Math.floor(num())); break;
+      case '--hang-ms': o.hangMs = num(); break;
+      case '--slow-ms': o.slowMs = num(); break;
+      case '--out': o.out = val(); break;
+      case '--dump': o.dump = val(); break;
+      case '--no-build': o.build = false; break;
+      case '-h': case '--help': usage(); break;
+      default: usage(`unknown option ${a}`);
+    }
+  }
+  return o;
+}
+
+function usage(msg) {
+  const text = 'usage: npm run fuzz -- [--seed S] [--count N] [--time T] [--lsp] [--corpus DIR] [--case K] [--workers W] [--no-build]';
+  if (msg) { console.error(`fuzz: ${msg}\n${text}`); process.exit(2); }
+  console.log(text);
+  process.exit(0);
+}
+
+/** Newest modification time of the .ts files under dir. */
+function newest(dir) {
+  let t = 0;
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    const st = statSync(p);
+    if (st.isDirectory()) t = Math.max(t, newest(p));
+    else if (n.endsWith('.ts')) t = Math.max(t, st.mtimeMs);
+  }
+  return t;
+}
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+
+/** Compiles out/ (tsc -b) and bundles dist/ (scripts/build.mjs) when missing or older than the sources. */
+function ensureBuilt(needDist) {
+  const src = newest(join(REPO, 'server', 'src'));
+  const run = (what, cmd, args) => {
+    console.error(`fuzz: ${what}`);
+    const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit' });
+    if (r.status !== 0) console.error(`fuzz: '${[cmd, ...args].join(' ')}' exited ${r.status}; going on with what was built`);
+  };
+  if (mtime(join(REPO, 'out/server/src/service/index.js')) < src || mtime(join(REPO, 'out/server/src/lsp/incremental.js')) === 0) {
+    run('compiling (tsc -b)', process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-b']);
+  }
+  if (needDist && (mtime(join(REPO, 'dist/server.js')) < src || !existsSync(join(REPO, 'dist/tree-sitter-bash.wasm')))) {
+    run('bundling (scripts/build.mjs)', process.execPath, [join(REPO, 'scripts/build.mjs')]);
+  }
+  if (!existsSync(join(REPO, 'out/server/src/service/index.js'))) {
+    console.error('fuzz: out/server/src/service/index.js is missing (the build failed)');
+    process.exit(2);
+  }
+}
+
+const wasmDir = () => (existsSync(join(REPO, 'dist', 'tree-sitter-bash.wasm')) ? join(REPO, 'dist') : join(REPO, 'node_modules', 'tree-sitter-bash'));
+
+// ---------------------------------------------------------------------------------------
+
+class Crashes {
+  constructor(opts) {
+    this.opts = opts;
+    this.bySignature = new Map();
+    this.total = 0;
+  }
+
+  /** Records a failure; the first 3 inputs per signature (kind + first product frame) are saved. */
+  add(c, failure, via) {
+    this.total++;
+    const frame = /\((\/[^)]*\/(?:server|client)\/src\/[^)]+)\)/.exec(failure.stack ?? '')?.[1] ?? /(?:server|client)\/src\/\S+:\d+/.exec(failure.stack ?? '')?.[0] ?? '';
+    const sig = `${failure.kind} ${frame ? relative(REPO, frame.replace(/:\d+$/, '')) : failure.message.replace(/\d+/g, 'N').slice(0, 120)}`;
+    const entry = this.bySignature.get(sig) ?? { sig, count: 0, cases: [], example: failure.message };
+    entry.count++;
+    if (entry.cases.length < 3) {
+      entry.cases.push(c.k);
+      const name = `seed${c.seed}-case${c.k}-${failure.kind.replace(/[^a-z0-9-]+/gi, '_')}`;
+      const dir = this.opts.out;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${name}.input`), c.bytes);
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify({
+        seed: c.seed, case: c.k, via, language: c.language, path: c.path, base: c.base, mutations: c.mutations, settings: c.settings,
+        hostFiles: c.hostFiles ? Object.keys(c.hostFiles) : undefined, size: c.bytes.length,
+        sha1: createHash('sha1').update(c.bytes).digest('hex'),
+        kind: failure.kind, message: failure.message, stack: failure.stack,
+        reproduce: `npm run fuzz -- --seed ${c.seed} --case ${c.k}${via === 'lsp' ? ' --lsp-only' : ''}`,
+      }, null, 2) + '\n');
+    }
+    this.bySignature.set(sig, entry);
+    return sig;
+  }
+}
+
+async function loadEnv() {
+  const require = createRequire(join(REPO, 'package.json'));
+  const svc = require(join(REPO, 'out/server/src/service/index.js'));
+  await svc.initialize({ wasmDir: wasmDir() });
+  return {
+    svc,
+    applyChanges: require(join(REPO, 'out/server/src/lsp/incremental.js')).applyChanges,
+    TextDocument: require('vscode-languageserver-textdocument').TextDocument,
+  };
+}
+
+/** `--case K`: one case, in this process, with its details printed. */
+async function runOne(o) {
+  const env = await loadEnv();
+  const corpus = loadCorpus(REPO, env.svc, o.corpus);
+  const c = makeCase(o.seed, o.case, corpus, env.svc.allProblems().map((d) => d.code));
+  console.log(`case ${o.case} (seed ${o.seed}): ${c.base} as ${c.language} at ${c.path}, ${c.bytes.length} bytes, mutations [${c.mutations.join(', ')}], settings ${JSON.stringify(c.settings)}${c.hostFiles ? `, host files ${Object.keys(c.hostFiles).join(' ')}` : ''}`);
+  if (o.dump) { writeFileSync(o.dump, c.bytes); console.log(`input written to ${o.dump}`); }
+  let failed = false;
+  if (!o.lspOnly) {
+    const t0 = performance.now();
+    try {
+      const s = runCase(env, c);
+      console.log(`in-process: ok (${(performance.now() - t0).toFixed(0)} ms, ${s.problems} problems, ${s.fixes} fixes applied)`);
+    } catch (err) {
+      failed = true;
+      console.log(`in-process: FAILED (${err.kind ?? 'error'})\n${err.stack ?? err}`);
+    }
+  }
+  if (o.lsp) {
+    const driver = new LspDriver(REPO, { timeoutMs: o.hangMs });
+    try {
+      const s = await driver.runCase(c, corpus.find((f) => f.name === c.base).bytes);
+      console.log(`lsp: ok (${s.requests} requests)`);
+    } catch (err) {
+      failed = true;
+      console.log(`lsp: FAILED (${err.kind ?? 'error'})\n${err.stack ?? err}`);
+    } finally {
+      await driver.stop();
+    }
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.build) ensureBuilt(o.lsp);
+  if (o.case !== undefined) return runOne(o);
+
+  const require = createRequire(join(REPO, 'package.json'));
+  const svc = require(join(REPO, 'out/server/src/service/index.js'));
+  const corpus = loadCorpus(REPO, svc, o.corpus);
+  const codes = svc.allProblems().map((d) => d.code);
+  const crashes = new Crashes(o);
+  const t0 = performance.now();
+  const deadline = t0 + o.time * 1000;
+  const elapsed = () => (performance.now() - t0) / 1000;
+  let next = 0;
+  let done = 0;
+  const slow = [];
+  const perLanguage = {};
+  let lastReport = performance.now();
+  console.error(`fuzz: seed ${o.seed}, ${o.count} cases${Number.isFinite(o.time) ? `, at most ${o.time} s` : ''}, ${corpus.length} seed files, ${o.workers} workers${o.lsp ? `, every ${o.lspEvery}th case also over LSP` : ''}`);
+
+  // In-process cases on worker threads, with a watchdog for hangs.
+  const workerData = { repo: REPO, seed: o.seed, corpusDir: o.corpus, wasmDir: wasmDir() };
+  const inProcess = new Promise((resolveAll) => {
+    let live = 0;
+    const spawnWorker = () => {
+      const w = new Worker(new URL('./worker.mjs', import.meta.url), { workerData, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+      const state = { k: undefined, started: 0, dead: false };
+      live++;
+      const feed = () => {
+        if (next >= o.count || performance.now() > deadline) { state.k = undefined; state.dead = true; void w.terminate(); return; }
+        state.k = next++;
+        state.started = performance.now();
+        w.postMessage({ k: state.k });
+      };
+      const timer = setInterval(() => {
+        if (state.k !== undefined && performance.now() - state.started > o.hangMs) {
+          const k = state.k;
+          state.k = undefined;
+          state.dead = true;
+          clearInterval(timer);
+          const c = makeCase(o.seed, k, corpus, codes);
+          crashes.add(c, { kind: 'hang', message: `case ${k} did not finish within ${o.hangMs} ms (${c.language}, ${c.bytes.length} bytes, [${c.mutations}])`, stack: '' }, 'in-process');
+          done++;
+          void w.terminate();
+          spawnWorker();
+        }
+      }, 500);
+      w.on('message', (m) => {
+        if (m.ready) return feed();
+        if (state.k !== m.k) return;
+        done++;
+        const pl = (perLanguage[m.language] ??= { cases: 0, ms: 0 });
+        pl.cases++;
+        pl.ms += m.ms;
+        if (m.ms > o.slowMs) slow.push({ k: m.k, ms: m.ms, language: m.language, size: m.size, mutations: m.mutations });
+        if (m.failure) {
+          const c = makeCase(o.seed, m.k, corpus, codes);
+          const sig = crashes.add(c, m.failure, 'in-process');
+          if (crashes.bySignature.get(sig).count === 1) console.error(`fuzz: case ${m.k} FAILED: ${m.failure.kind}: ${m.failure.message.split('\n')[0].slice(0, 300)}`);
+        }
+        if (performance.now() - lastReport > 10_000) {
+          lastReport = performance.now();
+          console.error(`fuzz: ${done} cases, ${(done / elapsed()).toFixed(1)} cases/s, ${crashes.total} failures`);
+        }
+        feed();
+      });
+      w.on('error', (err) => {
+        if (state.dead) return;
+        state.dead = true;
+        clearInterval(timer);
+        if (state.k !== undefined) {
+          const c = makeCase(o.seed, state.k, corpus, codes);
+          crashes.add(c, { kind: 'worker-crash', message: String(err?.message ?? err), stack: String(err?.stack ?? err) }, 'in-process');
+          console.error(`fuzz: case ${state.k} crashed its worker: ${err?.message ?? err}`);
+          done++;
+          state.k = undefined;
+        }
+        spawnWorker();
+      });
+      w.on('exit', () => {
+        clearInterval(timer);
+        live--;
+        if (live === 0 && (next >= o.count || performance.now() > deadline)) resolveAll();
+      });
+    };
+    for (let i = 0; i < o.workers; i++) spawnWorker();
+  });
+
+  // The LSP slice, concurrently, on the main thread.
+  let lspCases = 0;
+  let lspRequests = 0;
+  const overLsp = (async () => {
+    if (!o.lsp) return;
+    const driver = new LspDriver(REPO, { timeoutMs: o.hangMs });
+    try {
+      for (let k = 0; k < o.count && performance.now() < deadline; k += o.lspEvery) {
+        const c = makeCase(o.seed, k, corpus, codes);
+        try {
+          const s = await driver.runCase(c, corpus.find((f) => f.name === c.base).bytes);
+          lspRequests += s.requests;
+        } catch (err) {
+          const failure = err instanceof CaseFailure ? { kind: err.kind, message: err.message, stack: err.stack } : { kind: 'lsp-harness', message: String(err?.message ?? err), stack: String(err?.stack ?? err) };
+          const sig = crashes.add(c, failure, 'lsp');
+          if (crashes.bySignature.get(sig).count === 1) console.error(`fuzz: case ${k} FAILED over LSP: ${failure.kind}: ${failure.message.split('\n')[0].slice(0, 300)}`);
+          if (failure.kind === 'lsp-timeout' || failure.kind === 'lsp-exit') {
+            await driver.stop().catch(() => undefined);
+            driver.proc = undefined;
+          }
+        }
+        lspCases++;
+      }
+    } finally {
+      await driver.stop().catch(() => undefined);
+    }
+  })();
+
+  await Promise.all([inProcess, overLsp]);
+  const secs = elapsed();
+  const langs = Object.entries(perLanguage).sort().map(([l, v]) => `${l} ${v.cases} (${(v.ms / v.cases).toFixed(1)} ms)`).join(', ');
+  console.log(`per language: ${langs}`);
+  if (slow.length > 0) {
+    slow.sort((a, b) => b.ms - a.ms);
+    console.log(`slow cases (> ${o.slowMs} ms): ${slow.length}; slowest: ${slow.slice(0, 5).map((s) => `#${s.k} ${s.language} ${s.size} B ${s.ms.toFixed(0)} ms [${s.mutations}]`).join('; ')}`);
+  }
+  for (const e of [...crashes.bySignature.values()].sort((a, b) => b.count - a.count)) {
+    console.log(`FAIL x${e.count} ${e.sig}\n    e.g. case ${e.cases.join(', ')}: ${e.example.split('\n')[0].slice(0, 400)}`);
+  }
+  if (crashes.total > 0) console.log(`failing inputs saved in ${relative(process.cwd(), o.out) || '.'}/ (reproduce one with: npm run fuzz -- --seed ${o.seed} --case K)`);
+  console.log(`fuzz: seed ${o.seed}: ${done} cases in ${secs.toFixed(1)} s (${(done / secs).toFixed(1)} cases/s)${o.lsp ? `, ${lspCases} over LSP (${lspRequests} requests)` : ''}, ${crashes.total} failed (${crashes.bySignature.size} distinct)`);
+  process.exitCode = crashes.total > 0 ? 1 : 0;
+}
+
+await main();

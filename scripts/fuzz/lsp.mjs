@@ -1,0 +1,189 @@
+// The LSP slice of the fuzzer: cases go through the real server (`node dist/server.js
+// --stdio`): didOpen of the unmutated file, incremental didChange(s) to the mutated text and a
+// few typing edits, then every request the server offers. The server must answer each
+// request, log no handler failure, never exit, keep ranges inside the document as the client
+// sees it, and publish the same diagnostics as a fresh in-process analysis of the final text.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { rngFor } from './cases.mjs';
+import { CaseFailure, rangeProblem } from './check.mjs';
+
+const EDITOR_ID = { inittab: 'inittab', initscript: 'shellscript', hacf: 'ha-cf', haresources: 'ha-resources', authkeys: 'ha-authkeys', xinetd: 'xinetd' };
+
+export class LspDriver {
+  constructor(repo, opts = {}) {
+    this.repo = repo;
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    const require = createRequire(join(repo, 'package.json'));
+    this.rpc = require('vscode-jsonrpc/node');
+    this.TextDocument = require('vscode-languageserver-textdocument').TextDocument;
+    this.svc = require(join(repo, 'out/server/src/service/index.js'));
+    this.FsHost = require(join(repo, 'out/server/src/host/fsHost.js')).FsHost;
+    this.restarts = 0;
+  }
+
+  async start() {
+    const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = this.rpc;
+    this.proc = spawn(process.execPath, [join(this.repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = undefined;
+    this.stderr = '';
+    this.errors = [];
+    this.published = new Map();
+    this.waiters = [];
+    this.proc.on('exit', (code, signal) => { this.exited = `server exited (code ${code}, signal ${signal})`; for (const w of this.waiters) w.reject(new Error(this.exited)); this.waiters = []; });
+    this.proc.stderr.on('data', (d) => { this.stderr = (this.stderr + String(d)).slice(-20_000); });
+    this.proc.stdin.on('error', () => undefined);
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.conn.onError(() => undefined);
+    this.conn.onNotification('window/logMessage', (p) => { if (p.type === 1) this.errors.push(p.message); });
+    this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
+      this.published.set(`${p.uri}#${p.version}`, p);
+      this.waiters = this.waiters.filter((w) => (w.uri === p.uri && w.version === p.version ? (w.resolve(p), false) : true));
+    });
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.listen();
+    await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
+    await this.conn.sendNotification('initialized', {});
+  }
+
+  async stop() {
+    if (!this.proc || this.exited) return;
+    try {
+      await this.request('shutdown', null, 5000);
+      await this.conn.sendNotification('exit');
+    } catch { /* killed below */ }
+    await new Promise((resolve) => { const t = setTimeout(() => { this.proc.kill(); resolve(); }, 3000); this.proc.once('exit', () => { clearTimeout(t); resolve(); }); });
+    this.conn.dispose();
+  }
+
+  request(method, params, timeoutMs = this.timeoutMs) {
+    if (this.exited) return Promise.reject(new CaseFailure('lsp-exit', this.exited));
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new CaseFailure('lsp-timeout', `${method}: no answer within ${timeoutMs} ms`)), timeoutMs);
+      this.conn.sendRequest(method, params).then((r) => { clearTimeout(t); resolve(r); }, (err) => {
+        clearTimeout(t);
+        reject(this.exited ? new CaseFailure('lsp-exit', `${method}: ${this.exited}\n${this.stderr}`) : new CaseFailure('lsp-error', `${method} answered with an error: ${err?.message ?? err}`));
+      });
+    });
+  }
+
+  diagnostics(uri, version) {
+    const seen = this.published.get(`${uri}#${version}`);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new CaseFailure('lsp-timeout', `no diagnostics published for version ${version} within ${this.timeoutMs} ms`)), this.timeoutMs);
+      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(t); resolve(p); }, reject: (e) => { clearTimeout(t); reject(new CaseFailure('lsp-exit', e.message)); } });
+    });
+  }
+
+  /** Runs case `c` (from makeCase) through the server; throws a CaseFailure on a fault. */
+  async runCase(c, baseBytes) {
+    if (!this.proc || this.exited) {
+      if (this.proc) this.restarts++;
+      await this.start();
+    }
+    this.errors = [];
+    const TD = this.TextDocument;
+    const r = rngFor(c.seed, c.k, c.rngSalt ^ 0x1234);
+    const uri = `file:///fuzz-root/c${c.k}${c.path}`;
+    const path = `/fuzz-root/c${c.k}${c.path}`;
+    const languageId = EDITOR_ID[c.language];
+    const start = baseBytes.toString('utf8');
+    const target = c.bytes.toString('utf8');
+    let doc = TD.create(uri, languageId, 1, start);
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: start } });
+    try {
+      // The mutation as one incremental change (common prefix and suffix kept; never splitting a CR LF).
+      let pre = 0;
+      while (pre < start.length && pre < target.length && start[pre] === target[pre]) pre++;
+      let suf = 0;
+      while (suf < start.length - pre && suf < target.length - pre && start[start.length - 1 - suf] === target[target.length - 1 - suf]) suf++;
+      const splitsPair = (s, i) => i > 0 && i < s.length && s.charCodeAt(i - 1) === 13 && s.charCodeAt(i) === 10;
+      while (pre > 0 && (splitsPair(start, pre) || splitsPair(target, pre) || isLowSurrogate(start, pre) || isLowSurrogate(target, pre))) pre--;
+      while (suf > 0 && (splitsPair(start, start.length - suf) || splitsPair(target, target.length - suf) || isLowSurrogate(start, start.length - suf) || isLowSurrogate(target, target.length - suf))) suf--;
+      const changes = [{ range: { start: doc.positionAt(pre), end: doc.positionAt(start.length - suf) }, text: target.slice(pre, target.length - suf) }];
+      doc = TD.update(doc, changes, 2);
+      await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: changes });
+      // A few typing edits on top.
+      const typing = r.int(3);
+      for (let v = 3; v < 3 + typing; v++) {
+        const size = doc.getText().length;
+        const at = r.int(size + 1);
+        const change = { range: { start: doc.positionAt(at), end: doc.positionAt(Math.min(size, at + r.int(6))) }, text: r.pick(['', 'x', ' ', '\n', '"', '#', ';;', 'fi', '}', '{', ':', 'é', '\\']) };
+        doc = TD.update(doc, [change], v);
+        await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+      }
+      const text = doc.getText();
+      const version = doc.version;
+      // Lines as the client counts them (CR, LF and CR LF all end a line).
+      const lens = [];
+      for (let i = 0; i < doc.lineCount; i++) lens.push(doc.getText({ start: { line: i, character: 0 }, end: { line: i, character: Number.MAX_SAFE_INTEGER } }).replace(/[\r\n]+$/, '').length);
+      const check = (what, range) => {
+        const bad = rangeProblem(lens, range);
+        if (bad) throw new CaseFailure(`lsp-range:${what.split(' ')[0]}`, `${what}: ${bad} (as the client counts lines)`);
+      };
+      const published = await this.diagnostics(uri, version);
+      for (const d of published.diagnostics) check(`diagnostic ${d.code}`, d.range);
+
+      // Same diagnostics as a fresh in-process analysis of the final text.
+      const host = new this.FsHost((p) => (p === path ? text : undefined));
+      const language = this.svc.languageForDocument(path, languageId, text);
+      if (language && this.svc.isSupported(language)) {
+        const a = this.svc.analyze({ path, text, language }, this.svc.DEFAULT_SETTINGS, host);
+        const fresh = a.problems.map((p) => `${p.code}@${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}`);
+        this.svc.disposeAnalysis(a);
+        const got = published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+        if (JSON.stringify(got) !== JSON.stringify(fresh)) {
+          throw new CaseFailure('lsp-incremental', `server diagnostics after incremental changes differ from a fresh analysis: only server ${JSON.stringify(got.filter((x) => !fresh.includes(x)).slice(0, 3))}, only fresh ${JSON.stringify(fresh.filter((x) => !got.includes(x)).slice(0, 3))}`);
+        }
+      }
+
+      const td = { uri };
+      const positions = [];
+      for (let i = 0; i < 3; i++) { const line = r.int(lens.length); positions.push({ line, character: r.int(lens[line] + 1) }); }
+      for (const d of published.diagnostics.slice(0, 2)) positions.push(d.range.start);
+      const pending = [];
+      for (const position of positions) {
+        pending.push(this.request('textDocument/completion', { textDocument: td, position }).then((items) => {
+          for (const it of items ?? []) if (it.textEdit) check(`completion ${it.label}`, it.textEdit.range ?? it.textEdit.replace);
+          const first = (items ?? [])[0];
+          return first ? this.request('completionItem/resolve', first) : null;
+        }));
+        pending.push(this.request('textDocument/hover', { textDocument: td, position }).then((h) => { if (h?.range) check('hover', h.range); }));
+        pending.push(this.request('textDocument/signatureHelp', { textDocument: td, position }));
+      }
+      pending.push(this.request('textDocument/documentSymbol', { textDocument: td }).then((syms) => {
+        const walk = (list) => { for (const s of list ?? []) { check(`symbol ${s.name}`, s.range); check(`symbol ${s.name} selection`, s.selectionRange); walk(s.children); } };
+        walk(syms);
+      }));
+      pending.push(this.request('textDocument/codeLens', { textDocument: td }).then((ls) => { for (const l of ls ?? []) check('codeLens', l.range); }));
+      pending.push(this.request('textDocument/foldingRange', { textDocument: td }).then((fs) => {
+        for (const f of fs ?? []) if (!(f.startLine <= f.endLine && f.endLine < lens.length)) throw new CaseFailure('lsp-range:folding', `folding ${f.startLine}-${f.endLine} outside ${lens.length} lines`);
+      }));
+      for (const d of published.diagnostics.slice(0, 6)) {
+        pending.push(this.request('textDocument/codeAction', { textDocument: td, range: d.range, context: { diagnostics: [d] } }).then((acts) => {
+          for (const a of acts ?? []) for (const e of a.edit?.changes?.[uri] ?? []) check(`codeAction ${a.title}`, e.range);
+        }));
+      }
+      pending.push(this.request('textDocument/codeAction', { textDocument: td, range: { start: { line: 0, character: 0 }, end: { line: lens.length - 1, character: lens[lens.length - 1] } }, context: { diagnostics: [] } }));
+      // Positions past the end, as a client racing an edit may send.
+      pending.push(this.request('textDocument/hover', { textDocument: td, position: { line: lens.length + 5, character: 3 } }));
+      pending.push(this.request('textDocument/completion', { textDocument: td, position: { line: 0, character: (lens[0] ?? 0) + 40 } }));
+      pending.push(this.request('sysvHa/documentInfo', { uri }));
+      const settled = await Promise.allSettled(pending);
+      const failed = settled.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (this.errors.length > 0) throw new CaseFailure('lsp-log-error', `the server logged an error: ${this.errors[0].slice(0, 4000)}`);
+      if (this.exited) throw new CaseFailure('lsp-exit', `${this.exited}\n${this.stderr}`);
+      return { requests: pending.length };
+    } finally {
+      if (!this.exited) await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } }).catch(() => undefined);
+    }
+  }
+}
+
+function isLowSurrogate(s, i) {
+  const c = s.charCodeAt(i);
+  return i > 0 && i < s.length && c >= 0xdc00 && c <= 0xdfff;
+}
