@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { assertGolden, REPO } from '../helpers/golden';
 
@@ -35,6 +35,9 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('sysv-ha check on the bundled sample tree', () => {
+  // The sample authkeys is deliberately readable by others; pin its mode (a clone's umask varies).
+  before(() => chmodSync(join(REPO, 'examples/etc/ha.d/authkeys'), 0o644));
+
   it('text output (golden), exit 1 for errors', async () => {
     const r = run(['check', 'examples/etc']);
     assert.equal(r.code, 1);

@@ -2,6 +2,8 @@
 # The real heartbeat as the judge of sysv-ha's heartbeat checks.
 #
 #   bash test/oracle/heartbeat.sh            (as root; `npm run test:oracle:heartbeat` builds first)
+#   HB_ORACLE_ONLY=REGEX                     only the cases whose name matches
+#   HB_ORACLE_WAIT=SECS                      how long heartbeat runs before it is stopped (4)
 #
 # For every case, the real daemon (Debian's heartbeat 3.0.6) is started on the configuration
 # inside namespaces (test/oracle/heartbeat-sandbox.sh: its own network with only lo and veth
@@ -114,6 +116,7 @@ TAKEOVER='^(haresources/missing-resource-args|haresources/duplicate-group-key|ip
 passed=0; failed=0; failures=()
 for dir in "$WORK"/*/; do
   case=$(basename "$dir")
+  [[ "$case" =~ ${HB_ORACLE_ONLY:-.} ]] || continue
   out=$(bash "$HERE/heartbeat-sandbox.sh" --wait "$WAIT" "$dir/etc/ha.d" 2>&1)
   verdict=$(printf '%s\n' "$out" | awk '$1 == "VERDICT" { print $2 }')
   json=$(cd "$dir" && node "$CLI" check --format json "$dir" 2>&1)
