@@ -9,6 +9,8 @@
 //   --cpu-prof  run the server and the CLI under node --cpu-prof, profiles in DIR/<phase>
 //               (summarise them with scripts/bench/top-self-time.mjs)
 //   --dist      the bundles to measure (default dist/, built with npm run build when missing)
+//   --node-flags "FLAGS"  extra node/V8 flags for the server and CLI processes (experiments,
+//               e.g. "--liftoff-only"); recorded in the JSON
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -23,7 +25,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // ---------------------------------------------------------------------------------------- options
 function parseArgs(argv) {
-  const o = { quick: false, files: undefined, cpuProf: undefined, dist: join(REPO, 'dist'), out: join(REPO, 'bench-results', 'latest.json') };
+  const o = { quick: false, files: undefined, cpuProf: undefined, nodeFlags: [], dist: join(REPO, 'dist'), out: join(REPO, 'bench-results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -31,8 +33,9 @@ function parseArgs(argv) {
     else if (a === '--cpu-prof') o.cpuProf = resolve(argv[++i] ?? 'bench-results/profiles');
     else if (a === '--out') o.out = resolve(argv[++i]);
     else if (a === '--dist') o.dist = resolve(argv[++i]);
+    else if (a === '--node-flags') o.nodeFlags = (argv[++i] ?? '').split(/\s+/).filter(Boolean);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--files DIR] [--cpu-prof DIR] [--dist DIR] [--out FILE]');
+      console.log('usage: npm run bench -- [--quick] [--files DIR] [--cpu-prof DIR] [--dist DIR] [--node-flags FLAGS] [--out FILE]');
       process.exit(0);
     } else {
       console.error(`bench: unknown option ${a}`);
@@ -200,7 +203,7 @@ function ensureBuilt() {
   return true;
 }
 
-const profArgs = (name) => (opts.cpuProf ? [`--cpu-prof`, `--cpu-prof-dir=${join(opts.cpuProf, name)}`] : []);
+const profArgs = (name) => [...opts.nodeFlags, ...(opts.cpuProf ? [`--cpu-prof`, `--cpu-prof-dir=${join(opts.cpuProf, name)}`] : [])];
 const log = (s) => process.stderr.write(`${s}\n`);
 
 // ------------------------------------------------------------------------------------------- main
@@ -238,7 +241,7 @@ async function main() {
   const firstScript = [];
   const tiny = '#!/bin/sh\n### BEGIN INIT INFO\n# Provides: tiny\n# Required-Start: $local_fs\n# Required-Stop: $local_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n# Short-Description: tiny\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) : ;;\n  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n';
   for (let i = 0; i < ITER.startups; i++) {
-    const c = new BenchClient(serverJs);
+    const c = new BenchClient(serverJs, opts.nodeFlags);
     const t0 = c.spawnedAt;
     startup.push(await c.initialize());
     const r = await c.open('file:///bench/startup/etc/init.d/tiny', 'shellscript', tiny);
@@ -336,16 +339,23 @@ async function main() {
 
   // ---- CLI check of the whole set, one call per folder (start-up included)
   const cliStartup = [];
-  for (let i = 0; i < ITER.cliReps; i++) cliStartup.push(timeSpawn([cliJs, '--version'], REPO).ms);
+  for (let i = 0; i < ITER.cliReps; i++) cliStartup.push(timeSpawn([...opts.nodeFlags, cliJs, '--version'], REPO).ms);
   const cliFirstScript = [];
   const example = set.find((e) => e.kind === 'initscripts' && e.group !== 'generated');
-  if (example) for (let i = 0; i < ITER.cliReps; i++) cliFirstScript.push(timeSpawn([cliJs, 'check', '--exit-zero', '--lang', 'initscript', example.file], REPO).ms);
+  const cliFirstScriptCpu = [];
+  if (example) {
+    for (let i = 0; i < ITER.cliReps; i++) {
+      const r = timeSpawn([...opts.nodeFlags, cliJs, 'check', '--exit-zero', '--lang', 'initscript', example.file], REPO);
+      cliFirstScript.push(r.ms);
+      cliFirstScriptCpu.push(r.cpuMs);
+    }
+  }
   const calls = cliCalls(set);
   const cliRuns = [];
   for (let rep = 0; rep < ITER.cliReps; rep++) {
     const run = [];
     for (const c of calls) {
-      const r = timeSpawn([...(rep === 0 ? profArgs(`cli-${c.name}`) : []), cliJs, 'check', '--format', 'json', ...c.args], c.cwd);
+      const r = timeSpawn([...(rep === 0 ? profArgs(`cli-${c.name}`) : opts.nodeFlags), cliJs, 'check', '--format', 'json', ...c.args], c.cwd);
       run.push({ name: c.name, files: c.files, ms: r.ms, cpuMs: r.cpuMs, status: r.status });
     }
     cliRuns.push(run);
@@ -393,6 +403,7 @@ async function main() {
     files: opts.files ?? null,
     built,
     dist: { dir: relative(REPO, opts.dist) || '.', minified },
+    nodeFlags: opts.nodeFlags,
     git: gitInfo(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 1048576), loadavgStart: loadStart, loadavgEnd: loadavg().map((x) => round(x)) },
     iterations: ITER,
@@ -409,7 +420,7 @@ async function main() {
     serverCpuMs: { corpusPhase: round(s1cpuCorpus, 0), note: 'CPU time of the server while the corpus was opened, edited and queried' },
     memory: { idleMB: round(startupIdle[0]?.rssMB, 1), corpusOpenSteadyMB: round(memCorpus.rssMB, 1), corpusOpenPeakMB: round(memCorpus.hwmMB, 1), withLargeSteadyMB: round(memAll.rssMB, 1), peakMB: round(memAll.hwmMB, 1) },
     tree,
-    cli: { startupMs: summary(cliStartup), oneInitScriptMs: summary(cliFirstScript), corpusWallMs: summary(cliTotals), corpusCpuMs: summary(cliCpuTotals), calls: cliMedianRun },
+    cli: { startupMs: summary(cliStartup), oneInitScriptMs: summary(cliFirstScript), oneInitScriptCpuMs: summary(cliFirstScriptCpu), corpusWallMs: summary(cliTotals), corpusCpuMs: summary(cliCpuTotals), calls: cliMedianRun },
     vsix,
     activation: 'not measurable outside VS Code (needs the extension host); see test/e2e for a real VS Code run',
     perFile,
@@ -454,7 +465,7 @@ function printTable(r) {
   const row = (cols, widths) => cols.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   const W = [50, 9, 9, 9, 11];
   const out = [];
-  out.push(`sysv-ha bench — ${r.date} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}${r.quick ? ' — QUICK' : ''} — ${r.dist.dir}${r.dist.minified ? ' (minified)' : ''} @ ${r.git.commit ?? '?'}${r.git.dirty ? '+dirty' : ''}`);
+  out.push(`sysv-ha bench — ${r.date} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}${r.quick ? ' — QUICK' : ''} — ${r.dist.dir}${r.dist.minified ? ' (minified)' : ''}${r.nodeFlags.length ? ` [node ${r.nodeFlags.join(' ')}]` : ''} @ ${r.git.commit ?? '?'}${r.git.dirty ? '+dirty' : ''}`);
   const busy = Math.max(...r.machine.loadavgStart, ...r.machine.loadavgEnd);
   out.push(`load average ${r.machine.loadavgStart.join(' ')} → ${r.machine.loadavgEnd.join(' ')}${busy > r.machine.cpus ? `  ⚠ busier than ${r.machine.cpus} CPUs: wall times are inflated; compare ratios and CPU times` : ''}`);
   out.push(`floor: web-tree-sitter full parse ${f(r.floor.fullParseMBps)} MB/s; per file p50 ${f(r.floor.fullParsePerFile.p50, 3)} ms full, ${f(r.floor.incrementalPerFile.p50, 3)} ms incremental (1 char)`);
@@ -480,7 +491,7 @@ function printTable(r) {
   out.push('');
   out.push(`memory (server RSS): idle ${f(r.memory.idleMB)} MB; corpus open ${f(r.memory.corpusOpenSteadyMB)} MB steady, ${f(r.memory.corpusOpenPeakMB)} MB peak; + generated scripts ${f(r.memory.withLargeSteadyMB)} MB steady, ${f(r.memory.peakMB)} MB peak`);
   if (r.tree) out.push(`1,000-script /etc tree: CLI check ${f(r.tree.cliMs, 0)} ms (CPU ${f(r.tree.cliCpuMs, 0)}); server (CPU ${f(r.tree.serverCpuMs, 0)}) publishes all ${r.tree.serverPublished} in ${f(r.tree.serverAllPublishedMs, 0)} ms; RSS ${f(r.tree.rssMB)} MB steady, ${f(r.tree.peakMB)} MB peak; one edit with all open ${f(r.tree.editWithTreeOpenMs, 2)} ms; cross-file findings ${JSON.stringify(r.tree.crossFile.codes)}`);
-  out.push(`CLI: start-up (--version) ${f(r.cli.startupMs.p50, 0)} ms; one init script ${f(r.cli.oneInitScriptMs.p50, 0)} ms; check of the whole set ${f(r.cli.corpusWallMs.p50, 0)} ms wall (CPU ${f(r.cli.corpusCpuMs.p50, 0)}) in ${r.cli.calls.length} calls (${r.cli.calls.map((c) => `${c.name} ${f(c.ms, 0)}`).join(', ')})`);
+  out.push(`CLI: start-up (--version) ${f(r.cli.startupMs.p50, 0)} ms; one init script ${f(r.cli.oneInitScriptMs.p50, 0)} ms (CPU ${f(r.cli.oneInitScriptCpuMs.p50, 0)}); check of the whole set ${f(r.cli.corpusWallMs.p50, 0)} ms wall (CPU ${f(r.cli.corpusCpuMs.p50, 0)}) in ${r.cli.calls.length} calls (${r.cli.calls.map((c) => `${c.name} ${f(c.ms, 0)}`).join(', ')})`);
   out.push(`.vsix: ${r.vsix ? `${f(r.vsix.bytes / 1048576, 2)} MB (sysv-ha.vsix as found, not rebuilt)` : 'no sysv-ha.vsix (npm run package builds it)'}; activation: ${r.activation}`);
   out.push('');
   out.push('targets (issue 7):');

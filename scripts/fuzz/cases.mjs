@@ -185,7 +185,7 @@ export const MUTATORS = {
     if (l.length === 0) return buf;
     const at = r.int(l.length);
     const chunk = l.slice(at, at + r.range(1, 10));
-    const times = r.chance(0.1) ? r.range(50, 2000) : r.range(1, 3);
+    const times = r.chance(0.04) ? r.range(50, 2000) : r.range(1, 3);
     const ins = [];
     for (let i = 0; i < times; i++) ins.push(...chunk);
     l.splice(r.int(l.length + 1), 0, ...ins);
@@ -292,7 +292,7 @@ export const MUTATORS = {
 
 const WEIGHTS = [
   ['flip', 8], ['setByte', 6], ['insertBytes', 5], ['deleteBytes', 5], ['deleteLines', 8], ['dupLines', 7], ['swapLines', 4],
-  ['splice', 9], ['spliceBytes', 4], ['wholeOther', 2], ['hugeLine', 3], ['deepNesting', 3], ['nul', 4], ['crlf', 3], ['cr', 2],
+  ['splice', 9], ['spliceBytes', 4], ['wholeOther', 2], ['hugeLine', 1.5], ['deepNesting', 1.5], ['nul', 4], ['crlf', 3], ['cr', 2],
   ['mixedEol', 3], ['bom', 3], ['badUtf8', 4], ['latin1', 2], ['truncate', 4], ['empty', 1], ['whitespaceOnly', 1],
   ['noFinalNewline', 2], ['insertToken', 8], ['astral', 3],
 ];

@@ -36,7 +36,13 @@ export class LspDriver {
     this.proc.stdin.on('error', () => undefined);
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onError(() => undefined);
-    this.conn.onNotification('window/logMessage', (p) => { if (p.type === 1) this.errors.push(p.message); });
+    this.conn.onNotification('window/logMessage', (p) => {
+      if (p.type !== 1) return;
+      this.errors.push(p.message);
+      // Diagnostics that failed are never published: fail the waiter now rather than time out.
+      for (const w of this.waiters) if (p.message.includes(w.uri)) w.reject(new CaseFailure('lsp-log-error', `the server logged an error: ${p.message.slice(0, 4000)}`));
+      this.waiters = this.waiters.filter((w) => !p.message.includes(w.uri));
+    });
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       this.published.set(`${p.uri}#${p.version}`, p);
       this.waiters = this.waiters.filter((w) => (w.uri === p.uri && w.version === p.version ? (w.resolve(p), false) : true));
@@ -73,7 +79,7 @@ export class LspDriver {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new CaseFailure('lsp-timeout', `no diagnostics published for version ${version} within ${this.timeoutMs} ms`)), this.timeoutMs);
-      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(t); resolve(p); }, reject: (e) => { clearTimeout(t); reject(new CaseFailure('lsp-exit', e.message)); } });
+      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(t); resolve(p); }, reject: (e) => { clearTimeout(t); reject(e instanceof CaseFailure ? e : new CaseFailure('lsp-exit', e.message)); } });
     });
   }
 
@@ -119,9 +125,11 @@ export class LspDriver {
       // Lines as the client counts them (CR, LF and CR LF all end a line).
       const lens = [];
       for (let i = 0; i < doc.lineCount; i++) lens.push(doc.getText({ start: { line: i, character: 0 }, end: { line: i, character: Number.MAX_SAFE_INTEGER } }).replace(/[\r\n]+$/, '').length);
+      const loneCr = /\r(?!\n)/.test(text);
       const check = (what, range) => {
         const bad = rangeProblem(lens, range);
-        if (bad) throw new CaseFailure(`lsp-range:${what.split(' ')[0]}`, `${what}: ${bad} (as the client counts lines)`);
+        // A lone CR ends a line for LSP clients but not for the service (SourceText splits on LF).
+        if (bad) throw new CaseFailure(loneCr ? 'lsp-range:lone-cr' : `lsp-range:${what.split(' ')[0]}`, `${what}: ${bad} (as the client counts lines${loneCr ? '; the text has a lone CR' : ''})`);
       };
       const published = await this.diagnostics(uri, version);
       for (const d of published.diagnostics) check(`diagnostic ${d.code}`, d.range);

@@ -135,7 +135,9 @@ CS_ENV=("${ISO_ENV[@]}" PATH="$N24/bin:$PATH" SYSV_HA_E2E_MOCHA="$CACHE/tools/no
   E2E_EXT_RESULTS="$STATE/ext-results.json")
 
 # User settings shared by both code-servers: quiet, offline, no AI side
-# panel, no word-based completions (so completion checks see only providers).
+# panel, no word-based completions (so completion checks see only providers),
+# no auto-save (in the browser VS Code defaults to afterDelay, which would
+# write the tests' temporary edits to disk before they are reverted).
 write_settings() {
   mkdir -p "$1/User"
   cat >"$1/User/settings.json" <<'JSON'
@@ -155,7 +157,8 @@ write_settings() {
   "github.gitAuthentication": false,
   "editor.wordBasedSuggestions": "off",
   "editor.hover.delay": 200,
-  "editor.minimap.enabled": false
+  "editor.minimap.enabled": false,
+  "files.autoSave": "off"
 }
 JSON
 }

@@ -29,6 +29,11 @@
 #     respawn programs and Pacemaker daemons are faked: the verdict is for a host set up for the
 #     file, not for this machine.
 #  4. Debian's build has no rds, tipc or hbaping plugin ("Illegal directive"): no case uses them.
+#  5. Refusals the catalogue has no core code for (gaps, reported to the catalogue's owner):
+#     `ucast IFACE` without a peer ("ucast: [eth1] missing target IP address/hostname") and
+#     `stonith` without a type ("No Stonith type given"; hacf/bad-stonith is a `later` code).
+#     These cases are listed in KNOWN_GAPS: they must disagree in exactly this way (heartbeat
+#     refuses, sysv-ha reports no error), and count as passed with a note.
 # Any other disagreement is a failure.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -112,6 +117,7 @@ for r in rows:
     write('corpus-' + kind + '-' + fname, files)
 PY
 
+KNOWN_GAPS='^(x-ucast-no-peer|x-stonith-no-type)$'
 TAKEOVER='^(haresources/missing-resource-args|haresources/duplicate-group-key|ipaddr/.*|workspace/missing-resource-script)$'
 passed=0; failed=0; failures=()
 for dir in "$WORK"/*/; do
@@ -129,7 +135,10 @@ for dir in "$WORK"/*/; do
     const re = new RegExp(process.argv[1]);
     console.log(d.filter((x) => x.severity === "error" && re.test(x.code)).map((x) => x.code).join(","));' "$TAKEOVER" 2>/dev/null)
   predicted=accepted; [ -n "$errors" ] && predicted=refused
-  if [ "$verdict" = "$predicted" ]; then
+  if [[ "$case" =~ $KNOWN_GAPS ]] && [ "$verdict" = refused ] && [ "$predicted" = accepted ]; then
+    passed=$((passed + 1))
+    printf 'ok   %-70s %s [exception 5, no catalogue code: %s]\n' "$case" "$verdict" "$(printf '%s\n' "$out" | grep -m1 -E '^MSG ERROR' | sed 's/^MSG ERROR: //')"
+  elif [ "$verdict" = "$predicted" ]; then
     passed=$((passed + 1))
     printf 'ok   %-70s %s%s%s\n' "$case" "$verdict" "${errors:+ ($errors)}" "${takeover:+ [exception 1, takeover-time: $takeover]}"
   else

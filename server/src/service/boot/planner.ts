@@ -217,17 +217,48 @@ export function planInsserv(tree: InitTree): Plan {
     if (overlap.length > 0) plan.errors.push({ script: s.name, message: `Script ${s.name} has overlapping Default-Start and Default-Stop runlevels (${overlap.join(' ')})` });
   }
 
-  const startOrder = order(tree.scripts, startDeps, 'started', plan);
+  // Orders are per runlevel: a dependency that runs in none of the script's levels does not
+  // count itself, but what it depends on does; a boot script (rcS.d) seen from a runlevel
+  // script counts not at all (checked against insserv 1.24: test/oracle/insserv.sh).
+  const shares = (a: string[], b: string[]) => a.some((l) => b.includes(l));
+  const effective = (deps: Map<ScriptInfo, Set<ScriptInfo>>, levels: (x: ScriptInfo) => string[]) => {
+    const out = new Map<ScriptInfo, Set<ScriptInfo>>();
+    for (const s of tree.scripts) {
+      const found = new Set<ScriptInfo>();
+      const seen = new Set<ScriptInfo>([s]);
+      const queue = [...deps.get(s)!];
+      while (queue.length > 0) {
+        const d = queue.shift()!;
+        if (seen.has(d)) continue;
+        seen.add(d);
+        if (shares(levels(s), levels(d))) found.add(d);
+        // A boot script (rcS.d) has run, with all it needs, before any runlevel script.
+        else if (levels(d).includes('S') && !levels(s).includes('S')) continue;
+        else queue.push(...deps.get(d)!);
+      }
+      out.set(s, found);
+    }
+    return out;
+  };
+  // Loops are found on the whole graph, as insserv finds them; orders on the per-level graph.
+  order(tree.scripts, startDeps, 'started', plan);
+  const quiet: Plan = { tool: 'insserv', links: [], refused: [], errors: [] };
+  const startOrder = order(tree.scripts, effective(startDeps, (x) => x.defaultStart), 'started', quiet);
   // Stop: a script that must stop before its dependencies gets a lower K number.
   const reversed = new Map<ScriptInfo, Set<ScriptInfo>>(tree.scripts.map((s) => [s, new Set()]));
-  for (const [s, deps] of stopDeps) for (const d of deps) reversed.get(d)!.add(s);
-  const stopOrder = order(tree.scripts, reversed, 'stopped', plan);
+  for (const [s, deps] of effective(stopDeps, (x) => x.defaultStop)) for (const d of deps) reversed.get(d)!.add(s);
+  const rawReversed = new Map<ScriptInfo, Set<ScriptInfo>>(tree.scripts.map((s) => [s, new Set()]));
+  for (const [s, deps] of stopDeps) for (const d of deps) rawReversed.get(d)!.add(s);
+  order(tree.scripts, rawReversed, 'stopped', plan);
+  const stopOrder = order(tree.scripts, reversed, 'stopped', quiet);
   if (plan.errors.some((e) => e.message.startsWith('There is a loop'))) return plan; // "exiting now without changing boot order!"
 
   // $all: after every other script when starting.
   if (needsAll.size > 0) {
-    const max = Math.max(0, ...tree.scripts.filter((s) => !needsAll.has(s)).map((s) => startOrder.get(s) ?? 0));
-    for (const s of needsAll) startOrder.set(s, Math.max(startOrder.get(s)!, max + 1));
+    for (const s of needsAll) {
+      const max = Math.max(0, ...tree.scripts.filter((o) => !needsAll.has(o) && shares(o.defaultStart, s.defaultStart)).map((o) => startOrder.get(o) ?? 0));
+      startOrder.set(s, Math.max(startOrder.get(s)!, max + 1));
+    }
     for (const s of tree.scripts) {
       if (needsAll.has(s)) continue;
       for (const d of startDeps.get(s)!) if (needsAll.has(d)) plan.errors.push({ script: s.name, message: `Starting ${s.name} depends on ${d.name} and therefore on system facility \`$all' which can not be true!` });

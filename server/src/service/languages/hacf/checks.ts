@@ -270,13 +270,12 @@ function checkValue(d: Directive, spec: DirectiveSpec, v: Word, out: RawProblem[
       return true;
     }
     case 'integer': {
-      if (!/^\d+$/.test(v.text)) {
-        out.push({ code: 'hacf/value-out-of-range', range: r, message: `${spec.name} needs a whole number${rangeText(spec)}, not '${v.text}'; heartbeat refuses to start.` });
-        return false;
-      }
-      const n = Number.parseInt(v.text, 10);
+      // heartbeat reads integers with atoi(): leading digits, anything else is 0 (checked
+      // with the real daemon: `debug x` and `udpport 69x` are accepted, `rtprio x` is not).
+      const n = atoi(v.text);
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-        out.push({ code: 'hacf/value-out-of-range', range: r, message: `${spec.name} ${v.text} is out of range${rangeText(spec)}; heartbeat refuses to start.` });
+        const read = String(n) === v.text ? '' : ` (heartbeat reads '${v.text}' as ${n})`;
+        out.push({ code: 'hacf/value-out-of-range', range: r, message: `${spec.name} ${v.text} is out of range${rangeText(spec)}${read}; heartbeat refuses to start.` });
         return false;
       }
       return true;
@@ -305,6 +304,12 @@ function checkValue(d: Directive, spec: DirectiveSpec, v: Word, out: RawProblem[
     default:
       return true;
   }
+}
+
+/** C atoi(): optional blanks and sign, then digits; 0 when there are none. */
+export function atoi(text: string): number {
+  const m = /^[ \t]*([+-]?\d+)/.exec(text);
+  return m ? Number.parseInt(m[1]!, 10) : 0;
 }
 
 function rangeText(spec: DirectiveSpec): string {
@@ -356,9 +361,10 @@ function checkMedia(d: Directive, spec: DirectiveSpec, out: RawProblem[]): void 
       }
       const groupOk = spec.name === 'mcast' ? isIpv4Multicast(group.text) : /^ff[0-9a-f]{2}:/i.test(group.text);
       if (!groupOk) out.push({ code: 'hacf/bad-mcast', range: wordRange(group), message: `${group.text} is not ${spec.name === 'mcast' ? 'an IPv4 multicast address (224.0.0.0/4)' : 'an IPv6 multicast address (ff..)'}; heartbeat refuses to start ("bad addr"). Use e.g. ${spec.name === 'mcast' ? '239.192.0.1' : 'ff12::1'}.` });
-      if (!/^\d+$/.test(port.text) || Number.parseInt(port.text, 10) <= 0 || Number.parseInt(port.text, 10) > 65535) out.push({ code: 'hacf/bad-mcast', range: wordRange(port), message: `Port '${port.text}' is not a UDP port; heartbeat refuses to start. Use e.g. 694.` });
-      if (!/^\d+$/.test(ttl.text) || Number.parseInt(ttl.text, 10) > 4) out.push({ code: 'hacf/bad-mcast', range: wordRange(ttl), message: `${spec.name === 'mcast' ? 'ttl' : 'hops'} '${ttl.text}' is refused ("bad ttl"): the code accepts only 0-4, whatever the docs say. Use 1.` });
-      if (loop.text !== '0' && loop.text !== '1') out.push({ code: 'hacf/bad-mcast', range: wordRange(loop), message: `loop must be 0 or 1, not '${loop.text}'; heartbeat refuses to start ("bad loop").` });
+      // The plugin reads port, ttl and loop with atoi() (`x` is 0).
+      if (atoi(port.text) <= 0) out.push({ code: 'hacf/bad-mcast', range: wordRange(port), message: `Port '${port.text}' is not a UDP port; heartbeat refuses to start. Use e.g. 694.` });
+      if (atoi(ttl.text) < 0 || atoi(ttl.text) > 4) out.push({ code: 'hacf/bad-mcast', range: wordRange(ttl), message: `${spec.name === 'mcast' ? 'ttl' : 'hops'} '${ttl.text}' is refused ("bad ttl"): the code accepts only 0-4, whatever the docs say. Use 1.` });
+      if (atoi(loop.text) !== 0 && atoi(loop.text) !== 1) out.push({ code: 'hacf/bad-mcast', range: wordRange(loop), message: `loop must be 0 or 1, not '${loop.text}'; heartbeat refuses to start ("bad loop").` });
       return;
     }
     case 'ucast': {
