@@ -450,10 +450,10 @@ function targets(r) {
   add('server RSS, whole corpus open (peak)', '< 80 MB', r.memory.corpusOpenPeakMB, 'MB', (v) => v < 80, `steady ${r.memory.corpusOpenSteadyMB} MB`);
   if (r.tree) {
     add('server RSS, 1,000-script tree open (peak)', '< 150 MB', r.tree.peakMB, 'MB', (v) => v < 150, `steady ${round(r.tree.rssMB, 1)} MB`);
-    add('1,000-script tree: all diagnostics (server)', '< 2000 ms', r.tree.serverAllPublishedMs, 'ms', (v) => v < 2000, r.tree.crossFile.codes && Object.keys(r.tree.crossFile.codes).length > 0 ? 'cross-file checks computed per script at analysis' : 'no cross-file checks in this build');
-    add('1,000-script tree: CLI check', '(< 2000 ms)', r.tree.cliMs, 'ms', (v) => v < 2000);
+    add('1,000-script tree: all diagnostics (server)', '< 2000 ms', r.tree.serverAllPublishedMs, 'ms', (v) => v < 2000, `server CPU ${round(r.tree.serverCpuMs, 0)} ms; ${r.tree.crossFile.codes && Object.keys(r.tree.crossFile.codes).length > 0 ? 'cross-file checks computed per script at analysis' : 'no cross-file checks in this build'}`);
+    add('1,000-script tree: CLI check', '(< 2000 ms)', r.tree.cliMs, 'ms', (v) => v < 2000, `CPU ${round(r.tree.cliCpuMs, 0)} ms`);
   }
-  add(`CLI check of the whole corpus (${r.corpus.files} files)`, '< 3000 ms', r.cli.corpusWallMs.p50, 'ms', (v) => v < 3000, `${r.cli.calls.length} calls, start-up included`);
+  add(`CLI check of the whole corpus (${r.corpus.files} files)`, '< 3000 ms', r.cli.corpusWallMs.p50, 'ms', (v) => v < 3000, `${r.cli.calls.length} calls, start-up included; CPU ${round(r.cli.corpusCpuMs.p50, 0)} ms`);
   add('.vsix size', '< 3 MB', r.vsix ? r.vsix.bytes / 1048576 : null, 'MB', (v) => v < 3, r.vsix ? 'sysv-ha.vsix as found (not rebuilt)' : 'no sysv-ha.vsix: run npm run package');
   add('extension activation', '< 300 ms', null, 'ms', () => null, 'not measurable outside VS Code');
   return t;

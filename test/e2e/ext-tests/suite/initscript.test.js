@@ -85,6 +85,8 @@ describe('init scripts in the VS Code extension host', function () {
   });
 
   it('completion after "Required-Start: $local_fs " offers the facility $network', async function () {
+    // The temporary edit must not reach the disk before it is reverted.
+    assert.strictEqual(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'files.autoSave must be off (run.sh settings)');
     const editor = await vscode.window.showTextDocument(broken.doc);
     const row = rowOf(broken.lines, '# Required-Start:');
     const end = broken.lines[row].length;
