@@ -4,7 +4,7 @@
  * analysis happens in the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RefusedCommand, registerCommand, serviceCommand } from './commands';
 import { ServicesProvider } from './services';
 
@@ -20,6 +20,7 @@ interface DocumentInfo {
 }
 
 let client: LanguageClient | undefined;
+const restarts: number[] = [];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // vscode-languageclient 10+ logs through a LogOutputChannel; a plain channel breaks start().
@@ -37,6 +38,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     traceOutputChannel: output,
+    // A crashed server is restarted with a visible notice, at most 5 times in 3 minutes.
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const now = Date.now();
+        restarts.push(now);
+        while (restarts.length > 0 && now - restarts[0]! > 3 * 60_000) restarts.shift();
+        if (restarts.length > 5) {
+          return { action: CloseAction.DoNotRestart, message: 'The sysv-ha language server stopped 6 times in 3 minutes and will not be restarted. See the sysv-ha output, then run "sysv-ha: Restart Language Server".' };
+        }
+        void vscode.window.showWarningMessage(`The sysv-ha language server stopped; restarting it (${restarts.length} of 5). See the sysv-ha output for why.`);
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
     middleware: {
       // In an untrusted workspace analysis works, but nothing that runs is offered.
       provideCodeLenses: async (document, token, next) => {
