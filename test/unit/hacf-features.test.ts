@@ -30,6 +30,14 @@ describe('hacf completion', () => {
     assert.equal(items.find((i) => i.label === '500ms')!.detail, '500 ms');
   });
 
+  it('node values: the preferred nodes of the haresources next to it', () => {
+    const { text, position } = withCursor('node alpha ┃\n');
+    const host: svc.WorkspaceHost = { readFile: (p) => (p === '/img/etc/ha.d/haresources' ? 'alpha 10.0.0.1\nBeta httpd\n' : undefined), stat: () => undefined, listDir: () => undefined };
+    const a = svc.analyze({ path: '/img/etc/ha.d/ha.cf', text, language: 'hacf' }, svc.DEFAULT_SETTINGS, host);
+    const items = svc.doComplete(a, position);
+    assert.deepEqual(items.map((i) => i.label), ['beta']);
+  });
+
   it('the documentation resolves lazily from the table', () => {
     const { text, position } = withCursor('dead┃\n');
     const item = svc.doComplete(analyzeText(text, HACF), position).find((i) => i.label === 'deadtime')!;

@@ -3,7 +3,8 @@
  * spec table (`spec.ts`) and the parsed model.
  */
 import type { AnalysisContext } from '../../core/language';
-import type { SourceText } from '../../core/text';
+import { SourceText } from '../../core/text';
+import { parseHaresources } from '../haresources/parse';
 import { range, type CodeLensEntry, type CompletionEntry, type FoldingEntry, type HoverResult, type Position, type SymbolEntry } from '../../core/types';
 import { commentFolding, heartbeatDirFile, isNamed, nodeUsesInHaresources } from './shared';
 import type { HacfFacts } from './checks';
@@ -26,7 +27,7 @@ function directiveAt(model: HacfModel, line: number): Directive | undefined {
 // ---------------------------------------------------------------------------------------
 // Completion
 
-export function complete(doc: HacfDoc, src: SourceText, position: Position): CompletionEntry[] {
+export function complete(doc: HacfDoc, src: SourceText, position: Position, ctx?: AnalysisContext): CompletionEntry[] {
   const text = src.lineText(position.line);
   const before = text.slice(0, position.character);
   if (/^\s*#/.test(before) || before.includes('#')) return [];
@@ -46,11 +47,22 @@ export function complete(doc: HacfDoc, src: SourceText, position: Position): Com
   if (!spec) return [];
   const word = d.values.find((v) => position.character >= v.start && position.character <= v.end);
   const r = word ? range(position.line, word.start, word.end) : range(position.line, position.character, position.character);
+  if (spec.value === 'node') return nodeSuggestions(doc, ctx).map((n, i) => ({ label: n, kind: 'value', detail: 'preferred node in haresources', edit: { range: r, newText: n }, sortText: String(i).padStart(3, '0') }));
   return valueSuggestions(spec).map(([value, detail], i) => ({
     label: value, kind: 'value', detail,
     edit: { range: r, newText: value },
     sortText: String(i).padStart(3, '0'),
   }));
+}
+
+/** Preferred nodes of the haresources next to this ha.cf that are not declared yet. */
+function nodeSuggestions(doc: HacfDoc, ctx?: AnalysisContext): string[] {
+  if (!ctx?.host || !isNamed(ctx.path, 'ha.cf')) return [];
+  const text = ctx.host.readFile(heartbeatDirFile(ctx.path, 'haresources'));
+  if (text === undefined) return [];
+  const declared = new Set(doc.facts.nodes.map((n) => n.text.toLowerCase()));
+  const names = parseHaresources(new SourceText(text)).groups.map((g) => g.node.text.toLowerCase());
+  return [...new Set(names)].filter((n) => !declared.has(n));
 }
 
 function valueSuggestions(spec: DirectiveSpec): [string, string][] {

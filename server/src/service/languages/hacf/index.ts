@@ -30,7 +30,7 @@ export const hacfModule: LanguageModule<HacfDoc> = {
       info: { language: 'hacf', profile: `heartbeat ${version === 3 ? '3.0.6' : '2.1.3'}`, reason: ctx.settings.heartbeatVersion === 3 ? 'default (sysvHa.heartbeatVersion)' : 'set by sysvHa.heartbeatVersion' },
     };
   },
-  complete: (doc, src, position) => complete(doc, src, position),
+  complete: (doc, src, position, ctx) => complete(doc, src, position, ctx),
   resolveCompletion,
   hover: (doc, src, position, ctx) => hover(doc, src, position, ctx),
   symbols: (doc, src) => symbols(doc, src),

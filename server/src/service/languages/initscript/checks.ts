@@ -6,7 +6,7 @@
  */
 import type { WorkspaceHost } from '../../core/language';
 import type { Settings } from '../../core/settings';
-import type { SourceText } from '../../core/text';
+import { nearest, type SourceText } from '../../core/text';
 import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import type { HeaderModel, LsbBlock, LsbEntry } from './header';
@@ -219,30 +219,11 @@ function checkBlock(b: LsbBlock, src: SourceText, ctx: ScriptContext, out: RawPr
   }
 }
 
+/** The LSB keyword a misspelling is closest to (case-insensitive, within 2 edits). */
 function nearestKeyword(word: string): string | undefined {
-  const lower = word.toLowerCase();
   const candidates = ['Provides', 'Required-Start', 'Required-Stop', 'Should-Start', 'Should-Stop', 'Default-Start', 'Default-Stop', 'Short-Description', 'Description'];
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = levenshtein(lower, c.toLowerCase());
-    if (d < bestD) { best = c; bestD = d; }
-  }
-  return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const t = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = t;
-    }
-  }
-  return dp[b.length]!;
+  const lower = nearest(word.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  return lower === undefined ? undefined : candidates.find((c) => c.toLowerCase() === lower);
 }
 
 function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): void {
