@@ -95,7 +95,9 @@ export function runCase(env, c, opts = {}) {
   const { svc } = env;
   const text = c.bytes.toString('utf8'); // invalid UTF-8 → U+FFFD, as readFileSync(path, 'utf8')
   const settings = { ...svc.DEFAULT_SETTINGS, ...c.settings, severity: { ...c.settings.severity } };
-  const host = c.hostFiles ? memHost({ ...c.hostFiles, [c.path]: text }, { [c.path]: c.settings.checkFileModes ? 0o600 : 0o644 }) : undefined;
+  // The host sees the document's own current text (as the server's overlay of open documents does).
+  const hostFor = (t) => (c.hostFiles ? memHost({ ...c.hostFiles, [c.path]: t }, { [c.path]: c.settings.checkFileModes ? 0o600 : 0o644 }) : undefined);
+  const host = hostFor(text);
   const doc = { path: c.path, text, language: c.language };
   const r = rngFor(c.seed, c.k, c.rngSalt);
   const lens = lineLengths(text);
@@ -193,7 +195,7 @@ export function runCase(env, c, opts = {}) {
         stats.fixes++;
         for (const e of f.edits) checkRange(`fix '${f.title}' of ${p.code}`, e.range);
         const fixed = applyEdits(text, lens, f.edits);
-        const b = step(`analyze after fix '${f.title}' (${p.code})`, () => svc.analyze({ ...doc, text: fixed }, settings, host));
+        const b = step(`analyze after fix '${f.title}' (${p.code})`, () => svc.analyze({ ...doc, text: fixed }, settings, hostFor(fixed)));
         try {
           checkAnalysis(b, lineLengths(fixed), `after fix '${f.title}': `);
         } finally {
@@ -206,6 +208,7 @@ export function runCase(env, c, opts = {}) {
     if (env.applyChanges && env.TextDocument && (c.language === 'initscript' ? r.chance(0.5) : r.chance(0.05))) {
       let td = env.TextDocument.create('file:///fuzz', 'shellscript', 1, text);
       let prev = a2;
+      const history = [];
       for (let round = r.range(1, 2); round > 0; round--) {
         const changes = [];
         for (let i = r.range(1, 3); i > 0; i--) {
@@ -229,19 +232,28 @@ export function runCase(env, c, opts = {}) {
         const applied = step('applyChanges', () => env.applyChanges(td, lspChanges, td.version + 1, []));
         td = applied.document;
         const newText = td.getText();
-        const inc = step('analyze (incremental)', () => svc.analyze({ ...doc, text: newText }, settings, host, applied.edits ? { analysis: prev, edits: applied.edits } : undefined));
+        const newHost = hostFor(newText);
+        const inc = step('analyze (incremental)', () => svc.analyze({ ...doc, text: newText }, settings, newHost, applied.edits ? { analysis: prev, edits: applied.edits } : undefined));
         held.push(inc);
-        const fresh = step('analyze (fresh, after edits)', () => svc.analyze({ ...doc, text: newText }, settings, host));
+        const fresh = step('analyze (fresh, after edits)', () => svc.analyze({ ...doc, text: newText }, settings, newHost));
         held.push(fresh);
-        checkAnalysis(inc, lineLengths(newText), 'incremental: ');
+        history.push(lspChanges.map((x) => [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.text]));
+        // Every round so far (each round's changes are one didChange, in order).
+        const edits = history.length === 1 ? stable(history[0]) : `rounds ${stable(history)}`;
+        try {
+          checkAnalysis(inc, lineLengths(newText), 'incremental: ');
+        } catch (err) {
+          err.message += ` (after LSP changes [startLine,startChar,endLine,endChar,text] ${edits})`;
+          throw err;
+        }
         if (stable(inc.problems) !== stable(fresh.problems)) {
           const ip = inc.problems.map((p) => `${p.code}@${p.range.start.line}:${p.range.start.character}`);
           const fp = fresh.problems.map((p) => `${p.code}@${p.range.start.line}:${p.range.start.character}`);
           const onlyInc = ip.filter((x) => !fp.includes(x)).slice(0, 3);
           const onlyFresh = fp.filter((x) => !ip.includes(x)).slice(0, 3);
-          throw new CaseFailure('incremental', `incremental analysis after ${stable(lspChanges.map((x) => [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.text]))} differs from a fresh one: only incremental ${stable(onlyInc)}, only fresh ${stable(onlyFresh)}`);
+          throw new CaseFailure('incremental', `incremental analysis after ${edits} differs from a fresh one: only incremental ${stable(onlyInc)}, only fresh ${stable(onlyFresh)}`);
         }
-        if (stable(svc.getSymbols(inc)) !== stable(svc.getSymbols(fresh))) throw new CaseFailure('incremental', 'incremental outline differs from a fresh one');
+        if (stable(svc.getSymbols(inc)) !== stable(svc.getSymbols(fresh))) throw new CaseFailure('incremental', `incremental outline (symbols) differs from a fresh one after ${edits}`);
         prev = inc;
       }
     }

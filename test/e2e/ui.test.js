@@ -526,20 +526,15 @@ async function revertFile(page) {
   await input.waitFor({ state: 'visible', timeout: 5000 });
   await input.fill('>File: Revert File');
   await sleep(500);
-  if (process.env.E2E_DEBUG) {
-    await shot(page, 'debug-revert-palette.png');
-    const rows = await page.$$eval('.quick-input-widget .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
-    console.log('# palette rows: ' + JSON.stringify(rows.slice(0, 5)));
-  }
   await page.keyboard.press('Enter');
   await sleep(300);
 }
 
-// The diagnostics the CLI (dist/cli.js of this repository, the same build as
-// the .vsix) reports for one file of the workspace: the oracle for what the
+// The diagnostics the CLI ($E2E_CLI: dist/cli.js of the unpacked .vsix under
+// test) reports for one file of the workspace: the oracle for what the
 // editor must show. [] when the CLI fails.
 function cliDiagnostics(rel) {
-  const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+  const cli = process.env.E2E_CLI || path.join(__dirname, '..', '..', 'dist', 'cli.js');
   try {
     const out = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '--exit-zero', WS], { encoding: 'utf8', timeout: 60000 });
     const abs = path.join(WS, rel);

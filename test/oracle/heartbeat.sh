@@ -4,6 +4,7 @@
 #   bash test/oracle/heartbeat.sh            (as root; `npm run test:oracle:heartbeat` builds first)
 #   HB_ORACLE_ONLY=REGEX                     only the cases whose name matches
 #   HB_ORACLE_WAIT=SECS                      how long heartbeat runs before it is stopped (4)
+#   HB_ORACLE_JOBS=N                         cases run at the same time (4)
 #
 # For every case, the real daemon (Debian's heartbeat 3.0.6) is started on the configuration
 # inside namespaces (test/oracle/heartbeat-sandbox.sh: its own network with only lo and veth
@@ -120,10 +121,17 @@ PY
 KNOWN_GAPS='^(x-ucast-no-peer|x-stonith-no-type)$'
 TAKEOVER='^(haresources/missing-resource-args|haresources/duplicate-group-key|ipaddr/.*|workspace/missing-resource-script)$'
 passed=0; failed=0; failures=()
+# Run heartbeat on every case, several at a time (each in namespaces of its own).
+JOBS=${HB_ORACLE_JOBS:-4}
+for dir in "$WORK"/*/; do
+  case=$(basename "$dir")
+  [[ "$case" =~ ${HB_ORACLE_ONLY:-.} ]] && printf '%s\0' "$case"
+done | xargs -0 -P "$JOBS" -I{} bash -c 'bash "$1/heartbeat-sandbox.sh" --wait "$2" "$3/{}/etc/ha.d" > "$3/{}.out" 2>&1' _ "$HERE" "$WAIT" "$WORK"
+
 for dir in "$WORK"/*/; do
   case=$(basename "$dir")
   [[ "$case" =~ ${HB_ORACLE_ONLY:-.} ]] || continue
-  out=$(bash "$HERE/heartbeat-sandbox.sh" --wait "$WAIT" "$dir/etc/ha.d" 2>&1)
+  out=$(cat "$WORK/$case.out" 2>/dev/null)
   verdict=$(printf '%s\n' "$out" | awk '$1 == "VERDICT" { print $2 }')
   json=$(cd "$dir" && node "$CLI" check --format json "$dir" 2>&1)
   errors=$(printf '%s' "$json" | node -e '

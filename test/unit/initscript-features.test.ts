@@ -173,3 +173,11 @@ describe('hover on link names', () => {
     assert.match(hoverAt(RH.replace('prog=foo\n', 'prog=foo\n# see K6┃0foo\n'), RH_OPTS)!.markdown, /kill\*\* link/);
   });
 });
+
+describe('hover on a chkconfig line with levels "-"', () => {
+  it('says no start link is made by --add, and what chkconfig on would create', () => {
+    const md = hoverAt(RH.replace('# chkconfig: 345 40 60', '# chkconfig: - 4┃0 60'), RH_OPTS)!.markdown;
+    assert.match(md, /makes no start link; `chkconfig foo on` would create `\/etc\/rc\.d\/rc2\.d\/S40foo`/);
+    assert.doesNotMatch(md, /no link/);
+  });
+});

@@ -8,7 +8,9 @@
 // Environment (set by run.sh):
 //   E2E_URL        http://127.0.0.1:<port> (the code-server with the smoke-test driver)
 //   E2E_WS         workspace folder (a copy of <repo>/examples)
-//   E2E_REPO       repository root (extensionDevelopmentPath)
+//   E2E_REPO       repository root (the tests are read from test/e2e/ext-tests there)
+//   E2E_EXT_DEV    optional: the extension to load as extensionDevelopmentPath
+//                  (run.sh passes the unpacked .vsix of this run); default E2E_REPO
 //   E2E_STATE      state dir (Chromium profile, logs)
 //   E2E_EXT_RESULTS  JSON file the suite writes its results to
 //   E2E_TIMEOUT_MS optional, default 150000
@@ -22,6 +24,7 @@ const { launchBrowser, requireEnv } = require('../lib');
 const URL_BASE = requireEnv('E2E_URL');
 const WS = requireEnv('E2E_WS');
 const REPO = requireEnv('E2E_REPO');
+const EXT_DEV = process.env.E2E_EXT_DEV || REPO;
 const STATE = requireEnv('E2E_STATE');
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 150000);
 
@@ -30,7 +33,7 @@ async function main() {
   const u = new URL(URL_BASE);
   const remote = (p) => `vscode-remote://${u.host}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(REPO)],
+    ['extensionDevelopmentPath', remote(EXT_DEV)],
     ['extensionTestsPath', remote(path.join(REPO, 'test/e2e/ext-tests/suite/index.js'))],
   ];
   const url = `${URL_BASE}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

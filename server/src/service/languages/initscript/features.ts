@@ -51,13 +51,20 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
       if (c && /[0-6]/.test(c) && p.character < ck.levels.end) return { range: range(p.line, p.character, p.character + 1), markdown: meaningTable(c, doc.profile) };
       return { range: r(ck.levels), markdown: `**chkconfig levels** — \`chkconfig --add\` turns the service on in ${ck.levelSet.length ? ck.levelSet.join(', ') : 'no runlevel (`-`)'} and off in the others.` };
     }
-    const links = (kind: 'S' | 'K', prio: number) => {
-      const levels = [0, 1, 2, 3, 4, 5, 6].filter((n) => (kind === 'S') === ck.levelSet.includes(n));
+    const linkList = (kind: 'S' | 'K', prio: number, levels: number[]) => {
+      const on = [0, 1, 2, 3, 4, 5, 6].filter((n) => (kind === 'S') === levels.includes(n));
       const nn = String(prio).padStart(2, '0');
-      return levels.length ? levels.map((n) => `\`/etc/rc.d/rc${n}.d/${kind}${nn}${doc.name}\``).join(', ') : 'no link';
+      return on.map((n) => `\`/etc/rc.d/rc${n}.d/${kind}${nn}${doc.name}\``).join(', ');
     };
-    if (at(r(ck.start), p)) return { range: r(ck.start), markdown: `**Start priority ${ck.startPriority}** — links ${links('S', ck.startPriority)}: started after the lower numbers, before the higher.` };
-    if (at(r(ck.stop), p)) return { range: r(ck.stop), markdown: `**Stop priority ${ck.stopPriority}** — links ${links('K', ck.stopPriority)}: stopped in ascending order when leaving a runlevel. Red Hat convention: stop = 100 − start.` };
+    if (at(r(ck.start), p)) {
+      // With levels '-' nothing starts after --add; 'chkconfig NAME on' enables 2345.
+      const none = ck.levelSet.length === 0;
+      const text = none
+        ? `with the levels \`-\`, \`chkconfig --add\` makes no start link; \`chkconfig ${doc.name} on\` would create ${linkList('S', ck.startPriority, [2, 3, 4, 5])}`
+        : `\`chkconfig --add\` creates ${linkList('S', ck.startPriority, ck.levelSet)}`;
+      return { range: r(ck.start), markdown: `**Start priority ${ck.startPriority}** — ${text}: started after the lower numbers, before the higher.` };
+    }
+    if (at(r(ck.stop), p)) return { range: r(ck.stop), markdown: `**Stop priority ${ck.stopPriority}** — \`chkconfig --add\` creates ${linkList('K', ck.stopPriority, ck.levelSet)}: stopped in ascending order when leaving a runlevel. Red Hat convention: stop = 100 − start.` };
     return { range: range(p.line, 0, lineText.length), markdown: RH_TAGS[0]!.doc };
   }
 
