@@ -89,10 +89,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return s;
   }
 
-  // The bash parser (wasm next to this bundle) loads in the background; init scripts wait for it.
-  const shellReady = svc.initialize({ wasmDir: __dirname }).catch((err) => {
-    connection.console.error(`the bash parser did not load (init scripts get header checks only): ${err instanceof Error ? err.message : String(err)}`);
-  });
+  // The bash parser (wasm next to this bundle) loads in the background; init scripts wait
+  // for it. A failed load is said once to the user and retried at most every 30 s.
+  let shellReady: Promise<void> | undefined;
+  let lastShellTry = 0;
+  let shellWarned = false;
+  const ensureShell = (): Promise<void> => {
+    if (shellReady && (lastShellTry === -1 || Date.now() - lastShellTry < 30_000)) return shellReady;
+    lastShellTry = Date.now();
+    shellReady = svc.initialize({ wasmDir: __dirname }).then(() => {
+      lastShellTry = -1;
+    }, (err) => {
+      const msg = `sysv-ha: the bash parser did not load, so init scripts get header checks only (${err instanceof Error ? err.message : String(err)}). Reinstalling the extension usually fixes it.`;
+      connection.console.error(msg);
+      if (!shellWarned) void connection.window.showWarningMessage(msg);
+      shellWarned = true;
+    });
+    return shellReady;
+  };
+  void ensureShell();
 
   function forget(uri: string): void {
     const cached = cache.get(uri);
@@ -112,7 +127,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const language = svc.languageForDocument(path, doc.languageId, text);
     if (!language || !svc.isSupported(language)) return undefined;
     const settings = await getSettings(uri);
-    if (language === 'initscript') await shellReady;
+    if (language === 'initscript') await ensureShell();
     // The document may have changed while we waited.
     const current = documents.get(uri);
     if (!current || current.version !== doc.version) return analysisOf(uri);

@@ -88,8 +88,19 @@ function resourceMarkdown(r: Resource, g: Group, doc: HaresourcesDoc, ctx: Analy
   }
   if ((r.name === 'IPaddr' || r.name === 'IPaddr2') && doc.describeAddress) {
     const arg = r.args[0];
-    const about = arg ? doc.describeAddress(arg.text) : undefined;
-    if (about) parts.push(about);
+    if (arg) {
+      // ip[/nbits[/nic[:label]][/broadcast]]: the third part is a broadcast when it starts with a digit.
+      const [ip, nbits, third, fourth] = arg.text.split('/');
+      const about = doc.describeAddress(nbits !== undefined && nbits !== '' ? `${ip}/${nbits}` : ip!);
+      if (about) parts.push(about);
+      const nic = third !== undefined && !/^[0-9]/.test(third) ? third : undefined;
+      const broadcast = nic !== undefined ? fourth : third;
+      const extra: string[] = [];
+      if (nbits === undefined || nbits === '') extra.push('No `/nbits`: the netmask comes from the routing table at takeover (with only a default route: `Cannot use default route w/o netmask`).');
+      if (nic) extra.push(`Interface: \`${nic}\`${nic.includes(':') ? (r.name === 'IPaddr2' ? ' (`nic:label`: the address gets that label)' : ' — an alias; IPaddr wants the plain interface') : ''}.`);
+      if (broadcast) extra.push(`Broadcast given: \`${broadcast}\` (IPaddr does not check it against the subnet).`);
+      if (extra.length) parts.push(extra.join('\n\n'));
+    }
   }
   parts.push(position === 0 ? 'This is the **group key** (the first resource): it must be unique in the file.' : `Started after ${g.resources.slice(0, position).map((x) => `\`${x.name}\``).join(', ')}; stopped before them.`);
   return parts.join('\n\n');
