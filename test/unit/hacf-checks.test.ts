@@ -54,6 +54,10 @@ udp eth0
 ^^^^^^^^^ hacf/unknown-directive
 `, { heartbeatVersion: 2 });
     check(`${BASE}crm on\n`, { heartbeatVersion: 2 });
+    check(`${BASE}crm ccm-only
+    ^^^^^^^^ hacf/invalid-value
+`, { heartbeatVersion: 2 });
+    check(`${BASE}crm ccm-only\n`);
     check(`${BASE}pacemaker respawn\n`);
   });
 
@@ -72,8 +76,15 @@ keepalive 2
 deadtime 20 30
             ^^ hacf/overridden-value
 `);
-    // Repeatable directives and udpport (per media) are not overridden.
-    check(`${BASE}node gamma\nudpport 694\nping 10.0.0.1\nping 10.0.0.2\n`);
+    // Repeatable directives are not overridden, nor udpport with media in between.
+    check(`${BASE}node gamma\nping 10.0.0.1\nping 10.0.0.2\n`);
+    check(`udpport 694\nbcast eth1\nudpport 695
+^^^^^^^^^^^ hacf/setting-after-media
+bcast eth2\n${BASE}`);
+    check(`udpport 694
+udpport 695
+^^^^^^^ hacf/overridden-value
+${BASE}`);
   });
 
   it('duplicate-once-directive: baud, watchdog, crm + pacemaker', () => {

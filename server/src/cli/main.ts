@@ -5,6 +5,7 @@
  * Exit status: 0 no error, 1 at least one error diagnostic, 2 usage error or unreadable path.
  */
 import { readFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
 import { collectFiles, describeFsError, UsageError } from './files';
@@ -181,6 +182,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // One short run: compile the bash grammar's wasm with the baseline compiler only, which
+  // starts several times faster than the optimising one (measured in docs/performance.md).
+  setFlagsFromString('--liftoff-only');
   const argv = process.argv.slice(2);
   if (argv[0] === 'lsp') {
     // The server reads its transport from process.argv (--stdio, --node-ipc); stdio is the default.

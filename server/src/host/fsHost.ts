@@ -16,6 +16,7 @@ export class FsHost implements WorkspaceHost {
   private readonly texts = new Map<string, string | undefined>();
   private readonly stats = new Map<string, FileInfo | undefined>();
   private readonly dirs = new Map<string, string[] | undefined>();
+  private readonly memos = new Map<string, unknown>();
 
   /** `overlay`: the text of an open document, if any, by path. */
   constructor(private readonly overlay: (path: string) => string | undefined = () => undefined) {}
@@ -67,8 +68,19 @@ export class FsHost implements WorkspaceHost {
     return shellSyntax(shell, text);
   }
 
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  /** Forgets values computed from other files (an open document changed). */
+  invalidateMemos(): void {
+    this.memos.clear();
+  }
+
   /** Forgets cached facts (all, or those of one path and its directory). */
   invalidate(path?: string): void {
+    this.memos.clear();
     if (path === undefined) {
       this.texts.clear();
       this.stats.clear();

@@ -48,9 +48,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let hasConfiguration = false;
   let pullDiagnostics = false;
   // Other files as the checks see them: disk, with open documents' unsaved text on top.
+  const openByPath = new Map<string, string>();
   const host = new FsHost((path) => {
-    const doc = documents.get(pathToUri(path));
-    return doc?.getText();
+    const uri = openByPath.get(path);
+    return uri === undefined ? undefined : documents.get(uri)?.getText();
   });
   const docsFile = join(__dirname, '..', 'docs', 'diagnostics.md');
   const docsUri = existsSync(docsFile) ? pathToUri(docsFile) : undefined;
@@ -203,8 +204,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else for (const d of documents.all()) void publish(d.uri);
   });
 
+  documents.onDidOpen((e) => {
+    if (e.document.uri.startsWith('file:')) openByPath.set(uriToPath(e.document.uri), e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    // Values computed from several files (an init.d tree) may include this document's text.
+    if (e.document.languageId === 'shellscript') host.invalidateMemos();
+  });
   documents.onDidChangeContent((e) => void publish(e.document.uri).catch((err) => connection.console.error(`diagnostics failed for ${e.document.uri}: ${String(err)}`)));
   documents.onDidClose((e) => {
+    openByPath.delete(uriToPath(e.document.uri));
     forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

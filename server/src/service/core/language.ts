@@ -46,6 +46,11 @@ export interface WorkspaceHost {
    * when the host cannot (no such shell, or not allowed).
    */
   shellSyntax?(shell: string, text: string): ShellSyntaxResult | undefined;
+  /**
+   * A value computed once from other files and kept until the host's files change (the
+   * host forgets it when it invalidates its caches), e.g. the init scripts of an image root.
+   */
+  memo?<T>(key: string, compute: () => T): T;
 }
 
 export type ShellSyntaxResult = { ok: true } | { ok: false; line: number; message: string };

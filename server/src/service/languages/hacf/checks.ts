@@ -41,6 +41,7 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
   const seen = new Map<string, Directive>();
   let pacemakerLine: Directive | undefined;
   const mediaSeen: { udp?: Directive; serial?: Directive } = {};
+  let udpMediaSince = false;
   let autoFailback: { value: string; word: Word; fromNice?: boolean } | undefined;
   let useLogd: { on: boolean; word: Word; d: Directive } | undefined;
   const logTargets: Directive[] = [];
@@ -90,14 +91,19 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
     if (spec.kind === 'media') {
       checkMedia(d, spec, out);
       if (mediaCounts(d, spec)) facts.media.push(d);
-      if (UDPPORT_MEDIA.includes(spec.name)) mediaSeen.udp ??= d;
+      if (UDPPORT_MEDIA.includes(spec.name)) {
+        mediaSeen.udp ??= d;
+        udpMediaSince = true;
+      }
       if (spec.name === 'serial') mediaSeen.serial ??= d;
       continue;
     }
 
     // Option directives: each value is applied in turn.
-    if (!spec.repeatable && !spec.once && spec.name !== 'udpport') {
-      const previous = seen.get(spec.name);
+    // udpport may be given again for the media after it: it is overridden only when no
+    // bcast/ucast/rds line came in between.
+    if (!spec.repeatable && !spec.once) {
+      const previous = seen.get(spec.name) && (spec.name !== 'udpport' || !udpMediaSince) ? seen.get(spec.name) : undefined;
       const extra = d.values.length > 1 ? d.values[d.values.length - 1]! : undefined;
       if (previous) {
         out.push({
@@ -114,11 +120,12 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
       seen.set(spec.name, d);
     }
 
-    if (!d.values.every((v) => checkValue(d, spec, v, out, facts))) continue;
+    if (!d.values.every((v) => checkValue(d, spec, v, out, facts, version))) continue;
 
     const last = d.values[d.values.length - 1]!;
     switch (spec.name) {
       case 'udpport':
+        udpMediaSince = false;
         if (mediaSeen.udp && last.text !== '694' && /^\d+$/.test(last.text)) {
           out.push({
             code: 'hacf/setting-after-media', range: lineRange(d),
@@ -251,7 +258,7 @@ function unknownDirective(d: Directive, version: HeartbeatVersion): RawProblem {
 }
 
 /** Checks one value of an option directive; false stops checking the line's other values. */
-function checkValue(d: Directive, spec: DirectiveSpec, v: Word, out: RawProblem[], facts: HacfFacts): boolean {
+function checkValue(d: Directive, spec: DirectiveSpec, v: Word, out: RawProblem[], facts: HacfFacts, version: HeartbeatVersion): boolean {
   const r = wordRange(v);
   switch (spec.value) {
     case 'time': {
@@ -288,7 +295,8 @@ function checkValue(d: Directive, spec: DirectiveSpec, v: Word, out: RawProblem[
       return true;
     }
     case 'enum': {
-      const values = spec.values ?? [];
+      // `ccm-only` came with Pacemaker support in 3.x; 2.1.3's crm does not take it.
+      const values = (spec.values ?? []).filter((x) => version === 3 || x !== 'ccm-only');
       const ok = values.some((x) => (spec.ignoreCase ? x.toLowerCase() === v.text.toLowerCase() : x === v.text)) || (spec.booleans && parseBoolean(v.text) !== undefined);
       if (!ok) {
         const caseFix = !spec.ignoreCase ? values.find((x) => x.toLowerCase() === v.text.toLowerCase()) : undefined;

@@ -91,8 +91,10 @@ function resourceMarkdown(r: Resource, g: Group, doc: HaresourcesDoc, ctx: Analy
     if (arg) {
       // ip[/nbits[/nic[:label]][/broadcast]]: the third part is a broadcast when it starts with a digit.
       const [ip, nbits, third, fourth] = arg.text.split('/');
-      const about = doc.describeAddress(nbits !== undefined && nbits !== '' ? `${ip}/${nbits}` : ip!);
+      // Without nbits the prefix is not /32 (as for `ip addr add`): IPaddr takes it from the routes.
+      const about = nbits !== undefined && nbits !== '' ? doc.describeAddress(`${ip}/${nbits}`) : undefined;
       if (about) parts.push(about);
+      else parts.push(`Address \`${ip}\`.`);
       const nic = third !== undefined && !/^[0-9]/.test(third) ? third : undefined;
       const broadcast = nic !== undefined ? fourth : third;
       const extra: string[] = [];

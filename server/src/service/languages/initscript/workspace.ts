@@ -31,11 +31,12 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
   if (profile === 'busybox') return;
   const root = rootOf(path);
   if (root === undefined) return;
-  const tree = loadInitTree(root, host);
+  // The tree is read once per root and kept by the host until files change.
+  const tree = host.memo ? host.memo(`initTree:${root}`, () => loadInitTree(root, host)) : loadInitTree(root, host);
   if (!tree) return;
   const me = tree.scripts.find((s) => s.path === path);
   if (!me) return;
-  const byName = providers(tree, profile);
+  const byName = providersOf(tree, profile);
 
   // Required names that nothing provides.
   for (const key of ['Required-Start', 'Required-Stop'] as const) {
@@ -77,14 +78,26 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
   }
 }
 
-/** Scripts by the names they answer to: Provides (and the file name on Red Hat). */
-function providers(tree: InitTree, profile: InitProfile): Map<string, ScriptInfo[]> {
+const providerCache = new WeakMap<InitTree, Map<string, Map<string, ScriptInfo[]>>>();
+
+/** Scripts by the names they answer to: Provides (and the file name on Red Hat); cached per tree. */
+function providersOf(tree: InitTree, profile: InitProfile): Map<string, ScriptInfo[]> {
+  const key = profile === 'rhel' ? 'rhel' : 'other';
+  let byProfile = providerCache.get(tree);
+  if (!byProfile) providerCache.set(tree, (byProfile = new Map()));
+  const hit = byProfile.get(key);
+  if (hit) return hit;
   const map = new Map<string, ScriptInfo[]>();
-  const add = (n: string, s: ScriptInfo) => map.set(n, [...(map.get(n) ?? []), s]);
+  const add = (n: string, s: ScriptInfo) => {
+    const list = map.get(n);
+    if (list) list.push(s);
+    else map.set(n, [s]);
+  };
   for (const s of tree.scripts) {
     for (const p of s.provides) add(p, s);
     if (profile === 'rhel' && !s.provides.includes(s.name)) add(s.name, s);
   }
+  byProfile.set(key, map);
   return map;
 }
 

@@ -1,0 +1,3 @@
+#!/bin/sh
+# chkconfig: 2345 10 90
+# description: x
