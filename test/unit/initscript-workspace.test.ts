@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
+import { join } from 'node:path';
+import { REPO } from '../helpers/golden';
 import { memHost } from '../helpers/memHost';
 
 const script = (provides: string, rs: string, extra = '') => `#!/bin/sh
@@ -68,5 +70,23 @@ describe('workspace checks between init scripts', () => {
   it('off for BusyBox trees', () => {
     const files = { '/r/etc/init.d/S50web': script('web', 'db') };
     assert.deepEqual(check(files, '/r/etc/init.d/S50web'), []);
+  });
+});
+
+describe('haresources resources that are init scripts', () => {
+  it('resource-script-no-status when the script has no status branch', async () => {
+    await svc.initialize({ wasmDir: join(REPO, 'dist') });
+    const noStatus = '#!/bin/sh\ncase "$1" in\n  start|stop|restart) ;;\n  *) exit 2 ;;\nesac\n';
+    const files: Record<string, string> = {
+      '/r/etc/ha.d/ha.cf': 'bcast eth0\nnode n1\nnode n2\nauto_failback on\n',
+      '/r/etc/ha.d/authkeys': 'auth 1\n1 sha1 secret\n',
+      '/r/etc/ha.d/haresources': 'n1 web db\n',
+      '/r/etc/init.d/web': noStatus,
+      '/r/etc/init.d/db': noStatus.replace('restart)', 'restart|status)'),
+    };
+    const host = memHost(files, { '/r/etc/ha.d/authkeys': 0o600 });
+    const p = svc.analyze({ path: '/r/etc/ha.d/haresources', text: files['/r/etc/ha.d/haresources']!, language: 'haresources' }, svc.DEFAULT_SETTINGS, host).problems;
+    assert.deepEqual(p.map((x) => [x.code, x.range.start.character, x.range.end.character]), [['workspace/resource-script-no-status', 3, 6]]);
+    assert.equal(p[0]!.related![0]!.path, '/r/etc/init.d/web');
   });
 });

@@ -121,7 +121,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   if (ignored.length > 0) throw new UsageError(ignored[0]!);
   const files = collectFiles(parsed.paths, { forceLanguage: parsed.lang, readHead });
   // The shell parser is needed only when there are init scripts to read.
-  if (files.some((f) => f.language === 'initscript')) await svc.initialize({ wasmDir: __dirname });
+  if (files.some((f) => f.language === 'initscript' || f.language === 'haresources')) await svc.initialize({ wasmDir: __dirname });
   const results: FileResult[] = [];
   const host = new FsHost();
   const pending = new Map<svc.LanguageId, number>();

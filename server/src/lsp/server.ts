@@ -128,7 +128,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const language = svc.languageForDocument(path, doc.languageId, text);
     if (!language || !svc.isSupported(language)) return undefined;
     const settings = await getSettings(uri);
-    if (language === 'initscript') await ensureShell();
+    // Init scripts are parsed with it; haresources reads its resource scripts with it.
+    if (language === 'initscript' || language === 'haresources') await ensureShell();
     // The document may have changed while we waited.
     const current = documents.get(uri);
     if (!current || current.version !== doc.version) return analysisOf(uri);

@@ -3,6 +3,9 @@
  * the same directory (nodes, crm/pacemaker, autojoin) and the resource scripts of the same
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
+import { sharedBashParser } from '../../shell/treeSitter';
+import { extractBody } from '../initscript/body';
+import { globMatches } from '../initscript/checks';
 import type { WorkspaceHost } from '../../core/language';
 import type { Settings } from '../../core/settings';
 import { SourceText } from '../../core/text';
@@ -47,6 +50,21 @@ export function resolveScript(name: string, ctx: HaresourcesContext, host: Works
   return undefined;
 }
 
+/** An init script whose dispatcher has no branch for `status` (undefined when unknown: no parser, no dispatcher). */
+function lacksStatus(path: string, host: WorkspaceHost): boolean {
+  const text = host.readFile(path);
+  const parser = sharedBashParser();
+  if (text === undefined || !parser) return false;
+  const tree = parser.parse(text);
+  if (!tree) return false;
+  try {
+    const d = extractBody(tree).dispatcher;
+    return d !== undefined && !d.branches.some((b) => b.patterns.some((p) => p.text !== '*' && globMatches(p.text, 'status')));
+  } finally {
+    tree.delete();
+  }
+}
+
 export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: HaresourcesContext, host: WorkspaceHost): RawProblem[] {
   const out: RawProblem[] = [];
   const hacf = ctx.hacf;
@@ -74,7 +92,17 @@ export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: Ha
     for (const g of model.groups) {
       for (const r of g.resources) {
         if (r.bareAddress || findAgent(r.name) || r.name.length === 0) continue;
-        if (resolveScript(r.name, ctx, host)) continue;
+        const script = resolveScript(r.name, ctx, host);
+        if (script) {
+          if (/\/init\.d\/[^/]+$/.test(script) && lacksStatus(script, host)) {
+            out.push({
+              code: 'workspace/resource-script-no-status', range: range(r.nameToken.line, r.nameToken.start, r.nameToken.end),
+              message: `${script} has no 'status)' branch: heartbeat runs '${r.name} status' to see whether the resource runs, and never sees it running. Add a status branch (exit 0 and print "running" when it runs).`,
+              related: [{ path: script, range: range(0, 0, 0), message: `the init script of '${r.name}'` }],
+            });
+          }
+          continue;
+        }
         out.push({
           code: 'workspace/missing-resource-script', range: range(r.nameToken.line, r.nameToken.start, r.nameToken.end),
           message: `No executable '${r.name}' in ${ctx.scriptDirs.join(' or ')}: the group fails at takeover ("Cannot locate resource script"). Add the script (mode 755) or fix the name.`,

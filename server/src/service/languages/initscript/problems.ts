@@ -256,6 +256,12 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     behaviour: 'insserv: `script X: service Y already provided!`.',
     source: '§3.5, L7',
   },
+  {
+    code: 'workspace/resource-script-no-status', severity: 'warning', core: true, appliesTo: 'all profiles',
+    detects: 'A haresources resource that resolves to an init script whose dispatcher has no `status` branch; on the haresources line.',
+    behaviour: 'heartbeat runs `NAME status` and greps for `running`/`OK`; without it the resource is never seen as running.',
+    source: '§6.5, App. B 5',
+  },
 ];
 
 defineProblems(INITSCRIPT_PROBLEMS);
