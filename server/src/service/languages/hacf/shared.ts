@@ -8,7 +8,6 @@
  */
 import type { WorkspaceHost } from '../../core/language';
 import { SourceText } from '../../core/text';
-import type { FoldingEntry } from '../../core/types';
 import { parseHaresources } from '../haresources/parse';
 
 export function dirName(path: string): string {
@@ -42,17 +41,4 @@ export function nodeUsesInHaresources(host: WorkspaceHost, path: string, lowerNa
   return model.groups.filter((g) => g.node.text.toLowerCase() === lowerName).map((g) => g.node.line + 1);
 }
 
-/** Folding ranges over runs of comment lines. */
-export function commentFolding(kinds: readonly string[]): FoldingEntry[] {
-  const out: FoldingEntry[] = [];
-  let start = -1;
-  for (let i = 0; i <= kinds.length; i++) {
-    if (kinds[i] === 'comment') {
-      if (start < 0) start = i;
-    } else {
-      if (start >= 0 && i - 1 > start) out.push({ startLine: start, endLine: i - 1, kind: 'comment' });
-      start = -1;
-    }
-  }
-  return out;
-}
+export { commentFolding } from '../../core/folding';

@@ -2,6 +2,7 @@
  * inittab editor features: completion, hover, symbols, code lenses and folding, all read
  * from the spec table (`spec.ts`) and the parsed model.
  */
+import { commentFolding } from '../../core/folding';
 import type { SourceText } from '../../core/text';
 import { range, type CodeLensEntry, type CompletionEntry, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
 import type { InittabFacts } from './checks';
@@ -267,16 +268,5 @@ export function lenses(doc: InittabDoc, path: string): CodeLensEntry[] {
 }
 
 export function folding(doc: InittabDoc): FoldingEntry[] {
-  const out: FoldingEntry[] = [];
-  const kinds = doc.model.kinds;
-  let start = -1;
-  for (let i = 0; i <= kinds.length; i++) {
-    if (kinds[i] === 'comment') {
-      if (start < 0) start = i;
-    } else {
-      if (start >= 0 && i - 1 > start) out.push({ startLine: start, endLine: i - 1, kind: 'comment' });
-      start = -1;
-    }
-  }
-  return out;
+  return commentFolding(doc.model.kinds);
 }

@@ -2,6 +2,7 @@
  * xinetd editor features: completion, hover, symbols, code lenses (chkconfig on/off),
  * folding and the chkconfig refactoring, from the spec table and the parsed model.
  */
+import { commentFolding } from '../../core/folding';
 import { pathToFileURL } from 'node:url';
 import type { SourceText } from '../../core/text';
 import { range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
@@ -278,15 +279,6 @@ export function refactors(doc: XinetdDoc, r: Range): Fix[] {
 export function folding(doc: XinetdDoc): FoldingEntry[] {
   const out: FoldingEntry[] = [];
   for (const e of doc.model.entries) if (e.last > e.line) out.push({ startLine: e.line, endLine: e.close ?? e.last, kind: 'region' });
-  const kinds = doc.model.kinds;
-  let start = -1;
-  for (let i = 0; i <= kinds.length; i++) {
-    if (kinds[i] === 'comment') {
-      if (start < 0) start = i;
-    } else {
-      if (start >= 0 && i - 1 > start) out.push({ startLine: start, endLine: i - 1, kind: 'comment' });
-      start = -1;
-    }
-  }
+  out.push(...commentFolding(doc.model.kinds));
   return out.sort((a, b) => a.startLine - b.startLine);
 }
