@@ -3,6 +3,7 @@
  * LSP has no word for (a status bar item with the detected profile, commands). All
  * analysis happens in the server.
  */
+import { chmod } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RefusedCommand, registerCommand, serviceCommand } from './commands';
@@ -165,6 +166,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.registerTextDocumentContentProvider(SIM_SCHEME, {
       provideTextDocumentContent: (uri) => client!.sendRequest<string>('sysvHa/simulate', JSON.parse(uri.query)),
+    }),
+    // chmod 600 on a keyfile heartbeat refuses: a local file, after the user confirms.
+    vscode.commands.registerCommand('sysvHa.chmodKeyfile', async (path: string) => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('sysv-ha changes no file mode in an untrusted workspace.');
+        return;
+      }
+      if (typeof path !== 'string' || !path.startsWith('/') || !path.endsWith('/authkeys')) return;
+      const ok = await vscode.window.showWarningMessage(`Set the mode of ${path} to 600 (owner read/write only)?`, { modal: true }, 'chmod 600');
+      if (ok !== 'chmod 600') return;
+      try {
+        await chmod(path, 0o600);
+        await client?.sendNotification('sysvHa/filesChanged', { paths: [path] });
+      } catch (err) {
+        void vscode.window.showErrorMessage(`sysv-ha: chmod 600 ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }),
     vscode.commands.registerCommand('sysvHa.previewLinks', async (path?: string) => {
       const target = path ?? vscode.window.activeTextEditor?.document.uri.fsPath;

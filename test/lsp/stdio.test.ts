@@ -224,3 +224,40 @@ describe('LSP over stdio: the Services view requests', () => {
     assert.match(refused.conflicts[0]!, /refused/);
   });
 });
+
+describe('LSP over stdio: an authkeys readable by others', () => {
+  const client = new TestClient();
+  let dir: string;
+  let uri: string;
+  before(async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    dir = mkdtempSync(join(tmpdir(), 'sysv-ha-keys-'));
+    mkdirSync(join(dir, 'etc/ha.d'), { recursive: true });
+    writeFileSync(join(dir, 'etc/ha.d/authkeys'), 'auth 1\n1 sha1 s3cr3t-key\n', { mode: 0o644 });
+    uri = pathToFileURL(join(dir, 'etc/ha.d/authkeys')).toString();
+    await client.initialize({});
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'ha-authkeys', version: 1, text: 'auth 1\n1 sha1 s3cr3t-key\n' } });
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+    const { rmSync } = await import('node:fs');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('offers chmod 600 as a command; after the client changed the mode the error goes', async () => {
+    const p = await client.diagnostics(uri);
+    const d = p.diagnostics.find((x) => x.code === 'authkeys/bad-permissions')!;
+    assert.ok(d);
+    const actions = await client.request<{ title: string; command?: { command: string; arguments: unknown[] }; edit?: unknown }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const chmod = actions.find((a) => a.command?.command === 'sysvHa.chmodKeyfile')!;
+    assert.deepEqual(chmod.command!.arguments, [join(dir, 'etc/ha.d/authkeys')]);
+    assert.equal(chmod.edit, undefined);
+    const { chmodSync } = await import('node:fs');
+    chmodSync(join(dir, 'etc/ha.d/authkeys'), 0o600);
+    await client.notify('sysvHa/filesChanged', { paths: [join(dir, 'etc/ha.d/authkeys')] });
+    await client.diagnostics(uri, (x) => !x.diagnostics.some((y) => y.code === 'authkeys/bad-permissions') && x !== p);
+    assert.ok(!client.logs.join('\n').includes('s3cr3t-key'), 'the key never reaches the log');
+  });
+});

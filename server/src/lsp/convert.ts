@@ -114,11 +114,13 @@ export function toFolding(f: svc.FoldingEntry): FoldingRange {
 }
 
 export function toCodeAction(f: svc.Fix, uri: string, diagnostics: Diagnostic[]): CodeAction {
-  return {
+  const action: CodeAction = {
     title: f.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: diagnostics.filter((d) => d.code === f.code),
     isPreferred: f.preferred,
-    edit: { changes: { [uri]: f.edits } },
   };
+  if (f.edits.length > 0) action.edit = { changes: { [uri]: f.edits } };
+  if (f.command) action.command = { title: f.title, command: f.command.id, arguments: f.command.args };
+  return action;
 }

@@ -196,6 +196,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else for (const d of documents.all()) void publish(d.uri);
   });
 
+  /** `sysvHa/filesChanged`: the client changed files on disk itself (e.g. a chmod): re-check. */
+  connection.onNotification('sysvHa/filesChanged', (params: { paths: string[] }) => {
+    for (const p of params?.paths ?? []) host.invalidate(p);
+    for (const uri of [...cache.keys()]) forget(uri);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) void publish(d.uri);
+  });
+
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     for (const uri of [...cache.keys()]) forget(uri);

@@ -27,10 +27,14 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A quick fix: edits to the same document that are certain to be right. */
+/**
+ * A quick fix: edits to the same document that are certain to be right, or a command the
+ * client runs after asking the user (e.g. `chmod 600` on a keyfile).
+ */
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  command?: { id: string; args: unknown[] };
   /** The code of the problem this fix repairs. */
   code: string;
   preferred?: boolean;

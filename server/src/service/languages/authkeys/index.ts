@@ -20,6 +20,7 @@ export const authkeysModule: LanguageModule<AuthkeysDoc> = {
         problems.push({
           code: 'authkeys/bad-permissions', range: range(0, 0, src.lineText(0).length),
           message: `The file is mode ${(mode & 0o777).toString(8).padStart(3, '0')}: group or others can read the keys, so heartbeat refuses to start ("Bad permissions on keyfile"). Run 'chmod 600' on it.`,
+          fixes: [{ code: 'authkeys/bad-permissions', title: 'Set the file mode to 600 (chmod 600)', edits: [], command: { id: 'sysvHa.chmodKeyfile', args: [ctx.path] }, preferred: true }],
         });
       }
     }
