@@ -90,3 +90,23 @@ describe('haresources resources that are init scripts', () => {
     assert.equal(p[0]!.related![0]!.path, '/r/etc/init.d/web');
   });
 });
+
+describe('one folder per node', () => {
+  it('workspace/haresources-differs on the first differing line, pointing at the other copy', () => {
+    const hacf = 'bcast eth0\nnode n1\nnode n2\nauto_failback on\n';
+    const files: Record<string, string> = {
+      '/ws/node1/etc/ha.d/ha.cf': hacf,
+      '/ws/node2/etc/ha.d/ha.cf': hacf,
+      '/ws/node1/etc/ha.d/haresources': '# the web group\nn1 192.168.1.10/24/eth0\n',
+      '/ws/node2/etc/ha.d/haresources': 'n1 192.168.1.11/24/eth0   # typo on node2\n',
+    };
+    const host = memHost(files);
+    const run = (p: string) => svc.analyze({ path: p, text: files[p]!, language: 'haresources' }, svc.DEFAULT_SETTINGS, host).problems.filter((x) => x.code.startsWith('workspace/'));
+    const one = run('/ws/node1/etc/ha.d/haresources');
+    assert.deepEqual(one.map((x) => [x.code, x.range.start.line]), [['workspace/haresources-differs', 1]]);
+    assert.equal(one[0]!.related![0]!.path, '/ws/node2/etc/ha.d/haresources');
+    assert.equal(run('/ws/node2/etc/ha.d/haresources').length, 1);
+    const same: Record<string, string> = { ...files, '/ws/node2/etc/ha.d/haresources': 'n1 192.168.1.10/24/eth0\n' };
+    assert.deepEqual(svc.analyze({ path: '/ws/node1/etc/ha.d/haresources', text: same['/ws/node1/etc/ha.d/haresources']!, language: 'haresources' }, svc.DEFAULT_SETTINGS, memHost(same)).problems.filter((x) => x.code.startsWith('workspace/')), []);
+  });
+});

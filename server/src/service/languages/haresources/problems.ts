@@ -33,6 +33,12 @@ export const HARESOURCES_PROBLEMS: readonly ProblemDef[] = [
     source: "§6.5, H31",
   },
   {
+    code: "workspace/haresources-differs", severity: "warning", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6",
+    detects: "The haresources files of two node roots in one workspace (`node1/etc/ha.d`, `node2/etc/ha.d`) differ; on the first line that differs (comments and trailing blanks ignored), with the other node's copy as related information.",
+    behaviour: "Not detected by heartbeat; the doc says they must be identical.",
+    source: "§6.5, H35",
+  },
+  {
     code: "workspace/haresources-ignored", severity: "warning", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
     detects: "A haresources file next to an ha.cf with `crm`/`pacemaker` on; line 1 of haresources.",
     behaviour: "`File /etc/ha.d/haresources exists. This file is not used because pacemaker is enabled`.",

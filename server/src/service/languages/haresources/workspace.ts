@@ -21,10 +21,12 @@ export interface HaresourcesContext {
   hacf?: { path: string; text: string; facts: HacfFacts };
   /** Where resource scripts are looked up, in heartbeat's order (only the ones that exist). */
   scriptDirs: string[];
+  /** The file's own path. */
+  path?: string;
 }
 
 export function loadContext(path: string, host: WorkspaceHost, settings: Settings): HaresourcesContext {
-  const ctx: HaresourcesContext = { scriptDirs: [] };
+  const ctx: HaresourcesContext = { scriptDirs: [], path };
   const hacfPath = heartbeatDirFile(path, 'ha.cf');
   const text = host.readFile(hacfPath);
   if (text !== undefined) {
@@ -65,8 +67,47 @@ function lacksStatus(path: string, host: WorkspaceHost): boolean {
   }
 }
 
+/**
+ * The other node roots of a workspace with one folder per node (`node1/etc/ha.d`,
+ * `node2/etc/ha.d`): the sibling folders of this file's image root that hold the same file.
+ */
+function siblingCopies(path: string, host: WorkspaceHost): string[] {
+  const root = imageRoot(path);
+  if (root === undefined || root === '') return [];
+  const parent = root.slice(0, root.lastIndexOf('/'));
+  const own = root.slice(root.lastIndexOf('/') + 1);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (host.listDir(parent || '/') ?? []).filter((n) => n !== own).map((n) => `${parent}/${n}/etc/ha.d/${name}`).filter((p) => host.stat(p)?.isFile);
+}
+
+/** Lines that matter to heartbeat: comments and trailing blanks dropped, continuations kept. */
+function meaningful(text: string): { line: number; text: string }[] {
+  return text.split('\n').map((t, line) => ({ line, text: t.replace(/\r$/, '').replace(/#.*$/, '').trimEnd() })).filter((l) => l.text.trim().length > 0);
+}
+
+/** workspace/haresources-differs: this node's haresources against the other nodes' copies. */
+function checkCopies(src: SourceText, path: string, host: WorkspaceHost, out: RawProblem[]): void {
+  const mine = meaningful(src.text);
+  for (const other of siblingCopies(path, host)) {
+    const theirs = meaningful(host.readFile(other) ?? '');
+    const n = Math.max(mine.length, theirs.length);
+    for (let i = 0; i < n; i++) {
+      if (mine[i]?.text === theirs[i]?.text) continue;
+      const at = mine[i] ?? mine[mine.length - 1];
+      const line = at?.line ?? 0;
+      out.push({
+        code: 'workspace/haresources-differs', range: range(line, 0, src.lineText(line).replace(/\r$/, '').length),
+        message: `This node's haresources differs from ${other} ${theirs[i] ? `(there: '${theirs[i]!.text.trim()}')` : '(it ends here)'}; heartbeat wants the same file on every node. Make them identical.`,
+        related: [{ path: other, range: range(theirs[i]?.line ?? 0, 0, 0), message: 'the other node\'s copy' }],
+      });
+      break;
+    }
+  }
+}
+
 export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: HaresourcesContext, host: WorkspaceHost): RawProblem[] {
   const out: RawProblem[] = [];
+  if (ctx.path) checkCopies(src, ctx.path, host, out);
   const hacf = ctx.hacf;
   if (hacf?.facts.crm) {
     const crm = hacf.facts.crm;
