@@ -105,6 +105,6 @@ console.log(`insserv oracle: ${CASES} generated trees, seed ${arg('--seed', 7)};
 // Should-Start edges. They are listed above as "not ok"; the run fails only when the planner
 // agrees on fewer trees than it did when this floor was recorded (265 of 300, seed 7).
 const FLOOR = process.argv.includes('--strict') ? CASES : arg('--floor', CASES === 300 && arg('--seed', 7) === 7 ? 265 : 0);
-console.log(`${passed} passed, ${failed} failed`);
-if (passed < FLOOR) console.log(`agreement fell below the recorded floor (${FLOOR})`);
+// Not a "N passed, N failed" line: the known disagreements above are not failures of this run.
+console.log(`insserv oracle: ${passed} trees agree, ${failed} disagree (known: cross-level order, Should-Start loops); floor ${FLOOR}: ${passed >= FLOOR ? 'ok' : 'FELL BELOW THE FLOOR'}`);
 process.exit(passed < FLOOR ? 1 : 0);
