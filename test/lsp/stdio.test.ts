@@ -261,3 +261,25 @@ describe('LSP over stdio: an authkeys readable by others', () => {
     assert.ok(!client.logs.join('\n').includes('s3cr3t-key'), 'the key never reaches the log');
   });
 });
+
+describe('LSP over stdio: many init scripts open (trees kept for the last edited only)', () => {
+  const client = new TestClient();
+  const text = readFileSync(join(REPO, 'test/helpers/initscripts.ts'), 'utf8').split('`')[1]!;
+  const uri = (i: number) => `file:///srv/many/etc/rc.d/init.d/s${i}`;
+  before(async () => {
+    await client.initialize({});
+    for (let i = 0; i < 20; i++) await client.notify('textDocument/didOpen', { textDocument: { uri: uri(i), languageId: 'shellscript', version: 1, text: text.replace(/foo/g, `s${i}`) } });
+    for (let i = 0; i < 20; i++) await client.diagnostics(uri(i));
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('an early document, whose tree was dropped, still re-checks right after an edit', async () => {
+    const lines = text.split('\n');
+    const status = lines.findIndex((l) => l === '  status)');
+    await client.notify('textDocument/didChange', { textDocument: { uri: uri(0), version: 2 }, contentChanges: [{ range: { start: { line: status, character: 0 }, end: { line: status + 3, character: 0 } }, text: '' }] });
+    const p = await client.diagnostics(uri(0), (x) => x.version === 2);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    await client.notify('textDocument/didChange', { textDocument: { uri: uri(0), version: 3 }, contentChanges: [{ range: { start: { line: status, character: 0 }, end: { line: status, character: 0 } }, text: '  status)\n\tstatus -p /var/run/foo.pid food\n\t;;\n' }] });
+    assert.deepEqual((await client.diagnostics(uri(0), (x) => x.version === 3)).diagnostics, []);
+  });
+});

@@ -110,7 +110,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   void ensureShell();
 
+  /**
+   * Syntax trees (wasm memory that never shrinks) are kept only for the documents edited
+   * last; the others keep their analysis and re-parse from scratch on their next edit.
+   */
+  const MAX_TREES = 12;
+  const treeOrder: string[] = [];
+  function keepTree(uri: string): void {
+    const i = treeOrder.indexOf(uri);
+    if (i >= 0) treeOrder.splice(i, 1);
+    treeOrder.push(uri);
+    while (treeOrder.length > MAX_TREES) {
+      const old = treeOrder.shift()!;
+      const c = cache.get(old);
+      if (c) svc.disposeAnalysis(c.analysis);
+    }
+  }
+
   function forget(uri: string): void {
+    const i = treeOrder.indexOf(uri);
+    if (i >= 0) treeOrder.splice(i, 1);
     const cached = cache.get(uri);
     if (cached) svc.disposeAnalysis(cached.analysis);
     cache.delete(uri);
@@ -147,6 +166,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (cached) svc.disposeAnalysis(cached.analysis);
     cache.set(uri, { version: doc.version, analysis });
+    keepTree(uri);
     return analysis;
   }
 
