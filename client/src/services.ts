@@ -8,9 +8,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 
 type LevelState = 'on' | 'off' | null;
 interface ServiceRow { name: string; path: string; current: Record<string, LevelState>; planned: Record<string, LevelState>; registered: boolean; refused?: string }
-interface ServiceTree { root: string; layout: string; tool: string; services: ServiceRow[] }
+interface XinetdRow { name: string; path: string; line: number; enabled: boolean; broken: boolean; chkconfig?: 'on' | 'off' }
+interface ServiceTree { root: string; layout: string; tool: string; services: ServiceRow[]; xinetd: XinetdRow[] }
 
-type Node = { kind: 'root'; tree: ServiceTree } | { kind: 'service'; tree: ServiceTree; row: ServiceRow };
+type Node =
+  | { kind: 'root'; tree: ServiceTree }
+  | { kind: 'service'; tree: ServiceTree; row: ServiceRow }
+  | { kind: 'xinetd-group'; tree: ServiceTree }
+  | { kind: 'xinetd'; tree: ServiceTree; row: XinetdRow };
 
 const LEVELS = ['0', '1', '2', '3', '4', '5', '6'];
 
@@ -36,13 +41,36 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
       if (!c?.isRunning()) return [];
       const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
       this.trees = await c.sendRequest<ServiceTree[]>('sysvHa/services', { folders });
-      if (this.trees.length === 1) return this.trees[0]!.services.map((row) => ({ kind: 'service' as const, tree: this.trees[0]!, row }));
+      if (this.trees.length === 1) return this.rootChildren(this.trees[0]!);
       return this.trees.map((tree) => ({ kind: 'root' as const, tree }));
     }
-    return node.kind === 'root' ? node.tree.services.map((row) => ({ kind: 'service' as const, tree: node.tree, row })) : [];
+    if (node.kind === 'root') return this.rootChildren(node.tree);
+    if (node.kind === 'xinetd-group') return node.tree.xinetd.map((row) => ({ kind: 'xinetd' as const, tree: node.tree, row }));
+    return [];
+  }
+
+  private rootChildren(tree: ServiceTree): Node[] {
+    const out: Node[] = tree.services.map((row) => ({ kind: 'service' as const, tree, row }));
+    if (tree.xinetd.length > 0) out.push({ kind: 'xinetd-group', tree });
+    return out;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'xinetd-group') {
+      const item = new vscode.TreeItem('xinetd (on demand)', vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.tree.xinetd.filter((x) => x.enabled).length} of ${node.tree.xinetd.length} enabled`;
+      item.iconPath = new vscode.ThemeIcon('plug');
+      return item;
+    }
+    if (node.kind === 'xinetd') {
+      const { row } = node;
+      const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.None);
+      item.description = row.broken ? 'xinetd drops it (see Problems)' : `${row.enabled ? 'on' : 'off'}${row.chkconfig && (row.chkconfig === 'on') !== row.enabled ? ` (chkconfig --list says ${row.chkconfig})` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(row.broken ? 'warning' : row.enabled ? 'pass' : 'circle-slash');
+      item.contextValue = row.chkconfig ? `xinetd.${row.chkconfig}` : 'xinetd';
+      item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(row.path), { selection: new vscode.Range(row.line, 0, row.line, 0) }] };
+      return item;
+    }
     if (node.kind === 'root') {
       const item = new vscode.TreeItem(node.tree.root || '/', vscode.TreeItemCollapsibleState.Expanded);
       item.description = node.tree.tool === 'none' ? 'BusyBox: S??name order' : `${node.tree.layout}, ${node.tree.tool}`;
@@ -64,6 +92,12 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
 
   /** Adds or removes a script: on an image root by writing the links after a confirmation listing them. */
   async setService(node: Node | undefined, op: 'add' | 'del'): Promise<void> {
+    if (node?.kind === 'xinetd') {
+      // chkconfig NAME on|off rewrites the file's disable line: an edit the user sees.
+      await vscode.commands.executeCommand('sysvHa.xinetdToggle', vscode.Uri.file(node.row.path).toString(), node.row.name, op === 'add' ? 'on' : 'off');
+      this.refresh();
+      return;
+    }
     if (!node || node.kind !== 'service') return;
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('sysv-ha writes nothing in an untrusted workspace.');

@@ -198,6 +198,8 @@ describe('LSP over stdio: the Services view requests', () => {
     root = mkdtempSync(join(tmpdir(), 'sysv-ha-svc-'));
     mkdirSync(join(root, 'etc/rc.d/init.d'), { recursive: true });
     writeFileSync(join(root, 'etc/rc.d/init.d/atd'), '#!/bin/sh\n# chkconfig: 345 95 5\n', { mode: 0o755 });
+    mkdirSync(join(root, 'etc/xinetd.d'), { recursive: true });
+    writeFileSync(join(root, 'etc/xinetd.d/tftp'), readFileSync(join(REPO, 'examples/etc/xinetd.d/tftp'), 'utf8'));
     await client.initialize({});
   });
   after(async () => {
@@ -211,6 +213,8 @@ describe('LSP over stdio: the Services view requests', () => {
     assert.equal(trees.length, 1);
     assert.equal(trees[0]!.tool, 'chkconfig');
     assert.deepEqual(trees[0]!.services.map((s) => [s.name, s.registered]), [['atd', false]]);
+    const xinetd = (trees[0] as unknown as { xinetd: { name: string; enabled: boolean; chkconfig?: string }[] }).xinetd;
+    assert.deepEqual(xinetd.map((x) => [x.name, x.enabled, x.chkconfig]), [['tftp', false, 'off']]);
     const dry = await client.request<{ ops: { kind: string; rel: string }[]; conflicts: string[] }>('sysvHa/setService', { root, script: 'atd', op: 'add', apply: false });
     assert.equal(dry.ops.length, 7);
     const { existsSync } = await import('node:fs');

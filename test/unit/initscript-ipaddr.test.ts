@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { checkDiagnostics } from '../helpers/fixture';
+import { checkDiagnostics, hoverAt } from '../helpers/fixture';
 import { REPO } from '../helpers/golden';
 import { RH } from '../helpers/initscripts';
 
@@ -32,5 +32,13 @@ touch /var/lock/subsys/local
 `, { language: 'initscript', path: '/etc/rc.d/rc.local' });
     assert.equal(a.info.profile, 'rc.local');
     assert.equal(svc.languageForPath('/etc/rc.local'), 'initscript');
+  });
+});
+
+describe('hover on an address in an ip command', () => {
+  it('shows the network, broadcast and netmask', () => {
+    const h = hoverAt(RH.replace('prog=foo\n', 'prog=foo\nip addr add 209.100.10┃0.3/24 broadcast 209.100.100.255 dev eth0\n'), { language: 'initscript', path: '/etc/rc.d/init.d/foo' });
+    assert.match(h!.markdown, /209\.100\.100\.255/);
+    assert.match(h!.markdown, /255\.255\.255\.0/);
   });
 });

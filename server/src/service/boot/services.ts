@@ -5,6 +5,7 @@
 import type { WorkspaceHost } from '../core/language';
 import { defaultTool, plan, type Tool } from './planner';
 import { loadInitTree } from './scripts';
+import { listXinetdServices, type XinetdServiceInfo } from '../languages/xinetd';
 
 export type LevelState = 'on' | 'off' | null;
 
@@ -24,6 +25,8 @@ export interface ServiceTree {
   layout: string;
   tool: Tool | 'none';
   services: ServiceRow[];
+  /** Services xinetd starts on demand (etc/xinetd.conf and etc/xinetd.d). */
+  xinetd: XinetdServiceInfo[];
 }
 
 const LEVELS = ['S', '0', '1', '2', '3', '4', '5', '6'];
@@ -41,7 +44,7 @@ export function listServices(root: string, host: WorkspaceHost): ServiceTree | u
   const tree = loadInitTree(root, host);
   if (!tree) return undefined;
   if (tree.layout === 'busybox') {
-    return { root, layout: 'busybox', tool: 'none', services: tree.scripts.map((s) => ({ name: s.name, path: s.path, current: {}, planned: {}, registered: /^S\d\d/.test(s.name) })) };
+    return { root, layout: 'busybox', tool: 'none', services: tree.scripts.map((s) => ({ name: s.name, path: s.path, current: {}, planned: {}, registered: /^S\d\d/.test(s.name) })), xinetd: listXinetdServices(root, host) };
   }
   const tool = defaultTool(tree);
   const p = plan(tree, tool, host);
@@ -62,5 +65,5 @@ export function listServices(root: string, host: WorkspaceHost): ServiceTree | u
     }
     return { name: s.name, path: s.path, current, planned, registered, refused: p.refused.find((r) => r.script === s.name)?.reason };
   });
-  return { root, layout: tree.layout, tool, services };
+  return { root, layout: tree.layout, tool, services, xinetd: listXinetdServices(root, host) };
 }

@@ -5,6 +5,7 @@
 import type { SignatureInfo } from '../../core/language';
 import type { SourceText } from '../../core/text';
 import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
+import { describeAddress } from '../ipaddr';
 import type { InitScriptDoc } from './index';
 import {
   ACTIONS, FACILITIES, FUNCTIONS, LSB_KEYWORDS, RH_TAGS, RUNLEVEL_MEANING, exitCodeMeaning, libraryFunction, lsbKeyword, lsbKeywordCaseless,
@@ -110,6 +111,10 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
       if (!at(a.range, p)) continue;
       if (a.text.includes('/var/lock/subsys/') || a.text.includes('lock/subsys')) {
         return { range: a.range, markdown: `**Subsys lock** — Red Hat rc runs a K (stop) script only while \`/var/lock/subsys/${doc.name}\` exists, and skips an S (start) script while it exists. Create it on a successful start and remove it on stop; its name must be the script's name.` };
+      }
+      if ((c.name === 'ip' || c.name.endsWith('/ip')) && /^[0-9a-fA-F:.]+(\/\d+)?$/.test(a.text)) {
+        const md = describeAddress(a.text);
+        if (md) return { range: a.range, markdown: md };
       }
       if ((c.name === 'exit' || c.name === 'return') && /^\d+$/.test(a.text)) {
         const inStatus = c.inBranch !== undefined && body.dispatcher?.branches[c.inBranch]?.patterns.some((x) => x.text === 'status');
