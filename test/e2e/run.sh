@@ -148,7 +148,8 @@ CS_ENV=("${ISO_ENV[@]}" PATH="$N24/bin:$PATH" SYSV_HA_E2E_MOCHA="$CACHE/tools/no
 # User settings shared by both code-servers: quiet, offline, no AI side
 # panel, no word-based completions (so completion checks see only providers),
 # no auto-save (in the browser VS Code defaults to afterDelay, which would
-# write the tests' temporary edits to disk before they are reverted).
+# write the tests' temporary edits to disk before they are reverted), the
+# terminal's DOM renderer (its text is then readable in .xterm-rows).
 write_settings() {
   mkdir -p "$1/User"
   cat >"$1/User/settings.json" <<'JSON'
@@ -169,6 +170,7 @@ write_settings() {
   "editor.wordBasedSuggestions": "off",
   "editor.hover.delay": 200,
   "editor.minimap.enabled": false,
+  "terminal.integrated.gpuAcceleration": "off",
   "files.autoSave": "off"
 }
 JSON
@@ -195,11 +197,15 @@ start_cs() {
 
 # make_ws DIR: a throw-away workspace: a copy of examples/ plus the e2e
 # fixtures with deliberate mistakes: an init script (mode 755) and an xinetd
-# service file.
+# service file. Its workspace settings set the service command prefix to
+# "echo", so the "▶ start" lens (and sysvHa.runService in (B)) only prints
+# `service 'myscript' start` in the terminal instead of running sudo.
 make_ws() {
   cp -a "$REPO/examples" "$1" &&
     install -m 755 "$E2E/fixtures/broken" "$1/etc/rc.d/init.d/broken" &&
-    install -m 644 "$E2E/fixtures/tftp-broken" "$1/etc/xinetd.d/tftp-broken"
+    install -m 644 "$E2E/fixtures/tftp-broken" "$1/etc/xinetd.d/tftp-broken" &&
+    mkdir -p "$1/.vscode" &&
+    printf '{\n  "sysvHa.serviceCommandPrefix": "echo"\n}\n' >"$1/.vscode/settings.json"
 }
 
 # ------------------------------------------------------------------ (A) UI

@@ -694,6 +694,227 @@ async function xinetdPart(page) {
   await page.mouse.move(5, 5);
 }
 
+// Runs a command from the command palette by its label (e.g. "View: Close All
+// Editor Groups").
+async function runPalette(page, label) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(`>${label}`);
+  const listed = await poll(async () => {
+    const rows = await page.$$eval('.quick-input-widget .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+    return rows.length > 0 && (rows[0].includes(label) ? true : null);
+  }, 5000);
+  // Never run whatever else happens to be first.
+  await page.keyboard.press(listed ? 'Enter' : 'Escape');
+  if (!listed) console.log(`# command palette did not offer "${label}"`);
+  await sleep(300);
+  return !!listed;
+}
+
+// Titles of the code lenses rendered in any visible editor.
+async function lensTitles(page) {
+  return page.$$eval('.monaco-editor .codelens-decoration a', (els) => els.map((e) => e.textContent.trim())).catch(() => []);
+}
+
+// Clicks the code lens whose title is exactly `title`.
+async function clickLens(page, title) {
+  const lens = page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: title }).first();
+  await lens.waitFor({ state: 'visible', timeout: 10000 });
+  await lens.click();
+}
+
+// Text of the active editor group's editor (its rendered lines, top to bottom).
+async function activeEditorText(page) {
+  return page
+    .$$eval('.editor-group-container.active .monaco-editor .view-lines .view-line', (els) =>
+      els
+        .map((e) => ({ t: e.textContent.replace(/\u00a0/g, ' '), y: e.getBoundingClientRect().top }))
+        .sort((a, b) => a.y - b.y)
+        .map((x) => x.t)
+        .join('\n'),
+    )
+    .catch(() => '');
+}
+
+// Text of the terminal in the panel: the DOM renderer's rows (run.sh turns
+// GPU acceleration off), else xterm's accessibility tree.
+async function terminalText(page) {
+  return page
+    .evaluate(() => {
+      const rows = document.querySelector('.part.panel .terminal-wrapper.active .xterm-rows') || document.querySelector('.part.panel .xterm-rows');
+      if (rows) return [...rows.children].map((r) => r.textContent.replace(/\u00a0/g, ' ')).join('\n');
+      const acc = document.querySelector('.part.panel .xterm-accessibility-tree');
+      return acc ? acc.innerText : '';
+    })
+    .catch(() => '');
+}
+
+// The Services (SysV init) pane of the Explorer (locator) and its rows.
+const servicesPane = (page) => page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: 'Services (SysV init)' }) }).first();
+async function servicesRows(page) {
+  return servicesPane(page)
+    .locator('.pane-body .monaco-list-row')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        name: (e.querySelector('.label-name') || e).textContent.trim(),
+        description: ((e.querySelector('.label-description') || {}).textContent || '').trim(),
+        aria: e.getAttribute('aria-label') || '',
+      })),
+    )
+    .catch(() => []);
+}
+
+// Boot order (issue 4): the init script's service lenses, Preview links, the
+// terminal of "▶ start" (prefix "echo" from the workspace settings run.sh
+// writes), the Services view with its add action and confirmation, and the
+// inittab's "Simulate boot to runlevel 3" lens. Writes links into .e2e/ws
+// (the copy), never into the repository's examples.
+async function bootOrderPart(page) {
+  await runPalette(page, 'View: Close All Editor Groups');
+  await runPalette(page, 'View: Close Panel');
+
+  // --- 1. lenses and Preview links ---------------------------------------
+  const opened = await quickOpen(page, 'etc/rc.d/init.d/myscript', '# chkconfig: 234 99 90').catch((e) => e.message);
+  record('etc/rc.d/init.d/myscript opens in an editor (quick open)', opened === true, opened === true ? '' : opened);
+  if (opened !== true) {
+    await shot(page, '09-preview-links.png');
+    return;
+  }
+  const wantLenses = ['▶ start', '■ stop', '↻ restart', 'status', 'chkconfig --add', 'chkconfig --del', 'Preview links'];
+  const lenses = await poll(async () => {
+    const t = await lensTitles(page);
+    return wantLenses.every((w) => t.includes(w)) ? t : null;
+  }, 20000);
+  record(`myscript: code lenses ${wantLenses.join(', ')}`, !!lenses, JSON.stringify(lenses || (await lensTitles(page))));
+  if (!lenses) {
+    await shot(page, '09-preview-links.png');
+    return;
+  }
+  await clickLens(page, 'Preview links');
+  const preview = await poll(async () => {
+    const tab = await page.locator('.editor-group-container.active .tabs-container .tab.active').getAttribute('aria-label', { timeout: 1000 });
+    const text = await activeEditorText(page);
+    return tab && tab.includes('myscript.links') && /S99myscript/.test(text) ? { tab, text } : null;
+  }, 15000);
+  const pText = preview ? preview.text : await activeEditorText(page);
+  const pLines = pText.split('\n');
+  const row = (level) => pLines.find((l) => l.startsWith(`${level} `)) || '';
+  record('Preview links: a new editor "myscript.links" opens beside the script', !!preview,
+    preview ? preview.tab : `active editor text: ${JSON.stringify(pText.slice(0, 300))}`);
+  record('Preview links: header has "chkconfig would make"', pText.includes('chkconfig would make'), pLines.find((l) => l.includes('would make')) || '');
+  record('Preview links: runlevel 3 row lists S99myscript', /\bS99myscript\b/.test(row(3)), JSON.stringify(row(3)));
+  record('Preview links: runlevel 0 row lists K90myscript', /\bK90myscript\b/.test(row(0)), JSON.stringify(row(0)));
+  const groups = await page.locator('.editor-group-container').count();
+  record('Preview links: opened beside the script (two editor groups)', groups === 2, `${groups} editor group(s)`);
+  await sleep(300);
+  await shot(page, '09-preview-links.png');
+
+  // --- 2. ▶ start in a terminal --------------------------------------------
+  await clickLens(page, '▶ start');
+  const termName = await poll(async () => {
+    const t = await page.$$eval('.part.panel .terminal-tabs-entry, .part.panel .single-terminal-tab, .part.panel .composite.title, .part.panel .monaco-list-row',
+      (els) => els.map((e) => (e.getAttribute('aria-label') || '') + ' ' + e.textContent).join(' | '));
+    return /service myscript/.test(t) ? t : null;
+  }, 15000);
+  record('▶ start: a terminal named "service myscript" appears', !!termName, termName ? termName.replace(/\s+/g, ' ').slice(0, 160) : '');
+  const cmd = "echo service 'myscript' start";
+  const term = await poll(async () => {
+    const t = await terminalText(page);
+    // The typed command line and echo's output on a line of its own.
+    return t.includes(cmd) && t.split('\n').some((l) => l.trim() === 'service myscript start') ? t : null;
+  }, 15000);
+  const termNow = term || (await terminalText(page));
+  record(`▶ start: the terminal shows "${cmd}" and its output "service myscript start"`, !!term,
+    JSON.stringify(termNow.split('\n').filter((l) => l.trim()).slice(0, 6)));
+  await sleep(300);
+  await shot(page, '10-terminal.png');
+
+  // --- 3. the Services view -------------------------------------------------
+  await runPalette(page, 'View: Close Panel');
+  await runPalette(page, 'View: Show Explorer');
+  const pane = servicesPane(page);
+  const header = pane.locator('.pane-header');
+  await header.waitFor({ state: 'visible', timeout: 10000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const want = (rows) => rows.some((r) => r.name === 'httpd') && rows.some((r) => r.name === 'myscript');
+  const rows = await poll(async () => {
+    const r = await servicesRows(page);
+    return want(r) ? r : null;
+  }, 20000);
+  const rowsNow = rows || (await servicesRows(page));
+  const mine = rowsNow.find((r) => r.name === 'myscript');
+  const httpd = rowsNow.find((r) => r.name === 'httpd');
+  record('Services view lists httpd and myscript', !!rows, JSON.stringify(rowsNow.map((r) => `${r.name}: ${r.description}`)));
+  record('Services view: myscript is "… 2:on … (not added)"', !!mine && /\b2:on\b/.test(mine.description) && mine.description.includes('(not added)'),
+    mine ? mine.description : '');
+  record('Services view: httpd is "(not added)"', !!httpd && httpd.description.includes('(not added)'), httpd ? httpd.description : '');
+  const link = path.join(WS, 'etc', 'rc.d', 'rc3.d', 'S99myscript');
+  if (mine) {
+    const rowLoc = pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^myscript$/ }) }).first();
+    await rowLoc.hover();
+    const add = rowLoc.locator('.actions .action-label[aria-label^="Add"]').first();
+    const clicked = await add.click({ timeout: 5000 }).then(() => true, (e) => e.message.split('\n')[0]);
+    record('Services view: myscript has the inline action "Add (create its links)"', clicked === true, clicked === true ? '' : clicked);
+    if (clicked === true) {
+      const dialog = page.locator('.monaco-dialog-box');
+      const dText = await dialog.waitFor({ state: 'visible', timeout: 10000 }).then(() => dialog.innerText(), () => '');
+      record('Services view: the modal lists "+ etc/rc.d/rc3.d/S99myscript -> ../init.d/myscript"',
+        dText.includes('+ etc/rc.d/rc3.d/S99myscript -> ../init.d/myscript'), dText.split('\n').slice(0, 4).join(' / '));
+      await shot(page, '11a-services-confirm.png');
+      const write = dialog.locator('.monaco-button').filter({ hasText: 'Write links' }).first();
+      const accepted = await write.click({ timeout: 5000 }).then(() => true, (e) => e.message.split('\n')[0]);
+      record('Services view: "Write links" accepted', accepted === true, accepted === true ? '' : accepted);
+    }
+  }
+  const written = await poll(() => {
+    try {
+      return fs.lstatSync(link).isSymbolicLink() && fs.readlinkSync(link) === '../init.d/myscript';
+    } catch {
+      return false;
+    }
+  }, 10000);
+  let what = 'missing';
+  try {
+    what = fs.lstatSync(link).isSymbolicLink() ? `symlink to ${fs.readlinkSync(link)}` : 'not a symlink';
+  } catch {
+    /* missing */
+  }
+  record('.e2e/ws/etc/rc.d/rc3.d/S99myscript is now a symlink to ../init.d/myscript', !!written, what);
+  const refreshed = await poll(async () => {
+    const r = (await servicesRows(page)).find((x) => x.name === 'myscript');
+    return r && !r.description.includes('(not added)') && /\b3:on\b/.test(r.description) ? r : null;
+  }, 10000);
+  const mineNow = (await servicesRows(page)).find((x) => x.name === 'myscript');
+  record('Services view refreshes: myscript no longer "(not added)", 3:on', !!refreshed, mineNow ? mineNow.description : '(no row)');
+  await page.mouse.move(5, 5);
+  await sleep(300);
+  await shot(page, '11-services-view.png');
+
+  // --- 4. Simulate boot to runlevel 3 ------------------------------------------
+  const openedI = await quickOpen(page, 'etc/inittab', 'id:3:initdefault:').catch((e) => e.message);
+  record('etc/inittab opens again (quick open)', openedI === true, openedI === true ? '' : openedI);
+  if (openedI !== true) {
+    await shot(page, '12-simulate.png');
+    return;
+  }
+  const simLens = await poll(async () => ((await lensTitles(page)).includes('Simulate boot to runlevel 3') ? true : null), 15000);
+  record('inittab: code lens "Simulate boot to runlevel 3"', !!simLens, JSON.stringify(await lensTitles(page)));
+  if (simLens) {
+    await clickLens(page, 'Simulate boot to runlevel 3');
+    const sim = await poll(async () => {
+      const t = await activeEditorText(page);
+      return /start\s+S99myscript/.test(t) ? t : null;
+    }, 15000);
+    const simText = sim || (await activeEditorText(page));
+    record('Simulate: the opened document has "start S99myscript"', !!sim, JSON.stringify(simText.split('\n').slice(0, 5)));
+    record('Simulate: it uses the links of etc/rc.d/rc3.d', simText.includes('etc/rc.d/rc3.d'), simText.split('\n')[0]);
+  }
+  await sleep(300);
+  await shot(page, '12-simulate.png');
+}
+
 async function main() {
   const t0 = Date.now();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -737,6 +958,7 @@ async function main() {
     await part('init script', () => initscriptPart(page));
     await part('heartbeat', () => heartbeatPart(page));
     await part('xinetd', () => xinetdPart(page));
+    await part('boot order', () => bootOrderPart(page));
   } catch (e) {
     record('UI test ran to the end', false, e.stack || e.message);
     await shot(page, '99-error.png');

@@ -110,3 +110,26 @@ describe('one folder per node', () => {
     assert.deepEqual(svc.analyze({ path: '/ws/node1/etc/ha.d/haresources', text: same['/ws/node1/etc/ha.d/haresources']!, language: 'haresources' }, svc.DEFAULT_SETTINGS, memHost(same)).problems.filter((x) => x.code.startsWith('workspace/')), []);
   });
 });
+
+describe('links present and $all', () => {
+  it('workspace/depends-on-all-indirectly on Debian trees', () => {
+    const files = { '/r/etc/init.d/late': script('late', '$all'), '/r/etc/init.d/web': script('web', '$remote_fs late') };
+    const p = check(files, '/r/etc/init.d/web', 'debian');
+    assert.deepEqual(p.map((x) => x.code), ['workspace/depends-on-all-indirectly']);
+    assert.equal(p[0]!.related![0]!.path, '/r/etc/init.d/late');
+    assert.deepEqual(check(files, '/r/etc/init.d/web', 'rhel').map((x) => x.code).filter((c) => c.startsWith('workspace/')), []);
+  });
+
+  it('workspace/rc-link-mismatch when present links differ from the header\'s', () => {
+    const rh = '#!/bin/sh\n# chkconfig: 345 40 60\ncase "$1" in\n start|stop|restart|status|force-reload) touch /var/lock/subsys/x; rm -f /var/lock/subsys/x ;;\n *) exit 2;;\nesac\n';
+    const base = { '/r/etc/rc.d/init.d/x': rh };
+    const links = (names: string[]) => Object.fromEntries(names.map((n) => [`/r/etc/rc.d/${n}`, '']));
+    const all = ['rc0.d/K60x', 'rc1.d/K60x', 'rc2.d/K60x', 'rc3.d/S40x', 'rc4.d/S40x', 'rc5.d/S40x', 'rc6.d/K60x'];
+    assert.deepEqual(check({ ...base, ...links(all) }, '/r/etc/rc.d/init.d/x', 'rhel'), []);
+    assert.deepEqual(check(base, '/r/etc/rc.d/init.d/x', 'rhel'), [], 'not added yet: nothing to compare');
+    const p = check({ ...base, ...links([...all.filter((l) => l !== 'rc3.d/S40x'), 'rc3.d/S20x']) }, '/r/etc/rc.d/init.d/x', 'rhel');
+    assert.deepEqual(p.map((x) => [x.code, x.severity]), [['workspace/rc-link-mismatch', 'information']]);
+    assert.match(p[0]!.message, /rc3\.d\/S20x/);
+    assert.match(p[0]!.message, /rc3\.d\/S40x/);
+  });
+});

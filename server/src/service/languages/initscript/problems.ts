@@ -257,6 +257,19 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     source: '§3.5, L7',
   },
   {
+    code: 'workspace/depends-on-all-indirectly', severity: 'error', core: false, appliesTo: 'debian, suse',
+    profiles: { rhel: 'off', busybox: 'off', generic: 'off' },
+    detects: 'A script that depends (Required-Start or Should-Start) on a script which depends on `$all`; on the dependency.',
+    behaviour: 'insserv: `Starting X depends on Y and therefore on system facility \'$all\' which can not be true!`.',
+    source: '§5.3, §3.3',
+  },
+  {
+    code: 'workspace/rc-link-mismatch', severity: 'information', core: false, appliesTo: 'all profiles',
+    detects: '`etc/rcN.d` links of a script that differ from what chkconfig/insserv would make from its header; on the chkconfig line (or the Provides line).',
+    behaviour: 'insserv: `current start runlevel(s) ... overrides LSB defaults`.',
+    source: '§2.2, §5.3, anchors §C4',
+  },
+  {
     code: 'workspace/resource-script-no-status', severity: 'warning', core: true, appliesTo: 'all profiles',
     detects: 'A haresources resource that resolves to an init script whose dispatcher has no `status` branch; on the haresources line.',
     behaviour: 'heartbeat runs `NAME status` and greps for `running`/`OK`; without it the resource is never seen as running.',

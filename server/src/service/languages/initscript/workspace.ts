@@ -6,6 +6,7 @@
  */
 import type { WorkspaceHost } from '../../core/language';
 import { range, type RawProblem, type RelatedInfo } from '../../core/types';
+import { defaultTool, plan } from '../../boot/planner';
 import { loadInitTree, type InitTree, type ScriptInfo } from '../../boot/scripts';
 import type { InitProfile } from './spec';
 
@@ -50,6 +51,24 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
     }
   }
 
+  // Depending on a script that needs $all (insserv: "... can not be true!"), Debian and SUSE.
+  if (profile === 'debian' || profile === 'suse') {
+    for (const key of ['Required-Start', 'Should-Start'] as const) {
+      for (const w of key === 'Required-Start' ? me.requiredStart : me.shouldStart) {
+        const all = (byName.get(w) ?? []).find((t) => t !== me && t.requiredStart.includes('$all'));
+        if (!all) continue;
+        out.push({
+          code: 'workspace/depends-on-all-indirectly', range: wordRange(me, key, w),
+          message: `${all.name} starts after everything ($all), so ${me.name} cannot start after it: insserv says "depends on ${all.name} and therefore on system facility '$all' which can not be true!". Drop the dependency, or the $all.`,
+          related: [{ path: all.path, range: wordRange(all, 'Required-Start', '$all'), message: `${all.name} needs $all` }],
+        });
+      }
+    }
+  }
+
+  // rcN.d links present that differ from what the tree's tool would make from the header.
+  checkLinks(tree, me, host, out);
+
   // The same Provides in two scripts: on the later one (C-locale path order).
   for (const p of me.provides) {
     if (p.startsWith('$') && profile === 'rhel') continue;
@@ -79,6 +98,28 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
 }
 
 const providerCache = new WeakMap<InitTree, Map<string, Map<string, ScriptInfo[]>>>();
+
+function checkLinks(tree: InitTree, me: ScriptInfo, host: WorkspaceHost, out: RawProblem[]): void {
+  if (tree.layout === 'busybox') return;
+  const rel = tree.initDir.slice(tree.root.length + 1);
+  const base = `${tree.root}/${rel.slice(0, rel.lastIndexOf('/'))}`;
+  const re = new RegExp(`^[SK]\\d\\d${me.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const present: string[] = [];
+  for (const level of ['S', '0', '1', '2', '3', '4', '5', '6']) {
+    for (const n of host.listDir(`${base}/rc${level}.d`) ?? []) if (re.test(n)) present.push(`rc${level}.d/${n}`);
+  }
+  if (present.length === 0) return; // not added yet: nothing to compare
+  const tool = defaultTool(tree);
+  const wanted = plan(tree, tool, host).links.filter((l) => l.script === me.name).map((l) => l.link.slice(l.link.lastIndexOf('/rc') + 1));
+  const extra = present.filter((p) => !wanted.includes(p));
+  const missing = wanted.filter((w) => !present.includes(w));
+  if (extra.length === 0 && missing.length === 0) return;
+  const line = me.header.chkconfig?.line ?? me.lines['Provides'] ?? 0;
+  out.push({
+    code: 'workspace/rc-link-mismatch', range: range(line, 0, 0),
+    message: `The rcN.d links (${extra.join(' ') || 'none extra'}) differ from what ${tool} would make from this header (${missing.join(' ') || 'none missing'}); re-run '${tool === 'chkconfig' ? `chkconfig ${me.name} reset` : `update-rc.d ${me.name} defaults`}' or fix the header.`,
+  });
+}
 
 /** Scripts by the names they answer to: Provides (and the file name on Red Hat); cached per tree. */
 function providersOf(tree: InitTree, profile: InitProfile): Map<string, ScriptInfo[]> {
