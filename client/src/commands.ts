@@ -47,3 +47,10 @@ export function registerCommand(o: { name: string; op: string; tool: string; pre
   if (o.tool === 'update-rc.d') return `${prefixWords(o.prefix)}update-rc.d ${quote(o.name)} ${o.op === 'add' ? 'defaults' : 'remove'}`;
   throw new RefusedCommand(`'${o.tool}' is not chkconfig or update-rc.d`);
 }
+
+/** `chkconfig --level N NAME on|off` for a live system. */
+export function levelCommand(o: { name: string; level: string; on: boolean; prefix: string }): string {
+  checkName(o.name);
+  if (!/^[0-6]$/.test(o.level)) throw new RefusedCommand(`'${o.level}' is not a runlevel 0-6`);
+  return `${prefixWords(o.prefix)}chkconfig --level ${o.level} ${quote(o.name)} ${o.on ? 'on' : 'off'}`;
+}

@@ -132,6 +132,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sysvHa.services.refresh', () => services.refresh()),
     vscode.commands.registerCommand('sysvHa.services.add', (node) => services.setService(node, 'add')),
     vscode.commands.registerCommand('sysvHa.services.remove', (node) => services.setService(node, 'del')),
+    vscode.commands.registerCommand('sysvHa.services.levelOn', (node) => services.setLevel(node, true)),
+    vscode.commands.registerCommand('sysvHa.services.levelOff', (node) => services.setLevel(node, false)),
     vscode.commands.registerCommand('sysvHa.services.preview', (node) => node?.row && vscode.commands.executeCommand('sysvHa.previewLinks', node.row.path)),
     vscode.workspace.registerTextDocumentContentProvider(LINKS_SCHEME, linksProvider),
     vscode.commands.registerCommand('sysvHa.runService', guarded((name, action, path, profile) => {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { levelCommand } from './commands';
 
 type LevelState = 'on' | 'off' | null;
 interface ServiceRow { name: string; path: string; current: Record<string, LevelState>; planned: Record<string, LevelState>; registered: boolean; refused?: string }
@@ -14,6 +15,7 @@ interface ServiceTree { root: string; layout: string; tool: string; services: Se
 type Node =
   | { kind: 'root'; tree: ServiceTree }
   | { kind: 'service'; tree: ServiceTree; row: ServiceRow }
+  | { kind: 'level'; tree: ServiceTree; row: ServiceRow; level: string }
   | { kind: 'xinetd-group'; tree: ServiceTree }
   | { kind: 'xinetd'; tree: ServiceTree; row: XinetdRow };
 
@@ -46,6 +48,7 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
     }
     if (node.kind === 'root') return this.rootChildren(node.tree);
     if (node.kind === 'xinetd-group') return node.tree.xinetd.map((row) => ({ kind: 'xinetd' as const, tree: node.tree, row }));
+    if (node.kind === 'service' && node.tree.tool !== 'none' && !node.row.refused) return LEVELS.map((level) => ({ kind: 'level' as const, tree: node.tree, row: node.row, level }));
     return [];
   }
 
@@ -60,6 +63,16 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem('xinetd (on demand)', vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `${node.tree.xinetd.filter((x) => x.enabled).length} of ${node.tree.xinetd.length} enabled`;
       item.iconPath = new vscode.ThemeIcon('plug');
+      return item;
+    }
+    if (node.kind === 'level') {
+      const src = node.row.registered ? node.row.current : node.row.planned;
+      const state = src[node.level];
+      const item = new vscode.TreeItem(`runlevel ${node.level}`, vscode.TreeItemCollapsibleState.None);
+      item.description = state ?? 'no link';
+      item.iconPath = new vscode.ThemeIcon(state === 'on' ? 'pass-filled' : state === 'off' ? 'circle-slash' : 'circle-outline');
+      item.contextValue = state === 'on' ? 'level.on' : 'level.off';
+      item.tooltip = `${node.row.name} in runlevel ${node.level}: ${state ?? 'no link'}${node.row.registered ? '' : ' (as it would be after adding it)'}`;
       return item;
     }
     if (node.kind === 'xinetd') {
@@ -78,7 +91,7 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const { row, tree } = node;
-    const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(row.name, tree.tool !== 'none' && !row.refused ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.description = tree.tool === 'none' ? (row.registered ? 'runs at boot' : 'not an S?? script') : row.refused ? 'refused by ' + tree.tool : `${levelsText(row)}${row.registered ? '' : ' (not added)'}`;
     item.tooltip = new vscode.MarkdownString(row.refused
       ? `**${row.name}**: ${row.refused}`
@@ -88,6 +101,35 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
     item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(row.path)] };
     item.resourceUri = vscode.Uri.file(row.path);
     return item;
+  }
+
+  /** Turns a script on or off in one runlevel, as `chkconfig --level N NAME on|off`. */
+  async setLevel(node: Node | undefined, on: boolean): Promise<void> {
+    if (node?.kind !== 'level') return;
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('sysv-ha writes nothing in an untrusted workspace.');
+      return;
+    }
+    const c = this.client();
+    if (!c) return;
+    const { tree, row, level } = node;
+    if (tree.root === '' || tree.root === '/') {
+      const prefix = vscode.workspace.getConfiguration('sysvHa').get<string>('serviceCommandPrefix', 'sudo');
+      const terminal = vscode.window.terminals.find((t) => t.name === `service ${row.name}`) ?? vscode.window.createTerminal({ name: `service ${row.name}` });
+      terminal.show();
+      terminal.sendText(levelCommand({ name: row.name, level, on, prefix }));
+      return;
+    }
+    type Result = { ops: { kind: string; rel: string; target?: string }[]; conflicts: string[]; applied: string[] };
+    const dry = await c.sendRequest<Result>('sysvHa/setLevel', { root: tree.root, script: row.name, level, on, apply: false });
+    if (dry.conflicts.length > 0) return void vscode.window.showErrorMessage(`sysv-ha: nothing written: ${dry.conflicts.join('; ')}`);
+    if (dry.ops.length === 0) return void vscode.window.showInformationMessage(`${row.name} is already ${on ? 'on' : 'off'} in runlevel ${level}.`);
+    const list = dry.ops.map((o) => (o.kind === 'create' ? `+ ${o.rel} -> ${o.target}` : `- ${o.rel}`)).join('\n');
+    const ok = await vscode.window.showWarningMessage(`Turn ${row.name} ${on ? 'on' : 'off'} in runlevel ${level} (${tree.root})`, { modal: true, detail: list }, 'Write links');
+    if (ok !== 'Write links') return;
+    const done = await c.sendRequest<Result>('sysvHa/setLevel', { root: tree.root, script: row.name, level, on, apply: true });
+    if (done.conflicts.length > 0) void vscode.window.showErrorMessage(`sysv-ha: nothing written: ${done.conflicts.join('; ')}`);
+    this.refresh();
   }
 
   /** Adds or removes a script: on an image root by writing the links after a confirmation listing them. */

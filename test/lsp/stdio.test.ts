@@ -224,6 +224,10 @@ describe('LSP over stdio: the Services view requests', () => {
     assert.ok(existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
     const after = await client.request<{ services: { registered: boolean }[] }[]>('sysvHa/services', { folders: [root] });
     assert.equal(after[0]!.services[0]!.registered, true);
+    // Turn it off in runlevel 3 only: the S link there becomes a K link.
+    const off = await client.request<{ ops: { kind: string; rel: string }[]; applied: string[] }>('sysvHa/setLevel', { root, script: 'atd', level: '3', on: false, apply: true });
+    assert.deepEqual(off.ops.map((o) => `${o.kind} ${o.rel}`), ['remove etc/rc.d/rc3.d/S95atd', 'create etc/rc.d/rc3.d/K05atd']);
+    assert.ok(existsSync(join(root, 'etc/rc.d/rc3.d/K05atd')) && !existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
     const refused = await client.request<{ conflicts: string[] }>('sysvHa/setService', { root: '/', script: 'a;b', op: 'add', apply: true });
     assert.match(refused.conflicts[0]!, /refused/);
   });

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { RefusedCommand, quote, registerCommand, serviceCommand } from '../../client/src/commands';
+import { RefusedCommand, levelCommand, quote, registerCommand, serviceCommand } from '../../client/src/commands';
 
 describe('terminal commands', () => {
   it('builds service, chkconfig and update-rc.d commands', () => {
@@ -10,6 +10,8 @@ describe('terminal commands', () => {
     assert.equal(serviceCommand({ name: 'S50nginx', action: 'restart', path: '/etc/init.d/S50nginx', busybox: true, prefix: '' }), "'/etc/init.d/S50nginx' restart");
     assert.equal(registerCommand({ name: 'atd', op: 'add', tool: 'chkconfig', prefix: 'sudo -n' }), "sudo -n chkconfig --add 'atd'");
     assert.equal(registerCommand({ name: 'atd', op: 'del', tool: 'update-rc.d', prefix: '' }), "update-rc.d 'atd' remove");
+    assert.equal(levelCommand({ name: 'atd', level: '3', on: false, prefix: 'sudo' }), "sudo chkconfig --level 3 'atd' off");
+    assert.throws(() => levelCommand({ name: 'atd', level: '3;id', on: true, prefix: '' }), RefusedCommand);
   });
 
   it('refuses names, actions and prefixes that could reach a shell', () => {

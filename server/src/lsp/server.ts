@@ -363,6 +363,33 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return `No etc/init.d or etc/rc.d/init.d found for ${params.path}.\n`;
   }));
 
+  /**
+   * `sysvHa/setLevel`: turn a script on or off in one runlevel of an image root, as
+   * `chkconfig --level N NAME on|off` does (one S or K link with the header's priority);
+   * with `apply` (after the user confirmed the list) the change is written.
+   */
+  connection.onRequest('sysvHa/setLevel', safe('setLevel', { ops: [], conflicts: ['internal error'], applied: [] as string[] }, (params: { root: string; script: string; level: string; on: boolean; apply: boolean }) => {
+    if (!/^[A-Za-z0-9_.@+-]+$/.test(params.script) || !/^[0-6]$/.test(params.level) || params.root === '' || params.root === '/') return { ops: [], conflicts: ['refused: not a script name or a runlevel 0-6, or a live system (use the terminal there)'], applied: [] };
+    host.invalidate();
+    const tree = svc.boot.loadInitTree(params.root, host);
+    const script = tree?.scripts.find((s) => s.name === params.script);
+    if (!tree || !script) return { ops: [], conflicts: [`no script ${params.script} under ${params.root}`], applied: [] };
+    const planned = svc.boot.plan(tree, 'chkconfig', host).links.filter((l) => l.script === params.script);
+    const ck = script.header.chkconfig;
+    const priority = params.on ? (planned.find((l) => l.kind === 'S')?.priority ?? ck?.startPriority ?? 50) : (planned.find((l) => l.kind === 'K')?.priority ?? ck?.stopPriority ?? 50);
+    const rel = tree.initDir.slice(params.root.length + 1);
+    const dir = `${rel.slice(0, rel.lastIndexOf('/'))}/rc${params.level}.d`;
+    const kind = params.on ? 'S' : 'K';
+    const link = { link: `${dir}/${kind}${String(priority).padStart(2, '0')}${params.script}`, target: `../init.d/${params.script}`, script: params.script, runlevel: Number(params.level), kind, priority } as const;
+    const changes = planLinkChanges(params.root, [params.script], [link], [dir]);
+    const applied: string[] = [];
+    if (params.apply && changes.conflicts.length === 0) {
+      applyLinkChanges(params.root, changes.ops, (line) => applied.push(line));
+      host.invalidate();
+    }
+    return { ...changes, applied };
+  }));
+
   /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */
   connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as svc.DocumentInfo | null, async (params: { uri: string }) => {
     const a = await analysisOf(params.uri);
