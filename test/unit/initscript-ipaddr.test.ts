@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { checkDiagnostics, hoverAt } from '../helpers/fixture';
+import { checkDiagnostics, hoverAt, withCursor } from '../helpers/fixture';
+import { memHost } from '../helpers/memHost';
 import { REPO } from '../helpers/golden';
 import { RH } from '../helpers/initscripts';
 
@@ -40,5 +41,20 @@ describe('hover on an address in an ip command', () => {
     const h = hoverAt(RH.replace('prog=foo\n', 'prog=foo\nip addr add 209.100.10┃0.3/24 broadcast 209.100.100.255 dev eth0\n'), { language: 'initscript', path: '/etc/rc.d/init.d/foo' });
     assert.match(h!.markdown, /209\.100\.100\.255/);
     assert.match(h!.markdown, /255\.255\.255\.0/);
+  });
+});
+
+describe('completion of interface names in ip commands', () => {
+  it('offers the names used in other scripts, ha.cf and haresources of the tree', () => {
+    const files: Record<string, string> = {
+      '/r/etc/rc.d/init.d/other': '#!/bin/sh\nip addr add 10.0.0.2/24 brd + dev bond0\n',
+      '/r/etc/ha.d/ha.cf': 'bcast eth1\nnode a\n',
+      '/r/etc/ha.d/haresources': 'a IPaddr::10.0.0.9/24/eth2\n',
+    };
+    const { text, position } = withCursor(RH.replace('prog=foo\n', 'prog=foo\nip addr add 10.0.0.1/24 dev e┃\n'));
+    files['/r/etc/rc.d/init.d/foo'] = text;
+    const a = svc.analyze({ path: '/r/etc/rc.d/init.d/foo', text, language: 'initscript' }, svc.DEFAULT_SETTINGS, memHost(files));
+    const labels = svc.doComplete(a, position).map((c) => c.label);
+    assert.deepEqual(labels.filter((l) => ['bond0', 'eth1', 'eth2'].includes(l)), ['bond0', 'eth1', 'eth2']);
   });
 });

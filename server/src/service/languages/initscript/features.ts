@@ -193,6 +193,12 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
   if (/^[ \t]*#/.test(text)) return [];
   const body = doc.body;
 
+  // An interface name after `dev` in an ip command: the ones used elsewhere in the tree.
+  if (/(^|[\s;&|])(\/s?bin\/)?ip\b.*\bdev[ \t]+[A-Za-z0-9_.:-]*$/.test(before)) {
+    const r = wordAt(/[A-Za-z0-9_.:-]*$/);
+    return interfaceNames(doc, src).map((n, i) => ({ label: n, kind: 'value' as const, detail: 'interface used elsewhere in this tree', edit: { range: r, newText: n }, sortText: String(i).padStart(3, '0') }));
+  }
+
   // Action patterns of the dispatcher.
   const inBranchBody = body?.dispatcher?.branches.some((b) => p.line > b.line && p.line <= b.range.end.line) ?? false;
   if (body?.dispatcher && !inBranchBody && p.line > body.dispatcher.headRange.start.line && p.line <= body.dispatcher.range.end.line && /^[ \t]*[A-Za-z-]*$/.test(before) && !/\)/.test(before)) {
@@ -209,6 +215,26 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
     return FUNCTIONS.filter((f) => libs.has(f.library)).map((f) => ({ label: f.name, kind: 'snippet' as const, detail: f.signature, edit: { range: r, newText: f.name }, resolveKey: `fn:${f.name}` }));
   }
   return [];
+}
+
+/** Interface names used in this script, the other scripts of its folder, rc.local, ha.cf and haresources. */
+function interfaceNames(doc: InitScriptDoc, src: SourceText): string[] {
+  const texts = [src.text];
+  const host = doc.ctx.host;
+  if (host) {
+    const dir = doc.ctx.path.slice(0, doc.ctx.path.lastIndexOf('/'));
+    for (const n of (host.listDir(dir) ?? []).slice(0, 300)) texts.push(host.readFile(`${dir}/${n}`) ?? '');
+    const root = doc.ctx.root ?? '';
+    for (const f of ['etc/rc.local', 'etc/rc.d/rc.local', 'etc/ha.d/ha.cf', 'etc/ha.d/haresources']) texts.push(host.readFile(`${root}/${f}`) ?? '');
+  }
+  const names = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/\bdev[ \t]+([A-Za-z][A-Za-z0-9_.-]*)/g)) names.add(m[1]!);
+    for (const m of t.matchAll(/^[ \t]*(?:bcast|ucast|mcast)[ \t]+([A-Za-z][A-Za-z0-9_.-]*)/gm)) names.add(m[1]!);
+    for (const m of t.matchAll(/IPaddr2?::[0-9.]+\/\d+\/([A-Za-z][A-Za-z0-9_.-]*)/g)) names.add(m[1]!);
+  }
+  for (const n of [...names]) if (n.startsWith('$')) names.delete(n);
+  return [...names].sort();
 }
 
 function librariesOf(doc: InitScriptDoc): Set<string> {
