@@ -120,14 +120,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
   }
 
-  const linksProvider = new (class implements vscode.TextDocumentContentProvider {
-    provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-      return client!.sendRequest<string>('sysvHa/previewLinks', { path: uri.query });
-    }
-  })();
+  // The preview and simulation documents are recomputed whenever links may have changed.
+  const virtualChanged = new vscode.EventEmitter<vscode.Uri>();
+  const refreshVirtualDocs = () => {
+    for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === LINKS_SCHEME || d.uri.scheme === SIM_SCHEME) virtualChanged.fire(d.uri);
+  };
+  const linksProvider: vscode.TextDocumentContentProvider = {
+    onDidChange: virtualChanged.event,
+    provideTextDocumentContent: (uri) => client!.sendRequest<string>('sysvHa/previewLinks', { path: uri.query }),
+  };
 
   const services = new ServicesProvider(() => client);
   context.subscriptions.push(
+    virtualChanged,
+    services.onDidChangeTreeData(() => refreshVirtualDocs()),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d.languageId === 'shellscript' || d.languageId === 'inittab') refreshVirtualDocs();
+    }),
     vscode.window.registerTreeDataProvider('sysvHa.services', services),
     vscode.commands.registerCommand('sysvHa.services.refresh', () => services.refresh()),
     vscode.commands.registerCommand('sysvHa.services.add', (node) => services.setService(node, 'add')),
@@ -167,6 +176,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
     vscode.workspace.registerTextDocumentContentProvider(SIM_SCHEME, {
+      onDidChange: virtualChanged.event,
       provideTextDocumentContent: (uri) => client!.sendRequest<string>('sysvHa/simulate', JSON.parse(uri.query)),
     }),
     // chmod 600 on a keyfile heartbeat refuses: a local file, after the user confirms.

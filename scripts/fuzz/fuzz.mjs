@@ -134,7 +134,7 @@ class Crashes {
     }
     this.total++;
     const frame = /\((\/[^)]*\/(?:server|client)\/src\/[^)]+)\)/.exec(failure.stack ?? '')?.[1] ?? /(?:server|client)\/src\/\S+:\d+/.exec(failure.stack ?? '')?.[0] ?? '';
-    const sig = /^(lsp-)?range:/.test(failure.kind) ? failure.kind : `${failure.kind} ${frame ? relative(REPO, frame.replace(/:\d+$/, '')) : failure.message.replace(/\d+/g, 'N').slice(0, 120)}`;
+    const sig = /^(lsp-)?range:|^(lsp-)?incremental$/.test(failure.kind) ? failure.kind : failure.kind === 'hang' ? `hang (${c.language})` : `${failure.kind} ${frame ? relative(REPO, frame.replace(/:\d+$/, '')) : failure.message.replace(/\d+/g, 'N').slice(0, 120)}`;
     const entry = this.bySignature.get(sig) ?? { sig, count: 0, cases: [], example: failure.message };
     entry.count++;
     if (entry.cases.length < 3) {
@@ -223,7 +223,7 @@ async function main() {
   console.error(`fuzz: seed ${o.seed}, ${o.count} cases${Number.isFinite(o.time) ? `, at most ${o.time} s` : ''}, ${corpus.length} seed files, ${o.workers} workers${o.lsp ? `, every ${o.lspEvery}th case also over LSP` : ''}`);
 
   // In-process cases on worker threads, with a watchdog for hangs.
-  const workerData = { repo: REPO, seed: o.seed, corpusDir: o.corpus, wasmDir: wasmDir() };
+  const workerData = { repo: REPO, seed: o.seed, corpus, wasmDir: wasmDir() };
   const inProcess = new Promise((resolveAll) => {
     let live = 0;
     const spawnWorker = () => {

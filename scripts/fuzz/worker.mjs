@@ -3,17 +3,18 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCorpus, makeCase } from './cases.mjs';
+import { makeCase } from './cases.mjs';
 import { CaseFailure, runCase } from './check.mjs';
 
 process.setSourceMapsEnabled?.(true);
-const { repo, seed, corpusDir, wasmDir } = workerData;
+const { repo, seed, wasmDir } = workerData;
 const require = createRequire(join(repo, 'package.json'));
 const svc = require(join(repo, 'out/server/src/service/index.js'));
 const { applyChanges } = require(join(repo, 'out/server/src/lsp/incremental.js'));
 const { TextDocument } = require('vscode-languageserver-textdocument');
 
-const corpus = loadCorpus(repo, svc, corpusDir);
+// The main thread's corpus (a respawned worker must see the same seed files as the others).
+const corpus = workerData.corpus.map((f) => ({ ...f, bytes: Buffer.from(f.bytes) }));
 const codes = svc.allProblems().map((d) => d.code);
 await svc.initialize({ wasmDir });
 const env = { svc, applyChanges, TextDocument };

@@ -156,7 +156,7 @@ describe('the server survives garbage JSON-RPC', () => {
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 
-  it('answers requests with missing or wrong params with an empty result or an error, not silence', async () => {
+  it('answers requests with missing or wrong params with an empty result or an error, not silence', { timeout: 20_000 }, async () => {
     const answers = await Promise.allSettled([
       client.request('textDocument/hover', { textDocument: { uri: URI } }), // no position
       client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 'x', character: null } }),
@@ -180,7 +180,7 @@ describe('the server survives garbage JSON-RPC', () => {
     assert.ok(setService.status === 'fulfilled' && (setService.value as { conflicts: string[] }).conflicts.length > 0, 'setService on / with a bad name is refused');
   });
 
-  it('ignores changes to unknown documents and changes past the end, then still answers', async () => {
+  it('ignores changes to unknown documents and changes past the end, then still answers', { timeout: 20_000 }, async () => {
     await client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never/opened/ha.cf', version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
     await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 500, character: 3 }, end: { line: 900, character: 0 } }, text: '\nca::ctrlaltdel:/sbin/shutdown -r now\n' }] });
     await client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ range: { start: { line: 2, character: 400 }, end: { line: 1, character: 0 } }, text: '' }] }); // end before start
