@@ -113,3 +113,10 @@ export function hoverAt(fixture: string, options: CheckOptions = {}): svc.HoverR
   const { text, position } = withCursor(fixture);
   return svc.doHover(analyzeText(text, options), position);
 }
+
+/** Is a range inside the analysed document (a column may be one past the end of its line)? */
+export function inside(a: svc.Analysis, r: svc.Range): boolean {
+  const lines = a.src.lines;
+  const ok = (p: svc.Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line]!.text.length + 1;
+  return ok(r.start) && ok(r.end) && (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
+}

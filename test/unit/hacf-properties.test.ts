@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import * as svc from '../../server/src/service';
+import { inside } from '../helpers/fixture';
 import { DIRECTIVES } from '../../server/src/service/languages/hacf/spec';
 import { AGENTS } from '../../server/src/service/languages/haresources/spec';
 
@@ -13,11 +14,6 @@ const token = fc.oneof(
 const line = fc.array(token, { maxLength: 8 }).map((t) => t.join(''));
 const text = fc.oneof(fc.array(line, { maxLength: 12 }).map((l) => l.join('\n')), fc.string({ maxLength: 300 }));
 
-function inside(a: svc.Analysis, r: svc.Range): boolean {
-  const lines = a.src.lines;
-  const ok = (p: svc.Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line]!.text.length + 1;
-  return ok(r.start) && ok(r.end) && (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
-}
 
 const host: svc.WorkspaceHost = {
   readFile: (p) => (p.endsWith('/ha.cf') ? 'node alpha beta\nbcast eth0\n' : p.endsWith('/haresources') ? 'alpha 10.0.0.1 httpd\n' : undefined),

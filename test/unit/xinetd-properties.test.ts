@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import * as svc from '../../server/src/service';
+import { inside } from '../helpers/fixture';
 import { checkIpCommand, checkIpaddrResource, describeAddress } from '../../server/src/service/languages/ipaddr';
 import { ATTRIBUTES } from '../../server/src/service/languages/xinetd/spec';
 
@@ -14,11 +15,6 @@ const token = fc.oneof(
 const line = fc.array(token, { maxLength: 8 }).map((t) => t.join(' '));
 const xinetdText = fc.array(line, { maxLength: 14 }).map((l) => l.join('\n'));
 
-function inside(a: svc.Analysis, r: svc.Range): boolean {
-  const lines = a.src.lines;
-  const ok = (p: svc.Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line]!.text.length + 1;
-  return ok(r.start) && ok(r.end) && (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
-}
 
 describe('xinetd properties', () => {
   it('never throws and reports ranges inside the document', () => {
