@@ -83,18 +83,44 @@ export interface Analysis {
 export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS, host?: WorkspaceHost, previous?: { analysis: Analysis; edits: readonly TreeEditInfo[] }): Analysis {
   const src = new SourceText(doc.text);
   const mod = MODULES[doc.language];
-  if (!mod) {
-    return { path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason: 'not analysed yet' }, model: undefined, settings, host };
-  }
+  const bare = (reason: string): Analysis => ({ path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason }, model: undefined, settings, host });
+  if (!mod) return bare('not analysed yet');
+  if (doc.text.length > settings.maxFileSize) return bare(`larger than sysvHa.maxFileSize (${settings.maxFileSize} bytes): not analysed`);
   const reuse = previous && previous.analysis.language === doc.language ? { model: previous.analysis.model, edits: previous.edits } : undefined;
   const ctx = { path: doc.path, settings, host, previous: reuse };
-  const result = mod.analyze(src, ctx);
+  let result: ReturnType<typeof mod.analyze>;
+  try {
+    result = mod.analyze(src, ctx);
+  } catch (err) {
+    // Never throw for a document: report that the analysis failed (the server logs it).
+    return bare(`analysis failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const suppressions = findSuppressions(src);
   const problems = applySeverity(result.problems, settings, result.profileKeys)
     .filter((p) => !isSuppressed(suppressions, p))
-    .map((p) => (p.related ? { ...p, related: p.related.map((r) => ({ ...r, path: r.path || doc.path })) } : p))
+    .map((p) => clampProblem(src, p.related ? { ...p, related: p.related.map((r) => ({ ...r, path: r.path || doc.path })) } : p))
     .sort(compareProblems);
   return { path: doc.path, language: doc.language, src, problems, info: result.info, model: result.model, settings, host };
+}
+
+/** A range moved inside the document: lines and columns past the end are clamped. */
+export function clampRange(src: SourceText, r: Range): Range {
+  const pos = (p: Position): Position => {
+    if (p.line >= src.lineCount) return { line: src.lineCount - 1, character: src.lineText(src.lineCount - 1).length };
+    const line = Math.max(0, p.line);
+    return { line, character: Math.max(0, Math.min(p.character, src.lineText(line).length)) };
+  };
+  const start = pos(r.start);
+  const end = pos(r.end);
+  return end.line < start.line || (end.line === start.line && end.character < start.character) ? { start, end: start } : { start, end };
+}
+
+function clampProblem(src: SourceText, p: Problem): Problem {
+  return {
+    ...p,
+    range: clampRange(src, p.range),
+    fixes: p.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: clampRange(src, e.range) })) })),
+  };
 }
 
 function compareProblems(a: Problem, b: Problem): number {
@@ -103,7 +129,8 @@ function compareProblems(a: Problem, b: Problem): number {
 
 export function doComplete(a: Analysis, position: Position): CompletionEntry[] {
   const mod = MODULES[a.language];
-  return mod?.complete ? mod.complete(a.model, a.src, position, { path: a.path, settings: a.settings, host: a.host }) : [];
+  if (!mod?.complete || a.model === undefined) return [];
+  return mod.complete(a.model, a.src, position, { path: a.path, settings: a.settings, host: a.host }).map((c) => ({ ...c, edit: { ...c.edit, range: clampRange(a.src, c.edit.range) } }));
 }
 
 export function resolveCompletion(language: LanguageId, key: string): string | undefined {
@@ -112,28 +139,35 @@ export function resolveCompletion(language: LanguageId, key: string): string | u
 
 export function doHover(a: Analysis, position: Position): HoverResult | null {
   const mod = MODULES[a.language];
-  return mod?.hover ? mod.hover(a.model, a.src, position, { path: a.path, settings: a.settings, host: a.host }) : null;
+  if (!mod?.hover || a.model === undefined) return null;
+  const h = mod.hover(a.model, a.src, position, { path: a.path, settings: a.settings, host: a.host });
+  return h ? { ...h, range: clampRange(a.src, h.range) } : null;
 }
 
 export function getSymbols(a: Analysis): SymbolEntry[] {
-  return MODULES[a.language]?.symbols?.(a.model, a.src) ?? [];
+  if (a.model === undefined) return [];
+  const clamp = (s: SymbolEntry): SymbolEntry => ({ ...s, range: clampRange(a.src, s.range), selectionRange: clampRange(a.src, s.selectionRange), children: s.children?.map(clamp) });
+  return (MODULES[a.language]?.symbols?.(a.model, a.src) ?? []).map(clamp);
 }
 
 export function getCodeLenses(a: Analysis): CodeLensEntry[] {
-  return MODULES[a.language]?.lenses?.(a.model, a.src) ?? [];
+  if (a.model === undefined) return [];
+  return (MODULES[a.language]?.lenses?.(a.model, a.src) ?? []).map((l) => ({ ...l, range: clampRange(a.src, l.range) }));
 }
 
 export function getSignatureHelp(a: Analysis, position: Position): SignatureInfo | null {
+  if (a.model === undefined) return null;
   return MODULES[a.language]?.signatureHelp?.(a.model, a.src, position) ?? null;
 }
 
 /** Frees what an analysis holds outside the JS heap; call when it is replaced or closed. */
 export function disposeAnalysis(a: Analysis): void {
-  MODULES[a.language]?.dispose?.(a.model);
+  if (a.model !== undefined) MODULES[a.language]?.dispose?.(a.model);
 }
 
 export function getFoldingRanges(a: Analysis): FoldingEntry[] {
-  return MODULES[a.language]?.folding?.(a.model, a.src) ?? [];
+  if (a.model === undefined) return [];
+  return (MODULES[a.language]?.folding?.(a.model, a.src) ?? []).filter((f) => f.endLine < a.src.lineCount && f.startLine < f.endLine);
 }
 
 /** Quick fixes for the problems that touch `range` (optionally only the given codes). */
@@ -156,5 +190,6 @@ function overlaps(a: Range, b: Range): boolean {
  * `chkconfig NAME on|off` for an xinetd service, an LSB block derived from a chkconfig line.
  */
 export function getRefactors(a: Analysis, range: Range): Fix[] {
-  return a.model === undefined ? [] : MODULES[a.language]?.refactors?.(a.model, a.src, range) ?? [];
+  if (a.model === undefined) return [];
+  return (MODULES[a.language]?.refactors?.(a.model, a.src, range) ?? []).map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: clampRange(a.src, e.range) })) }));
 }

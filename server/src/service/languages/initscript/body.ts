@@ -81,9 +81,15 @@ function unquote(n: Node): string {
   }
 }
 
+/** Does the node contain an expansion or a substitution? (Iterative: scripts may nest deeply.) */
 function isDynamic(n: Node): boolean {
-  if (['simple_expansion', 'expansion', 'command_substitution', 'arithmetic_expansion', 'process_substitution'].includes(n.type)) return true;
-  return n.namedChildren.some((c) => c !== null && isDynamic(c));
+  const stack: Node[] = [n];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    if (['simple_expansion', 'expansion', 'command_substitution', 'arithmetic_expansion', 'process_substitution'].includes(cur.type)) return true;
+    for (const c of cur.namedChildren) if (c) stack.push(c);
+  }
+  return false;
 }
 
 function toWord(n: Node): Word {
@@ -96,16 +102,29 @@ export function extractBody(tree: Tree): BodyModel {
   const model: BodyModel = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [] };
   const cases: { node: Node; inFunction: boolean }[] = [];
 
-  const visit = (n: Node, inFunction: string | undefined, guarded: boolean): void => {
+  // Pre-order walk with an explicit stack (scripts can nest thousands deep).
+  type Item = { n: Node; inFunction: string | undefined; guarded: boolean };
+  const stack: Item[] = [{ n: tree.rootNode, inFunction: undefined, guarded: false }];
+  const pushChildren = (children: (Node | null)[], make: (c: Node) => Item) => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c) stack.push(make(c));
+    }
+  };
+  while (stack.length > 0) {
+    const { n, inFunction, guarded } = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
       if (model.errors.length < 50) model.errors.push(rangeOf(n));
     }
+    let children: 'default' | 'done' = 'default';
     switch (n.type) {
       case 'function_definition': {
         const name = n.childForFieldName('name');
         if (name) model.functions.push({ name: name.text, nameRange: rangeOf(name), range: rangeOf(n) });
-        for (const c of n.namedChildren) if (c) visit(c, name?.text ?? inFunction, false);
-        return;
+        const fn = name?.text ?? inFunction;
+        pushChildren(n.namedChildren, (c) => ({ n: c, inFunction: fn, guarded: false }));
+        children = 'done';
+        break;
       }
       case 'case_statement':
         cases.push({ node: n, inFunction: inFunction !== undefined });
@@ -135,22 +154,22 @@ export function extractBody(tree: Tree): BodyModel {
         const [left, right] = [n.namedChildren[0], n.namedChildren[n.namedChildren.length - 1]];
         const op = n.children.find((c) => c?.type === '&&' || c?.type === '||');
         if (left && right && op?.type === '&&' && isTest(left)) {
-          visit(left, inFunction, guarded);
-          visit(right, inFunction, true);
-          return;
+          stack.push({ n: right, inFunction, guarded: true });
+          stack.push({ n: left, inFunction, guarded });
+          children = 'done';
         }
         break;
       }
       case 'if_statement': {
         const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
         const testsFile = condition.some(isTest);
-        for (const c of n.namedChildren) if (c) visit(c, inFunction, guarded || (testsFile && !condition.includes(c)));
-        return;
+        pushChildren(n.namedChildren, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
+        children = 'done';
+        break;
       }
     }
-    for (const c of n.namedChildren) if (c) visit(c, inFunction, guarded);
-  };
-  visit(tree.rootNode, undefined, false);
+    if (children === 'default') pushChildren(n.namedChildren, (c) => ({ n: c, inFunction, guarded }));
+  }
 
   // The dispatcher: a case on $1 (or a variable holding it), outside functions if there is one.
   const onArg = (c: Node) => {
@@ -179,12 +198,17 @@ function within(inner: Range, outer: Range): boolean {
 }
 
 function isTest(n: Node): boolean {
-  if (n.type === 'test_command') return true;
-  if (n.type === 'command') {
-    const name = n.childForFieldName('name')?.text;
-    return name === 'test' || name === '[' || name === '[[';
+  const stack: Node[] = [n];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    if (cur.type === 'test_command') return true;
+    if (cur.type === 'command') {
+      const name = cur.childForFieldName('name')?.text;
+      if (name === 'test' || name === '[' || name === '[[') return true;
+    } else if (cur.type === 'list' || cur.type === 'negated_command' || cur.type === 'subshell') {
+      for (const c of cur.namedChildren) if (c) stack.push(c);
+    }
   }
-  if (n.type === 'list' || n.type === 'negated_command' || n.type === 'subshell') return n.namedChildren.some((c) => c !== null && isTest(c));
   return false;
 }
 
