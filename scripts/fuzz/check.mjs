@@ -31,13 +31,17 @@ export function memHost(files, modes = {}) {
   };
 }
 
-/** Lines as the service counts them (split on \n only; SourceText keeps a lone CR in the line). */
+/** Lines as the service (and an LSP client) counts them: LF, CR LF and a lone CR end a line. */
 function lineLengths(text) {
   const out = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       out.push((i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i) - start);
+      start = i + 1;
+    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+      out.push(i - start);
       start = i + 1;
     }
   }

@@ -231,3 +231,42 @@ describe('fuzz regression inputs (test/fuzz/regressions)', () => {
     });
   }
 });
+
+describe('incremental re-parse after error-recovery edits (fuzz finding)', () => {
+  before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
+
+  it('equals a parse from scratch after the edits of test/fuzz/regressions/initscript-incremental-diverges.input', () => {
+    const text = readFileSync(join(REPO, 'test', 'fuzz', 'regressions', 'initscript-incremental-diverges.input'), 'utf8');
+    const doc = { path: '/etc/rc.local', language: 'initscript' as const, text };
+    const settings = { ...svc.DEFAULT_SETTINGS, checkFileModes: false };
+    // Each round is one didChange: [startLine, startChar, endLine, endChar, text], in order.
+    const rounds: [number, number, number, number, string][][] = [
+      [[135, 3, 135, 3, 'ip addr add 1.2.3.4/40 dev eth0\n']],
+      [[8, 21, 8, 30, 'case "$1" in\n'], [253, 13, 253, 23, '"']],
+    ];
+    let td = TextDocument.create('file:///etc/rc.local', 'shellscript', 1, text);
+    let prev = svc.analyze(doc, settings, undefined);
+    for (const round of rounds) {
+      const changes = round.map(([sl, sc, el, ec, t]) => ({ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, text: t }));
+      const applied = applyChanges(td, changes, td.version + 1, []);
+      td = applied.document;
+      const next = { ...doc, text: td.getText() };
+      const inc = svc.analyze(next, settings, undefined, applied.edits ? { analysis: prev, edits: applied.edits } : undefined);
+      const fresh = svc.analyze(next, settings, undefined);
+      assert.deepEqual(inc.problems, fresh.problems);
+      assert.deepEqual(svc.getSymbols(inc), svc.getSymbols(fresh));
+      assert.ok(svc.getSymbols(fresh).length > 0, 'the script has an outline');
+      prev = inc;
+    }
+  });
+});
+
+describe('CLI text output never passes control characters to the terminal (fuzz finding)', () => {
+  it('shows ESC, BEL and other control characters of a file as control pictures', async () => {
+    const p = file('esc/etc/inittab', readFileSync(join(REPO, 'test', 'fuzz', 'regressions', 'inittab-terminal-escapes.inittab')));
+    const r = await inProcess(['check', p]);
+    assert.ok(r.stdout.length > 0, 'the file has problems to show');
+    assert.doesNotMatch(r.stdout, /[\x00-\x08\x0b-\x1f\x7f]/);
+    assert.match(r.stdout, /[\u2400-\u2421]/);
+  });
+});

@@ -1,6 +1,6 @@
 /** The CLI's output formats: text (compiler style with a caret line), JSON and SARIF 2.1.0. */
 import { relative } from 'node:path';
-import { allProblems, problemDef, type Problem } from '../service';
+import { allProblems, problemDef, splitLines, type Problem } from '../service';
 
 export interface FileResult {
   path: string;
@@ -45,18 +45,29 @@ export function formatJson(results: readonly FileResult[]): string {
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m', reset: '\x1b[0m', bold: '\x1b[1m' };
 
+/**
+ * Control characters from a file (ESC, BEL, CR, ...) shown as their Unicode control
+ * pictures (one column each, so carets stay aligned) instead of reaching the terminal.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\x00-\x08\x0a-\x1f\x7f\x9b]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code === 0x7f ? '\u2421' : code < 0x20 ? String.fromCharCode(0x2400 + code) : '\ufffd';
+  });
+}
+
 export function formatText(results: readonly FileResult[], options: { cwd: string; color: boolean }): string {
   const c = (k: keyof typeof COLORS, s: string) => (options.color ? COLORS[k] + s + COLORS.reset : s);
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of results) {
-    const display = displayPath(r.path, options.cwd);
-    const src = r.text.split('\n');
+    const display = printable(displayPath(r.path, options.cwd));
+    const src = splitLines(r.text).map((l) => l.text);
     for (const p of r.problems) {
       counts[p.severity]++;
       const { line, character } = p.range.start;
-      lines.push(`${c('bold', `${display}:${line + 1}:${character + 1}:`)} ${c(p.severity, p.severity)} ${p.code}: ${p.message}`);
-      const text = (src[line] ?? '').replace(/\r$/, '');
+      lines.push(`${c('bold', `${display}:${line + 1}:${character + 1}:`)} ${c(p.severity, p.severity)} ${p.code}: ${printable(p.message)}`);
+      const text = printable(src[line] ?? '');
       const end = p.range.end.line === line ? Math.max(p.range.end.character, character + 1) : Math.max(text.length, character + 1);
       const gutter = String(line + 1).padStart(5);
       // Keep tabs in the caret line so the carets sit under the right characters.

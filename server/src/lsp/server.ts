@@ -209,11 +209,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     log(`sysv-ha ${VERSION} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
   });
 
+  /** Re-publishes diagnostics of every open document; a failure is logged, never thrown. */
+  function republishAll(): void {
+    for (const d of documents.all()) {
+      void publish(d.uri).catch((err) => connection.console.error(`diagnostics failed for ${d.uri}: ${String(err)}`));
+    }
+  }
+
   connection.onDidChangeWatchedFiles((change) => {
     for (const c of change.changes) host.invalidate(uriToPath(c.uri));
     for (const uri of [...cache.keys()]) forget(uri);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else for (const d of documents.all()) void publish(d.uri);
+    else republishAll();
   });
 
   /** `sysvHa/filesChanged`: the client changed files on disk itself (e.g. a chmod): re-check. */
@@ -221,7 +228,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const p of params?.paths ?? []) host.invalidate(p);
     for (const uri of [...cache.keys()]) forget(uri);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else for (const d of documents.all()) void publish(d.uri);
+    else republishAll();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -230,7 +237,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const s = (change.settings as { sysvHa?: unknown } | undefined)?.sysvHa;
     if (!hasConfiguration && s) globalSettings = settingsFromObject(s);
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else for (const d of documents.all()) void publish(d.uri);
+    else republishAll();
   });
 
   documents.onDidOpen((e) => {

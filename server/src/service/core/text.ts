@@ -40,6 +40,17 @@ export class SourceText {
   }
 }
 
+/**
+ * An edit inserting whole lines (`text` ends with a newline) before line `line`; past the
+ * last line of a document without a final newline, it goes at the end, after a newline.
+ */
+export function insertLinesAt(src: SourceText, line: number, text: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
+  if (line < src.lineCount) return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text };
+  const last = src.lineCount - 1;
+  const end = { line: last, character: src.lineText(last).length };
+  return { range: { start: end, end }, newText: `\n${text.replace(/\n$/, '')}` };
+}
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
@@ -48,6 +59,11 @@ export function splitLines(text: string): Line[] {
     if (c === 10 /* \n */) {
       const cr = i > start && text.charCodeAt(i - 1) === 13;
       lines.push({ text: text.slice(start, cr ? i - 1 : i), offset: start, eol: cr ? '\r\n' : '\n' });
+      start = i + 1;
+    } else if (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) {
+      // A lone CR ends a line for LSP clients and editors: count it the same way so that
+      // every position after it means the same line on both sides.
+      lines.push({ text: text.slice(start, i), offset: start, eol: '\r' });
       start = i + 1;
     }
   }

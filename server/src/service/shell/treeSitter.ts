@@ -38,14 +38,41 @@ export function bashLanguage(): Language | undefined {
   return loaded;
 }
 
+let failure: string | undefined;
+
 /** A parser shared by synchronous callers (parsing is single-threaded here). */
 export function sharedBashParser(): Parser | undefined {
-  if (!loaded) return undefined;
+  if (!loaded || failure) return undefined;
   if (!sharedParser) {
     sharedParser = new Parser();
     sharedParser.setLanguage(loaded);
   }
   return sharedParser;
+}
+
+/**
+ * Why shell parsing is off for the rest of this process, if it is: after a WebAssembly
+ * RuntimeError the parser's memory cannot be trusted (web-tree-sitter cannot be re-initialised
+ * in the same process), so shell bodies are no longer parsed and headers are still checked.
+ */
+export function bashParserFailure(): string | undefined {
+  return failure;
+}
+
+/** After a parser exception: a wasm RuntimeError disables parsing, anything else resets the parser. */
+export function parserFailed(err: unknown): void {
+  if (err instanceof Error && err.name === 'RuntimeError') failure = `the shell parser failed (${err.message}); restart the server to check shell bodies again`;
+  resetSharedBashParser();
+}
+
+/** Drops the shared parser (after a parser exception) so the next caller gets a fresh one. */
+export function resetSharedBashParser(): void {
+  try {
+    sharedParser?.delete();
+  } catch {
+    // a parser that threw may not delete cleanly; it is dropped either way
+  }
+  sharedParser = undefined;
 }
 
 /** Loads the runtime and the bash grammar once; later calls share the same promise. */

@@ -6,7 +6,7 @@
  */
 import type { WorkspaceHost } from '../../core/language';
 import type { Settings } from '../../core/settings';
-import { nearest, type SourceText } from '../../core/text';
+import { insertLinesAt, nearest, type SourceText } from '../../core/text';
 import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import type { HeaderModel, LsbBlock, LsbEntry } from './header';
@@ -152,7 +152,7 @@ function headerFix(src: SourceText, ctx: ScriptContext) {
     `### END INIT INFO`,
     '',
   ].join('\n');
-  return { code: 'initscript/no-header', title: 'Add a chkconfig line and an LSB header', edits: [{ range: range(at, 0, 0), newText: text }], preferred: true };
+  return { code: 'initscript/no-header', title: 'Add a chkconfig line and an LSB header', edits: [insertLinesAt(src, at, text)], preferred: true };
 }
 
 const LIST_KEYWORDS = new Set(['Required-Start', 'Required-Stop', 'Should-Start', 'Should-Stop', 'X-Start-Before', 'X-Stop-After']);

@@ -3,7 +3,7 @@
  * from the header model, the body model and the spec table.
  */
 import type { SignatureInfo } from '../../core/language';
-import type { SourceText } from '../../core/text';
+import { insertLinesAt, type SourceText } from '../../core/text';
 import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
 import { describeAddress } from '../ipaddr';
 import type { InitScriptDoc } from './index';
@@ -370,7 +370,7 @@ export function refactors(doc: InitScriptDoc, src: SourceText, r: Range): Fix[] 
       '### END INIT INFO',
       '',
     ].join('\n');
-    out.push({ code: 'refactor', title: 'Add an LSB INIT INFO block derived from the chkconfig line', edits: [{ range: range(at, 0, 0), newText: text }] });
+    out.push({ code: 'refactor', title: 'Add an LSB INIT INFO block derived from the chkconfig line', edits: [insertLinesAt(src, at, text)] });
   }
   if (!h.chkconfig && h.chkconfigLines.length === 0 && block && touches(block.begin)) {
     const start = block.entries.find((e) => e.spec?.name === 'Default-Start');

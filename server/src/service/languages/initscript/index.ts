@@ -1,9 +1,9 @@
 /** The init-script language module: name and mode, headers from raw lines, body from the shell tree. */
-import { Edit, type Tree } from 'web-tree-sitter';
+import { Edit, type ParseState, type Tree } from 'web-tree-sitter';
 import type { AnalysisContext, LanguageModule } from '../../core/language';
 import type { SourceText } from '../../core/text';
 import type { RawProblem } from '../../core/types';
-import { sharedBashParser } from '../../shell/treeSitter';
+import { bashParserFailure, parserFailed, sharedBashParser } from '../../shell/treeSitter';
 import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
@@ -71,16 +71,36 @@ function foreignKind(text: string): string | undefined {
   return undefined;
 }
 
+/** How long one parse may take before it is abandoned (pathological input, not real scripts). */
+const PARSE_BUDGET_MS = 2000;
+
 function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
   const parser = sharedBashParser();
   if (!parser) return undefined;
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
   let old: Tree | undefined;
-  if (prev?.tree && ctx.previous!.edits.length > 0) {
+  // Re-use the previous tree only when it parsed cleanly: error recovery can make an
+  // incrementally re-parsed tree differ from a fresh parse of the same text.
+  if (prev?.tree && ctx.previous!.edits.length > 0 && !prev.tree.rootNode.hasError) {
     old = prev.tree;
     for (const e of ctx.previous!.edits) old.edit(new Edit(e));
   }
-  return parser.parse(src.text, old) ?? undefined;
+  const deadline = Date.now() + PARSE_BUDGET_MS;
+  // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
+  const progressCallback = (() => Date.now() > deadline) as unknown as (state: ParseState) => void;
+  try {
+    let tree = parser.parse(src.text, old, { progressCallback }) ?? undefined;
+    if (tree && old && tree.rootNode.hasError) {
+      // The edit opened error recovery: parse from scratch so the tree is the one a fresh open gives.
+      tree.delete();
+      tree = parser.parse(src.text, null, { progressCallback }) ?? undefined;
+    }
+    if (!tree) parser.reset();
+    return tree;
+  } catch (err) {
+    parserFailed(err);
+    return undefined;
+  }
 }
 
 export const initscriptModule: LanguageModule<InitScriptDoc> = {
@@ -122,7 +142,8 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
       checkIpCommands(doc.body, problems);
       checkSyntax(doc.body, src, ctx, problems);
     }
-    return { model: doc, problems, profileKeys: [profile], info };
+    const failure = tree ? undefined : bashParserFailure();
+    return { model: doc, problems, profileKeys: [profile], info: failure ? { ...info, reason: `${info.reason}; shell body not checked: ${failure}` } : info };
   },
   complete: (doc, src, position) => complete(doc, src, position),
   resolveCompletion,
@@ -133,7 +154,11 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
   signatureHelp: (doc, src, position) => signatureHelp(doc, src, position),
   refactors: (doc, src, r) => refactors(doc, src, r),
   dispose(doc) {
-    doc.tree?.delete();
+    try {
+      doc.tree?.delete();
+    } catch {
+      // the parser's memory is gone after a wasm failure (see bashParserFailure)
+    }
     doc.tree = undefined;
   },
 };
