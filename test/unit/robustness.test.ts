@@ -270,3 +270,14 @@ describe('CLI text output never passes control characters to the terminal (fuzz 
     assert.match(r.stdout, /[\u2400-\u2421]/);
   });
 });
+
+describe('sysvHa.maxFileSize (fuzz finding)', () => {
+  it('skips a file over the limit, counting bytes, and says why', () => {
+    const text = 'id:3:initdefault:\nx:3:respwn:/bin/true # \u00e9\u00e9\u00e9\n';
+    const over = svc.analyze({ path: '/etc/inittab', language: 'inittab', text }, { ...svc.DEFAULT_SETTINGS, maxFileSize: text.length + 1 });
+    assert.deepEqual(over.problems, []);
+    assert.match(over.info.reason, /larger than sysvHa\.maxFileSize/);
+    const under = svc.analyze({ path: '/etc/inittab', language: 'inittab', text }, { ...svc.DEFAULT_SETTINGS, maxFileSize: Buffer.byteLength(text) });
+    assert.ok(under.problems.some((p) => p.code === 'inittab/unknown-action'));
+  });
+});

@@ -7,7 +7,7 @@
 import { applySeverity } from './core/registry';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { findSuppressions, isSuppressed } from './core/suppress';
-import { SourceText } from './core/text';
+import { byteLength, SourceText } from './core/text';
 import { contains, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
 import type { DocumentInfo, LanguageId, LanguageModule, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
@@ -86,14 +86,14 @@ export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTING
   const mod = MODULES[doc.language];
   const bare = (reason: string): Analysis => ({ path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason }, model: undefined, settings, host });
   if (!mod) return bare('not analysed yet');
-  if (doc.text.length > settings.maxFileSize) return bare(`larger than sysvHa.maxFileSize (${settings.maxFileSize} bytes): not analysed`);
+  if (byteLength(doc.text) > settings.maxFileSize) return bare(`larger than sysvHa.maxFileSize (${settings.maxFileSize} bytes): not analysed`);
   const reuse = previous && previous.analysis.language === doc.language ? { model: previous.analysis.model, edits: previous.edits } : undefined;
   const ctx = { path: doc.path, settings, host, previous: reuse };
   let result: ReturnType<typeof mod.analyze>;
   try {
     result = mod.analyze(src, ctx);
   } catch (err) {
-    // Never throw for a document: report that the analysis failed (the server logs it).
+    // Never throw for a document: no problems, and the document's info says the analysis failed.
     return bare(`analysis failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   const suppressions = findSuppressions(src);
@@ -116,12 +116,12 @@ export function clampRange(src: SourceText, r: Range): Range {
   return end.line < start.line || (end.line === start.line && end.character < start.character) ? { start, end: start } : { start, end };
 }
 
+function clampFix(src: SourceText, f: Fix): Fix {
+  return { ...f, edits: f.edits.map((e) => ({ ...e, range: clampRange(src, e.range) })) };
+}
+
 function clampProblem(src: SourceText, p: Problem): Problem {
-  return {
-    ...p,
-    range: clampRange(src, p.range),
-    fixes: p.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: clampRange(src, e.range) })) })),
-  };
+  return { ...p, range: clampRange(src, p.range), fixes: p.fixes?.map((f) => clampFix(src, f)) };
 }
 
 function compareProblems(a: Problem, b: Problem): number {
@@ -192,5 +192,5 @@ function overlaps(a: Range, b: Range): boolean {
  */
 export function getRefactors(a: Analysis, range: Range): Fix[] {
   if (a.model === undefined) return [];
-  return (MODULES[a.language]?.refactors?.(a.model, a.src, range) ?? []).map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: clampRange(a.src, e.range) })) }));
+  return (MODULES[a.language]?.refactors?.(a.model, a.src, range) ?? []).map((f) => clampFix(a.src, f));
 }
