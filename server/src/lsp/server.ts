@@ -170,6 +170,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return analysis;
   }
 
+  /**
+   * The analysis for a request about the version the client had when it asked: when the
+   * document changed while the analysis was computed, positions in the request and ranges in
+   * the answer would be about different texts, so the request gets an empty answer instead.
+   */
+  async function analysisForRequest(uri: string): Promise<svc.Analysis | undefined> {
+    const version = documents.get(uri)?.version;
+    const a = await analysisOf(uri);
+    return documents.get(uri)?.version === version ? a : undefined;
+  }
+
   function diagnosticsOf(a: svc.Analysis, uri: string): Diagnostic[] {
     return a.problems.map((p) => toDiagnostic(p, uri, a.path, docsUri));
   }
@@ -261,7 +272,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   connection.onCompletion(safe('completion', [], async (params) => {
-    const a = await analysisOf(params.textDocument.uri);
+    const a = await analysisForRequest(params.textDocument.uri);
     return a ? svc.doComplete(a, params.position).map((c) => toCompletionItem(c, a.language)) : [];
   }));
 
@@ -275,23 +286,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   connection.onHover(safe('hover', null, async (params) => {
-    const a = await analysisOf(params.textDocument.uri);
+    const a = await analysisForRequest(params.textDocument.uri);
     const h = a ? svc.doHover(a, params.position) : null;
     return h ? toHover(h) : null;
   }));
 
   connection.onDocumentSymbol(safe('documentSymbol', [], async (params) => {
-    const a = await analysisOf(params.textDocument.uri);
+    const a = await analysisForRequest(params.textDocument.uri);
     return a ? svc.getSymbols(a).map(toSymbol) : [];
   }));
 
   connection.onCodeLens(safe('codeLens', [], async (params) => {
-    const a = await analysisOf(params.textDocument.uri);
+    const a = await analysisForRequest(params.textDocument.uri);
     return a ? svc.getCodeLenses(a).map(toCodeLens) : [];
   }));
 
   connection.onSignatureHelp(safe('signatureHelp', null, async (params) => {
-    const a = await analysisOf(params.textDocument.uri);
+    const a = await analysisForRequest(params.textDocument.uri);
     const sig = a ? svc.getSignatureHelp(a, params.position) : null;
     if (!sig) return null;
     return {
@@ -306,13 +317,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   connection.onFoldingRanges(safe('foldingRange', [], async (params) => {
-    const a = await analysisOf(params.textDocument.uri);
+    const a = await analysisForRequest(params.textDocument.uri);
     return a ? svc.getFoldingRanges(a).map(toFolding) : [];
   }));
 
   connection.onCodeAction(safe('codeAction', [], async (params) => {
     const uri = params.textDocument.uri;
-    const a = await analysisOf(uri);
+    const a = await analysisForRequest(uri);
     if (!a) return [];
     const codes = params.context.diagnostics.filter((d) => d.source === 'sysv-ha').map((d) => String(d.code));
     const only = params.context.only;
