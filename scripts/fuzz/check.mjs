@@ -49,6 +49,14 @@ function lineLengths(text) {
   return out;
 }
 
+/**
+ * Whether an analysis's shell parse was stopped at its time budget (the document's info says
+ * so): how far a parse gets in 2 s depends on the machine's load, so such analyses may differ.
+ */
+export function parseStopped(...analyses) {
+  return analyses.some((a) => /was stopped \(pathological input\)/.test(a?.info?.reason ?? ''));
+}
+
 function posOk(lens, p) {
   return p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lens.length && p.character >= 0 && p.character <= lens[p.line];
 }
@@ -138,7 +146,7 @@ export function runCase(env, c, opts = {}) {
     checkAnalysis(a, lens, '');
     const a2 = step('analyze (again)', () => svc.analyze(doc, settings, host));
     held.push(a2);
-    if (stable(a2.problems) !== stable(a.problems) || stable(a2.info) !== stable(a.info)) {
+    if (!parseStopped(a, a2) && (stable(a2.problems) !== stable(a.problems) || stable(a2.info) !== stable(a.info))) {
       throw new CaseFailure('nondeterministic', `two analyses of the same text differ: ${a.problems.length} vs ${a2.problems.length} problems`);
     }
 
@@ -250,14 +258,16 @@ export function runCase(env, c, opts = {}) {
           err.message += ` (after LSP changes [startLine,startChar,endLine,endChar,text] ${edits})`;
           throw err;
         }
-        if (stable(inc.problems) !== stable(fresh.problems)) {
+        if (parseStopped(inc, fresh)) {
+          // A parse stopped at its time budget (load-dependent): the two need not agree.
+        } else if (stable(inc.problems) !== stable(fresh.problems)) {
           const ip = inc.problems.map((p) => `${p.code}@${p.range.start.line}:${p.range.start.character}`);
           const fp = fresh.problems.map((p) => `${p.code}@${p.range.start.line}:${p.range.start.character}`);
           const onlyInc = ip.filter((x) => !fp.includes(x)).slice(0, 3);
           const onlyFresh = fp.filter((x) => !ip.includes(x)).slice(0, 3);
           throw new CaseFailure('incremental', `incremental analysis after ${edits} differs from a fresh one: only incremental ${stable(onlyInc)}, only fresh ${stable(onlyFresh)}`);
         }
-        if (stable(svc.getSymbols(inc)) !== stable(svc.getSymbols(fresh))) throw new CaseFailure('incremental', `incremental outline (symbols) differs from a fresh one after ${edits}`);
+        if (!parseStopped(inc, fresh) && stable(svc.getSymbols(inc)) !== stable(svc.getSymbols(fresh))) throw new CaseFailure('incremental', `incremental outline (symbols) differs from a fresh one after ${edits}`);
         prev = inc;
       }
     }

@@ -74,7 +74,17 @@ function foreignKind(text: string): string | undefined {
 /** How long one parse may take before it is abandoned (pathological input, not real scripts). */
 const PARSE_BUDGET_MS = 2000;
 
+/** Set when the last `parseTree` gave up at the budget (read right after the call). */
+let budgetExceeded = false;
+
+/** Why the shell body of a script was not checked (no tree), for the document's info. */
+function whyNoTree(): string | undefined {
+  if (budgetExceeded) return `parsing took over ${PARSE_BUDGET_MS / 1000} s and was stopped (pathological input)`;
+  return bashParserFailure();
+}
+
 function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
+  budgetExceeded = false;
   const parser = sharedBashParser();
   if (!parser) return undefined;
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
@@ -95,7 +105,10 @@ function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
       tree.delete();
       tree = parser.parse(src.text, null, { progressCallback }) ?? undefined;
     }
-    if (!tree) parser.reset();
+    if (!tree) {
+      parser.reset();
+      budgetExceeded = true;
+    }
     return tree;
   } catch (err) {
     parserFailed(err);
@@ -142,7 +155,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
       checkIpCommands(doc.body, problems);
       checkSyntax(doc.body, src, ctx, problems);
     }
-    const failure = tree ? undefined : bashParserFailure();
+    const failure = tree ? undefined : whyNoTree();
     return { model: doc, problems, profileKeys: [profile], info: failure ? { ...info, reason: `${info.reason}; shell body not checked: ${failure}` } : info };
   },
   complete: (doc, src, position) => complete(doc, src, position),
