@@ -281,3 +281,28 @@ describe('sysvHa.maxFileSize (fuzz finding)', () => {
     assert.ok(under.problems.some((p) => p.code === 'inittab/unknown-action'));
   });
 });
+
+describe('shell parse budget (fuzz finding: super-linear error recovery)', () => {
+  before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
+
+  it('stops a pathological parse, gives the next edits a shorter budget, and parses again once the text is sane', () => {
+    const slow = readFileSync(join(REPO, 'test', 'fuzz', 'regressions', 'initscript-slow-parse-nul-dollar.sh'), 'utf8').repeat(4);
+    const settings = { ...svc.DEFAULT_SETTINGS, checkFileModes: false };
+    const path = '/etc/init.d/slow';
+    let td = TextDocument.create(`file://${path}`, 'shellscript', 1, slow);
+    const first = svc.analyze({ path, language: 'initscript', text: slow }, settings);
+    assert.match(first.info.reason, /shell body not checked: parsing took over 2000 ms and was stopped/);
+    // Typing one character: the previous parse was stopped, so this one gets the short budget.
+    let applied = applyChanges(td, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }], 2, []);
+    td = applied.document;
+    const typed = svc.analyze({ path, language: 'initscript', text: td.getText() }, settings, undefined, { analysis: first, edits: applied.edits ?? [] });
+    assert.match(typed.info.reason, /parsing took over 250 ms and was stopped/);
+    // Replacing the text with a working script: parsed again, its body checked.
+    const end = td.positionAt(td.getText().length);
+    applied = applyChanges(td, [{ range: { start: { line: 0, character: 0 }, end }, text: INIT_SCRIPT }], 3, []);
+    const sane = svc.analyze({ path, language: 'initscript', text: applied.document.getText() }, settings, undefined, { analysis: typed, edits: applied.edits ?? [] });
+    assert.doesNotMatch(sane.info.reason, /stopped/);
+    assert.ok(svc.getSymbols(sane).length > 0, 'the case "$1" outline is back');
+    for (const a of [first, typed, sane]) svc.disposeAnalysis(a);
+  });
+});

@@ -23,6 +23,8 @@ export interface InitScriptDoc {
   tree?: Tree;
   /** Not a SysV script (OpenRC, OpenWrt rc.common): only the name is checked. */
   foreign?: string;
+  /** The shell parse was stopped at its time budget (the next edit gets a shorter one). */
+  parseStopped?: boolean;
   ctx: ScriptContext;
 }
 
@@ -73,21 +75,27 @@ function foreignKind(text: string): string | undefined {
 
 /** How long one parse may take before it is abandoned (pathological input, not real scripts). */
 const PARSE_BUDGET_MS = 2000;
+/**
+ * The budget for an edit of a document whose last parse was stopped: typing in such a file
+ * costs at most this per keystroke, and a parseable text (milliseconds) is still parsed.
+ */
+const EDIT_BUDGET_MS = 250;
 
-/** Set when the last `parseTree` gave up at the budget (read right after the call). */
-let budgetExceeded = false;
+/** The budget of the last `parseTree` when it gave up there, else 0 (read right after the call). */
+let budgetExceeded = 0;
 
 /** Why the shell body of a script was not checked (no tree), for the document's info. */
 function whyNoTree(): string | undefined {
-  if (budgetExceeded) return `parsing took over ${PARSE_BUDGET_MS / 1000} s and was stopped (pathological input)`;
+  if (budgetExceeded) return `parsing took over ${budgetExceeded} ms and was stopped (pathological input)`;
   return bashParserFailure();
 }
 
 function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
-  budgetExceeded = false;
+  budgetExceeded = 0;
   const parser = sharedBashParser();
   if (!parser) return undefined;
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
+  const budget = prev?.parseStopped && ctx.previous!.edits.length > 0 ? EDIT_BUDGET_MS : PARSE_BUDGET_MS;
   let old: Tree | undefined;
   // Re-use the previous tree only when it parsed cleanly: error recovery can make an
   // incrementally re-parsed tree differ from a fresh parse of the same text.
@@ -95,7 +103,7 @@ function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
     old = prev.tree;
     for (const e of ctx.previous!.edits) old.edit(new Edit(e));
   }
-  const deadline = Date.now() + PARSE_BUDGET_MS;
+  const deadline = Date.now() + budget;
   // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
   const progressCallback = (() => Date.now() > deadline) as unknown as (state: ParseState) => void;
   try {
@@ -107,7 +115,7 @@ function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
     }
     if (!tree) {
       parser.reset();
-      budgetExceeded = true;
+      budgetExceeded = budget;
     }
     return tree;
   } catch (err) {
@@ -129,6 +137,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     if (name === 'rc.local') {
       // rc.local is not a service script: only its commands (ip addr) and its syntax are checked.
       const tree = parseTree(src, actx);
+      doc.parseStopped = budgetExceeded > 0;
       if (tree) {
         doc.tree = tree;
         doc.body = extractBody(tree);
@@ -147,6 +156,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     checkHeader(header, src, ctx, problems);
     if (actx.host) checkWorkspace(actx.path, profile, actx.host, problems);
     const tree = parseTree(src, actx);
+    doc.parseStopped = budgetExceeded > 0;
     if (tree) {
       doc.tree = tree;
       doc.body = extractBody(tree);
