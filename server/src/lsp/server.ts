@@ -220,11 +220,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     log(`sysv-ha ${VERSION} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
   });
 
-  /** Re-publishes diagnostics of every open document; a failure is logged, never thrown. */
+  /** Publishes a document's diagnostics in the background; a failure is logged, never thrown. */
+  function publishLogged(uri: string): void {
+    void publish(uri).catch((err) => connection.console.error(`diagnostics failed for ${uri}: ${String(err)}`));
+  }
+
+  /** Re-publishes diagnostics of every open document. */
   function republishAll(): void {
-    for (const d of documents.all()) {
-      void publish(d.uri).catch((err) => connection.console.error(`diagnostics failed for ${d.uri}: ${String(err)}`));
-    }
+    for (const d of documents.all()) publishLogged(d.uri);
   }
 
   connection.onDidChangeWatchedFiles((change) => {
@@ -258,7 +261,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Values computed from several files (an init.d tree) may include this document's text.
     if (e.document.languageId === 'shellscript') host.invalidateMemos();
   });
-  documents.onDidChangeContent((e) => void publish(e.document.uri).catch((err) => connection.console.error(`diagnostics failed for ${e.document.uri}: ${String(err)}`)));
+  documents.onDidChangeContent((e) => publishLogged(e.document.uri));
   documents.onDidClose((e) => {
     openByPath.delete(uriToPath(e.document.uri));
     forget(e.document.uri);

@@ -66,7 +66,7 @@ export function parserFailed(err: unknown): void {
 }
 
 /** Drops the shared parser (after a parser exception) so the next caller gets a fresh one. */
-export function resetSharedBashParser(): void {
+function resetSharedBashParser(): void {
   try {
     sharedParser?.delete();
   } catch {

@@ -81,19 +81,10 @@ const PARSE_BUDGET_MS = 2000;
  */
 const EDIT_BUDGET_MS = 250;
 
-/** The budget of the last `parseTree` when it gave up there, else 0 (read right after the call). */
-let budgetExceeded = 0;
-
-/** Why the shell body of a script was not checked (no tree), for the document's info. */
-function whyNoTree(): string | undefined {
-  if (budgetExceeded) return `parsing took over ${budgetExceeded} ms and was stopped (pathological input)`;
-  return bashParserFailure();
-}
-
-function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
-  budgetExceeded = 0;
+/** The tree of the script's text, or why there is none (a stopped parse says after how long). */
+function parseTree(src: SourceText, ctx: AnalysisContext): { tree?: Tree; stoppedAfterMs?: number } {
   const parser = sharedBashParser();
-  if (!parser) return undefined;
+  if (!parser) return {};
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
   const budget = prev?.parseStopped && ctx.previous!.edits.length > 0 ? EDIT_BUDGET_MS : PARSE_BUDGET_MS;
   let old: Tree | undefined;
@@ -113,15 +104,26 @@ function parseTree(src: SourceText, ctx: AnalysisContext): Tree | undefined {
       tree.delete();
       tree = parser.parse(src.text, null, { progressCallback }) ?? undefined;
     }
-    if (!tree) {
-      parser.reset();
-      budgetExceeded = budget;
-    }
-    return tree;
+    if (tree) return { tree };
+    parser.reset();
+    return { stoppedAfterMs: budget };
   } catch (err) {
     parserFailed(err);
-    return undefined;
+    return {};
   }
+}
+
+/**
+ * Parses the shell body into `doc` (tree, body model, whether the parse was stopped); returns
+ * why the body cannot be checked when there is no tree, for the document's info.
+ */
+function parseBody(doc: InitScriptDoc, src: SourceText, ctx: AnalysisContext): string | undefined {
+  const { tree, stoppedAfterMs } = parseTree(src, ctx);
+  doc.parseStopped = stoppedAfterMs !== undefined;
+  if (!tree) return stoppedAfterMs !== undefined ? `parsing took over ${stoppedAfterMs} ms and was stopped (pathological input)` : bashParserFailure();
+  doc.tree = tree;
+  doc.body = extractBody(tree);
+  return undefined;
 }
 
 export const initscriptModule: LanguageModule<InitScriptDoc> = {
@@ -136,11 +138,8 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     const info = { language: 'initscript' as const, profile, reason };
     if (name === 'rc.local') {
       // rc.local is not a service script: only its commands (ip addr) and its syntax are checked.
-      const tree = parseTree(src, actx);
-      doc.parseStopped = budgetExceeded > 0;
-      if (tree) {
-        doc.tree = tree;
-        doc.body = extractBody(tree);
+      parseBody(doc, src, actx);
+      if (doc.body) {
         checkIpCommands(doc.body, problems);
         checkSyntax(doc.body, src, ctx, problems);
       }
@@ -155,18 +154,14 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     checkMode(src, ctx, problems);
     checkHeader(header, src, ctx, problems);
     if (actx.host) checkWorkspace(actx.path, profile, actx.host, problems);
-    const tree = parseTree(src, actx);
-    doc.parseStopped = budgetExceeded > 0;
-    if (tree) {
-      doc.tree = tree;
-      doc.body = extractBody(tree);
+    const noBody = parseBody(doc, src, actx);
+    if (doc.body) {
       const defined = new Set(doc.body.functions.map((f) => f.name));
       checkBody(doc.body, src, ctx, { initDScript: isInitDScript(src.text), defined }, problems);
       checkIpCommands(doc.body, problems);
       checkSyntax(doc.body, src, ctx, problems);
     }
-    const failure = tree ? undefined : whyNoTree();
-    return { model: doc, problems, profileKeys: [profile], info: failure ? { ...info, reason: `${info.reason}; shell body not checked: ${failure}` } : info };
+    return { model: doc, problems, profileKeys: [profile], info: noBody ? { ...info, reason: `${info.reason}; shell body not checked: ${noBody}` } : info };
   },
   complete: (doc, src, position) => complete(doc, src, position),
   resolveCompletion,
