@@ -4,6 +4,8 @@
  * or a CR specially.
  */
 
+import type { TextEdit } from './types';
+
 export interface Line {
   /** The line's text without its terminator. */
   text: string;
@@ -44,7 +46,7 @@ export class SourceText {
  * An edit inserting whole lines (`text` ends with a newline) before line `line`; past the
  * last line of a document without a final newline, it goes at the end, after a newline.
  */
-export function insertLinesAt(src: SourceText, line: number, text: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
+export function insertLinesAt(src: SourceText, line: number, text: string): TextEdit {
   if (line < src.lineCount) return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text };
   const last = src.lineCount - 1;
   const end = { line: last, character: src.lineText(last).length };
