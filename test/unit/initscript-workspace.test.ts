@@ -120,6 +120,25 @@ describe('links present and $all', () => {
     assert.deepEqual(check(files, '/r/etc/init.d/web', 'rhel').map((x) => x.code).filter((c) => c.startsWith('workspace/')), []);
   });
 
+  it('workspace/required-not-enabled when a required script misses some of the dependent\'s levels', () => {
+    const withLevels = (provides: string, rs: string, start: string) => script(provides, rs).replace('# Default-Start: 2 3 4 5', `# Default-Start: ${start}`);
+    const files = { '/r/etc/init.d/network': withLevels('network', '', '2 3 5'), '/r/etc/init.d/mysql': withLevels('mysql', '$remote_fs network', '2 3 4 5') };
+    const p = check(files, '/r/etc/init.d/mysql', 'suse');
+    assert.deepEqual(p.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character]), [['workspace/required-not-enabled', 'error', 3, 29]]);
+    assert.match(p[0]!.message, /missed in the runlevels 4 to use service mysql/);
+    assert.equal(p[0]!.related![0]!.path, '/r/etc/init.d/network');
+    assert.equal(p[0]!.related![0]!.range.start.line, 5);
+    // The same levels, a provider started at boot (S), a $facility, or Red Hat: nothing.
+    assert.deepEqual(check({ ...files, '/r/etc/init.d/network': withLevels('network', '', '2 3 4 5') }, '/r/etc/init.d/mysql', 'debian'), []);
+    assert.deepEqual(check({ ...files, '/r/etc/init.d/network': withLevels('network', '', 'S') }, '/r/etc/init.d/mysql', 'debian'), []);
+    assert.deepEqual(check({ ...files, '/r/etc/init.d/mysql': withLevels('mysql', '$network', '2 3 4 5') }, '/r/etc/init.d/mysql', 'debian'), []);
+    assert.deepEqual(check(files, '/r/etc/init.d/mysql', 'rhel').map((x) => x.code).filter((c) => c === 'workspace/required-not-enabled'), []);
+    // A provider enabled nowhere.
+    const none = check({ ...files, '/r/etc/init.d/network': withLevels('network', '', '') }, '/r/etc/init.d/mysql', 'debian');
+    assert.deepEqual(none.map((x) => x.code), ['workspace/required-not-enabled']);
+    assert.match(none[0]!.message, /has to be enabled/);
+  });
+
   it('workspace/rc-link-mismatch when present links differ from the header\'s', () => {
     const rh = '#!/bin/sh\n# chkconfig: 345 40 60\ncase "$1" in\n start|stop|restart|status|force-reload) touch /var/lock/subsys/x; rm -f /var/lock/subsys/x ;;\n *) exit 2;;\nesac\n';
     const base = { '/r/etc/rc.d/init.d/x': rh };

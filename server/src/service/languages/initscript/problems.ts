@@ -264,6 +264,13 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     source: '§5.3, §3.3',
   },
   {
+    code: 'workspace/required-not-enabled', severity: 'error', core: false, appliesTo: 'debian, suse',
+    profiles: { rhel: 'off', busybox: 'off', generic: 'off' },
+    detects: 'A Required-Start name provided by LSB scripts of the same init.d none of which starts (Default-Start) in every level 1-5 that this script starts in, nor in `S`; on the name. `$facilities` and pre-LSB providers are not judged.',
+    behaviour: 'insserv: `Service X is missed in the runlevels ... to use service Y` / `has to be enabled`; the script starts in those levels without what it needs.',
+    source: '§5.3',
+  },
+  {
     code: 'workspace/rc-link-mismatch', severity: 'information', core: false, appliesTo: 'all profiles',
     detects: '`etc/rcN.d` links of a script that differ from what chkconfig/insserv would make from its header; on the chkconfig line (or the Provides line).',
     behaviour: 'insserv: `current start runlevel(s) ... overrides LSB defaults`.',

@@ -66,6 +66,10 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
     }
   }
 
+  // A required service that does not start in every level this script starts in (insserv:
+  // "Service X is missed in the runlevels 4 to use service Y"), Debian and SUSE.
+  if (profile === 'debian' || profile === 'suse') checkRequiredLevels(me, byName, out);
+
   // rcN.d links present that differ from what the tree's tool would make from the header.
   checkLinks(tree, me, host, out);
 
@@ -94,6 +98,37 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
       related,
     });
     void next;
+  }
+}
+
+/** Levels a script starts in as insserv reads Default-Start; S (boot) runs before every level. */
+function startLevels(s: ScriptInfo): Set<string> {
+  return new Set(s.defaultStart.map((l) => (l === 'B' ? 'S' : l)));
+}
+
+function checkRequiredLevels(me: ScriptInfo, byName: Map<string, ScriptInfo[]>, out: RawProblem[]): void {
+  if (!me.lsb || me.requiredStart.length === 0) return;
+  const mine = [...startLevels(me)].filter((l) => l !== '0' && l !== '6').sort();
+  if (mine.length === 0) return;
+  for (const w of me.requiredStart) {
+    if (w.startsWith('$')) continue;
+    const providers = (byName.get(w) ?? []).filter((t) => t !== me);
+    // Nothing provides it (missing-dependency says so), or a pre-LSB script insserv gives its defaults.
+    if (providers.length === 0 || providers.some((t) => !t.lsb)) continue;
+    const theirs = new Set<string>();
+    for (const t of providers) for (const l of startLevels(t)) theirs.add(l);
+    if (theirs.has('S')) continue; // started at boot, before any runlevel
+    const missed = mine.filter((l) => !theirs.has(l));
+    if (missed.length === 0) continue;
+    const t = providers[0]!;
+    const line = t.header.blocks[t.header.blocks.length - 1]?.entries.find((e) => e.spec?.name === 'Default-Start')?.line;
+    out.push({
+      code: 'workspace/required-not-enabled', range: wordRange(me, 'Required-Start', w),
+      message: theirs.size === 0
+        ? `${t.name} starts in no runlevel (empty Default-Start), so ${me.name} would start without it: insserv says "service ${w} has to be enabled to use service ${me.name}". Give ${t.name} a Default-Start, or drop the dependency.`
+        : `${t.name} does not start in runlevel ${missed.join(' ')} where ${me.name} starts: insserv says "Service ${w} is missed in the runlevels ${missed.join(' ')} to use service ${me.name}". Add ${missed.join(' ')} to its Default-Start, or remove ${missed.length > 1 ? 'them' : 'it'} here.`,
+      related: [{ path: t.path, range: range(line ?? 0, 0, 0), message: `${t.name} starts in ${[...theirs].sort().join(' ') || 'no runlevel'}` }],
+    });
   }
 }
 
