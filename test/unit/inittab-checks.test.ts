@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
+import { memHost } from '../helpers/memHost';
 import { analyzeText, applyEdits, checkDiagnostics, coveredCodes } from '../helpers/fixture';
 
 const RH_HEAD = 'id:3:initdefault:\nsi::sysinit:/etc/rc.d/rc.sysinit\n';
@@ -325,6 +326,27 @@ tty2::askfirst:/bin/thing&
     assert.equal(analyzeText(BB, { settings: { profile: 'rhel' } }).info.profile, 'sysvinit');
     // One stray BusyBox action in a sysvinit file keeps it sysvinit.
     assert.equal(analyzeText(`${RH_HEAD}l3:3:wait:/etc/rc.d/rc 3\n::shutdown:/bin/umount -a -r\n`).info.profile, 'sysvinit');
+  });
+});
+
+describe('inittab against its image root', () => {
+  const run = (files: Record<string, string>) => svc.analyze({ path: '/img/etc/inittab', text: files['/img/etc/inittab']!, language: 'inittab' }, svc.DEFAULT_SETTINGS, memHost(files)).problems;
+  const RH = 'id:3:initdefault:\nsi::sysinit:/etc/rc.d/rc.sysinit\nl3:3:wait:/etc/rc.d/rc 3\n';
+  const BBT = '::sysinit:/etc/init.d/rcS\nttyS0::respawn:-/bin/sh\n';
+
+  it('workspace/inittab-rc-missing on the program, when its folder is in the root but the script is not', () => {
+    const p = run({ '/img/etc/inittab': RH, '/img/etc/rc.d/rc.sysinit': '#!/bin/sh\n', '/img/etc/rc.d/init.d/x': '' });
+    assert.deepEqual(p.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character, x.range.end.character]), [['workspace/inittab-rc-missing', 'warning', 2, 10, 22]]);
+    const bb = run({ '/img/etc/inittab': BBT, '/img/etc/init.d/S10udev': '' });
+    assert.deepEqual(bb.map((x) => [x.code, x.range.start.line, x.range.start.character]), [['workspace/inittab-rc-missing', 0, 10]]);
+  });
+
+  it('nothing when the script is there, when its folder is not (only etc/inittab in the tree), or outside an image root', () => {
+    assert.deepEqual(run({ '/img/etc/inittab': RH, '/img/etc/rc.d/rc.sysinit': '', '/img/etc/rc.d/rc': '' }), []);
+    assert.deepEqual(run({ '/img/etc/inittab': RH }), []);
+    assert.deepEqual(run({ '/img/etc/inittab': BBT, '/img/etc/init.d/rcS': '' }), []);
+    const elsewhere = svc.analyze({ path: '/img/inittab', text: RH, language: 'inittab' }, svc.DEFAULT_SETTINGS, memHost({ '/img/inittab': RH, '/img/etc/rc.d/x': '' })).problems;
+    assert.deepEqual(elsewhere, []);
   });
 });
 

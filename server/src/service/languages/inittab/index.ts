@@ -4,6 +4,7 @@ import './problems';
 import { checkInittab } from './checks';
 import { complete, folding, hover, lenses, resolveCompletion, symbols, type InittabDoc } from './features';
 import { parseInittab } from './parse';
+import { checkInittabWorkspace } from './workspace';
 
 export const inittabModule: LanguageModule<InittabDoc> = {
   id: 'inittab',
@@ -19,6 +20,7 @@ export const inittabModule: LanguageModule<InittabDoc> = {
     const model = parseInittab(src, chosen);
     const fragment = /\/inittab\.d\/[^/]+\.tab$/.test(ctx.path);
     const { problems, facts } = checkInittab(model, src, { settings: s, fragment });
+    if (ctx.host) problems.push(...checkInittabWorkspace(ctx.path, model, facts, ctx.host));
     return {
       model: { model, facts, path: ctx.path },
       problems,

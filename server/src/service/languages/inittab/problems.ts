@@ -140,6 +140,12 @@ export const INITTAB_PROBLEMS: readonly ProblemDef[] = [
     behaviour: 'init runs the entry on `/dev/<field>`, cannot open it (`can\'t open /dev/1: …`) and the entry fails at run time.',
     source: '§1.6, I23', example: 'si::sysinit:/etc/init.d/rcS',
   },
+  {
+    code: 'workspace/inittab-rc-missing', severity: 'warning', core: false, appliesTo: 'sysvinit, BusyBox',
+    detects: 'An accepted entry of `ROOT/etc/inittab` whose program is a script under `/etc/` (`/etc/rc.d/rc`, `/etc/init.d/rcS`) that is missing from that image root while its folder is there; on the program.',
+    behaviour: 'init runs nothing for the entry (sysvinit logs that it cannot execute it; BusyBox `can\'t run \'/etc/init.d/rcS\'`): the runlevel change or the boot does nothing.',
+    source: 'App. B 9',
+  },
 ];
 
 defineProblems(INITTAB_PROBLEMS);

@@ -1,0 +1,36 @@
+/**
+ * inittab against the image root it lives in (spec/checks.md `workspace/inittab-rc-missing`):
+ * an entry that runs a script under /etc/ (the rc driver, rcS) that the root does not have.
+ */
+import type { WorkspaceHost } from '../../core/language';
+import { range, type RawProblem } from '../../core/types';
+import type { InittabFacts } from './checks';
+import type { InittabModel } from './parse';
+
+/** The image root of `ROOT/etc/inittab`, or undefined for an inittab elsewhere. */
+function rootOf(path: string): string | undefined {
+  const m = /^(.*)\/etc\/inittab$/.exec(path);
+  return m ? m[1]! : undefined;
+}
+
+export function checkInittabWorkspace(path: string, model: InittabModel, facts: InittabFacts, host: WorkspaceHost): RawProblem[] {
+  const root = rootOf(path);
+  if (root === undefined) return [];
+  const out: RawProblem[] = [];
+  for (const e of model.entries) {
+    if (!facts.accepted.has(e) || !e.process || e.action?.text === 'off') continue;
+    // The program is the first word; BusyBox `-` (login shell) and sysvinit `+` prefixes are not part of it.
+    const m = /^([-+]?)(\/etc\/[^\s;&|<>#'"`$]+)/.exec(e.process.text);
+    if (!m) continue;
+    const program = m[2]!;
+    const dir = program.slice(0, program.lastIndexOf('/'));
+    // Only when the root has the script's folder: a tree holding just etc/inittab proves nothing.
+    if (!host.stat(`${root}${dir}`)?.isDirectory || host.stat(`${root}${program}`)) continue;
+    const start = e.process.start + m[1]!.length;
+    out.push({
+      code: 'workspace/inittab-rc-missing', range: range(e.line, start, start + program.length),
+      message: `${program} is not in this image (${dir}/ is, without it): init would run nothing for this entry. Add the script, or fix the path.`,
+    });
+  }
+  return out;
+}
