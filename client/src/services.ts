@@ -10,14 +10,16 @@ import { levelCommand } from './commands';
 type LevelState = 'on' | 'off' | null;
 interface ServiceRow { name: string; path: string; current: Record<string, LevelState>; planned: Record<string, LevelState>; registered: boolean; refused?: string }
 interface XinetdRow { name: string; path: string; line: number; enabled: boolean; broken: boolean; chkconfig?: 'on' | 'off' }
-interface ServiceTree { root: string; layout: string; tool: string; services: ServiceRow[]; xinetd: XinetdRow[] }
+interface DanglingRow { link: string; target?: string; runlevel: string; name: string }
+interface ServiceTree { root: string; layout: string; tool: string; services: ServiceRow[]; xinetd: XinetdRow[]; dangling?: DanglingRow[] }
 
 type Node =
   | { kind: 'root'; tree: ServiceTree }
   | { kind: 'service'; tree: ServiceTree; row: ServiceRow }
   | { kind: 'level'; tree: ServiceTree; row: ServiceRow; level: string }
   | { kind: 'xinetd-group'; tree: ServiceTree }
-  | { kind: 'xinetd'; tree: ServiceTree; row: XinetdRow };
+  | { kind: 'xinetd'; tree: ServiceTree; row: XinetdRow }
+  | { kind: 'dangling'; tree: ServiceTree; row: DanglingRow };
 
 const LEVELS = ['0', '1', '2', '3', '4', '5', '6'];
 
@@ -54,6 +56,7 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
 
   private rootChildren(tree: ServiceTree): Node[] {
     const out: Node[] = tree.services.map((row) => ({ kind: 'service' as const, tree, row }));
+    for (const row of tree.dangling ?? []) out.push({ kind: 'dangling', tree, row });
     if (tree.xinetd.length > 0) out.push({ kind: 'xinetd-group', tree });
     return out;
   }
@@ -82,6 +85,15 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
       item.iconPath = new vscode.ThemeIcon(row.broken ? 'warning' : row.enabled ? 'pass' : 'circle-slash');
       item.contextValue = row.chkconfig ? `xinetd.${row.chkconfig}` : 'xinetd';
       item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(row.path), { selection: new vscode.Range(row.line, 0, row.line, 0) }] };
+      return item;
+    }
+    if (node.kind === 'dangling') {
+      const { row } = node;
+      const item = new vscode.TreeItem(row.link.slice(row.link.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.None);
+      item.description = `rc${row.runlevel}.d → ${row.target ?? '?'}: missing`;
+      item.tooltip = `${row.link} points to ${row.target ?? 'a file that does not exist'}, which does not exist: rc skips it. Restore the script, or remove its links (chkconfig --del ${row.name} / update-rc.d -f ${row.name} remove).`;
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.contextValue = 'dangling';
       return item;
     }
     if (node.kind === 'root') {

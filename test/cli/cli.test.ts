@@ -116,6 +116,27 @@ describe('sysv-ha check: files and formats', () => {
   });
 });
 
+describe('sysv-ha check on an image root: problems of the tree itself', () => {
+  it('workspace/dangling-rc-link on the link, once even when etc/rc3.d is a link to etc/rc.d/rc3.d; not counted as a file', async () => {
+    const root = tree({});
+    mkdirSync(join(root, 'etc/rc.d/init.d'), { recursive: true });
+    mkdirSync(join(root, 'etc/rc.d/rc3.d'));
+    symlinkSync('../init.d/gone', join(root, 'etc/rc.d/rc3.d/S50gone'));
+    symlinkSync('rc.d/rc3.d', join(root, 'etc/rc3.d'));
+    const r = await inProcess(['check', '--format', 'json', root]);
+    const found = JSON.parse(r.stdout) as { file: string; code: string; line: number; severity: string; message: string }[];
+    assert.deepEqual(found.map((f) => [f.file.slice(root.length), f.code, f.line, f.severity]), [['/etc/rc.d/rc3.d/S50gone', 'workspace/dangling-rc-link', 1, 'warning']]);
+    assert.match(found[0]!.message, /points to \.\.\/init\.d\/gone/);
+    const text = await inProcess(['check', root]);
+    assert.match(text.stdout, /S50gone:1:1: warning workspace\/dangling-rc-link/);
+    assert.match(text.stdout, /in 0 files\.\n$/);
+    // Severity settings apply; a link to a script that exists is fine.
+    assert.equal((await inProcess(['check', '--severity', 'workspace/dangling-rc-link=off', '--format', 'json', root])).stdout.trim(), '[]');
+    writeFileSync(join(root, 'etc/rc.d/init.d/gone'), '#!/bin/sh\n# chkconfig: 3 50 50\n');
+    assert.ok(!(await inProcess(['check', '--format', 'json', root])).stdout.includes('dangling'));
+  });
+});
+
 describe('sysv-ha: usage errors are one line and exit 2', () => {
   const cases: [string[], RegExp][] = [
     [[], /Usage:/],

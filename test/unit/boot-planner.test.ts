@@ -149,4 +149,15 @@ describe('Services view data', () => {
     assert.deepEqual(findRoots('/img/etc', host), ['/img']);
     assert.deepEqual(findRoots('/', memHost({ '/node1/etc/init.d/x': '', '/node2/etc/init.d/x': '' })), ['/node1', '/node2']);
   });
+
+  it('lists rcN.d links whose script is gone (a name the folder lists that leads nowhere)', () => {
+    const base = memHost({ '/img/etc/rc.d/init.d/atd': '#!/bin/sh\n# chkconfig: 345 95 5\n', '/img/etc/rc.d/rc3.d/S95atd': '' });
+    const host = {
+      ...base,
+      listDir: (p: string) => (p === '/img/etc/rc.d/rc3.d' ? ['S10gone', 'S95atd'] : base.listDir(p)),
+      readLink: (p: string) => (p === '/img/etc/rc.d/rc3.d/S10gone' ? '../init.d/gone' : undefined),
+    };
+    assert.deepEqual(listServices('/img', host)!.dangling, [{ link: '/img/etc/rc.d/rc3.d/S10gone', target: '../init.d/gone', runlevel: '3', name: 'gone' }]);
+    assert.deepEqual(listServices('/img', base)!.dangling, []);
+  });
 });

@@ -330,7 +330,7 @@ tty2::askfirst:/bin/thing&
 });
 
 describe('inittab against its image root', () => {
-  const run = (files: Record<string, string>) => svc.analyze({ path: '/img/etc/inittab', text: files['/img/etc/inittab']!, language: 'inittab' }, svc.DEFAULT_SETTINGS, memHost(files)).problems;
+  const run = (files: Record<string, string>, image = true) => svc.analyze({ path: '/img/etc/inittab', text: files['/img/etc/inittab']!, language: 'inittab' }, svc.DEFAULT_SETTINGS, memHost(image ? { '/img/sbin/init': '', ...files } : files)).problems;
   const RH = 'id:3:initdefault:\nsi::sysinit:/etc/rc.d/rc.sysinit\nl3:3:wait:/etc/rc.d/rc 3\n';
   const BBT = '::sysinit:/etc/init.d/rcS\nttyS0::respawn:-/bin/sh\n';
 
@@ -338,6 +338,9 @@ describe('inittab against its image root', () => {
     const p = run({ '/img/etc/inittab': RH, '/img/etc/rc.d/rc.sysinit': '#!/bin/sh\n', '/img/etc/rc.d/init.d/x': '' });
     assert.deepEqual(p.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character, x.range.end.character]), [['workspace/inittab-rc-missing', 'warning', 2, 10, 22]]);
     const bb = run({ '/img/etc/inittab': BBT, '/img/etc/init.d/S10udev': '' });
+    // Once per program (on its first entry); a rootfs overlay (no sbin/init, no bin/sh) is not judged.
+    assert.equal(run({ '/img/etc/inittab': `${RH}l5:5:wait:/etc/rc.d/rc 5\n`, '/img/etc/rc.d/rc.sysinit': '' }).length, 1);
+    assert.deepEqual(run({ '/img/etc/inittab': BBT, '/img/etc/init.d/S10udev': '' }, false), []);
     assert.deepEqual(bb.map((x) => [x.code, x.range.start.line, x.range.start.character]), [['workspace/inittab-rc-missing', 0, 10]]);
   });
 

@@ -5,6 +5,8 @@ import { allProblems, problemDef, splitLines, type Problem } from '../service';
 export interface FileResult {
   path: string;
   text: string;
+  /** A problem of a whole tree on a path with no text (a dangling link): no excerpt, not counted as a checked file. */
+  noText?: boolean;
   problems: Problem[];
 }
 
@@ -67,6 +69,7 @@ export function formatText(results: readonly FileResult[], options: { cwd: strin
       counts[p.severity]++;
       const { line, character } = p.range.start;
       lines.push(`${c('bold', `${display}:${line + 1}:${character + 1}:`)} ${c(p.severity, p.severity)} ${p.code}: ${printable(p.message)}`);
+      if (r.noText) continue;
       const text = printable(src[line] ?? '');
       const end = p.range.end.line === line ? Math.max(p.range.end.character, character + 1) : Math.max(text.length, character + 1);
       const gutter = String(line + 1).padStart(5);
@@ -77,7 +80,7 @@ export function formatText(results: readonly FileResult[], options: { cwd: strin
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const files = results.length;
+  const files = results.filter((r) => !r.noText).length;
   const parts = (['error', 'warning', 'information', 'hint'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}${counts[k] === 1 || k === 'information' ? '' : 's'}`);
   lines.push(total === 0
     ? `No problems in ${files} file${files === 1 ? '' : 's'}.`

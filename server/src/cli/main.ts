@@ -4,7 +4,8 @@
  *   sysv-ha lsp [--stdio | --node-ipc]
  * Exit status: 0 no error, 1 at least one error diagnostic, 2 usage error or unreadable path.
  */
-import { readFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { readFileSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
@@ -104,6 +105,20 @@ function parseCheckArgs(args: string[]): CheckArgs {
   return out;
 }
 
+/** The given directories that are image roots (hold an `etc/` folder), absolute, POSIX separators. */
+function imageRoots(paths: readonly string[]): string[] {
+  const roots = new Set<string>();
+  for (const given of paths) {
+    const abs = resolve(given).replace(/\\/g, '/');
+    try {
+      if (statSync(abs).isDirectory() && statSync(`${abs}/etc`).isDirectory()) roots.add(abs);
+    } catch {
+      // not a root
+    }
+  }
+  return [...roots];
+}
+
 function readHead(path: string): string {
   const fd = openSync(path, 'r');
   try {
@@ -139,6 +154,13 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     const analysis = svc.analyze({ path: f.path, text, language: f.language }, settings, host);
     results.push({ path: f.path, text: svc.displayText(f.language, text), problems: analysis.problems });
   }
+  // Problems of a whole image root that no file carries (rcN.d links to missing scripts).
+  for (const root of imageRoots(parsed.paths)) {
+    const byLink = new Map<string, svc.Problem[]>();
+    for (const p of svc.checkTree(root, settings, host)) byLink.set(p.path, [...(byLink.get(p.path) ?? []), p]);
+    for (const [path, problems] of byLink) results.push({ path, text: '', problems, noText: true });
+  }
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (parsed.format === 'json') io.stdout(formatJson(results));
   else if (parsed.format === 'sarif') io.stdout(formatSarif(results, VERSION));
   else {

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 
 /** Files larger than this are not read for cross-file checks. */
@@ -62,6 +62,22 @@ export class FsHost implements WorkspaceHost {
       this.dirs.set(path, names);
     }
     return this.dirs.get(path);
+  }
+
+  readLink(path: string): string | undefined {
+    try {
+      return readlinkSync(path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  realPath(path: string): string | undefined {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
   }
 
   shellSyntax(shell: string, text: string): ShellSyntaxResult | undefined {

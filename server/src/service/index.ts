@@ -5,6 +5,7 @@
  * An `Analysis` is computed once per document version and shared by every feature.
  */
 import { applySeverity } from './core/registry';
+import { checkTree as checkTreeRaw } from './boot/treeChecks';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { findSuppressions, isSuppressed } from './core/suppress';
 import { byteLength, SourceText } from './core/text';
@@ -102,6 +103,16 @@ export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTING
     .map((p) => clampProblem(src, p.related ? { ...p, related: p.related.map((r) => ({ ...r, path: r.path || doc.path })) } : p))
     .sort(compareProblems);
   return { path: doc.path, language: doc.language, src, problems, info: result.info, model: result.model, settings, host };
+}
+
+/** A problem of an image root that belongs to no document (a dangling rc link), on line 1 of `path`. */
+export interface TreeProblem extends Problem {
+  path: string;
+}
+
+/** Checks of a whole image root that no document carries, after the user's severities. */
+export function checkTree(root: string, settings: Settings = DEFAULT_SETTINGS, host: WorkspaceHost): TreeProblem[] {
+  return checkTreeRaw(root, host).flatMap((r) => applySeverity([r], settings, []).map((p) => ({ ...p, path: r.path })));
 }
 
 /** A range moved inside the document: lines and columns past the end are clamped. */

@@ -5,3 +5,4 @@ export { parseLinkName, simulate, type Flavour, type LevelLink, type Step } from
 export { previewLinks, renderPreview, type LinkPreview, type LinkRow } from './preview';
 export { findRoots, listServices, type LevelState, type ServiceRow, type ServiceTree } from './services';
 export { renderSimulation, simulateChange, type Simulation } from './runlevel';
+export { checkTree as checkTreeRaw, danglingLinks, type DanglingLink, type TreeProblem } from './treeChecks';

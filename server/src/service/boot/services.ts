@@ -5,6 +5,7 @@
 import type { WorkspaceHost } from '../core/language';
 import { defaultTool, plan, type Tool } from './planner';
 import { loadInitTree } from './scripts';
+import { danglingLinks, type DanglingLink } from './treeChecks';
 import { listXinetdServices, type XinetdServiceInfo } from '../languages/xinetd';
 
 export type LevelState = 'on' | 'off' | null;
@@ -27,6 +28,8 @@ export interface ServiceTree {
   services: ServiceRow[];
   /** Services xinetd starts on demand (etc/xinetd.conf and etc/xinetd.d). */
   xinetd: XinetdServiceInfo[];
+  /** rcN.d links whose script is missing (workspace/dangling-rc-link). */
+  dangling: DanglingLink[];
 }
 
 const LEVELS = ['S', '0', '1', '2', '3', '4', '5', '6'];
@@ -44,7 +47,7 @@ export function listServices(root: string, host: WorkspaceHost): ServiceTree | u
   const tree = loadInitTree(root, host);
   if (!tree) return undefined;
   if (tree.layout === 'busybox') {
-    return { root, layout: 'busybox', tool: 'none', services: tree.scripts.map((s) => ({ name: s.name, path: s.path, current: {}, planned: {}, registered: /^S\d\d/.test(s.name) })), xinetd: listXinetdServices(root, host) };
+    return { root, layout: 'busybox', tool: 'none', services: tree.scripts.map((s) => ({ name: s.name, path: s.path, current: {}, planned: {}, registered: /^S\d\d/.test(s.name) })), xinetd: listXinetdServices(root, host), dangling: [] };
   }
   const tool = defaultTool(tree);
   const p = plan(tree, tool, host);
@@ -65,5 +68,5 @@ export function listServices(root: string, host: WorkspaceHost): ServiceTree | u
     }
     return { name: s.name, path: s.path, current, planned, registered, refused: p.refused.find((r) => r.script === s.name)?.reason };
   });
-  return { root, layout: tree.layout, tool, services, xinetd: listXinetdServices(root, host) };
+  return { root, layout: tree.layout, tool, services, xinetd: listXinetdServices(root, host), dangling: danglingLinks(root, host) };
 }

@@ -51,6 +51,10 @@ export interface WorkspaceHost {
    * host forgets it when it invalidates its caches), e.g. the init scripts of an image root.
    */
   memo?<T>(key: string, compute: () => T): T;
+  /** What a symbolic link says (`../init.d/atd`), or undefined when it is not one or cannot be read. */
+  readLink?(path: string): string | undefined;
+  /** The path with symbolic links resolved, or undefined when it does not exist. */
+  realPath?(path: string): string | undefined;
 }
 
 export type ShellSyntaxResult = { ok: true } | { ok: false; line: number; message: string };

@@ -271,6 +271,12 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     source: '§5.3',
   },
   {
+    code: 'workspace/dangling-rc-link', severity: 'warning', core: false, appliesTo: 'all profiles',
+    detects: 'An `etc/rcN.d/[SK]NNname` (or `etc/rc.d/rcN.d/...`) link whose target is missing. It belongs to no document: `sysv-ha check ROOT` reports it on the link\'s path, and the Services view lists it.',
+    behaviour: 'rc skips it (the target is not executable), so the service it was meant to start or stop is silently left alone.',
+    source: '§4.5',
+  },
+  {
     code: 'workspace/rc-link-mismatch', severity: 'information', core: false, appliesTo: 'all profiles',
     detects: '`etc/rcN.d` links of a script that differ from what chkconfig/insserv would make from its header; on the chkconfig line (or the Provides line).',
     behaviour: 'insserv: `current start runlevel(s) ... overrides LSB defaults`.',

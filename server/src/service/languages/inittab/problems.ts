@@ -142,7 +142,7 @@ export const INITTAB_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'workspace/inittab-rc-missing', severity: 'warning', core: false, appliesTo: 'sysvinit, BusyBox',
-    detects: 'An accepted entry of `ROOT/etc/inittab` whose program is a script under `/etc/` (`/etc/rc.d/rc`, `/etc/init.d/rcS`) that is missing from that image root while its folder is there; on the program.',
+    detects: 'An accepted entry of `ROOT/etc/inittab` whose program is a script under `/etc/` (`/etc/rc.d/rc`, `/etc/init.d/rcS`) that is missing from that image root while its folder is there; on the program of the first entry that runs it. Only in a whole image (ROOT has `sbin/init` or `bin/sh`): a rootfs overlay or a configuration repository holds only the files it changes.',
     behaviour: 'init runs nothing for the entry (sysvinit logs that it cannot execute it; BusyBox `can\'t run \'/etc/init.d/rcS\'`): the runlevel change or the boot does nothing.',
     source: 'App. B 9',
   },
