@@ -98,19 +98,131 @@ function toWord(n: Node): Word {
 
 const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
 
-export function extractBody(tree: Tree): BodyModel {
-  const model: BodyModel = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [] };
-  const cases: { node: Node; inFunction: boolean }[] = [];
+/** A `case` statement as plain data, so it can be kept from one version to the next. */
+interface CaseInfo {
+  inFunction: boolean;
+  /** The word after `case`, as written. */
+  value: string;
+  dispatcher: Dispatcher;
+}
+
+/** What one top-level statement contributes to the model. */
+interface Fragment {
+  /** The row it started on when it was read. */
+  row: number;
+  functions: FunctionInfo[];
+  commands: CommandInfo[];
+  /** Per variable, its first assignment (top level preferred), as in `BodyModel.assignments`. */
+  assignments: Map<string, { value: string; range: Range; topLevel: boolean }>;
+  argVariables: string[];
+  cases: CaseInfo[];
+  errors: Range[];
+}
+
+/**
+ * Top-level statements already read, by column and text: after an edit only the statements
+ * whose text changed are walked again (web-tree-sitter's node API is slow per node), the others
+ * are reused, moved to their new row.
+ */
+export interface BodyCache {
+  fragments: Map<string, Fragment>;
+}
+
+/**
+ * The body model of a tree; with `previous` (the cache of the last version) only the top-level
+ * statements that changed are read from the tree. The result is the same either way.
+ */
+export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cache?: BodyCache } {
+  const root = tree.rootNode;
+  const model: BodyModel & { cache?: BodyCache } = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [] };
+  const cases: CaseInfo[] = [];
+  // Fragments come only from clean trees: error recovery can read the same text differently.
+  if (root.hasError) previous = undefined;
+  if (root.type !== 'program') {
+    // Not a program (cannot happen for bash): read it all, keep nothing.
+    merge(model, cases, walk([root]));
+  } else {
+    const fragments = new Map<string, Fragment>();
+    for (const child of root.namedChildren) {
+      if (!child) continue;
+      const start = child.startPosition;
+      const key = `${start.column}:${child.text}`;
+      let f = previous?.fragments.get(key);
+      if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
+      f ??= walk([child], start.row);
+      fragments.set(key, f);
+      merge(model, cases, f);
+    }
+    if (!root.hasError) model.cache = { fragments };
+  }
+
+  // The dispatcher: a case on $1 (or a variable holding it), outside functions if there is one.
+  const onArg = (c: CaseInfo) => {
+    if (ARG_RE.test(c.value)) return true;
+    const m = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(c.value);
+    return !!m && model.argVariables.has(m[1]!);
+  };
+  const chosen = cases.find((c) => !c.inFunction && onArg(c)) ?? cases.find((c) => onArg(c));
+  if (chosen) model.dispatcher = chosen.dispatcher;
+  // Fragments are shared between versions: set (or clear) every command's branch.
+  const d = model.dispatcher;
+  for (const cmd of model.commands) {
+    const i = d && within(cmd.range, d.range) ? d.branches.findIndex((b) => within(cmd.range, b.range)) : -1;
+    cmd.inBranch = i >= 0 ? i : undefined;
+  }
+  return model;
+}
+
+function merge(model: BodyModel, cases: CaseInfo[], f: Fragment): void {
+  for (const x of f.functions) model.functions.push(x);
+  for (const x of f.commands) model.commands.push(x);
+  for (const [name, a] of f.assignments) {
+    const existing = model.assignments.get(name);
+    if (!existing || (a.topLevel && !existing.topLevel)) model.assignments.set(name, a);
+  }
+  for (const v of f.argVariables) model.argVariables.add(v);
+  for (const c of f.cases) cases.push(c);
+  for (const e of f.errors) if (model.errors.length < 50) model.errors.push(e);
+}
+
+const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
+const moveWord = (w: Word, d: number): Word => ({ ...w, range: moveRange(w.range, d) });
+
+/** A fragment moved down (or up) by `d` rows. */
+function shifted(f: Fragment, d: number): Fragment {
+  return {
+    row: f.row + d,
+    functions: f.functions.map((x) => ({ ...x, nameRange: moveRange(x.nameRange, d), range: moveRange(x.range, d) })),
+    commands: f.commands.map((c) => ({ ...c, nameRange: moveRange(c.nameRange, d), range: moveRange(c.range, d), args: c.args.map((w) => moveWord(w, d)) })),
+    assignments: new Map([...f.assignments].map(([k, a]) => [k, { ...a, range: moveRange(a.range, d) }])),
+    argVariables: f.argVariables,
+    cases: f.cases.map((c) => ({
+      ...c,
+      dispatcher: {
+        headRange: moveRange(c.dispatcher.headRange, d), range: moveRange(c.dispatcher.range, d),
+        branches: c.dispatcher.branches.map((b) => ({ patterns: b.patterns.map((w) => moveWord(w, d)), range: moveRange(b.range, d), line: b.line + d })),
+      },
+    })),
+    errors: f.errors.map((r) => moveRange(r, d)),
+  };
+}
+
+/** Reads the subtrees of `roots` (statements at the top level of the script). */
+function walk(roots: Node[], row = 0): Fragment {
+  const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [] };
+  const argVariables = new Set<string>();
+  const cases = model.cases;
 
   // Pre-order walk with an explicit stack (scripts can nest thousands deep).
   type Item = { n: Node; inFunction: string | undefined; guarded: boolean };
-  const stack: Item[] = [{ n: tree.rootNode, inFunction: undefined, guarded: false }];
+  const stack: Item[] = [];
   const pushChildren = (children: (Node | null)[], make: (c: Node) => Item) => {
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
       if (c) stack.push(make(c));
     }
   };
+  pushChildren(roots, (c) => ({ n: c, inFunction: undefined, guarded: false }));
   while (stack.length > 0) {
     const { n, inFunction, guarded } = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
@@ -126,9 +238,11 @@ export function extractBody(tree: Tree): BodyModel {
         children = 'done';
         break;
       }
-      case 'case_statement':
-        cases.push({ node: n, inFunction: inFunction !== undefined });
+      case 'case_statement': {
+        const value = n.childForFieldName('value');
+        if (value) cases.push({ inFunction: inFunction !== undefined, value: value.text, dispatcher: dispatcherOf(n) });
         break;
+      }
       case 'variable_assignment': {
         const name = n.childForFieldName('name')?.text;
         const value = n.childForFieldName('value');
@@ -137,7 +251,7 @@ export function extractBody(tree: Tree): BodyModel {
           const existing = model.assignments.get(name);
           const topLevel = inFunction === undefined;
           if (!existing || (topLevel && !existing.topLevel)) model.assignments.set(name, { value: text, range: rangeOf(n), topLevel });
-          if (value && ARG_RE.test(value.text)) model.argVariables.add(name);
+          if (value && ARG_RE.test(value.text)) argVariables.add(name);
         }
         break;
       }
@@ -170,25 +284,7 @@ export function extractBody(tree: Tree): BodyModel {
     }
     if (children === 'default') pushChildren(n.namedChildren, (c) => ({ n: c, inFunction, guarded }));
   }
-
-  // The dispatcher: a case on $1 (or a variable holding it), outside functions if there is one.
-  const onArg = (c: Node) => {
-    const v = c.childForFieldName('value');
-    if (!v) return false;
-    const t = v.text;
-    if (ARG_RE.test(t)) return true;
-    const m = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(t);
-    return !!m && model.argVariables.has(m[1]!);
-  };
-  const chosen = cases.find((c) => !c.inFunction && onArg(c.node)) ?? cases.find((c) => onArg(c.node));
-  if (chosen) model.dispatcher = dispatcherOf(chosen.node);
-  if (model.dispatcher) {
-    const d = model.dispatcher;
-    for (const cmd of model.commands) {
-      const i = d.branches.findIndex((b) => within(cmd.range, b.range));
-      if (i >= 0) cmd.inBranch = i;
-    }
-  }
+  model.argVariables = [...argVariables];
   return model;
 }
 

@@ -90,18 +90,22 @@ export interface HeaderModel {
   chkconfigLevels?: number[];
 }
 
-const BLANK = /[ \t]/;
 
-/** Columns after `#` and blanks on a comment line, or -1 when the line is not a comment. */
+const isBlank = (code: number) => code === 32 || code === 9;
+
+/** Columns after `#` and blanks on a comment line, or undefined when the line is not a comment. */
 function commentBody(text: string): { hash: number; body: number } | undefined {
   let i = 0;
-  while (i < text.length && BLANK.test(text[i]!)) i++;
-  if (text[i] !== '#') return undefined;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 35 /* # */) return undefined;
   const hash = i;
   i++;
-  while (i < text.length && BLANK.test(text[i]!)) i++;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   return { hash, body: i };
 }
+
+/** A line's text without a trailing CR. */
+const withoutCr = (t: string) => (t.endsWith('\r') ? t.slice(0, -1) : t);
 
 /** Blank-separated words of `text` (which starts at column `offset`). */
 function words(text: string, offset: number): Token[] {
@@ -117,7 +121,7 @@ export function parseHeader(src: SourceText): HeaderModel {
   let inDescription = false;
 
   src.lines.forEach((line, index) => {
-    const text = line.text.replace(/\r$/, '');
+    const text = withoutCr(line.text);
     const c = commentBody(text);
     if (!c) {
       if (block && block.end === undefined && text.trim().length > 0) block.badLines.push({ line: index, reason: 'not-comment' });
@@ -290,8 +294,11 @@ export function chkconfigLevelNumbers(value: string): number[] {
  */
 function chkconfigLevels(model: HeaderModel, src: SourceText): number[] | undefined {
   let levels: Set<number> | undefined;
+  const chkLine = model.chkconfig?.line;
   src.lines.forEach((line, index) => {
-    const text = line.text.replace(/\r$/, '');
+    // Only the chkconfig line and Default-Start/Stop lines matter: skip the rest cheaply.
+    if (index !== chkLine && !line.text.includes('Default-St')) return;
+    const text = withoutCr(line.text);
     const c = commentBody(text);
     if (!c) return;
     const body = text.slice(c.body);

@@ -7,7 +7,7 @@ import { bashParserFailure, parserFailed, sharedBashParser } from '../../shell/t
 import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
-import { extractBody, type BodyModel } from './body';
+import { extractBody, type BodyCache, type BodyModel } from './body';
 import { checkBody, checkHeader, checkIpCommands, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
 import { complete, folding, hover, lenses, refactors, resolveCompletion, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
@@ -18,7 +18,7 @@ export interface InitScriptDoc {
   name: string;
   profile: InitProfile;
   header: HeaderModel;
-  body?: BodyModel;
+  body?: BodyModel & { cache?: BodyCache };
   /** Kept for incremental re-parsing of the next version; freed by `dispose`. */
   tree?: Tree;
   /** Not a SysV script (OpenRC, OpenWrt rc.common): only the name is checked. */
@@ -122,7 +122,8 @@ function parseBody(doc: InitScriptDoc, src: SourceText, ctx: AnalysisContext): s
   doc.parseStopped = stoppedAfterMs !== undefined;
   if (!tree) return stoppedAfterMs !== undefined ? `parsing took over ${stoppedAfterMs} ms and was stopped (pathological input)` : bashParserFailure();
   doc.tree = tree;
-  doc.body = extractBody(tree);
+  const prev = ctx.previous?.model as InitScriptDoc | undefined;
+  doc.body = extractBody(tree, prev?.body?.cache);
   return undefined;
 }
 
@@ -138,12 +139,13 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     const info = { language: 'initscript' as const, profile, reason };
     if (name === 'rc.local') {
       // rc.local is not a service script: only its commands (ip addr) and its syntax are checked.
-      parseBody(doc, src, actx);
+      const noBody = parseBody(doc, src, actx);
       if (doc.body) {
         checkIpCommands(doc.body, problems);
         checkSyntax(doc.body, src, ctx, problems);
       }
-      return { model: doc, problems, profileKeys: [profile], info: { ...info, profile: 'rc.local', reason: 'the local boot script: its ip addr commands and syntax are checked' } };
+      const reason = 'the local boot script: its ip addr commands and syntax are checked';
+      return { model: doc, problems, profileKeys: [profile], info: { ...info, profile: 'rc.local', reason: noBody ? `${reason}; shell body not checked: ${noBody}` : reason } };
     }
     if (checkName(src, ctx, problems)) return { model: doc, problems, profileKeys: [profile], info };
     const foreign = foreignKind(src.text);
