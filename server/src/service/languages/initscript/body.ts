@@ -28,6 +28,13 @@ export interface CommandInfo {
   inBranch?: number;
   /** Its `&&`/`if` context tests a file (for `[ -r f ] && . f`). */
   guarded: boolean;
+  /**
+   * The statement list (a node id) the command runs in unconditionally: it is one of the list's
+   * statements (possibly redirected, or the first part of a `&&`/`||` list or a pipeline), not
+   * a condition. Two commands with the same `block` run one after the other whenever the list
+   * runs. Undefined when the command runs only on some condition within its list.
+   */
+  block?: number;
 }
 
 export interface Branch {
@@ -61,6 +68,8 @@ export interface BodyModel {
   argVariables: Set<string>;
   /** Syntax error candidates: ERROR and MISSING nodes. */
   errors: Range[];
+  /** The first word or string (not a comment, not a here-document) holding a path under `/var/`. */
+  varPath?: Range;
 }
 
 function rangeOf(n: Node): Range {
@@ -98,6 +107,34 @@ function toWord(n: Node): Word {
 
 const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
 
+/** Node types that hold a list of statements run one after the other. */
+const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'case_item', 'if_statement', 'elif_clause', 'else_clause', 'subshell']);
+
+/** The statement list a command runs in unconditionally (see `CommandInfo.block`). */
+function statementBlock(n: Node): number | undefined {
+  let cur = n;
+  for (;;) {
+    const p = cur.parent;
+    if (!p) return undefined;
+    if (p.type === 'redirected_statement' && p.childForFieldName('body')?.id === cur.id) {
+      cur = p;
+      continue;
+    }
+    // The first part of `a && b`, `a || b` or `a | b` always runs.
+    if ((p.type === 'list' || p.type === 'pipeline') && p.namedChildren[0]?.id === cur.id) {
+      cur = p;
+      continue;
+    }
+    if (!STATEMENT_LISTS.has(p.type)) return undefined;
+    if (p.childrenForFieldName('condition').some((c) => c?.id === cur.id)) return undefined;
+    return p.id;
+  }
+}
+
+/** A word or string whose text has a path starting with /var/ (not `$ROOT/var/...`). */
+const VAR_PATH = /(^|[\s"'=:])\/var\//;
+const WORDLIKE = new Set(['word', 'string', 'raw_string', 'concatenation']);
+
 export function extractBody(tree: Tree): BodyModel {
   const model: BodyModel = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [] };
   const cases: { node: Node; inFunction: boolean }[] = [];
@@ -115,6 +152,9 @@ export function extractBody(tree: Tree): BodyModel {
     const { n, inFunction, guarded } = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
       if (model.errors.length < 50) model.errors.push(rangeOf(n));
+    }
+    if (!model.varPath && WORDLIKE.has(n.type) && n.parent?.type !== 'concatenation' && n.parent?.type !== 'string' && VAR_PATH.test(n.text)) {
+      model.varPath = rangeOf(n);
     }
     let children: 'default' | 'done' = 'default';
     switch (n.type) {
@@ -145,7 +185,7 @@ export function extractBody(tree: Tree): BodyModel {
         const nameNode = n.childForFieldName('name');
         if (nameNode) {
           const args = n.childrenForFieldName('argument').filter((a): a is Node => a !== null).map(toWord);
-          model.commands.push({ name: unquote(nameNode), nameRange: rangeOf(nameNode), args, range: rangeOf(n), inFunction, guarded });
+          model.commands.push({ name: unquote(nameNode), nameRange: rangeOf(nameNode), args, range: rangeOf(n), inFunction, guarded, block: statementBlock(n) });
         }
         break;
       }
