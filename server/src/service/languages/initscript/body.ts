@@ -110,27 +110,6 @@ const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
 /** Node types that hold a list of statements run one after the other. */
 const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'case_item', 'if_statement', 'elif_clause', 'else_clause', 'subshell']);
 
-/** The statement list a command runs in unconditionally (see `CommandInfo.block`). */
-function statementBlock(n: Node): number | undefined {
-  let cur = n;
-  for (;;) {
-    const p = cur.parent;
-    if (!p) return undefined;
-    if (p.type === 'redirected_statement' && p.childForFieldName('body')?.id === cur.id) {
-      cur = p;
-      continue;
-    }
-    // The first part of `a && b`, `a || b` or `a | b` always runs.
-    if ((p.type === 'list' || p.type === 'pipeline') && p.namedChildren[0]?.id === cur.id) {
-      cur = p;
-      continue;
-    }
-    if (!STATEMENT_LISTS.has(p.type)) return undefined;
-    if (p.childrenForFieldName('condition').some((c) => c?.id === cur.id)) return undefined;
-    return p.id;
-  }
-}
-
 /** A word or string whose text has a path starting with /var/ (not `$ROOT/var/...`). */
 const VAR_PATH = /(^|[\s"'=:])\/var\//;
 const WORDLIKE = new Set(['word', 'string', 'raw_string', 'concatenation']);
@@ -139,21 +118,33 @@ export function extractBody(tree: Tree): BodyModel {
   const model: BodyModel = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [] };
   const cases: { node: Node; inFunction: boolean }[] = [];
 
-  // Pre-order walk with an explicit stack (scripts can nest thousands deep).
-  type Item = { n: Node; inFunction: string | undefined; guarded: boolean };
+  // Pre-order walk with an explicit stack (scripts can nest thousands deep). `block` is the
+  // statement list the node runs in unconditionally (see `CommandInfo.block`); `inWord`: the
+  // parent is a concatenation or a string (only whole words are looked at for /var/).
+  type Item = { n: Node; inFunction: string | undefined; guarded: boolean; block?: number; inWord?: boolean };
   const stack: Item[] = [{ n: tree.rootNode, inFunction: undefined, guarded: false }];
-  const pushChildren = (children: (Node | null)[], make: (c: Node) => Item) => {
+  const pushChildren = (parent: Node, parentBlock: number | undefined, make: (c: Node) => Item) => {
+    const children = parent.namedChildren;
+    const conditions = STATEMENT_LISTS.has(parent.type) ? parent.childrenForFieldName('condition').map((c) => c?.id) : undefined;
+    const body = parent.type === 'redirected_statement' ? parent.childForFieldName('body')?.id : undefined;
+    const inWord = parent.type === 'concatenation' || parent.type === 'string';
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      if (c) stack.push(make(c));
+      if (!c) continue;
+      let block: number | undefined;
+      if (conditions) block = conditions.includes(c.id) ? undefined : parent.id;
+      else if (parent.type === 'redirected_statement') block = c.id === body ? parentBlock : undefined;
+      // The first part of `a && b`, `a || b` or `a | b` always runs.
+      else if (parent.type === 'list' || parent.type === 'pipeline') block = i === 0 ? parentBlock : undefined;
+      stack.push({ ...make(c), block, inWord });
     }
   };
   while (stack.length > 0) {
-    const { n, inFunction, guarded } = stack.pop()!;
+    const { n, inFunction, guarded, block, inWord } = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
       if (model.errors.length < 50) model.errors.push(rangeOf(n));
     }
-    if (!model.varPath && WORDLIKE.has(n.type) && n.parent?.type !== 'concatenation' && n.parent?.type !== 'string' && VAR_PATH.test(n.text)) {
+    if (!model.varPath && !inWord && WORDLIKE.has(n.type) && VAR_PATH.test(n.text)) {
       model.varPath = rangeOf(n);
     }
     let children: 'default' | 'done' = 'default';
@@ -162,7 +153,7 @@ export function extractBody(tree: Tree): BodyModel {
         const name = n.childForFieldName('name');
         if (name) model.functions.push({ name: name.text, nameRange: rangeOf(name), range: rangeOf(n) });
         const fn = name?.text ?? inFunction;
-        pushChildren(n.namedChildren, (c) => ({ n: c, inFunction: fn, guarded: false }));
+        pushChildren(n, block, (c) => ({ n: c, inFunction: fn, guarded: false }));
         children = 'done';
         break;
       }
@@ -185,7 +176,7 @@ export function extractBody(tree: Tree): BodyModel {
         const nameNode = n.childForFieldName('name');
         if (nameNode) {
           const args = n.childrenForFieldName('argument').filter((a): a is Node => a !== null).map(toWord);
-          model.commands.push({ name: unquote(nameNode), nameRange: rangeOf(nameNode), args, range: rangeOf(n), inFunction, guarded, block: statementBlock(n) });
+          model.commands.push({ name: unquote(nameNode), nameRange: rangeOf(nameNode), args, range: rangeOf(n), inFunction, guarded, block });
         }
         break;
       }
@@ -195,7 +186,7 @@ export function extractBody(tree: Tree): BodyModel {
         const op = n.children.find((c) => c?.type === '&&' || c?.type === '||');
         if (left && right && op?.type === '&&' && isTest(left)) {
           stack.push({ n: right, inFunction, guarded: true });
-          stack.push({ n: left, inFunction, guarded });
+          stack.push({ n: left, inFunction, guarded, block });
           children = 'done';
         }
         break;
@@ -203,12 +194,12 @@ export function extractBody(tree: Tree): BodyModel {
       case 'if_statement': {
         const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
         const testsFile = condition.some(isTest);
-        pushChildren(n.namedChildren, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
+        pushChildren(n, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
         children = 'done';
         break;
       }
     }
-    if (children === 'default') pushChildren(n.namedChildren, (c) => ({ n: c, inFunction, guarded }));
+    if (children === 'default') pushChildren(n, block, (c) => ({ n: c, inFunction, guarded }));
   }
 
   // The dispatcher: a case on $1 (or a variable holding it), outside functions if there is one.

@@ -322,7 +322,7 @@ export function checkDuplicateAddresses(steps: readonly IpStep[]): RawProblem[] 
     if (first) {
       out.push({
         code: 'ipaddr/duplicate-address', range: added.word.range,
-        message: `${added.shown} is already added to ${added.dev} on line ${first.line + 1} of this path, so this 'ip addr add' fails ("RTNETLINK answers: File exists"). Remove it, or use 'ip addr replace'.`,
+        message: `${added.shown} is already added to ${added.dev} by the 'ip addr add' on line ${first.line + 1}, which always runs before this one, so this one fails ("RTNETLINK answers: File exists"). Remove it, or use 'ip addr replace'.`,
       });
       return;
     }
