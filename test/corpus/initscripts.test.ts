@@ -88,6 +88,7 @@ const REVIEWED: Record<string, { codes: string[]; why: string }> = {
   'rabbitmq__rabbitmq-server__packaging__debs__Debian__debian__rabbitmq-server.init': { codes: ['initscript/set-e-init-functions'], why: "'set -e' before sourcing /lib/lsb/init-functions, which LSB 3.1 forbids: a helper that returns non-zero aborts the script." },
   'redis__redis__utils__redis_init_script': { codes: ['initscript/lsb-missing-keyword', 'initscript/missing-action', 'initscript/missing-status'], why: "insserv reports the missing Required-Start/Required-Stop; 'service redis_6379 restart' and 'status' print the usage and fail." },
   'saltstack__salt__pkg__rpm__salt-minion': { codes: ['initscript/subsys-lock-missing'], why: 'A Red Hat script that never creates /var/lock/subsys/salt-minion: rc does not stop the minion on a runlevel change or at shutdown.' },
+  'OpenVPN__openvpn__distro__rpm__openvpn.init.d.suse': { codes: ['initscript/missing-local-fs-dependency'], why: "It keeps its lock and pid files under /var (/var/lock/subsys/openvpn, /var/run/openvpn) but Required-Start/Required-Stop name only $network: lintian's init.d-script-missing-dependency-on-local_fs. It is ordered after the file systems today only because SUSE's network script itself needs $local_fs." },
   'distcc__distcc__packaging__RedHat__init.d__distcc': { codes: ['initscript/missing-force-reload'], why: 'A multi-distribution script that sources /lib/lsb/init-functions first; Debian policy requires force-reload.' },
 };
 

@@ -6,6 +6,10 @@ import { FsHost } from '../../server/src/host/fsHost';
 import { analyzeText, applyEdits, checkDiagnostics, coveredCodes, type CheckOptions } from '../helpers/fixture';
 import { REPO } from '../helpers/golden';
 import { DEB, RH } from '../helpers/initscripts';
+import { SourceText } from '../../server/src/service/core/text';
+import { chkconfigRejection, parseHeader } from '../../server/src/service/languages/initscript/header';
+import { chkconfigRefusal } from '../../server/src/service/boot/planner';
+import { scriptInfo } from '../../server/src/service/boot/scripts';
 
 const RH_OPTS: CheckOptions = { language: 'initscript', path: '/etc/rc.d/init.d/foo' };
 const DEB_OPTS: CheckOptions = { language: 'initscript', path: '/etc/init.d/bar' };
@@ -414,6 +418,135 @@ DAEMON=/usr/sbin/bard
     // Without a host to ask, a candidate is only a warning.
     const c = analyzeText(broken, RH_OPTS);
     assert.deepEqual(c.problems.filter((p) => p.code === 'initscript/syntax-error').map((p) => p.severity), ['warning']);
+  });
+});
+
+describe('initscript: later header codes', () => {
+  /** The Red Hat script without its chkconfig line, with these LSB levels. */
+  const lsbOnly = (start: string, stop: string) => RH.replace('# chkconfig: 345 40 60\n', '').replace('# Default-Start: 3 4 5\n', `# Default-Start:${start}\n`).replace('# Default-Stop: 0 1 2 6\n', `# Default-Stop:${stop}\n`);
+
+  it('no-chkconfig-levels: an LSB-only script whose levels give chkconfig no number (rhel only)', () => {
+    const a = checkDiagnostics(lsbOnly(' S', '').replace('# Default-Start: S\n', `# Default-Start: S
+  ^^^^^^^^^^^^^^^^ initscript/no-chkconfig-levels
+`), RH_OPTS);
+    assert.match(a.problems[0]!.message, /does not support chkconfig/);
+    // Both empty: on the empty Default-Start (its keyword and colon).
+    checkDiagnostics(lsbOnly('', '').replace('# Default-Start:\n', `# Default-Start:
+  ^^^^^^^^^^^^^^ initscript/no-chkconfig-levels
+`), RH_OPTS);
+    // The same rule as the boot planner's.
+    const h = parseHeader(new SourceText(lsbOnly(' S', '')));
+    assert.equal(chkconfigRejection(h), 'no-levels');
+    assert.match(chkconfigRefusal(scriptInfo('foo', '/etc/rc.d/init.d/foo', lsbOnly(' S', '')))!, /no Default-Start\/Default-Stop levels/);
+  });
+
+  it('no-chkconfig-levels: not when a number is read, with a chkconfig line, off the rhel profile, or when the cause is reported already', () => {
+    // A Default-Stop number makes the levels known (empty): chkconfig accepts the script (App. A).
+    checkDiagnostics(lsbOnly(' S', ' 0 1 6'), RH_OPTS);
+    checkDiagnostics(lsbOnly(' 3 4 5', ' 0 1 2 6'), RH_OPTS);
+    // A chkconfig line sets the levels.
+    checkDiagnostics(RH.replace('# Default-Start: 3 4 5\n', '# Default-Start: S\n').replace('# Default-Stop: 0 1 2 6\n', '# Default-Stop:\n'), { ...RH_OPTS, only: ['initscript/no-chkconfig-levels'] });
+    // Off for Debian scripts (rcS scripts have only S).
+    checkDiagnostics(edit(edit(DEB, '# Default-Start:     2 3 4 5\n', '# Default-Start:     S\n'), '# Default-Stop:      0 1 6\n', '# Default-Stop:\n'), DEB_OPTS);
+    // A keyword chkconfig does not read is the cause: lsb-keyword-format says so.
+    checkDiagnostics(lsbOnly(' 3 4 5', '').replace('# Default-Start: 3 4 5', '# default-start: 3 4 5'), { ...RH_OPTS, only: ['initscript/no-chkconfig-levels'] });
+    // A wrong-case chkconfig line is the cause: chkconfig-wrong-case says so.
+    checkDiagnostics(RH.replace('# chkconfig:', '# Chkconfig:').replace('# Default-Start: 3 4 5\n', '# Default-Start: S\n').replace('# Default-Stop: 0 1 2 6\n', '# Default-Stop:\n'), { ...RH_OPTS, only: ['initscript/no-chkconfig-levels'] });
+  });
+
+  it('start-in-halt-runlevel: 0 or 6 in Default-Start on debian, with a fix', () => {
+    const text = edit(edit(DEB, '# Default-Start:     2 3 4 5\n', `# Default-Start:     2 3 4 5 6
+                             ^ initscript/start-in-halt-runlevel
+`), '# Default-Stop:      0 1 6\n', '# Default-Stop:      1\n');
+    const a = checkDiagnostics(text, DEB_OPTS);
+    const fixed = applyEdits(a.src.text, a.problems[0]!.fixes![0]!.edits);
+    assert.match(fixed, /# Default-Start: {5}2 3 4 5\n/);
+    assert.deepEqual(analyzeText(fixed, DEB_OPTS).problems, []);
+    checkDiagnostics(edit(edit(DEB, '# Default-Start:     2 3 4 5\n', `# Default-Start:     0 2 3 4 5
+                     ^ initscript/start-in-halt-runlevel
+`), '# Default-Stop:      0 1 6\n', '# Default-Stop:      1\n'), DEB_OPTS);
+    // Off on the other profiles.
+    const halt = edit(edit(DEB, '# Default-Start:     2 3 4 5\n', '# Default-Start:     2 3 4 5 6\n'), '# Default-Stop:      0 1 6\n', '# Default-Stop:      1\n');
+    checkDiagnostics(halt, { ...DEB_OPTS, settings: { profile: 'suse' } });
+    const generic = analyzeText(halt.replace('. /lib/lsb/init-functions\n', ''), DEB_OPTS);
+    assert.equal(generic.info.profile, 'generic');
+    assert.ok(!generic.problems.some((p) => p.code === 'initscript/start-in-halt-runlevel'));
+  });
+
+  it('non-virtual-facility: a script name where a facility exists, with fixes (debian)', () => {
+    const a = checkDiagnostics(edit(DEB, '# Required-Start:    $remote_fs $syslog\n', `# Required-Start:    $remote_fs networking
+                                ^^^^^^^^^^ initscript/non-virtual-facility
+`), DEB_OPTS);
+    assert.match(a.problems[0]!.message, /\$network\b/);
+    const fixed = applyEdits(a.src.text, a.problems[0]!.fixes![0]!.edits);
+    assert.match(fixed, /# Required-Start: {4}\$remote_fs \$network\n/);
+    assert.deepEqual(analyzeText(fixed, DEB_OPTS).problems, []);
+    // The facility is already there: the fix removes the name.
+    const b = checkDiagnostics(DEB.replace('# Required-Stop:     $remote_fs $syslog\n', `# Required-Stop:     $remote_fs $syslog rsyslog
+                                        ^^^^^^^ initscript/non-virtual-facility
+# Should-Start:      bind9 hwclock portmap
+                     ^^^^^ initscript/non-virtual-facility
+                           ^^^^^^^ initscript/non-virtual-facility
+                                   ^^^^^^^ initscript/non-virtual-facility
+`), DEB_OPTS);
+    const removed = applyEdits(b.src.text, b.problems.find((p) => p.message.includes("'rsyslog'"))!.fixes![0]!.edits);
+    assert.match(removed, /# Required-Stop: {5}\$remote_fs \$syslog\n/);
+  });
+
+  it('non-virtual-facility: not for other names, not in Provides or X-Start-Before, off on other profiles', () => {
+    checkDiagnostics(edit(DEB, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    $remote_fs $syslog checkroot network-manager\n# X-Start-Before:    networking\n'), DEB_OPTS);
+    const named = edit(DEB, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    $remote_fs networking\n');
+    for (const profile of ['rhel', 'suse'] as const) checkDiagnostics(named, { ...DEB_OPTS, settings: { profile }, only: ['initscript/non-virtual-facility'] });
+    checkDiagnostics(named.replace('. /lib/lsb/init-functions\n', ''), { ...DEB_OPTS, only: ['initscript/non-virtual-facility'] });
+  });
+
+  /** The Debian script with a pid file under /var. */
+  const DEB_VAR = edit(DEB, 'NAME=bar\n', 'NAME=bar\nPIDFILE=/var/run/bar.pid\n');
+
+  it('missing-local-fs-dependency: /var used, Required-Start/Stop without $local_fs (debian, suse), with a fix', () => {
+    const a = checkDiagnostics(edit(DEB_VAR, '# Required-Start:    $remote_fs $syslog\n', `# Required-Start:    $syslog
+  ^^^^^^^^^^^^^^^^^^^^^^^^^^ initscript/missing-local-fs-dependency
+`), DEB_OPTS);
+    assert.match(a.problems[0]!.message, /line 13/);
+    const fixed = applyEdits(a.src.text, a.problems[0]!.fixes![0]!.edits);
+    assert.match(fixed, /# Required-Start: {4}\$local_fs \$syslog\n/);
+    assert.deepEqual(analyzeText(fixed, DEB_OPTS).problems, []);
+    // Required-Stop too, and on suse.
+    checkDiagnostics(edit(DEB_VAR, '# Required-Stop:     $remote_fs $syslog\n', `# Required-Stop:     $syslog
+  ^^^^^^^^^^^^^^^^^^^^^^^^^^ initscript/missing-local-fs-dependency
+`), { ...DEB_OPTS, settings: { profile: 'suse' } });
+    // No Required-Stop line: on the BEGIN line, with lsb-missing-keyword.
+    checkDiagnostics(edit(DEB_VAR, '### BEGIN INIT INFO\n# Provides:          bar\n', `### BEGIN INIT INFO
+^^^^^^^^^^^^^^^^^^^ initscript/missing-local-fs-dependency
+^^^^^^^^^^^^^^^^^^^ initscript/lsb-missing-keyword
+# Provides:          bar
+`).replace('# Required-Stop:     $remote_fs $syslog\n', ''), DEB_OPTS);
+    // A /var path in a string, a redirection or an option counts.
+    for (const use of ['echo "log in /var/log/bar"', 'echo x > /var/log/bar', 'bard --pidfile=/var/run/bar.pid']) {
+      const p = analyzeText(edit(edit(DEB, 'NAME=bar\n', `NAME=bar\n${use}\n`), '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    $syslog\n'), DEB_OPTS).problems;
+      assert.deepEqual(p.map((x) => x.code), ['initscript/missing-local-fs-dependency'], use);
+    }
+  });
+
+  it('missing-local-fs-dependency: not without /var, not with the facility, not for early-boot or fs scripts, off on rhel', () => {
+    const noFs = (text: string) => edit(edit(text, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    $syslog\n'), '# Required-Stop:     $remote_fs $syslog\n', '# Required-Stop:     $syslog\n');
+    // /var only in a comment, a here-document, or under another root.
+    for (const use of ['# pid file: /var/run/bar.pid', 'cat <<EOF\n/var/run/bar.pid\nEOF', 'PIDFILE=$ROOT/var/run/bar.pid', 'PIDFILE=/run/bar.pid']) {
+      checkDiagnostics(noFs(edit(DEB, 'NAME=bar\n', `NAME=bar\n${use}\n`)), DEB_OPTS);
+    }
+    // $local_fs, $all, or a Should- dependency; umountfs on the stop side.
+    checkDiagnostics(edit(edit(DEB_VAR, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    $local_fs $syslog\n'), '# Required-Stop:     $remote_fs $syslog\n', '# Required-Stop:     umountfs\n'), DEB_OPTS);
+    checkDiagnostics(edit(noFs(DEB_VAR), '# Default-Start:', '# Should-Start:      $local_fs\n# Should-Stop:       $remote_fs\n# Default-Start:'), DEB_OPTS);
+    // No Default-Start/Stop levels: nothing to order.
+    checkDiagnostics(edit(edit(noFs(DEB_VAR), '# Default-Start:     2 3 4 5\n', '# Default-Start:\n'), '# Default-Stop:      0 1 6\n', '# Default-Stop:\n'), DEB_OPTS);
+    // Part of $local_fs itself, or an early-boot script that names only the scripts it follows.
+    checkDiagnostics(edit(noFs(DEB_VAR), '# Provides:          bar', '# Provides:          mountall'), { ...DEB_OPTS, only: ['initscript/missing-local-fs-dependency'] });
+    checkDiagnostics(edit(edit(edit(DEB_VAR, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    mountdevsubfs\n'), '# Default-Start:     2 3 4 5\n', '# Default-Start:     S\n'), '# Default-Stop:      0 1 6\n', '# Default-Stop:\n'), DEB_OPTS);
+    // rhel and generic: off.
+    checkDiagnostics(noFs(DEB_VAR), { ...DEB_OPTS, settings: { profile: 'rhel' }, only: ['initscript/missing-local-fs-dependency'] });
+    const generic = analyzeText(noFs(DEB_VAR).replace('. /lib/lsb/init-functions\n', ''), DEB_OPTS);
+    assert.equal(generic.info.profile, 'generic');
+    assert.ok(!generic.problems.some((p) => p.code === 'initscript/missing-local-fs-dependency'));
   });
 });
 

@@ -36,6 +36,45 @@ touch /var/lock/subsys/local
   });
 });
 
+describe('duplicate ip addr add on one script path', () => {
+  const RH_OPTS = { language: 'initscript' as const, path: '/etc/rc.d/init.d/foo' };
+  const ADD = 'ip addr add 10.0.0.5/24 brd + dev eth0';
+  /** The RH script with `text` at the start of the start) branch. */
+  const inStart = (text: string) => RH.replace('  start)\n\tstart\n', `  start)\n${text}\tstart\n`);
+
+  it('twice in one case branch, in one function body, at the top level, in rc.local', () => {
+    checkDiagnostics(inStart(`\t${ADD}
+\techo "VIP up"
+\t${ADD} 2>/dev/null || true
+\t            ^^^^^^^^^^^ ipaddr/duplicate-address
+`), RH_OPTS);
+    checkDiagnostics(RH.replace('start() {\n', `start() {
+\t${ADD}
+\t${ADD}
+\t            ^^^^^^^^^^^ ipaddr/duplicate-address
+`), RH_OPTS);
+    checkDiagnostics(`#!/bin/sh
+${ADD}
+if [ -x /usr/sbin/arping ]; then /usr/sbin/arping -U -c 1 -I eth0 10.0.0.5; fi
+${ADD}
+            ^^^^^^^^^^^ ipaddr/duplicate-address
+`, { language: 'initscript', path: '/etc/rc.d/rc.local' });
+  });
+
+  it('not in alternative paths: other branches, if/else arms, a condition, after a removal or a call', () => {
+    // start) and restart) are different branches.
+    checkDiagnostics(inStart(`\t${ADD}\n`).replace('  restart|force-reload)\n', `  restart|force-reload)\n\t${ADD}\n`), RH_OPTS);
+    // then and else arms; elif.
+    checkDiagnostics(inStart(`\tif [ -n "$X" ]; then\n\t\t${ADD}\n\telif [ -n "$Y" ]; then\n\t\t${ADD}\n\telse\n\t\t${ADD}\n\tfi\n`), RH_OPTS);
+    // One of them runs only on a condition.
+    checkDiagnostics(inStart(`\t${ADD}\n\t[ -n "$X" ] && ${ADD}\n\tcheck_vip || ${ADD}\n`), { ...RH_OPTS, only: ['ipaddr/duplicate-address'] });
+    // Something between may remove it: ip addr del, a function of the script, ifdown, exit.
+    checkDiagnostics(inStart(`\t${ADD}\n\tip addr del 10.0.0.5/24 dev eth0\n\t${ADD}\n\tstop\n\t${ADD}\n\tifdown eth0\n\t${ADD}\n`), RH_OPTS);
+    // Once in a function and once in the branch that calls it: different statement lists.
+    checkDiagnostics(RH.replace('start() {\n', `start() {\n\t${ADD}\n`).replace('  start)\n\tstart\n', `  start)\n\t${ADD}\n\tstart\n`), RH_OPTS);
+  });
+});
+
 describe('hover on an address in an ip command', () => {
   it('shows the network, broadcast and netmask', () => {
     const h = hoverAt(RH.replace('prog=foo\n', 'prog=foo\nip addr add 209.100.10┃0.3/24 broadcast 209.100.100.255 dev eth0\n'), { language: 'initscript', path: '/etc/rc.d/init.d/foo' });

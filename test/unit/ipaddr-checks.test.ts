@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { checkIpCommand, checkIpaddrResource, describeAddress, type Word } from '../../server/src/service/languages/ipaddr';
+import { checkDuplicateAddresses, checkIpCommand, checkIpaddrResource, describeAddress, type Word } from '../../server/src/service/languages/ipaddr';
 import { applyEdits, coveredCodes, parseFixture } from '../helpers/fixture';
 
 /** Blank-separated words of one line, with their ranges. */
@@ -195,6 +195,67 @@ IPaddr2::10.0.0.5/24/eth0:1
 IPaddr2::10.0.0.5/24/eth0:webservice1
                      ^^^^^^^^^^^^^^^^ ipaddr/label-too-long
 `);
+  });
+});
+
+/**
+ * The lines of the fixture as one straight-line path (one statement list); a line starting
+ * with `?` is conditional (no block), `!` marks a command the caller sees as a barrier.
+ * Only duplicate-address is compared.
+ */
+function checkPath(fixture: string): svc.RawProblem[] {
+  const { text, expected } = parseFixture(fixture);
+  const steps = text.split('\n').map((line, n) => {
+    const mark = /^[?!]/.exec(line)?.[0];
+    const body = mark ? ' ' + line.slice(1) : line;
+    return { words: words(body, n), block: mark === '?' ? undefined : 0, barrier: mark === '!' };
+  });
+  const problems = checkDuplicateAddresses(steps);
+  for (const e of expected) coveredCodes.add(e.code);
+  const show = (xs: { line: number; start: number; end: number; code: string }[]) => xs.map((x) => `${x.line + 1}:${x.start}-${x.end} ${x.code}`).sort();
+  assert.deepEqual(show(problems.map((p) => ({ line: p.range.start.line, start: p.range.start.character, end: p.range.end.character, code: p.code }))), show(expected), problems.map((p) => p.message).join('\n'));
+  for (const p of problems) assert.ok(!p.message.includes('\n'));
+  return problems;
+}
+
+describe('ipaddr: duplicate-address on one path', () => {
+  it('the same address and prefix on the same device, added twice; on every later add', () => {
+    const p = checkPath(`ip addr add 10.0.0.5/24 brd + dev eth0
+echo added
+ip addr add 10.0.0.5/24 brd + dev eth0 label eth0:1
+            ^^^^^^^^^^^ ipaddr/duplicate-address
+/sbin/ip a a 10.0.0.5/24 dev eth0
+             ^^^^^^^^^^^ ipaddr/duplicate-address
+ip -6 addr add 2001:db8::1/64 dev eth0
+ip addr add 2001:db8:0::1/64 dev eth0
+            ^^^^^^^^^^^^^^^^ ipaddr/duplicate-address
+ip addr add 10.0.0.9 dev eth0
+ip addr add 10.0.0.9/32 dev eth0
+            ^^^^^^^^^^^ ipaddr/duplicate-address`);
+    assert.match(p[0]!.message, /line 1\b.*File exists/);
+  });
+
+  it('not for another device, another prefix, other verbs, expansions, conditions, or after a removal', () => {
+    checkPath(`ip addr add 10.0.0.5/24 brd + dev eth0
+ip addr add 10.0.0.5/24 brd + dev eth1
+ip addr add 10.0.0.5/16 brd + dev eth0
+ip addr replace 10.0.0.5/24 brd + dev eth0
+ip addr add $VIP/24 brd + dev eth0
+ip addr add 10.0.0.5/24 brd + dev $DEV
+ip addr add 10.0.0.5 peer 10.0.0.6/32 dev eth0
+ip addr add 10.0.0.5 peer 10.0.0.6/32 dev eth0
+?ip addr add 10.0.0.5/24 brd + dev eth0
+ip addr show dev eth0
+ip route add default via 10.0.0.254
+ip addr add 10.0.0.7/24 dev eth0
+ip addr del 10.0.0.7/24 dev eth0
+ip addr add 10.0.0.7/24 dev eth0
+ip addr flush dev eth0
+ip addr add 10.0.0.5/24 brd + dev eth0
+ip link set eth0 down
+ip addr add 10.0.0.5/24 brd + dev eth0
+!teardown_vip
+ip addr add 10.0.0.5/24 brd + dev eth0`);
   });
 });
 

@@ -6,6 +6,7 @@
  * @see spec/domain.md §2.2 (chkconfig --add), §5.1 (update-rc.d), §5.2-5.3 (insserv)
  */
 import type { WorkspaceHost } from '../core/language';
+import { chkconfigRejection } from '../languages/initscript/header';
 import { scriptInfo, type InitTree, type ScriptInfo } from './scripts';
 
 export type Tool = 'chkconfig' | 'insserv' | 'update-rc.d';
@@ -76,10 +77,12 @@ function withOverride(s: ScriptInfo, tree: InitTree, host?: WorkspaceHost): Scri
 /** Why chkconfig refuses a script, or undefined when it takes it (§2.1 "chkconfig-able"). */
 export function chkconfigRefusal(s: ScriptInfo): string | undefined {
   const h = s.header;
-  if (h.chkconfigError) return `service ${s.name} does not support chkconfig (its chkconfig line: ${h.chkconfigError.reason})`;
-  if (h.chkconfigLevels === undefined) return `service ${s.name} does not support chkconfig (no chkconfig line and no Default-Start/Default-Stop levels)`;
-  if (!s.lsb && !h.chkconfig) return `service ${s.name} does not support chkconfig (no chkconfig line and no LSB block)`;
-  return undefined;
+  switch (chkconfigRejection(h, s.lsb)) {
+    case 'chkconfig-line': return `service ${s.name} does not support chkconfig (its chkconfig line: ${h.chkconfigError!.reason})`;
+    case 'no-levels': return `service ${s.name} does not support chkconfig (no chkconfig line and no Default-Start/Default-Stop levels)`;
+    case 'no-header': return `service ${s.name} does not support chkconfig (no chkconfig line and no LSB block)`;
+    default: return undefined;
+  }
 }
 
 export function planChkconfig(tree: InitTree, host?: WorkspaceHost): Plan {

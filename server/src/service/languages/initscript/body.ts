@@ -28,6 +28,13 @@ export interface CommandInfo {
   inBranch?: number;
   /** Its `&&`/`if` context tests a file (for `[ -r f ] && . f`). */
   guarded: boolean;
+  /**
+   * The statement list the command runs in (a number, the same for the commands of one list; 0 is the script's top level) unconditionally: it is one of the list's
+   * statements (possibly redirected, or the first part of a `&&`/`||` list or a pipeline), not
+   * a condition. Two commands with the same `block` run one after the other whenever the list
+   * runs. Undefined when the command runs only on some condition within its list.
+   */
+  block?: number;
 }
 
 export interface Branch {
@@ -61,6 +68,8 @@ export interface BodyModel {
   argVariables: Set<string>;
   /** Syntax error candidates: ERROR and MISSING nodes. */
   errors: Range[];
+  /** The first word or string (not a comment, not a here-document) holding a path under `/var/`. */
+  varPath?: Range;
 }
 
 function rangeOf(n: Node): Range {
@@ -98,6 +107,13 @@ function toWord(n: Node): Word {
 
 const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
 
+/** Node types that hold a list of statements run one after the other. */
+const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'case_item', 'if_statement', 'elif_clause', 'else_clause', 'subshell']);
+
+/** A word or string whose text has a path starting with /var/ (not `$ROOT/var/...`). */
+const VAR_PATH = /(^|[\s"'=:])\/var\//;
+const WORDLIKE = new Set(['word', 'string', 'raw_string', 'concatenation']);
+
 /** A `case` statement as plain data, so it can be kept from one version to the next. */
 interface CaseInfo {
   inFunction: boolean;
@@ -117,6 +133,11 @@ interface Fragment {
   argVariables: string[];
   cases: CaseInfo[];
   errors: Range[];
+  varPath?: Range;
+  /** Per command, its statement list numbered within the fragment (0: the top level). */
+  blocks: (number | undefined)[];
+  /** The highest list number used in `blocks`. */
+  lastBlock: number;
 }
 
 /**
@@ -140,9 +161,10 @@ export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cac
   if (root.hasError) previous = undefined;
   if (root.type !== 'program') {
     // Not a program (cannot happen for bash): read it all, keep nothing.
-    merge(model, cases, walk([root]));
+    merge(model, cases, walk([root]), 0);
   } else {
     const fragments = new Map<string, Fragment>();
+    let blockOffset = 0;
     for (const child of root.namedChildren) {
       if (!child) continue;
       const start = child.startPosition;
@@ -151,7 +173,8 @@ export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cac
       if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
       f ??= walk([child], start.row);
       fragments.set(key, f);
-      merge(model, cases, f);
+      merge(model, cases, f, blockOffset);
+      blockOffset += f.lastBlock;
     }
     if (!root.hasError) model.cache = { fragments };
   }
@@ -173,9 +196,16 @@ export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cac
   return model;
 }
 
-function merge(model: BodyModel, cases: CaseInfo[], f: Fragment): void {
+/** Adds a fragment to the model; its statement lists get numbers after `blockOffset` (0 stays the top level). */
+function merge(model: BodyModel, cases: CaseInfo[], f: Fragment, blockOffset: number): void {
   for (const x of f.functions) model.functions.push(x);
-  for (const x of f.commands) model.commands.push(x);
+  f.commands.forEach((x, i) => {
+    // Fragments are shared between versions: the number is set on every merge.
+    const local = f.blocks[i];
+    x.block = local === undefined || local === 0 ? local : local + blockOffset;
+    model.commands.push(x);
+  });
+  if (!model.varPath && f.varPath) model.varPath = f.varPath;
   for (const [name, a] of f.assignments) {
     const existing = model.assignments.get(name);
     if (!existing || (a.topLevel && !existing.topLevel)) model.assignments.set(name, a);
@@ -204,29 +234,55 @@ function shifted(f: Fragment, d: number): Fragment {
       },
     })),
     errors: f.errors.map((r) => moveRange(r, d)),
+    varPath: f.varPath && moveRange(f.varPath, d),
+    blocks: f.blocks,
+    lastBlock: f.lastBlock,
   };
 }
 
 /** Reads the subtrees of `roots` (statements at the top level of the script). */
 function walk(roots: Node[], row = 0): Fragment {
-  const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [] };
+  const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], blocks: [], lastBlock: 0 };
   const argVariables = new Set<string>();
   const cases = model.cases;
+  // Statement lists numbered in walk order (node ids differ from one tree to the next).
+  const lists = new Map<number, number>();
+  const listNumber = (id: number) => {
+    let k = lists.get(id);
+    if (k === undefined) lists.set(id, (k = ++model.lastBlock));
+    return k;
+  };
 
-  // Pre-order walk with an explicit stack (scripts can nest thousands deep).
-  type Item = { n: Node; inFunction: string | undefined; guarded: boolean };
+  // Pre-order walk with an explicit stack (scripts can nest thousands deep). `block` is the
+  // statement list the node runs in unconditionally (see `CommandInfo.block`); `inWord`: the
+  // parent is a concatenation or a string (only whole words are looked at for /var/).
+  type Item = { n: Node; inFunction: string | undefined; guarded: boolean; block?: number; inWord?: boolean };
   const stack: Item[] = [];
-  const pushChildren = (children: (Node | null)[], make: (c: Node) => Item) => {
+  const pushChildren = (parent: Node, parentBlock: number | undefined, make: (c: Node) => Item) => {
+    const children = parent.namedChildren;
+    const conditions = STATEMENT_LISTS.has(parent.type) ? parent.childrenForFieldName('condition').map((c) => c?.id) : undefined;
+    const body = parent.type === 'redirected_statement' ? parent.childForFieldName('body')?.id : undefined;
+    const inWord = parent.type === 'concatenation' || parent.type === 'string';
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      if (c) stack.push(make(c));
+      if (!c) continue;
+      let block: number | undefined;
+      if (conditions) block = conditions.includes(c.id) ? undefined : listNumber(parent.id);
+      else if (parent.type === 'redirected_statement') block = c.id === body ? parentBlock : undefined;
+      // The first part of `a && b`, `a || b` or `a | b` always runs.
+      else if (parent.type === 'list' || parent.type === 'pipeline') block = i === 0 ? parentBlock : undefined;
+      stack.push({ ...make(c), block, inWord });
     }
   };
-  pushChildren(roots, (c) => ({ n: c, inFunction: undefined, guarded: false }));
+  // The top-level statements run in the script's own list: number 0.
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ n: roots[i]!, inFunction: undefined, guarded: false, block: 0 });
   while (stack.length > 0) {
-    const { n, inFunction, guarded } = stack.pop()!;
+    const { n, inFunction, guarded, block, inWord } = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
       if (model.errors.length < 50) model.errors.push(rangeOf(n));
+    }
+    if (!model.varPath && !inWord && WORDLIKE.has(n.type) && VAR_PATH.test(n.text)) {
+      model.varPath = rangeOf(n);
     }
     let children: 'default' | 'done' = 'default';
     switch (n.type) {
@@ -234,7 +290,7 @@ function walk(roots: Node[], row = 0): Fragment {
         const name = n.childForFieldName('name');
         if (name) model.functions.push({ name: name.text, nameRange: rangeOf(name), range: rangeOf(n) });
         const fn = name?.text ?? inFunction;
-        pushChildren(n.namedChildren, (c) => ({ n: c, inFunction: fn, guarded: false }));
+        pushChildren(n, block, (c) => ({ n: c, inFunction: fn, guarded: false }));
         children = 'done';
         break;
       }
@@ -260,6 +316,7 @@ function walk(roots: Node[], row = 0): Fragment {
         if (nameNode) {
           const args = n.childrenForFieldName('argument').filter((a): a is Node => a !== null).map(toWord);
           model.commands.push({ name: unquote(nameNode), nameRange: rangeOf(nameNode), args, range: rangeOf(n), inFunction, guarded });
+          model.blocks.push(block);
         }
         break;
       }
@@ -269,7 +326,7 @@ function walk(roots: Node[], row = 0): Fragment {
         const op = n.children.find((c) => c?.type === '&&' || c?.type === '||');
         if (left && right && op?.type === '&&' && isTest(left)) {
           stack.push({ n: right, inFunction, guarded: true });
-          stack.push({ n: left, inFunction, guarded });
+          stack.push({ n: left, inFunction, guarded, block });
           children = 'done';
         }
         break;
@@ -277,12 +334,12 @@ function walk(roots: Node[], row = 0): Fragment {
       case 'if_statement': {
         const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
         const testsFile = condition.some(isTest);
-        pushChildren(n.namedChildren, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
+        pushChildren(n, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
         children = 'done';
         break;
       }
     }
-    if (children === 'default') pushChildren(n.namedChildren, (c) => ({ n: c, inFunction, guarded }));
+    if (children === 'default') pushChildren(n, block, (c) => ({ n: c, inFunction, guarded }));
   }
   model.argVariables = [...argVariables];
   return model;

@@ -9,9 +9,9 @@ import type { Settings } from '../../core/settings';
 import { insertLinesAt, nearest, type SourceText } from '../../core/text';
 import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
-import type { HeaderModel, LsbBlock, LsbEntry } from './header';
-import { checkIpCommand } from '../ipaddr';
-import { FACILITY_NAMES, LIBRARIES, isIgnoredName, type InitProfile } from './spec';
+import { chkconfigRejection, type HeaderModel, type LsbBlock, type LsbEntry } from './header';
+import { checkDuplicateAddresses, checkIpCommand, type IpStep } from '../ipaddr';
+import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, isIgnoredName, type InitProfile } from './spec';
 
 export interface ScriptContext {
   /** The script's file name (the service name). */
@@ -86,6 +86,8 @@ export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext,
     out.push({ code: 'initscript/no-header', range: whole(src), message: "No '# chkconfig:' line and no '### BEGIN INIT INFO' block: chkconfig refuses the script and insserv guesses its order. Add a header (the quick fix derives one)." , fixes: [headerFix(src, ctx)] });
   }
 
+  checkChkconfigLevels(h, ctx, out);
+
   h.blocks.forEach((b, i) => {
     if (i > 0) out.push({ code: 'initscript/lsb-duplicate-block', range: whole(src, b.begin), message: `A second INIT INFO block: insserv uses only the last one, chkconfig reads keywords from both. Merge them into one.` });
     checkBlock(b, src, ctx, out);
@@ -109,6 +111,29 @@ export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext,
       });
     }
   }
+}
+
+/**
+ * `initscript/no-chkconfig-levels`: an LSB script without a chkconfig line whose
+ * Default-Start/Default-Stop give chkconfig no level number, so chkconfig refuses it
+ * (`chkconfigRejection`, the boot planner's rule). Not reported when another diagnostic
+ * already names the cause: a `chkconfig:` line in the wrong case, or a Default-Start/Stop
+ * keyword chkconfig does not read (other case, blank before the colon).
+ */
+function checkChkconfigLevels(h: HeaderModel, ctx: ScriptContext, out: RawProblem[]): void {
+  const block = h.blocks[h.blocks.length - 1];
+  if (!block || h.chkconfigLines.length > 0 || chkconfigRejection(h) !== 'no-levels') return;
+  const levelEntries = h.blocks.flatMap((b) => b.entries).filter((e) => e.spec?.name === 'Default-Start' || e.spec?.name === 'Default-Stop');
+  if (levelEntries.some((e) => e.format === 'case' || e.format === 'space-before-colon')) return;
+  const start = block.entries.find((e) => e.spec?.name === 'Default-Start') ?? block.entries.find((e) => e.spec?.name === 'Default-Stop');
+  const r = start
+    ? range(start.line, start.keyword.start, Math.max(start.value.end, start.keyword.end + 1))
+    : range(block.begin, 0, '### BEGIN INIT INFO'.length);
+  const given = start && start.value.text.length > 0 ? ` ('${start.value.text}' gives it none)` : '';
+  out.push({
+    code: 'initscript/no-chkconfig-levels', range: r,
+    message: `chkconfig reads runlevels only as numbers in Default-Start/Default-Stop${given} and there is no chkconfig line, so it refuses the script ("service ${ctx.name} does not support chkconfig"). Add a line like '# chkconfig: 2345 50 50' or give numeric runlevels.`,
+  });
 }
 
 function sameSet(a: number[], b: number[]): boolean {
@@ -250,6 +275,14 @@ function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): vo
         continue;
       }
       const t = w.text;
+      if (name === 'Default-Start' && (t === '0' || t === '6')) {
+        out.push({
+          code: 'initscript/start-in-halt-runlevel', range: wr(w),
+          message: `Runlevel ${t} ${t === '0' ? 'halts' : 'reboots'} the machine: a script started there runs during shutdown. Remove ${t} from Default-Start (put it in Default-Stop).`,
+          fixes: [{ code: 'initscript/start-in-halt-runlevel', title: `Remove ${t} from Default-Start`, preferred: true, edits: [removeWord(e, w)] }],
+        });
+        continue;
+      }
       const okStart = /^[0-6Ss]$/.test(t) || (ctx.profile === 'suse' && /^[Bb]$/.test(t));
       const okStop = /^[0-6]$/.test(t) || (ctx.profile === 'suse' && /^[Bb]$/.test(t));
       if (name === 'Default-Start' ? okStart : okStop) continue;
@@ -279,6 +312,18 @@ function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): vo
         out.push({ code: 'initscript/provides-facility', range: wr(w), message: `insserv skips a script that provides the system facility '${w.text}' ("provides system facility ${w.text}, skipped!"). Provide the script's own name; facilities come from insserv.conf.` });
         continue;
       }
+      const implied = /^(Required|Should)-(Start|Stop)$/.test(name) ? IMPLIED_FACILITIES.get(w.text) : undefined;
+      if (implied) {
+        const listed = e.words.some((x) => x.text === implied);
+        out.push({
+          code: 'initscript/non-virtual-facility', range: wr(w),
+          message: `Depend on the facility '${implied}' instead of the script '${w.text}': the facility names whatever provides it on each system (lintian non-virtual-facility-in-initd-script).${listed ? ` '${implied}' is already listed: remove '${w.text}'.` : ''}`,
+          fixes: [listed
+            ? { code: 'initscript/non-virtual-facility', title: `Remove '${w.text}' ('${implied}' is listed)`, preferred: true, edits: [removeWord(e, w)] }
+            : { code: 'initscript/non-virtual-facility', title: `Change to '${implied}'`, preferred: true, edits: [{ range: wr(w), newText: implied }] }],
+        });
+        continue;
+      }
       if (name !== 'Provides' && w.text.startsWith('$') && !knownFacility(w.text, ctx)) {
         out.push({ code: 'initscript/unknown-facility', range: wr(w), message: `'${w.text}' is not a system facility (${FACILITY_NAMES.slice(0, 7).join(' ')}, or one defined in /etc/insserv.conf): insserv cannot order the script by it. Use a standard facility${w.text === '$networking' ? ' ($network)' : ''}.` });
       }
@@ -290,12 +335,71 @@ function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): vo
   }
 }
 
+/** An edit that removes a word of an entry's value and the blank before it (after it, for the first). */
+function removeWord(e: LsbEntry, w: { start: number; end: number }) {
+  const i = e.words.findIndex((x) => x.start === w.start);
+  const prev = e.words[i - 1];
+  const next = e.words[i + 1];
+  const from = prev ? prev.end : w.start;
+  const to = prev ? w.end : next ? next.start : w.end;
+  return { range: range(e.line, from, to), newText: '' };
+}
+
 /** Facilities from LSB, insserv's built-ins, and the image root's insserv.conf files. */
 function knownFacility(name: string, ctx: ScriptContext): boolean {
   if (FACILITY_NAMES.includes(name)) return true;
   if (!ctx.host || !ctx.root) return false;
   const files = [`${ctx.root}/etc/insserv.conf`, ...(ctx.host.listDir(`${ctx.root}/etc/insserv.conf.d`) ?? []).map((n) => `${ctx.root}/etc/insserv.conf.d/${n}`)];
   return files.some((f) => (ctx.host!.readFile(f) ?? '').split('\n').some((l) => l.startsWith(name) && /^\$[A-Za-z0-9_+-]+([ \t=:]|$)/.test(l) && l.slice(name.length).match(/^([ \t=:]|$)/)));
+}
+
+/**
+ * `initscript/missing-local-fs-dependency`, as lintian's `init.d-script-missing-dependency-on-local_fs`:
+ * the body names a path under /var/ (`body.varPath`), and, in the last INIT INFO block,
+ * - Default-Start has a value but Required-Start names none of `$local_fs`, `$remote_fs`, `$all`;
+ * - Default-Stop has a value but Required-Stop names none of those (nor `umountfs`/`umountnfs`,
+ *   which lintian also accepts there).
+ * One diagnostic per keyword, on its line (on the BEGIN line when the keyword is missing).
+ * Names are split on blanks, commas and semicolons, as insserv splits them. Unlike lintian,
+ * the names also count in Should-Start/Should-Stop (insserv orders by a Should- dependency
+ * whenever its target exists, and `$local_fs` always does).
+ *
+ * Two kinds of scripts are left out, because they run before the file systems are there (or
+ * after they are gone) on purpose, and depending on `$local_fs` would make an insserv loop:
+ * - scripts that provide part of `$local_fs`/`$remote_fs` themselves (Debian's insserv.conf:
+ *   mountall, mountall-bootclean, mountoverflowtmp, umountfs, mountnfs, mountnfs-bootclean,
+ *   umountnfs, sendsigs);
+ * - early-boot and late-shutdown scripts: Default-Start only `S` (Default-Stop only `0`/`6`
+ *   for the stop side) with a Required-Start (Required-Stop) that names no `$` facility, only
+ *   the other boot scripts it must follow (bootlogd: `mountdevsubfs`).
+ */
+const FS_FACILITY_MEMBERS = ['mountall', 'mountall-bootclean', 'mountoverflowtmp', 'umountfs', 'mountnfs', 'mountnfs-bootclean', 'umountnfs', 'sendsigs'];
+
+export function checkLocalFs(h: HeaderModel, body: BodyModel, src: SourceText, out: RawProblem[]): void {
+  const block = h.blocks[h.blocks.length - 1];
+  if (!block || !body.varPath) return;
+  const entry = (kw: string) => block.entries.find((e) => e.spec?.name === kw);
+  const names = (e: LsbEntry | undefined) => (e ? e.value.text.split(/[ \t,;]+/).filter(Boolean) : []);
+  if (names(entry('Provides')).some((n) => FS_FACILITY_MEMBERS.includes(n))) return;
+  const varLine = body.varPath.start.line + 1;
+  for (const [levels, required, should, edge, extra] of [['Default-Start', 'Required-Start', 'Should-Start', /^[Ss]$/, []], ['Default-Stop', 'Required-Stop', 'Should-Stop', /^[06]$/, ['umountfs', 'umountnfs']]] as const) {
+    const lv = names(entry(levels));
+    if (lv.length === 0) continue;
+    const e = entry(required);
+    const ok = ['$local_fs', '$remote_fs', '$all', ...extra];
+    // A Should- dependency on a facility that always exists orders the script just as well.
+    if ([...names(e), ...names(entry(should))].some((n) => ok.includes(n))) continue;
+    if (lv.every((l) => edge.test(l)) && !names(e).some((n) => n.startsWith('$'))) continue;
+    const fix = e
+      ? { code: 'initscript/missing-local-fs-dependency', title: `Add $local_fs to ${required}`, preferred: true, edits: [{ range: range(e.line, e.value.start, e.value.start), newText: e.value.text.length > 0 ? '$local_fs ' : '$local_fs' }] }
+      : undefined;
+    out.push({
+      code: 'initscript/missing-local-fs-dependency',
+      range: e ? range(e.line, e.keyword.start, Math.max(e.value.end, e.keyword.end + 1)) : whole(src, block.begin),
+      message: `The script uses /var (line ${varLine}) but ${e ? `${required} names none of` : `has no ${required} line with`} $local_fs, $remote_fs or $all, so it does not declare that it needs /var ${required === 'Required-Start' ? 'mounted to start' : 'still mounted to stop'}. Add $local_fs (or $remote_fs) to ${required}.`,
+      fixes: fix ? [fix] : undefined,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -587,12 +691,32 @@ function before(a: Range, b: Range): boolean {
   return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
 }
 
-/** `ip addr add|del|change|replace` commands, checked by the ipaddr rules. */
+/**
+ * Commands that may remove or reset an address between two `ip addr add` of it (for
+ * `ipaddr/duplicate-address`; `ip` commands themselves are judged by the ipaddr module).
+ */
+const ADDRESS_BARRIERS = new Set([
+  'eval', '.', 'source', 'exec', 'exit', 'return', 'break', 'continue', 'sh', 'bash', 'dash', 'ksh',
+  'ifconfig', 'ifdown', 'ifup', 'ifenslave', 'service', 'invoke-rc.d', 'systemctl', 'nmcli', 'dhclient', 'udhcpc', 'pump',
+  'brctl', 'vconfig', 'modprobe', 'rmmod', 'IPaddr', 'IPaddr2', 'findif',
+]);
+
+function mayChangeAddresses(c: CommandInfo, defined: Set<string>): boolean {
+  const base = c.name.slice(c.name.lastIndexOf('/') + 1);
+  return /[$`]/.test(c.name) || defined.has(c.name) || ADDRESS_BARRIERS.has(base) || /\/(init\.d|rc\.d)\//.test(c.name);
+}
+
+/** `ip addr add|del|change|replace` commands, checked by the ipaddr rules; duplicate adds on one path. */
 export function checkIpCommands(body: BodyModel, out: RawProblem[]): void {
+  const defined = new Set(body.functions.map((f) => f.name));
+  const steps: IpStep[] = [];
   for (const c of body.commands) {
+    const words = [{ text: c.name, range: c.nameRange }, ...c.args.map((a) => ({ text: a.raw, range: a.range }))];
+    steps.push({ words, block: c.block, barrier: mayChangeAddresses(c, defined) });
     if (c.name !== 'ip' && !c.name.endsWith('/ip')) continue;
-    out.push(...checkIpCommand([{ text: c.name, range: c.nameRange }, ...c.args.map((a) => ({ text: a.raw, range: a.range }))]));
+    out.push(...checkIpCommand(words));
   }
+  out.push(...checkDuplicateAddresses(steps));
 }
 
 /** Syntax errors: tree-sitter's candidates, confirmed by the script's own shell. */

@@ -274,6 +274,25 @@ function parseChkconfig(l: ChkconfigLine, src: SourceText): Chkconfig | Chkconfi
   return { line: l.line, levels, start, stop, levelSet, startPriority, stopPriority };
 }
 
+/**
+ * Why chkconfig refuses a script ("service NAME does not support chkconfig"), or undefined
+ * when it takes it (§2.1 "chkconfig-able", `leveldb.c parseServiceInfo`):
+ * - `chkconfig-line`: the first exact `chkconfig:` line cannot be parsed;
+ * - `no-levels`: no chkconfig line and no Default-Start/Default-Stop that parsed a number
+ *   (`Default-Start: S` sets nothing);
+ * - `no-header`: no chkconfig line and no LSB block.
+ * `isLsb` is chkconfig's isLSB (a BEGIN INIT INFO line; an /etc/chkconfig.d override can add one).
+ * The boot planner and the `initscript/no-chkconfig-levels` check both use this.
+ */
+export type ChkconfigRejection = 'chkconfig-line' | 'no-levels' | 'no-header';
+
+export function chkconfigRejection(h: HeaderModel, isLsb = h.blocks.length > 0): ChkconfigRejection | undefined {
+  if (h.chkconfigError) return 'chkconfig-line';
+  if (h.chkconfigLevels === undefined) return 'no-levels';
+  if (!isLsb && !h.chkconfig) return 'no-header';
+  return undefined;
+}
+
 /** strtol over a Default-Start/Stop value, as chkconfig reads it: numbers until the first non-number. */
 export function chkconfigLevelNumbers(value: string): number[] {
   const out: number[] = [];

@@ -8,7 +8,7 @@ import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyCache, type BodyModel } from './body';
-import { checkBody, checkHeader, checkIpCommands, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
+import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
 import { complete, folding, hover, lenses, refactors, resolveCompletion, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
 import { checkWorkspace } from './workspace';
@@ -160,6 +160,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     if (doc.body) {
       const defined = new Set(doc.body.functions.map((f) => f.name));
       checkBody(doc.body, src, ctx, { initDScript: isInitDScript(src.text), defined }, problems);
+      checkLocalFs(header, doc.body, src, problems);
       checkIpCommands(doc.body, problems);
       checkSyntax(doc.body, src, ctx, problems);
     }

@@ -43,6 +43,13 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     source: '§2.1, §5.2, C13, anchors §C4',
   },
   {
+    code: 'initscript/no-chkconfig-levels', severity: 'error', core: false, appliesTo: 'rhel only',
+    profiles: { debian: 'off', suse: 'off', busybox: 'off', generic: 'off' },
+    detects: 'An LSB script (a BEGIN INIT INFO block) with no `chkconfig:` line whose Default-Start/Default-Stop give chkconfig no level: no number in any Default-Start or Default-Stop line (e.g. only `S`, or both empty), the rule the boot planner uses for chkconfig. On the Default-Start line of the block (Default-Stop when there is none, the BEGIN line when neither). Not reported when a wrong-case `Chkconfig:` line or a Default-Start/Stop keyword chkconfig cannot read (`# default-start:`, `# Default-Start :`) is already reported as the cause.',
+    behaviour: 'Not chkconfig-able: `service NAME does not support chkconfig`; `Default-Start: S` sets nothing for chkconfig.',
+    source: '§2.1, App. A, C8', example: '### BEGIN INIT INFO\n# Provides: foo\n# Required-Start:\n# Required-Stop:\n# Default-Start: S\n# Default-Stop:\n### END INIT INFO',
+  },
+  {
     code: 'initscript/lsb-unterminated', severity: 'error', core: true, appliesTo: ALL,
     detects: '`### BEGIN INIT INFO` with no `### END INIT INFO` after it; on the BEGIN line.',
     behaviour: 'insserv: `script NAME is broken: missing end of LSB comment.` and stops (`exiting now!`) unless run with `-f`.',
@@ -104,6 +111,13 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     source: '§2.1, §5.2, App. A, anchors §C1', example: '# Default-Start: 2 3 4 5 7',
   },
   {
+    code: 'initscript/start-in-halt-runlevel', severity: 'warning', core: false, appliesTo: 'debian only',
+    profiles: { rhel: 'off', suse: 'off', busybox: 'off', generic: 'off' },
+    detects: '`0` or `6` in Default-Start; on the token. A quick fix removes it.',
+    behaviour: 'lintian `init.d-script-starts-in-stop-runlevel` (an error there): the script is started while the machine halts or reboots.',
+    source: 'anchors §C1', example: '# Default-Start: 2 3 4 5 6',
+  },
+  {
     code: 'initscript/runlevel-overlap', severity: 'warning', core: true, appliesTo: ALL,
     detects: 'A level in both Default-Start and Default-Stop; on the Default-Stop line.',
     behaviour: 'insserv: `Script NAME has overlapping Default-Start and Default-Stop runlevels`.',
@@ -122,6 +136,20 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     detects: 'A `$name` in Required-/Should- that is none of `$local_fs $network $named $portmap $remote_fs $syslog $time`, `$all`, `$null`, or a facility defined in the workspace\'s `etc/insserv.conf`/`etc/insserv.conf.d/*`.',
     behaviour: 'insserv cannot resolve it (`warning: could not find all dependencies for $networking`), so the ordering is wrong; lintian `init.d-script-depends-on-unknown-virtual-facility`.',
     source: '§3.3, §5.2, §5.3, anchors §C1', example: '# Required-Start: $networking',
+  },
+  {
+    code: 'initscript/non-virtual-facility', severity: 'information', core: false, appliesTo: 'debian only',
+    profiles: { rhel: 'off', suse: 'off', busybox: 'off', generic: 'off' },
+    detects: 'Required-Start, Required-Stop, Should-Start or Should-Stop names a script that a system facility stands for, by lintian\'s table: `mountall` → `$local_fs`, `mountnfs` → `$remote_fs`, `hwclock` → `$time`, `portmap` → `$portmap`, `named`/`bind9` → `$named`, `networking` → `$network`, `syslog`/`rsyslog`/`sysklogd` → `$syslog`; on the name. The message names the facility; a quick fix replaces the name with it (or removes the name when the facility is already listed).',
+    behaviour: 'lintian `non-virtual-facility-in-initd-script`: the dependency holds only where that exact script exists, the facility wherever something provides it.',
+    source: 'anchors §C1; lintian `%implied_dependencies`', example: '# Required-Start: $remote_fs networking',
+  },
+  {
+    code: 'initscript/missing-local-fs-dependency', severity: 'warning', core: false, appliesTo: 'debian, suse',
+    profiles: { rhel: 'off', busybox: 'off', generic: 'off' },
+    detects: 'The script body uses a path under `/var/` (a word or string starting with `/var/`, after `=`, `:` or a quote; not comments, not here-documents, not `$ROOT/var/`), and in the last INIT INFO block either Default-Start has a value but Required-Start (or Should-Start) names none of `$local_fs`, `$remote_fs`, `$all`, or Default-Stop has a value but Required-Stop (or Should-Stop) names none of those (nor `umountfs`/`umountnfs`, which lintian accepts there). Left out: scripts that provide part of `$local_fs`/`$remote_fs` (Debian insserv.conf: `mountall`, `mountall-bootclean`, `mountoverflowtmp`, `umountfs`, `mountnfs`, `mountnfs-bootclean`, `umountnfs`, `sendsigs`), and early-boot (late-shutdown) scripts: Default-Start only `S` (Default-Stop only `0`/`6`) with a Required-Start (Required-Stop) that names no `$` facility. One diagnostic per keyword, on the Required-Start/Required-Stop line (the BEGIN line when that keyword is missing); a quick fix adds `$local_fs`.',
+    behaviour: 'lintian `init.d-script-missing-dependency-on-local_fs`: insserv may order the script before /var is mounted (or stop it after /var is unmounted).',
+    source: 'anchors §C1', example: '# Required-Start: $network',
   },
   {
     code: 'initscript/x-interactive-value', severity: 'warning', core: true, appliesTo: ALL,

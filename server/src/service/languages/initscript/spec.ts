@@ -125,6 +125,24 @@ export const FACILITIES: readonly Facility[] = [
 
 export const FACILITY_NAMES = FACILITIES.map((f) => f.name);
 
+/**
+ * Script names a dependency should not name, because a system facility stands for them:
+ * lintian's `%implied_dependencies` (`lib/Lintian/Check/InitD.pm`), unchanged. checkroot is
+ * left out there on purpose (cryptsetup needs the root file system but not all local ones).
+ */
+export const IMPLIED_FACILITIES: ReadonlyMap<string, string> = new Map([
+  ['mountall', '$local_fs'],
+  ['mountnfs', '$remote_fs'],
+  ['hwclock', '$time'],
+  ['portmap', '$portmap'],
+  ['named', '$named'],
+  ['bind9', '$named'],
+  ['networking', '$network'],
+  ['syslog', '$syslog'],
+  ['rsyslog', '$syslog'],
+  ['sysklogd', '$syslog'],
+]);
+
 /** Red Hat header tags besides chkconfig (initscripts `sysvinitfiles`). */
 export const RH_TAGS: readonly { name: string; doc: string }[] = [
   { name: 'chkconfig', doc: '`# chkconfig: LEVELS START STOP` — the runlevels the service is on by default (`-` for none) and its start and stop priorities (0-99): `chkconfig --add` creates `S<START>name` in those levels\' rcN.d and `K<STOP>name` in the others.' },

@@ -52,10 +52,21 @@ const IP_OPTS_WITH_ARG = ['-f', '-family', '-n', '-netns', '-b', '-batch', '-rc'
 
 interface Local { word: Word; text: string; addr?: string; prefix?: string; slashAt: number }
 
-/** Checks one `ip` command given as its words, starting with `ip`. [] for commands that are not address add/del/change/replace. */
-export function checkIpCommand(words: readonly Word[]): RawProblem[] {
+interface IpHead {
+  family?: 4 | 6;
+  /** The object as written (`addr`, `a`, `link`…), undefined when it is an expansion. */
+  object?: string;
+  /** The word after the object and its literal text. */
+  verbWord?: Word;
+  v?: string;
+  /** The index of the word after the verb. */
+  next: number;
+}
+
+/** `ip [OPTIONS] OBJECT VERB`: undefined when the first word is not `ip` (or `…/ip`). */
+function ipHead(words: readonly Word[]): IpHead | undefined {
   const first = words[0] ? literal(words[0].text) : undefined;
-  if (!first || !/(^|\/)ip$/.test(first)) return [];
+  if (!first || !/(^|\/)ip$/.test(first)) return undefined;
   let i = 1;
   let family: 4 | 6 | undefined;
   while (i < words.length) {
@@ -71,18 +82,27 @@ export function checkIpCommand(words: readonly Word[]): RawProblem[] {
     i++;
   }
   const object = words[i] ? literal(words[i]!.text) : undefined;
-  if (!object || !matches(object, 'address')) return [];
-  i++;
-  const verbWord = words[i];
-  const v = verbWord ? literal(verbWord.text) : undefined;
+  const verbWord = words[i + 1];
+  return { family, object, verbWord, v: verbWord ? literal(verbWord.text) : undefined, next: i + 2 };
+}
+
+function verbOf(v: string): Verb | undefined {
+  if (matches(v, 'add')) return 'add';
+  if (matches(v, 'change') || v === 'chg') return 'change';
+  if (matches(v, 'replace')) return 'replace';
+  if (matches(v, 'delete')) return 'delete';
+  return undefined;
+}
+
+/** Checks one `ip` command given as its words, starting with `ip`. [] for commands that are not address add/del/change/replace. */
+export function checkIpCommand(words: readonly Word[]): RawProblem[] {
+  const head = ipHead(words);
+  if (!head?.object || !matches(head.object, 'address')) return [];
+  const { family, verbWord, v } = head;
   if (!verbWord || !v) return [];
-  let verb: Verb | undefined;
-  if (matches(v, 'add')) verb = 'add';
-  else if (matches(v, 'change') || v === 'chg') verb = 'change';
-  else if (matches(v, 'replace')) verb = 'replace';
-  else if (matches(v, 'delete')) verb = 'delete';
+  const verb = verbOf(v);
   if (!verb) return [];
-  i++;
+  let i = head.next;
 
   const out: RawProblem[] = [];
   let local: Local | undefined;
@@ -212,6 +232,102 @@ export function checkIpCommand(words: readonly Word[]): RawProblem[] {
       out.push({ code: 'ipaddr/label-not-dev-prefixed', range: label.word.range, message: `The label '${l}' does not start with '${dev.text}:'; iproute2 4.18-5.17 refuses it. Use ${dev.text}:SUFFIX.` });
     }
   }
+  return out;
+}
+
+/** One command of a script, in file order, for `checkDuplicateAddresses`. */
+export interface IpStep {
+  /** The command's words, starting with its name. */
+  words: readonly Word[];
+  /**
+   * The statement list the command runs in unconditionally (any key; equal keys = one
+   * straight-line path), undefined when it runs only on a condition.
+   */
+  block?: number;
+  /** The caller knows the command may change addresses (a script function, `ifdown`, `exit`…). */
+  barrier?: boolean;
+}
+
+/**
+ * What `ip addr add` would add, when every word is literal: the device, the address as the
+ * kernel compares it (value and prefix length) and the address word. Undefined otherwise,
+ * and for `peer` addresses.
+ */
+function addedAddress(words: readonly Word[], head: IpHead): { key: string; dev: string; word: Word; shown: string } | undefined {
+  let dev: string | undefined;
+  let local: { word: Word; text: string } | undefined;
+  for (let i = head.next; i < words.length; i++) {
+    const w = literal(words[i]!.text);
+    if (w === undefined) return undefined;
+    if (w === 'peer' || w === 'remote') return undefined;
+    const next = words[i + 1] ? literal(words[i + 1]!.text) : undefined;
+    if (w === 'dev') { dev = next; i++; continue; }
+    if (matches(w, 'broadcast') || w === 'brd' || w === 'label' || ['anycast', 'scope', 'proto'].includes(w) || matches(w, 'metric') || matches(w, 'priority') || matches(w, 'preference') || matches(w, 'valid_lft') || matches(w, 'preferred_lft')) { i++; continue; }
+    if (['home', 'nodad', 'optimistic', 'mngtmpaddr', 'noprefixroute', 'autojoin'].includes(w)) continue;
+    if (w === 'local') {
+      if (next === undefined) return undefined;
+      if (!local) local = { word: words[i + 1]!, text: next };
+      i++;
+      continue;
+    }
+    if (!local) local = { word: words[i]!, text: w };
+  }
+  if (!dev || !local) return undefined;
+  const slash = local.text.indexOf('/');
+  const a = slash < 0 ? local.text : local.text.slice(0, slash);
+  const p = slash < 0 ? undefined : local.text.slice(slash + 1);
+  const v6 = a.includes(':') || head.family === 6;
+  let value: string | undefined;
+  if (v6) value = parseIpv6(a)?.join(':');
+  else {
+    const v4 = iprouteIpv4(a);
+    value = v4 ? String(toInt(v4)) : undefined;
+  }
+  if (value === undefined) return undefined;
+  const bits = p === undefined ? (v6 ? 128 : 32) : iproutePrefix(p, v6 ? 128 : 32).bits;
+  if (bits === undefined) return undefined;
+  return { key: `${dev} ${v6 ? 6 : 4} ${value}/${bits}`, dev, word: local.word, shown: local.text };
+}
+
+/** An `ip` command that may remove or reset addresses: anything but `addr add`, `addr show` and objects other than address and link. */
+function ipMayRemove(head: IpHead): boolean {
+  if (head.object === undefined) return true;
+  const isAddress = matches(head.object, 'address');
+  if (!isAddress && !matches(head.object, 'link')) return false;
+  if (!isAddress) return true;
+  if (head.v === undefined) return head.verbWord !== undefined;
+  return !(matches(head.v, 'add') || ['show', 'list', 'lst', 'ls'].includes(head.v));
+}
+
+/**
+ * `ipaddr/duplicate-address`: the same address and prefix added to the same device twice on
+ * one straight-line path (both commands unconditional statements of the same statement list),
+ * with no command between them that may remove it (an `ip` command other than `addr add`/`show`,
+ * or a command the caller marks as a barrier). On the address of every later add.
+ */
+export function checkDuplicateAddresses(steps: readonly IpStep[]): RawProblem[] {
+  const out: RawProblem[] = [];
+  const seen: { key: string; block: number; index: number; line: number }[] = [];
+  let lastBarrier = -1;
+  steps.forEach((step, index) => {
+    const head = ipHead(step.words);
+    if (step.barrier || (head && ipMayRemove(head))) {
+      lastBarrier = index;
+      return;
+    }
+    if (!head || step.block === undefined || !head.object || !matches(head.object, 'address') || !head.v || !matches(head.v, 'add')) return;
+    const added = addedAddress(step.words, head);
+    if (!added) return;
+    const first = seen.find((x) => x.key === added.key && x.block === step.block && x.index > lastBarrier);
+    if (first) {
+      out.push({
+        code: 'ipaddr/duplicate-address', range: added.word.range,
+        message: `${added.shown} is already added to ${added.dev} by the 'ip addr add' on line ${first.line + 1}, which always runs before this one, so this one fails ("RTNETLINK answers: File exists"). Remove it, or use 'ip addr replace'.`,
+      });
+      return;
+    }
+    seen.push({ key: added.key, block: step.block, index, line: added.word.range.start.line });
+  });
   return out;
 }
 

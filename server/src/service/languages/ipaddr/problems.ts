@@ -89,6 +89,12 @@ export const IPADDR_PROBLEMS: readonly ProblemDef[] = [
     behaviour: '`Warning: Executing wildcard deletion to stay compatible with old scripts.`',
     source: '§8', example: 'ip addr del 10.0.0.5 dev eth0',
   },
+  {
+    code: 'ipaddr/duplicate-address', severity: 'warning', core: false, appliesTo: 'ip addr',
+    detects: 'The same address with the same prefix length added (`ip addr add`) twice to the same device on one straight-line path of a script: both commands are unconditional statements of the same statement list (the top level, one function body, one `case` branch, one `if` arm, one loop body), with every word literal. Not reported when the two adds are in different branches or arms (alternative paths), when one is conditional (`test && ip addr add`), or when a command between them may remove the address (an `ip` command other than `addr add`/`addr show`, a function of the script, `ifdown`/`ifconfig`/`service`…, `exit`/`return`); on the later address.',
+    behaviour: 'The kernel refuses the second add: `RTNETLINK answers: File exists` (EEXIST for the same local address and prefix on the device).',
+    source: '§8, P8', example: 'ip addr add 10.0.0.5/24 brd + dev eth0\nip addr add 10.0.0.5/24 brd + dev eth0',
+  },
 ];
 
 defineProblems(IPADDR_PROBLEMS);
