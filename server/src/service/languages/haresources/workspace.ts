@@ -23,6 +23,32 @@ export interface HaresourcesContext {
   scriptDirs: string[];
   /** The file's own path. */
   path?: string;
+  /** The mounts of the same image root's `etc/fstab`, when there is one. */
+  fstab?: { path: string; mounts: FstabMount[] };
+}
+
+export interface FstabMount {
+  /** The mount point, octal escapes (`\040`) decoded, trailing slashes removed. */
+  dir: string;
+  /** 0-based line in fstab. */
+  line: number;
+  noauto: boolean;
+}
+
+/** A mount point as a path to compare: trailing slashes removed (`/` stays). */
+const normDir = (dir: string): string => (dir.length > 1 ? dir.replace(/\/+$/, '') || '/' : dir);
+
+/** The mount lines of an fstab: `SPEC FILE [TYPE [OPTIONS …]]`, `#` comments. */
+export function parseFstab(text: string): FstabMount[] {
+  const out: FstabMount[] = [];
+  text.split('\n').forEach((raw, line) => {
+    const fields = raw.trim().split(/[ \t]+/);
+    if (fields.length < 2 || fields[0]!.startsWith('#')) return;
+    const dir = fields[1]!.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
+    if (!dir.startsWith('/')) return; // swap, none
+    out.push({ dir: normDir(dir), line, noauto: (fields[3] ?? '').split(',').includes('noauto') });
+  });
+  return out;
 }
 
 export function loadContext(path: string, host: WorkspaceHost, settings: Settings): HaresourcesContext {
@@ -38,6 +64,9 @@ export function loadContext(path: string, host: WorkspaceHost, settings: Setting
     for (const d of ['/etc/ha.d/resource.d', '/etc/init.d', '/etc/rc.d/init.d']) {
       if (host.stat(root + d)?.isDirectory) ctx.scriptDirs.push(root + d);
     }
+    const fstab = `${root}/etc/fstab`;
+    const text = host.readFile(fstab);
+    if (text !== undefined) ctx.fstab = { path: fstab, mounts: parseFstab(text) };
   }
   return ctx;
 }
@@ -127,6 +156,22 @@ export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: Ha
         code: 'workspace/unknown-node', range: range(g.node.line, g.node.start, g.node.end),
         message: `'${g.node.text}' is not a node of ${hacf.path} (${[...nodes].join(', ')}); heartbeat refuses to start ("Bad nodename"). Use one of the node names.`,
       });
+    }
+  }
+  if (ctx.fstab) {
+    const fstab = ctx.fstab;
+    for (const g of model.groups) {
+      for (const r of g.resources) {
+        const dir = r.name === 'Filesystem' && !r.bareAddress ? r.args[1] : undefined;
+        if (!dir || !dir.text.startsWith('/')) continue;
+        const m = fstab.mounts.find((x) => x.dir === normDir(dir.text) && !x.noauto);
+        if (!m) continue;
+        out.push({
+          code: 'haresources/filesystem-in-fstab', range: range(dir.line, dir.start, dir.end),
+          message: `${fstab.path} line ${m.line + 1} also mounts ${dir.text} at boot, so it can be mounted on both nodes at once. Remove it from fstab, or add 'noauto' to its options there.`,
+          related: [{ path: fstab.path, range: range(m.line, 0, 0), message: 'mounted at boot here' }],
+        });
+      }
     }
   }
   if (ctx.scriptDirs.length > 0) {
