@@ -458,7 +458,7 @@ function checkStonithHost(d: Directive, facts: HacfFacts, out: RawProblem[]): vo
   if (!type) {
     out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: `stonith_host ${host.text} has no device type; heartbeat on ${readBy} refuses to start ("No Stonith type given"). Add the type and its parameters (stonith_host ${host.text} TYPE PARAMS…).` });
   } else if (params.length === 0 && !STONITH_NO_PARAMS(type.text)) {
-    out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: `stonith_host ${host.text} ${type.text} has no parameters; the ${type.text} plugin cannot be configured and heartbeat on ${readBy} refuses to start. Add its parameters ('stonith -t ${type.text} -n' lists them).` });
+    out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: `stonith_host ${host.text} ${type.text} has no parameters; heartbeat on ${readBy} refuses to start ("Invalid Stonith configuration parameter"). Add its parameters ('stonith -t ${type.text} -n' lists them).` });
   }
 }
 

@@ -173,7 +173,7 @@ export const HACF_PROBLEMS: readonly ProblemDef[] = [
   {
     code: "hacf/bad-stonith", severity: "error", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6",
     detects: "`stonith` without a type and config file; `stonith_host` without a host, or (when the host is `*` or a `node` of the file, the only lines heartbeat reads) without a type, or without parameters (except `suicide` and `external/*` types, whose parameter list may be empty). Whether the type is an installed plugin is not checked.",
-    behaviour: "`No Stonith type given`, `No Stonith hostname argument given`, `Invalid Stonith config file`, `Unknown Stonith config error parsing`: heartbeat does not start.",
+    behaviour: "`No Stonith type given`, `No Stonith hostname argument given`, `Invalid Stonith config file []` (a type without a file), `Invalid Stonith configuration parameter []` (no parameters): heartbeat does not start (checked with the real 3.0.6 daemon; `stonith_host * suicide` and a line for a host that is no node are accepted).",
     source: "§6.3",
   },
   {
