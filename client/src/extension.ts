@@ -64,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{init.d,rc.d,ha.d,xinetd.d,inittab.d,insserv.conf.d}/**'),
-        vscode.workspace.createFileSystemWatcher('**/{inittab,xinetd.conf,insserv.conf,services,hostname}'),
+        vscode.workspace.createFileSystemWatcher('**/{inittab,xinetd.conf,insserv.conf,services,hostname,fstab}'),
       ],
     },
   };

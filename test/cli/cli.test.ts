@@ -77,6 +77,20 @@ describe('sysv-ha check: files and formats', () => {
     assert.equal(r.code, 0);
   });
 
+  it('--local-node names the machine the heartbeat files are for', async () => {
+    const root = tree({
+      'etc/ha.d/ha.cf': 'node alpha beta\nbcast eth0\nauto_failback on\nlogfacility local0\n',
+      'etc/ha.d/authkeys': 'auth 1\n1 sha1 secret\n',
+      'etc/ha.d/haresources': 'alpha 10.0.0.10/24/eth0\n',
+    });
+    chmodSync(join(root, 'etc/ha.d/authkeys'), 0o600);
+    assert.equal((await inProcess(['check', root])).code, 0);
+    const r = await inProcess(['check', '--format', 'json', '--local-node', 'gamma', root]);
+    assert.equal(r.code, 1);
+    assert.deepEqual(JSON.parse(r.stdout).map((d: { code: string; line: number }) => [d.code, d.line]), [['hacf/local-node-missing', 1]]);
+    assert.equal((await inProcess(['check', '--local-node=Beta', root])).code, 0);
+  });
+
   it('an explicit file is matched by name, or by --lang', async () => {
     const root = tree({ 'inittab': 'id:0:initdefault:\n', 'my.tab.txt': 'id:0:initdefault:\n' });
     assert.equal((await inProcess(['check', join(root, 'inittab')])).code, 1);

@@ -10,7 +10,8 @@
 #   - network: a fresh namespace with only lo; each interface named on a bcast/mcast/ucast
 #     line is created inside it as a veth pair with a 10.x.y.1/24 address (never any outside
 #     address);
-#   - UTS: the host name is the first `node` of ha.cf (lower-cased), else node1;
+#   - UTS: the host name is HA_D_DIR/../hostname (an image's etc/hostname) when there is one,
+#     else the first `node` of ha.cf (lower-cased), else node1;
 #   - mounts (private to the namespace): /etc/ha.d <- a scratch copy plus the package's harc,
 #     shellfuncs, rc.d and do-nothing resource.d stubs; /etc/init.d <- empty; /etc/hosts <- a
 #     copy naming every node, ucast peer and ping host with a fake 10.254.x.y address;
@@ -91,8 +92,11 @@ CF=/etc/ha.d/ha.cf
 # Words of ha.cf lines (comments removed), one directive per line.
 directives() { sed -e 's/#.*//' "$CF" 2>/dev/null | tr ',\t' '  ' | awk 'NF > 0'; }
 
-# Host name: the first node, lower-cased, if the kernel takes it.
-NODE=$(directives | awk '$1 == "node" { print tolower($2); exit }')
+# Host name: the image's etc/hostname next to etc/ha.d (first line, as written: heartbeat
+# compares case-insensitively), else the first node, lower-cased, if the kernel takes it.
+NODE=
+[ -f "$SRC/../hostname" ] && NODE=$(head -n 1 "$SRC/../hostname" | tr -d ' \t\r')
+[ -n "$NODE" ] || NODE=$(directives | awk '$1 == "node" { print tolower($2); exit }')
 [ -n "$NODE" ] || NODE=node1
 printf '%s' "$NODE" > /proc/sys/kernel/hostname 2>/dev/null || { NODE=node1; printf node1 > /proc/sys/kernel/hostname; }
 echo "NODE $NODE"

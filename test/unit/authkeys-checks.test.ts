@@ -118,10 +118,39 @@ Auth 1
     coveredCodes.add('authkeys/bad-permissions');
     assert.deepEqual(run(0o640), ['0:authkeys/bad-permissions']);
     assert.deepEqual(run(0o600), []);
-    assert.deepEqual(run(0o602), []);
+    assert.deepEqual(run(0o400), []);
     assert.deepEqual(run(undefined), []);
     assert.deepEqual(run(0o644, { checkFileModes: false }), []);
     assert.deepEqual(run(0o644, {}, '/srv/templates/authkeys.j2'), []);
+  });
+
+  it('writable-by-others from the real mode (mode & 022), beside bad-permissions when both apply', () => {
+    const text = 'auth 1\n1 sha1 secret\n';
+    const analyze = (mode: number | undefined, settings: Partial<svc.Settings> = {}, path = '/etc/ha.d/authkeys') =>
+      svc.analyze({ path, text, language: 'authkeys' }, { ...svc.DEFAULT_SETTINGS, ...settings }, hostWithMode(path, text, mode)).problems;
+    const run = (mode: number | undefined, settings: Partial<svc.Settings> = {}, path?: string) => analyze(mode, settings, path).map((p) => `${p.range.start.line}:${p.code}`);
+    assert.deepEqual(run(0o602), ['0:authkeys/writable-by-others']);
+    coveredCodes.add('authkeys/writable-by-others');
+    assert.deepEqual(run(0o620), ['0:authkeys/writable-by-others']);
+    assert.deepEqual(run(0o666).sort(), ['0:authkeys/bad-permissions', '0:authkeys/writable-by-others']);
+    assert.deepEqual(run(0o600), []);
+    assert.deepEqual(run(0o700), []);
+    assert.deepEqual(run(undefined), []);
+    assert.deepEqual(run(0o622, { checkFileModes: false }), []);
+    assert.deepEqual(run(0o622, {}, '/srv/templates/authkeys.j2'), []);
+    const p = analyze(0o622)[0]!;
+    assert.equal(p.severity, 'warning');
+    assert.equal(p.fixes![0]!.command!.id, 'sysvHa.chmodKeyfile');
+  });
+
+  it('authnum-zero on key number 0 (auth line and key line)', () => {
+    check(`auth 0
+     ^ authkeys/authnum-zero
+0 sha1 secret
+^ authkeys/authnum-zero
+1 md5 other
+`);
+    check('auth 1\n1 sha1 secret\n10 md5 other\n');
   });
 });
 

@@ -47,6 +47,16 @@ describe('settings', () => {
     assert.equal(ignored.length, 2);
   });
 
+  it('localNode: a host name, trimmed; anything else is ignored', () => {
+    assert.equal(svc.normalizeSettings({ localNode: ' node1 ' }).settings.localNode, 'node1');
+    assert.equal(svc.DEFAULT_SETTINGS.localNode, '');
+    for (const bad of [42, 'two words', '#x']) {
+      const { settings, ignored } = svc.normalizeSettings({ localNode: bad });
+      assert.equal(settings.localNode, '');
+      assert.equal(ignored.length, 1);
+    }
+  });
+
   it('falls back to defaults for garbage', () => {
     for (const input of [null, undefined, 42, 'x', [], { profile: 7 }]) {
       const { settings } = svc.normalizeSettings(input);

@@ -20,9 +20,9 @@ function memoryHost(files: Record<string, string | { text: string; mode: number 
   };
 }
 
-function checkWithHost(fixture: string, path: string, files: Record<string, string | { text: string; mode: number }>): svc.Analysis {
+function checkWithHost(fixture: string, path: string, files: Record<string, string | { text: string; mode: number }>, settings: Partial<svc.Settings> = {}): svc.Analysis {
   const { text, expected } = parseFixture(fixture);
-  const a = svc.analyze({ path, text, language: 'hacf' }, svc.DEFAULT_SETTINGS, memoryHost(files));
+  const a = svc.analyze({ path, text, language: 'hacf' }, { ...svc.DEFAULT_SETTINGS, ...settings }, memoryHost(files));
   for (const e of expected) coveredCodes.add(e.code);
   const show = (xs: { line: number; start: number; end: number; code: string }[]) => xs.map((x) => `${x.line + 1}:${x.start}-${x.end} ${x.code}`).sort();
   assert.deepEqual(show(a.problems.map((p) => ({ line: p.range.start.line, start: p.range.start.character, end: p.range.end.character, code: p.code }))), show(expected));
@@ -332,6 +332,75 @@ apiauth default gid=haclient uid=alanr,root
     checkWithHost(BASE, '/img/etc/ha.d/ha.cf', { '/img/etc/ha.d/authkeys': 'auth 1\n1 crc\n' });
     checkWithHost(BASE, '/img/ha.cf.j2', {});
     check(BASE);
+  });
+
+  it('bad-stonith: stonith without type or file; stonith_host without host, type or parameters', () => {
+    check(`${BASE}stonith
+^^^^^^^ hacf/bad-stonith
+stonith baytech
+^^^^^^^^^^^^^^^ hacf/bad-stonith
+stonith_host
+^^^^^^^^^^^^ hacf/bad-stonith
+stonith_host *
+^^^^^^^^^^^^^^ hacf/bad-stonith
+stonith_host alpha baytech
+^^^^^^^^^^^^^^^^^^^^^^^^^^ hacf/bad-stonith
+stonith_host Beta
+^^^^^^^^^^^^^^^^^ hacf/bad-stonith
+`);
+    // Complete lines; types whose parameter list may be empty; a host that is no node (never read).
+    check(`${BASE}stonith baytech /etc/ha.d/conf/stonith.baytech
+stonith_host * baytech 10.0.0.3 mylogin mysecretpassword
+stonith_host alpha external/ipmi beta 10.0.0.2 admin secret lan
+stonith_host * suicide
+stonith_host beta external/sbd
+stonith_host gamma
+stonith_host gamma baytech
+`);
+    // The nodes may come after the stonith_host line.
+    check(`bcast eth0\nauto_failback on\nstonith_host alpha
+^^^^^^^^^^^^^^^^^^ hacf/bad-stonith
+node alpha beta
+`);
+  });
+
+  it('local-node-missing: the host name from sysvHa.localNode (case-insensitive)', () => {
+    check(`${BASE}`.replace('node alpha beta\n', `node alpha beta
+^^^^^^^^^^^^^^^ hacf/local-node-missing
+`), { localNode: 'gamma' });
+    const a = analyzeText(BASE, { ...HACF, settings: { localNode: 'gamma' } });
+    assert.equal(a.problems[0]!.severity, 'error');
+    assert.match(a.problems[0]!.message, /'gamma' \(sysvHa\.localNode\)/);
+    check(BASE, { localNode: 'BETA' });
+    check(`${BASE}node gamma\n`, { localNode: 'gamma' });
+    check(`${BASE}node delta,Gamma\n`, { localNode: 'gamma' });
+    // autojoin any lets any node join; no node at all is hacf/no-nodes alone.
+    check(`${BASE}pacemaker on\nautojoin any\n`, { localNode: 'gamma' });
+    check(`bcast eth0
+^^^^^^^^^^ hacf/no-nodes
+auto_failback on
+`, { localNode: 'gamma' });
+    // Unknown host name: nothing.
+    check(BASE);
+  });
+
+  it('local-node-missing: the host name from the image root\'s etc/hostname', () => {
+    const keys = { '/img/etc/ha.d/authkeys': { text: 'auth 1\n1 crc\n', mode: 0o600 } };
+    const fixture = `${BASE}`.replace('node alpha beta\n', `node alpha beta
+^^^^^^^^^^^^^^^ hacf/local-node-missing
+`);
+    const a = checkWithHost(fixture, '/img/etc/ha.d/ha.cf', { ...keys, '/img/etc/hostname': 'gamma\n' });
+    assert.match(a.problems[0]!.message, /\/img\/etc\/hostname/);
+    checkWithHost(fixture, '/img/etc/ha.d/ha.cf', { ...keys, '/img/etc/hostname': '  gamma  \r\nignored\n' });
+    checkWithHost(BASE, '/img/etc/ha.d/ha.cf', { ...keys, '/img/etc/hostname': 'Alpha\n' });
+    // The setting wins over the file.
+    checkWithHost(BASE, '/img/etc/ha.d/ha.cf', { ...keys, '/img/etc/hostname': 'gamma\n' }, { localNode: 'beta' });
+    // No usable name: empty, a comment, no file, not named ha.cf, or the /etc of the machine itself.
+    checkWithHost(BASE, '/img/etc/ha.d/ha.cf', { ...keys, '/img/etc/hostname': '\n' });
+    checkWithHost(BASE, '/img/etc/ha.d/ha.cf', { ...keys, '/img/etc/hostname': '# set by the installer\n' });
+    checkWithHost(BASE, '/img/etc/ha.d/ha.cf', keys);
+    checkWithHost(BASE, '/img/etc/ha.d/ha.cf.new', { ...keys, '/img/etc/hostname': 'gamma\n' });
+    checkWithHost(BASE, '/etc/ha.d/ha.cf', { '/etc/ha.d/authkeys': { text: 'auth 1\n1 crc\n', mode: 0o600 }, '/etc/hostname': 'gamma\n' });
   });
 
   it('suppression comments work', () => {

@@ -52,9 +52,9 @@ describe('haresources checks', () => {
   });
 
   it('duplicate-group-key on the later group', () => {
-    check(`alpha 10.0.0.10 httpd
-beta 10.0.0.10 mysql
-     ^^^^^^^^^ haresources/duplicate-group-key
+    check(`alpha 10.0.0.10/24 httpd
+beta 10.0.0.10/24 mysql
+     ^^^^^^^^^^^^ haresources/duplicate-group-key
 alpha httpd
 `);
   });
@@ -66,6 +66,21 @@ alpha httpd
                                    ^^^^^^^^^^^^^^^^^^ haresources/missing-resource-args
 beta Filesystem::/dev/sdc1:: Delay MailTo::root
      ^^^^^^^^^^^^^^^^^^^^^^^ haresources/missing-resource-args
+`);
+  });
+
+  it('ip-without-netmask: an IPaddr/IPaddr2/bare address with no /nbits', () => {
+    const a = check(`alpha 10.0.0.10 IPaddr::10.0.0.11 IPaddr2::10.0.0.12 httpd
+      ^^^^^^^^^ haresources/ip-without-netmask
+                        ^^^^^^^^^ haresources/ip-without-netmask
+                                           ^^^^^^^^^ haresources/ip-without-netmask
+beta 10.0.0.20/24 IPaddr::10.0.0.21/24/eth0 IPaddr2::10.0.0.22/255.255.255.0 IPv6addr::2001:db8::1
+`);
+    assert.equal(a.problems[0]!.severity, 'information');
+    // An invalid address or an empty prefix is reported by the ipaddr checks only.
+    check(`alpha IPaddr::10.0.0.300 IPaddr::10.0.0.5/
+              ^^^^^^^^^^ ipaddr/invalid-address
+                                          ^ ipaddr/invalid-prefix (empty)
 `);
   });
 
@@ -85,19 +100,19 @@ describe('haresources workspace checks', () => {
   };
 
   it('unknown-node: not a node of ha.cf (case-insensitive)', () => {
-    checkWithHost(`ALPHA 10.0.0.10 httpd
-gamma 10.0.0.11 httpd
+    checkWithHost(`ALPHA 10.0.0.10/24 httpd
+gamma 10.0.0.11/24 httpd
 ^^^^^ workspace/unknown-node
 `, files);
-    checkWithHost('gamma 10.0.0.11\n', { ...files, [`${ROOT}/etc/ha.d/ha.cf`]: `${HACF}autojoin any\ncrm off\n` });
+    checkWithHost('gamma 10.0.0.11/24\n', { ...files, [`${ROOT}/etc/ha.d/ha.cf`]: `${HACF}autojoin any\ncrm off\n` });
     // No ha.cf, or a file not named haresources: nothing to compare with.
-    checkWithHost('gamma 10.0.0.11\n', {});
-    checkWithHost('gamma 10.0.0.11\n', files, `${ROOT}/etc/ha.d/haresources.bak`);
+    checkWithHost('gamma 10.0.0.11/24\n', {});
+    checkWithHost('gamma 10.0.0.11/24\n', files, `${ROOT}/etc/ha.d/haresources.bak`);
   });
 
   it('a broken continuation is reported once, not also as an unknown node', () => {
-    checkWithHost(`alpha 10.0.0.10 \\ 
-                ^^ haresources/blank-after-backslash
+    checkWithHost(`alpha 10.0.0.10/24 \\ 
+                   ^^ haresources/blank-after-backslash
     httpd
 `, files);
   });
@@ -111,11 +126,32 @@ gamma 10.0.0.11 httpd
     checkWithHost('alpha mysqld\n', { [`${ROOT}/etc/ha.d/ha.cf`]: HACF });
   });
 
+  it('filesystem-in-fstab: a Filesystem mount point that etc/fstab also mounts at boot', () => {
+    const fstab = `# <file system> <mount point> <type> <options> <dump> <pass>
+/dev/sda1 / ext4 errors=remount-ro 0 1
+/dev/drbd0 /data/ ext4 defaults 0 2
+/dev/drbd1 /srv/www ext4 noauto,noatime 0 0
+/dev/drbd2\t/srv/db xfs
+UUID=1234 none swap sw 0 0
+`;
+    const withFstab = { ...files, [`${ROOT}/etc/fstab`]: fstab };
+    const a = checkWithHost(`alpha Filesystem::/dev/drbd0::/data::ext4 Filesystem::/dev/drbd1::/srv/www::ext4
+                              ^^^^^ haresources/filesystem-in-fstab
+beta Filesystem::/dev/drbd2::/srv/db/::xfs Filesystem::/dev/drbd3::/export::ext4 Filesystem::/dev/drbd4::none
+                             ^^^^^^^^ haresources/filesystem-in-fstab
+`, withFstab);
+    assert.equal(a.problems[0]!.severity, 'warning');
+    assert.deepEqual(a.problems.map((p) => [p.related![0]!.path, p.related![0]!.range.start.line]), [[`${ROOT}/etc/fstab`, 2], [`${ROOT}/etc/fstab`, 4]]);
+    // No fstab in the image, or a file not named haresources: nothing to compare with.
+    checkWithHost('alpha Filesystem::/dev/drbd0::/data::ext4\n', files);
+    checkWithHost('alpha Filesystem::/dev/drbd0::/data::ext4\n', withFstab, `${ROOT}/etc/ha.d/haresources.bak`);
+  });
+
   it('haresources-ignored when ha.cf turns pacemaker on', () => {
-    checkWithHost(`gamma 10.0.0.10
-^^^^^^^^^^^^^^^ workspace/haresources-ignored
+    checkWithHost(`gamma 10.0.0.10/24
+^^^^^^^^^^^^^^^^^^ workspace/haresources-ignored
 `, { ...files, [`${ROOT}/etc/ha.d/ha.cf`]: `${HACF}pacemaker respawn\n` });
-    checkWithHost('alpha 10.0.0.10\n', { ...files, [`${ROOT}/etc/ha.d/ha.cf`]: `${HACF}crm off\n` });
+    checkWithHost('alpha 10.0.0.10/24\n', { ...files, [`${ROOT}/etc/ha.d/ha.cf`]: `${HACF}crm off\n` });
   });
 });
 

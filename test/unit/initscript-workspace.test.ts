@@ -82,12 +82,69 @@ describe('haresources resources that are init scripts', () => {
       '/r/etc/ha.d/authkeys': 'auth 1\n1 sha1 secret\n',
       '/r/etc/ha.d/haresources': 'n1 web db\n',
       '/r/etc/init.d/web': noStatus,
-      '/r/etc/init.d/db': noStatus.replace('restart)', 'restart|status)'),
+      '/r/etc/init.d/db': noStatus.replace('restart)', 'restart) ;;\n  status) echo "db is running"'),
     };
     const host = memHost(files, { '/r/etc/ha.d/authkeys': 0o600 });
     const p = svc.analyze({ path: '/r/etc/ha.d/haresources', text: files['/r/etc/ha.d/haresources']!, language: 'haresources' }, svc.DEFAULT_SETTINGS, host).problems;
     assert.deepEqual(p.map((x) => [x.code, x.range.start.character, x.range.end.character]), [['workspace/resource-script-no-status', 3, 6]]);
     assert.equal(p[0]!.related![0]!.path, '/r/etc/init.d/web');
+  });
+});
+
+describe('what a resource init script prints for status', () => {
+  const script = (status: string, extra = '') => `#!/bin/sh\n${extra}case "$1" in\n  start|stop|restart) ;;\n  status) ${status} ;;\n  *) exit 2 ;;\nesac\n`;
+  const run = (web: string, haresources = 'n1 web\n') => {
+    const files: Record<string, string> = {
+      '/r/etc/ha.d/ha.cf': 'bcast eth0\nnode n1\nnode n2\nauto_failback on\n',
+      '/r/etc/ha.d/authkeys': 'auth 1\n1 sha1 secret\n',
+      '/r/etc/ha.d/haresources': haresources,
+      '/r/etc/init.d/web': web,
+    };
+    const host = memHost(files, { '/r/etc/ha.d/authkeys': 0o600 });
+    return svc.analyze({ path: '/r/etc/ha.d/haresources', text: haresources, language: 'haresources' }, svc.DEFAULT_SETTINGS, host).problems;
+  };
+  const codes = (web: string, haresources?: string) => run(web, haresources).map((p) => p.code);
+
+  it('workspace/resource-status-output when the whole status path prints neither running nor OK', async () => {
+    await svc.initialize({ wasmDir: join(REPO, 'dist') });
+    const p = run(script('exit 0'));
+    assert.deepEqual(p.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character, x.severity]), [['workspace/resource-status-output', 0, 3, 6, 'warning']]);
+    assert.deepEqual(p[0]!.related!.map((r) => [r.path, r.range.start.line]), [['/r/etc/init.d/web', 3]]);
+    assert.deepEqual(codes(script('echo "status not supported"; exit 3')), ['workspace/resource-status-output']);
+    assert.deepEqual(codes(script('')), ['workspace/resource-status-output']);
+    // The script's own function, followed.
+    assert.deepEqual(codes(script('check', 'check() {\n  [ -f /var/run/web.pid ] || return 3\n  return 0\n}\n')), ['workspace/resource-status-output']);
+    // The same branch ended by ;; (not a fall-through).
+    assert.deepEqual(codes('#!/bin/bash\ncase "$1" in\n  status) exit 0 ;;\n  start) echo running ;;\nesac\n'), ['workspace/resource-status-output']);
+    // The commands after the case run too.
+    assert.deepEqual(codes(`${script('RETVAL=0')}exit $RETVAL\n`), ['workspace/resource-status-output']);
+  });
+
+  it('nothing when it prints running/OK, or when what it prints cannot be seen', async () => {
+    await svc.initialize({ wasmDir: join(REPO, 'dist') });
+    const quiet: [string, string][] = [
+      ['prints running', script('echo "web is running"')],
+      ['prints OK', script("printf 'OK\\n'")],
+      ['not running counts as printing it', script('echo "web is not running"; exit 3')],
+      ['a dynamic echo', script('echo "$NAME: $STATE"')],
+      ['the Red Hat helper', script('status -p /var/run/web.pid web')],
+      ['the LSB helper', script('status_of_proc "$DAEMON" "$NAME" && exit 0 || exit $?')],
+      ['pidofproc', script('pidofproc /usr/sbin/web')],
+      ['the daemon itself', script('$DAEMON status')],
+      ['ps', script('ps -C web')],
+      ['a function calling a helper', script('rh_status', 'rh_status() {\n  status web\n}\n')],
+      ['a function the script does not define', script('my_status')],
+      ['output after the case', `${script('')}echo OK\n`],
+      ['a sourced file after the case', `${script('')}. /etc/web/status.sh\n`],
+      ['a fall-through branch', '#!/bin/bash\ncase "$1" in\n  status) exit 0 ;&\n  start) echo running ;;\nesac\n'],
+      ['a dispatcher in a function', '#!/bin/sh\nmain() {\n  case "$1" in\n    start|stop) ;;\n    status) exit 0 ;;\n  esac\n}\nmain "$@"\n'],
+      ['a syntax error', `${script('exit 0')}if then fi\n`],
+      ['no status branch (resource-script-no-status instead)', '#!/bin/sh\ncase "$1" in\n  start|stop) ;;\nesac\n'],
+    ];
+    for (const [why, web] of quiet) assert.ok(!codes(web).includes('workspace/resource-status-output'), why);
+    assert.deepEqual(codes('#!/bin/sh\ncase "$1" in\n  start|stop) ;;\nesac\n'), ['workspace/resource-script-no-status']);
+    // With arguments the script's $1 is the argument, not the action.
+    assert.deepEqual(codes(script('exit 0'), 'n1 web::a\n'), []);
   });
 });
 

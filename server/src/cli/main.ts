@@ -40,6 +40,8 @@ check options:
   --lang LANGUAGE              language of files whose name does not tell (${svc.LANGUAGE_IDS.join(', ')})
   --inittab-dialect auto|sysvinit|busybox
   --sysvinit-version 2|3
+  --heartbeat-version 2|3
+  --local-node NAME            the host name (uname -n) the heartbeat files are for
   --no-file-modes              do not check file permissions (authkeys mode, init scripts' execute bit)
   --exit-zero                  exit 0 even when errors are found
 `;
@@ -80,6 +82,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
       case '--inittab-dialect': out.settings['inittabDialect'] = take(); break;
       case '--sysvinit-version': out.settings['sysvinitVersion'] = take(); break;
       case '--heartbeat-version': out.settings['heartbeatVersion'] = take(); break;
+      case '--local-node': out.settings['localNode'] = take(); break;
       case '--severity': {
         const spec = take();
         const m = /^([a-z]+\/[a-z0-9-]+)=([a-z]+)$/.exec(spec);

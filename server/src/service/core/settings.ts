@@ -24,6 +24,11 @@ export interface Settings {
   maxFileSize: number;
   /** `sysvHa.checkFileModes`: check file permissions (authkeys mode, init scripts' execute bit). */
   checkFileModes: boolean;
+  /**
+   * `sysvHa.localNode`: the host name (`uname -n`) of the machine the heartbeat files are
+   * for; empty = unknown (then the workspace's `etc/hostname` is used, if there is one).
+   */
+  localNode: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   heartbeatVersion: 3,
   maxFileSize: 2 * 1024 * 1024,
   checkFileModes: true,
+  localNode: '',
 }) as Settings;
 
 /**
@@ -73,6 +79,11 @@ export function normalizeSettings(input: unknown): { settings: Settings; ignored
   if (modes !== undefined) {
     if (typeof modes === 'boolean') settings.checkFileModes = modes;
     else ignored.push(`checkFileModes: ${JSON.stringify(modes)} is not true or false`);
+  }
+  const localNode = src['localNode'];
+  if (localNode !== undefined) {
+    if (typeof localNode === 'string' && /^[^\s#]*$/.test(localNode.trim())) settings.localNode = localNode.trim();
+    else ignored.push(`localNode: ${JSON.stringify(localNode)} is not a host name`);
   }
   const sev = src['severity'];
   if (sev !== undefined) {

@@ -22,6 +22,11 @@ export interface AuthkeysFacts {
 const tokRange = (t: Token): Range => range(t.line, t.start, t.end);
 type Range = ReturnType<typeof range>;
 
+/** Key number 0: heartbeat takes it (0-15), the man page documents 1-15. */
+function authnumZero(t: Token): RawProblem {
+  return { code: 'authkeys/authnum-zero', range: tokRange(t), message: "Key number 0 works, but the authkeys man page documents 1-15 only. Use 1-15 (change the auth line and the key line together)." };
+}
+
 export function checkAuthkeys(model: AuthkeysModel, src: SourceText): { problems: RawProblem[]; facts: AuthkeysFacts } {
   const out: RawProblem[] = [];
   const facts: AuthkeysFacts = { valid: new Set() };
@@ -44,6 +49,8 @@ export function checkAuthkeys(model: AuthkeysModel, src: SourceText): { problems
       facts.auth = l;
       if (l.num < 0 || l.num >= MAX_AUTH) {
         out.push({ code: 'authkeys/invalid-authnum', range: tokRange(l.numToken!), message: `Key number ${l.num} is outside 0-15; heartbeat refuses to start ("Invalid authnum"). Use 1-15.` });
+      } else if (l.num === 0) {
+        out.push(authnumZero(l.numToken!));
       }
       continue;
     }
@@ -56,6 +63,7 @@ export function checkAuthkeys(model: AuthkeysModel, src: SourceText): { problems
       out.push({ code: 'authkeys/invalid-authnum', range: tokRange(l.numToken!), message: `Key number ${l.num} is outside 0-15; heartbeat refuses to start ("Invalid authnum"). Use 1-15.` });
       continue;
     }
+    if (l.num === 0) out.push(authnumZero(l.numToken!));
     const method = findMethod(l.method.text);
     if (!method) {
       const lower = findMethod(l.method.text.toLowerCase());

@@ -16,11 +16,21 @@ export const authkeysModule: LanguageModule<AuthkeysDoc> = {
     // authkeys/bad-permissions: heartbeat fstat()s the keyfile it opens, /etc/ha.d/authkeys.
     if (ctx.host && ctx.settings.checkFileModes !== false && isNamed(ctx.path, 'authkeys')) {
       const mode = ctx.host.stat(ctx.path)?.mode;
+      const octal = mode === undefined ? '' : (mode & 0o777).toString(8).padStart(3, '0');
+      const chmod = (code: string) => [{ code, title: 'Set the file mode to 600 (chmod 600)', edits: [], command: { id: 'sysvHa.chmodKeyfile', args: [ctx.path] }, preferred: true }];
       if (mode !== undefined && (mode & 0o044) !== 0) {
         problems.push({
           code: 'authkeys/bad-permissions', range: range(0, 0, src.lineText(0).length),
-          message: `The file is mode ${(mode & 0o777).toString(8).padStart(3, '0')}: group or others can read the keys, so heartbeat refuses to start ("Bad permissions on keyfile"). Run 'chmod 600' on it.`,
-          fixes: [{ code: 'authkeys/bad-permissions', title: 'Set the file mode to 600 (chmod 600)', edits: [], command: { id: 'sysvHa.chmodKeyfile', args: [ctx.path] }, preferred: true }],
+          message: `The file is mode ${octal}: group or others can read the keys, so heartbeat refuses to start ("Bad permissions on keyfile"). Run 'chmod 600' on it.`,
+          fixes: chmod('authkeys/bad-permissions'),
+        });
+      }
+      // Not checked by heartbeat, but whoever can write the file can replace the keys.
+      if (mode !== undefined && (mode & 0o022) !== 0) {
+        problems.push({
+          code: 'authkeys/writable-by-others', range: range(0, 0, src.lineText(0).length),
+          message: `The file is mode ${octal}: group or others can write it and replace the cluster's keys. Run 'chmod 600' on it (root-only read and write).`,
+          fixes: chmod('authkeys/writable-by-others'),
         });
       }
     }

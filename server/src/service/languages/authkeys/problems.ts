@@ -9,6 +9,12 @@ export const AUTHKEYS_PROBLEMS: readonly ProblemDef[] = [
     source: "§6.4, H24, App. B 4",
   },
   {
+    code: "authkeys/writable-by-others", severity: "warning", core: false, appliesTo: "heartbeat all (not on file systems without modes; turned off by `sysvHa.checkFileModes: false`)",
+    detects: "The file is writable by group or others (mode & 022); line 1. Reported as well as `authkeys/bad-permissions` when the file is also readable by them (e.g. 666): they are two problems (anyone can read the keys / anyone can replace them), one `chmod 600` fixes both.",
+    behaviour: "Not checked by heartbeat; the man page says root-only read and write.",
+    source: "§6.4",
+  },
+  {
     code: "authkeys/missing-auth", severity: "error", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
     detects: "No valid `auth N` line; line 1.",
     behaviour: "`Missing auth directive in keyfile`: heartbeat does not start.",
@@ -37,6 +43,12 @@ export const AUTHKEYS_PROBLEMS: readonly ProblemDef[] = [
     detects: "A key number (on an auth or key line) outside 0-15.",
     behaviour: "`Invalid authnum [N]`: heartbeat does not start.",
     source: "§6.4, H26",
+  },
+  {
+    code: "authkeys/authnum-zero", severity: "information", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6",
+    detects: "Key number 0, on an `auth` line or a key line; on the number.",
+    behaviour: "Accepted by the code (0-15); the man page says 1-15.",
+    source: "§6.4",
   },
   {
     code: "authkeys/unknown-method", severity: "error", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",

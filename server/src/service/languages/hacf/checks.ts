@@ -25,6 +25,13 @@ export interface HacfFacts {
   media: Directive[];
 }
 
+/** The host name heartbeat would compare with the nodes, and where it comes from. */
+export interface LocalNode {
+  name: string;
+  /** For the message: `sysvHa.localNode` or the hostname file's path. */
+  from: string;
+}
+
 const wordRange = (w: Word): Range => range(w.line, w.start, w.end);
 const lineRange = (d: Directive): Range => range(d.line, d.name.start, d.rest.end > d.name.end ? d.rest.end : d.name.end);
 const replaceFix = (code: string, title: string, r: Range, newText: string): Fix => ({ code, title, edits: [{ range: r, newText }], preferred: true });
@@ -35,7 +42,7 @@ export function crmOn(value: string): boolean {
   return b === undefined ? true : b;
 }
 
-export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatVersion): { problems: RawProblem[]; facts: HacfFacts } {
+export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatVersion, localNode?: LocalNode): { problems: RawProblem[]; facts: HacfFacts } {
   const out: RawProblem[] = [];
   const facts: HacfFacts = { nodes: [], times: new Map(), media: [] };
   const seen = new Map<string, Directive>();
@@ -47,6 +54,7 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
   const logTargets: Directive[] = [];
   let autojoin: Directive | undefined;
   const apiClients = new Map<string, Directive>();
+  const stonithHosts: Directive[] = [];
 
   for (const d of model.directives) {
     const spec = findDirective(d.name.text, version);
@@ -76,7 +84,8 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
     }
 
     if (spec.kind === 'wholeline') {
-      checkWholeLine(d, spec, out, apiClients);
+      if (spec.value === 'stonith_host') stonithHosts.push(d);
+      else checkWholeLine(d, spec, out, apiClients);
       continue;
     }
 
@@ -207,6 +216,16 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
   if (facts.nodes.length === 0 && facts.autojoin !== 'any') {
     out.push({ code: 'hacf/no-nodes', range: line1, message: "No 'node' line: heartbeat refuses to start (\"no nodes defined\"). Add a node line per cluster member (its uname -n)." });
   }
+  if (localNode && facts.nodes.length > 0 && facts.autojoin !== 'any') {
+    const lower = localNode.name.toLowerCase();
+    if (!facts.nodes.some((n) => n.text.toLowerCase() === lower)) {
+      out.push({
+        code: 'hacf/local-node-missing', range: line1,
+        message: `This machine's name '${localNode.name}' (${localNode.from}) is not a node here (${facts.nodes.map((n) => n.text).join(', ')}): heartbeat refuses to start ("Current node [${lower}] not in configuration!"). Add 'node ${localNode.name}', or correct the host name.`,
+      });
+    }
+  }
+  for (const d of stonithHosts) checkStonithHost(d, facts, out);
   checkTiming(facts, out);
 
   const r1 = !facts.crm;
@@ -401,8 +420,54 @@ function isIpv4Multicast(text: string): boolean {
   return parts.every((p) => p <= 255) && parts[0]! >= 224 && parts[0]! <= 239;
 }
 
+/**
+ * STONITH types whose parameter list may be empty: `suicide` has no parameters, and an
+ * `external/*` plugin's parameters come from its script, which is not known here.
+ */
+const STONITH_NO_PARAMS = (type: string): boolean => type === 'suicide' || type.startsWith('external/');
+
+/**
+ * `stonith TYPE CONFIG-FILE` (`set_stonith_info`): no type is `No Stonith type given`; a type
+ * without a file hands the plugin an unset file name, which it cannot open (`Invalid Stonith
+ * config file`). Whether the type exists depends on the installed plugins: not checked.
+ */
+function checkStonith(d: Directive, out: RawProblem[]): void {
+  const ws = wordsOf(d);
+  if (ws.length === 0) {
+    out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: 'stonith needs a device type and its configuration file (stonith TYPE FILE); heartbeat refuses to start ("No Stonith type given").' });
+  } else if (ws.length === 1) {
+    out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: `stonith ${ws[0]!.text} needs the device's configuration file after the type; heartbeat refuses to start ("Invalid Stonith config file"). Add its path, or use stonith_host with the parameters on the line.` });
+  }
+}
+
+/**
+ * `stonith_host FROM TYPE PARAMS…` (`set_stonith_host_info`): heartbeat reads the type and the
+ * parameters only on the host FROM (lower-cased) or on every host for `*`; on the others the
+ * line is skipped. So a line for a host that is not a node of this file is never read.
+ */
+function checkStonithHost(d: Directive, facts: HacfFacts, out: RawProblem[]): void {
+  const ws = wordsOf(d);
+  const [host, type, ...params] = ws;
+  if (!host) {
+    out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: 'stonith_host needs the host it applies to (a node or *), the device type and its parameters; heartbeat refuses to start ("No Stonith hostname argument given").' });
+    return;
+  }
+  const lower = host.text.toLowerCase();
+  const readBy = host.text === '*' ? 'every node' : facts.nodes.some((n) => n.text.toLowerCase() === lower) ? `node ${host.text}` : undefined;
+  if (!readBy) return;
+  if (!type) {
+    out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: `stonith_host ${host.text} has no device type; heartbeat on ${readBy} refuses to start ("No Stonith type given"). Add the type and its parameters (stonith_host ${host.text} TYPE PARAMS…).` });
+  } else if (params.length === 0 && !STONITH_NO_PARAMS(type.text)) {
+    out.push({ code: 'hacf/bad-stonith', range: lineRange(d), message: `stonith_host ${host.text} ${type.text} has no parameters; heartbeat on ${readBy} refuses to start ("Invalid Stonith configuration parameter"). Add its parameters ('stonith -t ${type.text} -n' lists them).` });
+  }
+}
+
 function checkWholeLine(d: Directive, spec: DirectiveSpec, out: RawProblem[], apiClients: Map<string, Directive>): void {
   const words = d.rest.text.length > 0 ? d.rest.text.split(/[ \t]+/) : [];
+  if (spec.value === 'stonith') {
+    checkStonith(d, out);
+    return;
+  }
   if (spec.value === 'respawn') {
     const cmd = d.values.length >= 2 ? wordsOf(d)[1] : undefined;
     if (words.length < 2) {

@@ -87,6 +87,12 @@ export const HACF_PROBLEMS: readonly ProblemDef[] = [
     source: "§6.3, H7",
   },
   {
+    code: "hacf/local-node-missing", severity: "error", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6 (only when the host name is known: `sysvHa.localNode` / `--local-node`, or `etc/hostname` in the same image root)",
+    detects: "The local host name (setting `sysvHa.localNode`, or else the first line of the workspace's `etc/hostname` next to `etc/ha.d`, never the editor machine's own) is not a `node` (compared case-insensitively, like heartbeat with `uname -n`) and autojoin is not `any`; line 1. Not reported when there is no node at all (`hacf/no-nodes`).",
+    behaviour: "`Current node [x] not in configuration!`; heartbeat does not start.",
+    source: "§6.3, H7, App. B 2",
+  },
+  {
     code: "hacf/setting-after-media", severity: "warning", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
     detects: "`udpport` with a value other than 694 after a `bcast`, `ucast` or `rds` line, or `baud` other than 19200 after a `serial` line; on the udpport/baud line.",
     behaviour: "Settings apply only to media read after them: the earlier media keep 694 / 19200 (heartbeat also prints `... setting must precede media statements`).",
@@ -163,6 +169,12 @@ export const HACF_PROBLEMS: readonly ProblemDef[] = [
     detects: "A `#` glued to a value (not preceded by a blank), e.g. a STONITH password `pa#ss`.",
     behaviour: "Everything from `#` on is a comment, so the value is cut.",
     source: "§6.1, H23",
+  },
+  {
+    code: "hacf/bad-stonith", severity: "error", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6",
+    detects: "`stonith` without a type and config file; `stonith_host` without a host, or (when the host is `*` or a `node` of the file, the only lines heartbeat reads) without a type, or without parameters (except `suicide` and `external/*` types, whose parameter list may be empty). Whether the type is an installed plugin is not checked.",
+    behaviour: "`No Stonith type given`, `No Stonith hostname argument given`, `Invalid Stonith config file []` (a type without a file), `Invalid Stonith configuration parameter []` (no parameters): heartbeat does not start (checked with the real 3.0.6 daemon; `stonith_host * suicide` and a line for a host that is no node are accepted).",
+    source: "§6.3",
   },
   {
     code: "workspace/authkeys-missing", severity: "error", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",

@@ -5,6 +5,7 @@
  */
 import { range, type RawProblem } from '../../core/types';
 import { checkIpaddrResource } from '../ipaddr';
+import { strictIpv4 } from '../ipaddr/address';
 import type { HaresourcesModel } from './parse';
 import { findAgent } from './spec';
 
@@ -36,6 +37,13 @@ export function checkHaresources(model: HaresourcesModel, lineText: (line: numbe
       if (r.bareAddress || ((r.name === 'IPaddr' || r.name === 'IPaddr2') && r.args[0] && r.args[0].text.length > 0)) {
         const a = r.args[0]!;
         out.push(...checkIpaddrResource(r.bareAddress ? 'bare' : (r.name as 'IPaddr' | 'IPaddr2'), { text: a.text, range: range(a.line, a.start, a.end) }));
+        // A valid address with no /nbits at all (`10.0.0.5/` is an invalid prefix, reported above).
+        if (!a.text.includes('/') && strictIpv4(a.text)) {
+          out.push({
+            code: 'haresources/ip-without-netmask', range: range(a.line, a.start, a.end),
+            message: `${a.text} has no /nbits: the netmask and interface come from the routing table at takeover, and with only a default route it fails ("Cannot use default route w/o netmask"). Give them: '${a.text}/NBITS/NIC' (e.g. /24/eth0).`,
+          });
+        }
       }
       const agent = findAgent(r.name);
       if (!agent) continue;

@@ -21,6 +21,18 @@ export const HARESOURCES_PROBLEMS: readonly ProblemDef[] = [
     source: "§6.5, H34",
   },
   {
+    code: "haresources/ip-without-netmask", severity: "information", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6",
+    detects: "An `IPaddr`/`IPaddr2` argument or a bare address that is a valid IPv4 address with no `/nbits` at all; on the address.",
+    behaviour: "The netmask (and interface) come from the routing table at takeover; with only a default route: `ERROR: Cannot use default route w/o netmask`.",
+    source: "§6.5",
+  },
+  {
+    code: "haresources/filesystem-in-fstab", severity: "warning", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6",
+    detects: "A `Filesystem::DEVICE::DIR` resource whose mount point DIR (trailing `/` and fstab's octal escapes ignored) is also mounted by a line of `etc/fstab` in the same image root (`ROOT/etc/ha.d/haresources` → `ROOT/etc/fstab`) without `noauto` in its options; on the directory, with the fstab line as related information. Only for a file named haresources with a workspace.",
+    behaviour: "The doc says not to list it in fstab: the boot mounts it as well as heartbeat, so both nodes can mount it at once.",
+    source: "§6.5",
+  },
+  {
     code: "workspace/unknown-node", severity: "error", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
     detects: "A haresources group whose first word is not a `node` of the ha.cf in the same directory (case-insensitive); on the haresources line. Not reported when there is no ha.cf or it has `autojoin any`.",
     behaviour: "`Bad nodename in /etc/ha.d/haresources [x]`: heartbeat does not start.",

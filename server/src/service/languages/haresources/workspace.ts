@@ -4,12 +4,12 @@
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
 import { sharedBashParser } from '../../shell/treeSitter';
-import { extractBody } from '../initscript/body';
+import { extractBody, type BodyModel, type CommandInfo } from '../initscript/body';
 import { globMatches } from '../initscript/checks';
 import type { WorkspaceHost } from '../../core/language';
 import type { Settings } from '../../core/settings';
 import { SourceText } from '../../core/text';
-import { range, type RawProblem } from '../../core/types';
+import { range, type Range, type RawProblem } from '../../core/types';
 import { checkHacf, type HacfFacts } from '../hacf/checks';
 import { parseHacf } from '../hacf/parse';
 import { heartbeatDirFile, imageRoot } from '../hacf/shared';
@@ -23,6 +23,32 @@ export interface HaresourcesContext {
   scriptDirs: string[];
   /** The file's own path. */
   path?: string;
+  /** The mounts of the same image root's `etc/fstab`, when there is one. */
+  fstab?: { path: string; mounts: FstabMount[] };
+}
+
+export interface FstabMount {
+  /** The mount point, octal escapes (`\040`) decoded, trailing slashes removed. */
+  dir: string;
+  /** 0-based line in fstab. */
+  line: number;
+  noauto: boolean;
+}
+
+/** A mount point as a path to compare: trailing slashes removed (`/` stays). */
+const normDir = (dir: string): string => (dir.length > 1 ? dir.replace(/\/+$/, '') || '/' : dir);
+
+/** The mount lines of an fstab: `SPEC FILE [TYPE [OPTIONS …]]`, `#` comments. */
+export function parseFstab(text: string): FstabMount[] {
+  const out: FstabMount[] = [];
+  text.split('\n').forEach((raw, line) => {
+    const fields = raw.trim().split(/[ \t]+/);
+    if (fields.length < 2 || fields[0]!.startsWith('#')) return;
+    const dir = fields[1]!.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
+    if (!dir.startsWith('/')) return; // swap, none
+    out.push({ dir: normDir(dir), line, noauto: (fields[3] ?? '').split(',').includes('noauto') });
+  });
+  return out;
 }
 
 export function loadContext(path: string, host: WorkspaceHost, settings: Settings): HaresourcesContext {
@@ -38,6 +64,9 @@ export function loadContext(path: string, host: WorkspaceHost, settings: Setting
     for (const d of ['/etc/ha.d/resource.d', '/etc/init.d', '/etc/rc.d/init.d']) {
       if (host.stat(root + d)?.isDirectory) ctx.scriptDirs.push(root + d);
     }
+    const fstab = `${root}/etc/fstab`;
+    const text = host.readFile(fstab);
+    if (text !== undefined) ctx.fstab = { path: fstab, mounts: parseFstab(text) };
   }
   return ctx;
 }
@@ -52,19 +81,91 @@ export function resolveScript(name: string, ctx: HaresourcesContext, host: Works
   return undefined;
 }
 
-/** An init script whose dispatcher has no branch for `status` (undefined when unknown: no parser, no dispatcher). */
-function lacksStatus(path: string, host: WorkspaceHost): boolean {
+/**
+ * What an init script's `status` action shows heartbeat, which runs `NAME status` and greps
+ * the output for `running` or `OK` (case-insensitive):
+ * - `no-branch`: the dispatcher has no branch for `status` (workspace/resource-script-no-status);
+ * - `silent`: the whole status path is visible and prints neither word
+ *   (workspace/resource-status-output), with the branch's line;
+ * - undefined: unknown (no parser, no dispatcher, syntax errors, a helper whose output is not
+ *   known) or it prints one of them. Only a path made of plain commands known to print
+ *   nothing, `echo`/`printf` of constant text and the script's own functions built of the
+ *   same counts as visible: anything else (`status`, `status_of_proc`, `pidofproc`, `$DAEMON
+ *   status`, `ps`, sourced files, …) may print "running".
+ */
+type StatusOutput = { kind: 'no-branch' } | { kind: 'silent'; line: number };
+
+/** Commands that print nothing on stdout (their error messages aside). */
+const SILENT = new Set(['exit', 'return', 'true', 'false', ':', '[', 'test', 'local', 'export', 'unset', 'shift', 'set', 'sleep', 'readonly']);
+
+function statusOutput(path: string, host: WorkspaceHost): StatusOutput | undefined {
   const text = host.readFile(path);
   const parser = sharedBashParser();
-  if (text === undefined || !parser) return false;
+  if (text === undefined || !parser) return undefined;
   const tree = parser.parse(text);
-  if (!tree) return false;
+  if (!tree) return undefined;
+  let body: BodyModel;
   try {
-    const d = extractBody(tree).dispatcher;
-    return d !== undefined && !d.branches.some((b) => b.patterns.some((p) => p.text !== '*' && globMatches(p.text, 'status')));
+    body = extractBody(tree);
   } finally {
     tree.delete();
   }
+  const d = body.dispatcher;
+  if (!d) return undefined;
+  if (!d.branches.some((b) => b.patterns.some((p) => p.text !== '*' && globMatches(p.text, 'status')))) return { kind: 'no-branch' };
+
+  // The branch `case` takes for status: the first whose pattern matches it.
+  const index = d.branches.findIndex((b) => b.patterns.some((p) => globMatches(p.text, 'status')));
+  const branch = d.branches[index];
+  if (!branch || body.errors.length > 0) return undefined;
+  if (branch.patterns.some((p) => p.dynamic) || branch.patterns.every((p) => p.text === '*')) return undefined;
+  // A dispatcher inside a function, or a branch that falls through (`;&`, `;;&`): not followed.
+  if (body.functions.some((f) => contains(f.range, d.range))) return undefined;
+  const lines = text.split('\n');
+  const end = (lines[branch.range.end.line] ?? '').slice(0, branch.range.end.character).trimEnd();
+  if (/;;?&$/.test(end)) return undefined;
+
+  const inBranch = body.commands.filter((c) => c.inBranch === index);
+  if (inBranch.some((c) => c.inFunction !== undefined)) return undefined;
+  // What runs after the case statement runs for status too (unless the branch exits).
+  const after = body.commands.filter((c) => c.inFunction === undefined && c.inBranch === undefined && startsAfter(c.range, d.range));
+  const verdict = classify([...inBranch, ...after], body, new Set());
+  return verdict === 'silent' ? { kind: 'silent', line: branch.line } : undefined;
+}
+
+type Verdict = 'silent' | 'prints' | 'unknown';
+
+function classify(commands: readonly CommandInfo[], body: BodyModel, following: Set<string>): Verdict {
+  for (const c of commands) {
+    const v = classifyCommand(c, body, following);
+    if (v !== 'silent') return v;
+  }
+  return 'silent';
+}
+
+function classifyCommand(c: CommandInfo, body: BodyModel, following: Set<string>): Verdict {
+  if (/[$`\\]/.test(c.name)) return 'unknown';
+  const defs = body.functions.filter((f) => f.name === c.name);
+  if (defs.length > 0) {
+    // The script's own function: what it runs, once (a second definition or recursion: unknown).
+    if (defs.length > 1 || following.has(c.name) || following.size >= 8) return 'unknown';
+    const next = new Set(following).add(c.name);
+    return classify(body.commands.filter((x) => x.inFunction === c.name), body, next);
+  }
+  if (c.name === 'echo' || c.name === 'printf') {
+    if (c.args.some((a) => a.dynamic)) return 'unknown';
+    return /running|ok/i.test(c.args.map((a) => a.text).join(' ')) ? 'prints' : 'silent';
+  }
+  return SILENT.has(c.name) ? 'silent' : 'unknown';
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+function startsAfter(r: Range, other: Range): boolean {
+  return r.start.line > other.end.line || (r.start.line === other.end.line && r.start.character >= other.end.character);
 }
 
 /**
@@ -129,17 +230,41 @@ export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: Ha
       });
     }
   }
+  if (ctx.fstab) {
+    const fstab = ctx.fstab;
+    for (const g of model.groups) {
+      for (const r of g.resources) {
+        const dir = r.name === 'Filesystem' && !r.bareAddress ? r.args[1] : undefined;
+        if (!dir || !dir.text.startsWith('/')) continue;
+        const m = fstab.mounts.find((x) => x.dir === normDir(dir.text) && !x.noauto);
+        if (!m) continue;
+        out.push({
+          code: 'haresources/filesystem-in-fstab', range: range(dir.line, dir.start, dir.end),
+          message: `${fstab.path} line ${m.line + 1} also mounts ${dir.text} at boot, so it can be mounted on both nodes at once. Remove it from fstab, or add 'noauto' to its options there.`,
+          related: [{ path: fstab.path, range: range(m.line, 0, 0), message: 'mounted at boot here' }],
+        });
+      }
+    }
+  }
   if (ctx.scriptDirs.length > 0) {
     for (const g of model.groups) {
       for (const r of g.resources) {
         if (r.bareAddress || findAgent(r.name) || r.name.length === 0) continue;
         const script = resolveScript(r.name, ctx, host);
         if (script) {
-          if (/\/init\.d\/[^/]+$/.test(script) && lacksStatus(script, host)) {
+          const status = /\/init\.d\/[^/]+$/.test(script) ? statusOutput(script, host) : undefined;
+          if (status?.kind === 'no-branch') {
             out.push({
               code: 'workspace/resource-script-no-status', range: range(r.nameToken.line, r.nameToken.start, r.nameToken.end),
               message: `${script} has no 'status)' branch: heartbeat runs '${r.name} status' to see whether the resource runs, and never sees it running. Add a status branch (exit 0 and print "running" when it runs).`,
               related: [{ path: script, range: range(0, 0, 0), message: `the init script of '${r.name}'` }],
+            });
+          } else if (status?.kind === 'silent' && r.args.length === 0) {
+            // With arguments (`NAME::a`) the script gets `a status`: its $1 is not the action.
+            out.push({
+              code: 'workspace/resource-status-output', range: range(r.nameToken.line, r.nameToken.start, r.nameToken.end),
+              message: `'${r.name} status' prints neither "running" nor "OK", and heartbeat greps its output for them: it never sees the resource running. Make the status branch of ${script} print "${r.name} is running" when it runs (as status/status_of_proc do).`,
+              related: [{ path: script, range: range(status.line, 0, 0), message: `the status branch of '${r.name}'` }],
             });
           }
           continue;

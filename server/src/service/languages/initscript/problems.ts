@@ -316,6 +316,12 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     behaviour: 'heartbeat runs `NAME status` and greps for `running`/`OK`; without it the resource is never seen as running.',
     source: '§6.5, App. B 5',
   },
+  {
+    code: 'workspace/resource-status-output', severity: 'warning', core: false, appliesTo: 'all profiles',
+    detects: 'A haresources resource (without `::` arguments) that resolves to an init script whose `status` branch prints neither `running` nor `OK` (case-insensitive); on the haresources line, with the branch as related information. Conservative: reported only when the whole status path is visible and made of commands known to print nothing (`exit`, `return`, `true`, `[`, …), `echo`/`printf` of constant text, and the script\'s own functions built of the same, including the commands after the `case`. Never when it calls a helper whose output is not known (`status`, `status_of_proc`, `pidofproc`, `$DAEMON status`, `ps`, …), nor on syntax errors, a dispatcher inside a function or a fall-through branch.',
+    behaviour: 'heartbeat runs `NAME status` and greps for `running`/`OK`; without either the resource is never seen as running.',
+    source: '§6.5, App. B 5',
+  },
 ];
 
 defineProblems(INITSCRIPT_PROBLEMS);
