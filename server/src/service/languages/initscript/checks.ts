@@ -708,12 +708,18 @@ function mayChangeAddresses(c: CommandInfo, defined: Set<string>): boolean {
 
 /** `ip addr add|del|change|replace` commands, checked by the ipaddr rules; duplicate adds on one path. */
 export function checkIpCommands(body: BodyModel, out: RawProblem[]): void {
+  const isIp = (c: CommandInfo) => c.name === 'ip' || c.name.endsWith('/ip');
+  if (!body.commands.some(isIp)) return;
   const defined = new Set(body.functions.map((f) => f.name));
   const steps: IpStep[] = [];
   for (const c of body.commands) {
+    // Other commands matter only as barriers between two adds (most scripts have thousands).
+    if (!isIp(c)) {
+      if (mayChangeAddresses(c, defined)) steps.push({ words: [], block: c.block, barrier: true });
+      continue;
+    }
     const words = [{ text: c.name, range: c.nameRange }, ...c.args.map((a) => ({ text: a.raw, range: a.range }))];
     steps.push({ words, block: c.block, barrier: mayChangeAddresses(c, defined) });
-    if (c.name !== 'ip' && !c.name.endsWith('/ip')) continue;
     out.push(...checkIpCommand(words));
   }
   out.push(...checkDuplicateAddresses(steps));
