@@ -29,7 +29,7 @@ function entry(def: ProblemDef): string {
   const lines = [
     `### ${def.code}`,
     '',
-    `**${def.severity}**${def.core ? '' : ' (planned)'} · applies to: ${def.appliesTo}.${profiles}`,
+    `**${def.severity}** · applies to: ${def.appliesTo}.${profiles}`,
     '',
     def.detects,
     '',
