@@ -168,6 +168,25 @@ describe('LSP over stdio: an init script, edited incrementally', () => {
     assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 5)).diagnostics, []);
   });
 
+  it('syntax errors are confirmed by sh -n in the background: typing publishes nothing half-checked, one shell run per pause', async () => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l === '  status)');
+    // Type an unterminated `if` one character at a time: tree-sitter sees errors at every step.
+    const typed = 'if true; then';
+    for (let i = 0; i < typed.length; i++) {
+      await client.notify('textDocument/didChange', { textDocument: { uri, version: 100 + i }, contentChanges: [{ range: { start: { line: at, character: i }, end: { line: at, character: i } }, text: typed[i]! }] });
+    }
+    const last = 100 + typed.length - 1;
+    const p = await client.diagnostics(uri, (x) => x.version === last);
+    assert.ok(p.diagnostics.some((d) => d.code === 'initscript/syntax-error' && d.severity === 1), JSON.stringify(p.diagnostics.map((d) => d.code)));
+    // No version in between was published without the shell's verdict.
+    const between = client.published.filter((x) => x.uri === uri && x.version !== undefined && x.version >= 100 && x.version < last);
+    assert.ok(between.every((x) => x.diagnostics.some((d) => d.code === 'initscript/syntax-error')), 'a half-checked version was published');
+    // Undo: the error goes.
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 200 }, contentChanges: [{ range: { start: { line: at, character: 0 }, end: { line: at, character: typed.length } }, text: '' }] });
+    assert.deepEqual((await client.diagnostics(uri, (x) => x.version === 200)).diagnostics, []);
+  });
+
   it('body edits re-parse incrementally: removing the status branch is noticed', async () => {
     const lines = text.split('\n');
     const status = lines.findIndex((l) => l === '  status)');

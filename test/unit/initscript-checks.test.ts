@@ -419,6 +419,24 @@ DAEMON=/usr/sbin/bard
     const c = analyzeText(broken, RH_OPTS);
     assert.deepEqual(c.problems.filter((p) => p.code === 'initscript/syntax-error').map((p) => p.severity), ['warning']);
   });
+
+  it('in the server\'s background mode: pending while typing, one shell run for the latest text after a pause', async () => {
+    const settled: string[] = [];
+    const host = new FsHost(undefined, { delayMs: 30, onSettled: (p) => settled.push(p) });
+    const path = '/etc/rc.d/init.d/foo';
+    // Texts no earlier test has checked (verdicts are cached by text).
+    const unique = `# ${process.pid} ${Date.now()}\n`;
+    const run = (text: string) => svc.analyze({ path, text: text + unique, language: 'initscript' }, svc.DEFAULT_SETTINGS, host).problems.filter((p) => p.code === 'initscript/syntax-error');
+    // Each keystroke's text: nothing reported yet, and only the last one is checked.
+    for (const tail of ['\tif', '\tif true', '\tif true; then']) assert.deepEqual(run(edit(RH, '  stop)\n', `  stop)\n${tail}\n`)), []);
+    assert.equal(host.shellPending(path), true);
+    for (let i = 0; i < 200 && settled.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(settled, [path]);
+    assert.equal(host.shellPending(path), false);
+    assert.deepEqual(run(edit(RH, '  stop)\n', '  stop)\n\tif true; then\n')).map((p) => p.severity), ['error']);
+    // The CLI's way (no background mode, or no path): the shell runs at once.
+    assert.equal(new FsHost().shellSyntax('sh', 'if true; then\n', path)?.ok, false);
+  });
 });
 
 describe('initscript: later header codes', () => {

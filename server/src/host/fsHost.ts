@@ -4,7 +4,7 @@
  * unsaved text. Results are cached until `invalidate()` (the server calls it when files
  * change), so nothing is read from disk twice while typing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
@@ -12,14 +12,31 @@ import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 /** Files larger than this are not read for cross-file checks. */
 const MAX_READ = 4 * 1024 * 1024;
 
+/** The server's way of running `sh -n`: in the background, once a document's edits pause. */
+export interface AsyncShellOptions {
+  /** Quiet time after the last request for a document before its shell runs. */
+  delayMs: number;
+  /** The shell answered for the document's latest text (the caller re-checks it). */
+  onSettled(path: string): void;
+}
+
 export class FsHost implements WorkspaceHost {
   private readonly texts = new Map<string, string | undefined>();
+  /** Per document path: the background `sh -n` waiting or running for its latest text. */
+  private readonly shellJobs = new Map<string, { key: string; timer?: ReturnType<typeof setTimeout> }>();
   private readonly stats = new Map<string, FileInfo | undefined>();
   private readonly dirs = new Map<string, string[] | undefined>();
   private readonly memos = new Map<string, unknown>();
 
   /** `overlay`: the text of an open document, if any, by path. */
-  constructor(private readonly overlay: (path: string) => string | undefined = () => undefined) {}
+  /**
+   * `overlay`: the text of an open document, if any, by path. `asyncShell`: run `sh -n` in
+   * the background (the server); without it the shell runs at once (the CLI).
+   */
+  constructor(
+    private readonly overlay: (path: string) => string | undefined = () => undefined,
+    private readonly asyncShell?: AsyncShellOptions,
+  ) {}
 
   readFile(path: string): string | undefined {
     const open = this.overlay(path);
@@ -80,8 +97,32 @@ export class FsHost implements WorkspaceHost {
     }
   }
 
-  shellSyntax(shell: string, text: string): ShellSyntaxResult | undefined {
-    return shellSyntax(shell, text);
+  shellSyntax(shell: string, text: string, path?: string): ShellSyntaxResult | undefined {
+    if (!this.asyncShell || path === undefined) return shellSyntax(shell, text);
+    const job = shellJob(shell, text);
+    if (!job) return undefined;
+    if (syntaxCache.has(job.key)) return syntaxCache.get(job.key);
+    // Typing: only the latest text of a document is checked, after a pause.
+    const previous = this.shellJobs.get(path);
+    if (previous?.key === job.key) return { ok: 'pending' };
+    if (previous?.timer) clearTimeout(previous.timer);
+    const entry: { key: string; timer?: ReturnType<typeof setTimeout> } = { key: job.key };
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      runShellAsync(job, text, (result) => {
+        remember(job.key, result);
+        if (this.shellJobs.get(path) !== entry) return; // a newer text is waiting
+        this.shellJobs.delete(path);
+        this.asyncShell!.onSettled(path);
+      });
+    }, this.asyncShell.delayMs);
+    this.shellJobs.set(path, entry);
+    return { ok: 'pending' };
+  }
+
+  /** A background `sh -n` is waiting or running for this document. */
+  shellPending(path: string): boolean {
+    return this.shellJobs.has(path);
   }
 
   memo<T>(key: string, compute: () => T): T {
@@ -112,28 +153,75 @@ export class FsHost implements WorkspaceHost {
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'busybox']);
 const syntaxCache = new Map<string, ShellSyntaxResult | undefined>();
 
+interface ShellJob {
+  key: string;
+  exe: string;
+  args: string[];
+}
+
+/** How to run a shell's `-n` on a text, and its cache key; undefined for a shell we do not run. */
+function shellJob(shell: string, text: string): ShellJob | undefined {
+  const name = shell.slice(shell.lastIndexOf('/') + 1);
+  if (!SHELLS.has(name)) return undefined;
+  return {
+    key: `${name}\0${createHash('sha1').update(text).digest('hex')}`,
+    exe: name === 'sh' ? '/bin/sh' : name === 'busybox' ? 'busybox' : name,
+    args: name === 'busybox' ? ['sh', '-n'] : ['-n'],
+  };
+}
+
+const SHELL_ENV = { PATH: '/usr/bin:/bin:/usr/sbin:/sbin', LC_ALL: 'C' };
+const SHELL_TIMEOUT_MS = 5000;
+
+/** The verdict from the shell's exit status and first stderr line. */
+function verdictOf(status: number | null, stderr: string): ShellSyntaxResult | undefined {
+  if (status === null) return undefined;
+  if (status === 0) return { ok: true };
+  const first = stderr.split('\n').find((l) => l.trim().length > 0) ?? 'syntax error';
+  // bash: "bash: line 5: syntax error ..."; dash: "sh: 5: Syntax error: ..."
+  const m = /line (\d+):\s*(.*)$/.exec(first) ?? /^[^:]+: (\d+): (.*)$/.exec(first);
+  return m ? { ok: false, line: Number(m[1]) - 1, message: m[2]!.trim() } : { ok: false, line: 0, message: first.trim() };
+}
+
+function remember(key: string, result: ShellSyntaxResult | undefined): void {
+  if (syntaxCache.size > 200) syntaxCache.clear();
+  syntaxCache.set(key, result);
+}
+
+/** The same check in the background; `done` is called once, whatever happens. */
+function runShellAsync(job: ShellJob, text: string, done: (result: ShellSyntaxResult | undefined) => void): void {
+  let finished = false;
+  const finish = (r: ShellSyntaxResult | undefined) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    done(r);
+  };
+  let stderr = '';
+  const child = spawn(job.exe, job.args, { env: SHELL_ENV, stdio: ['pipe', 'ignore', 'pipe'] });
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+    finish(undefined);
+  }, SHELL_TIMEOUT_MS);
+  child.on('error', () => finish(undefined));
+  child.stderr!.on('data', (d: Buffer) => {
+    if (stderr.length < 4096) stderr += d.toString('utf8');
+  });
+  child.on('close', (code) => finish(verdictOf(code, stderr)));
+  child.stdin!.on('error', () => undefined); // the shell may exit before reading everything
+  child.stdin!.end(text);
+}
+
 /**
  * `<shell> -n` on a text given on standard input: a syntax check that executes nothing.
  * Results are cached by shell and text; undefined when the shell is not installed.
  */
 export function shellSyntax(shell: string, text: string): ShellSyntaxResult | undefined {
-  const name = shell.slice(shell.lastIndexOf('/') + 1);
-  if (!SHELLS.has(name)) return undefined;
-  const key = `${name}\0${createHash('sha1').update(text).digest('hex')}`;
-  if (syntaxCache.has(key)) return syntaxCache.get(key);
-  const exe = name === 'sh' ? '/bin/sh' : name === 'busybox' ? 'busybox' : name;
-  const args = name === 'busybox' ? ['sh', '-n'] : ['-n'];
-  const r = spawnSync(exe, args, { input: text, encoding: 'utf8', timeout: 5000, env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin', LC_ALL: 'C' } });
-  let result: ShellSyntaxResult | undefined;
-  if (r.error || r.status === null) result = undefined;
-  else if (r.status === 0) result = { ok: true };
-  else {
-    const first = r.stderr.split('\n').find((l) => l.trim().length > 0) ?? 'syntax error';
-    // bash: "bash: line 5: syntax error ..."; dash: "sh: 5: Syntax error: ..."
-    const m = /line (\d+):\s*(.*)$/.exec(first) ?? /^[^:]+: (\d+): (.*)$/.exec(first);
-    result = m ? { ok: false, line: Number(m[1]) - 1, message: m[2]!.trim() } : { ok: false, line: 0, message: first.trim() };
-  }
-  if (syntaxCache.size > 200) syntaxCache.clear();
-  syntaxCache.set(key, result);
+  const job = shellJob(shell, text);
+  if (!job) return undefined;
+  if (syntaxCache.has(job.key)) return syntaxCache.get(job.key);
+  const r = spawnSync(job.exe, job.args, { input: text, encoding: 'utf8', timeout: SHELL_TIMEOUT_MS, env: SHELL_ENV });
+  const result = r.error ? undefined : verdictOf(r.status, r.stderr);
+  remember(job.key, result);
   return result;
 }

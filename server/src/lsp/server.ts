@@ -26,6 +26,9 @@ interface Cached {
   analysis: svc.Analysis;
 }
 
+/** Quiet time after an edit before `sh -n` checks a script that tree-sitter could not parse. */
+const SHELL_DELAY_MS = 200;
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const cache = new Map<string, Cached>();
   /**
@@ -52,6 +55,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const host = new FsHost((path) => {
     const uri = openByPath.get(path);
     return uri === undefined ? undefined : documents.get(uri)?.getText();
+  }, {
+    // `sh -n` confirms tree-sitter's syntax-error candidates: in the background, once typing
+    // pauses, never a process per keystroke; the document is re-checked when it answers.
+    delayMs: SHELL_DELAY_MS,
+    onSettled: (path) => {
+      const uri = openByPath.get(path);
+      if (uri === undefined || !documents.get(uri)) return;
+      forget(uri);
+      if (pullDiagnostics) connection.languages.diagnostics.refresh();
+      else publishLogged(uri);
+    },
   });
   const docsFile = join(__dirname, '..', 'docs', 'diagnostics.md');
   const docsUri = existsSync(docsFile) ? pathToUri(docsFile) : undefined;
@@ -188,6 +202,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function publish(uri: string): Promise<void> {
     if (pullDiagnostics) return;
     const a = await analysisOf(uri);
+    // Its shell is still to answer: publish then (the diagnostics shown stay until).
+    if (a && host.shellPending(a.path)) return;
     await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: a ? diagnosticsOf(a, uri) : [] });
   }
 

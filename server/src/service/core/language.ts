@@ -43,9 +43,10 @@ export interface WorkspaceHost {
   listDir(path: string): string[] | undefined;
   /**
    * Runs `<shell> -n` (syntax check only, nothing executed) on a script text. Undefined
-   * when the host cannot (no such shell, or not allowed).
+   * when the host cannot (no such shell, or not allowed). A host may answer `pending` and
+   * run the shell in the background (the server does, once typing pauses, for `path`).
    */
-  shellSyntax?(shell: string, text: string): ShellSyntaxResult | undefined;
+  shellSyntax?(shell: string, text: string, path?: string): ShellSyntaxResult | undefined;
   /**
    * A value computed once from other files and kept until the host's files change (the
    * host forgets it when it invalidates its caches), e.g. the init scripts of an image root.
@@ -57,7 +58,7 @@ export interface WorkspaceHost {
   realPath?(path: string): string | undefined;
 }
 
-export type ShellSyntaxResult = { ok: true } | { ok: false; line: number; message: string };
+export type ShellSyntaxResult = { ok: true } | { ok: false; line: number; message: string } | { ok: 'pending' };
 
 /** A text edit in the terms tree-sitter wants (UTF-16 offsets and row/column points). */
 export interface TreeEditInfo {

@@ -731,9 +731,11 @@ export function checkSyntax(body: BodyModel, src: SourceText, ctx: ScriptContext
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(src.lineText(0));
   let shell = shebang ? shebang[1]!.slice(shebang[1]!.lastIndexOf('/') + 1) : 'sh';
   if (shell === 'env' && shebang?.[2]) shell = shebang[2];
-  const verdict = ctx.host?.shellSyntax?.(shell, src.text);
-  if (verdict?.ok) return; // the shell accepts what tree-sitter could not parse
-  if (verdict && !verdict.ok) {
+  const verdict = ctx.host?.shellSyntax?.(shell, src.text, ctx.path);
+  // The host runs the shell in the background and re-checks the document when it answers.
+  if (verdict?.ok === 'pending') return;
+  if (verdict?.ok === true) return; // the shell accepts what tree-sitter could not parse
+  if (verdict && verdict.ok === false) {
     const line = Math.min(Math.max(verdict.line, 0), src.lineCount - 1);
     out.push({ code: 'initscript/syntax-error', range: whole(src, line), message: `${shell} -n: ${verdict.message}. The script stops here when it runs; fix the syntax.` });
     return;
