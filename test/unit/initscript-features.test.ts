@@ -103,6 +103,48 @@ describe('initscript hover', () => {
   });
 });
 
+describe('initscript hover: facts about the body that have no diagnostic code', () => {
+  const md = (text: string) => hoverAt(text, RH_OPTS)!.markdown;
+  it('where a library function comes from, and whether it is sourced before it is used', () => {
+    assert.match(md(RH.replace('\tdaemon --pidfile', '\tdae┃mon --pidfile')), /Defined by `\/etc\/rc\.d\/init\.d\/functions`, sourced on line 16\./);
+    const unsourced = RH.replace('. /etc/rc.d/init.d/functions\n', '');
+    assert.match(md(unsourced.replace('\tdaemon --pidfile', '\tdae┃mon --pidfile')), /sources no functions library \(`\/etc\/rc\.d\/init\.d\/functions` defines `daemon`\).*command not found/);
+    // Sourced too late for a top-level call.
+    const late = RH.replace('. /etc/rc.d/init.d/functions\n', '').replace('prog=foo\n', 'prog=foo\nstatus -p /var/run/foo.pid food\n. /etc/rc.d/init.d/functions\n');
+    assert.match(md(late.replace('prog=foo\nstatus -p', 'prog=foo\nsta┃tus -p')), /Used on line 18, before `\/etc\/rc\.d\/init\.d\/functions` is sourced on line 19/);
+  });
+
+  it('daemon of a program that stays in the foreground (the seed\'s daemon sleep 120)', () => {
+    assert.match(md(RH.replace('\tdaemon --pidfile=/var/run/foo.pid /usr/sbin/food', '\tdae┃mon sleep 120')), /`sleep` never detaches: `daemon` waits for it/);
+    assert.match(md(RH.replace('\tdaemon --pidfile=/var/run/foo.pid /usr/sbin/food', '\tdae┃mon --user memcached /usr/bin/memcached -p 11211')), /`memcached` stays in the foreground without `-d`/);
+    assert.match(md(RH.replace('\tdaemon --pidfile=/var/run/foo.pid /usr/sbin/food', '\tdae┃mon /usr/sbin/sshd -D')), /`sshd -D` stays in the foreground/);
+    for (const ok of ['\tdae┃mon --pidfile=/var/run/foo.pid /usr/sbin/food', '\tdae┃mon /usr/bin/memcached -d -p 11211', '\tdae┃mon $exec']) {
+      assert.doesNotMatch(md(RH.replace('\tdaemon --pidfile=/var/run/foo.pid /usr/sbin/food', ok)), /foreground|never detaches/, ok);
+    }
+  });
+
+  it('says nothing it cannot know: SUSE\'s killproc program, a script run by init-d-script, a sourced $VARIABLE', () => {
+    const bare = RH.replace('. /etc/rc.d/init.d/functions\n', '');
+    assert.doesNotMatch(md(bare.replace('\tkillproc -p', '\tkill┃proc -p')), /⚠|Defined by/);
+    assert.doesNotMatch(md(bare.replace('prog=foo\n', 'prog=foo\n. $LIB\n').replace('\tdaemon --pidfile', '\tdae┃mon --pidfile')), /⚠|Defined by/);
+    const viaInitD = DEB.replace(/^#!.*\n/, '#!/lib/init/init-d-script\n').replace('. /lib/lsb/init-functions\n', '');
+    const at = viaInitD.indexOf('status_of_proc');
+    assert.ok(at > 0);
+    assert.match(hoverAt(`${viaInitD.slice(0, at)}status┃${viaInitD.slice(at + 6)}`, DEB_OPTS)!.markdown, /loads before this script/);
+  });
+
+  it('the usage text against the implemented actions, on the *) branch', () => {
+    // `${0}` is not a list of actions; a glob branch (`*start)`) implements what it matches.
+    assert.doesNotMatch(md(RH.replace('$0 {start|stop|restart|force-reload|status}', '${0} start|stop').replace('  *)', '  ┃*)')), /`0`/);
+    assert.match(md(RH.replace('  start)', '  *start)').replace('  *)', '  ┃*)')), /It matches the implemented actions/);
+    assert.match(md(RH.replace('  *)', '  ┃*)')), /lists `start`, `stop`, `restart`, `force-reload`, `status`\. It matches the implemented actions\./);
+    const promised = RH.replace('{start|stop|restart|force-reload|status}', '{start|stop|restart|force-reload|status|reload}').replace('  *)', '  ┃*)');
+    assert.match(md(promised), /Not implemented, so they land here: `reload`/);
+    const hidden = RH.replace('{start|stop|restart|force-reload|status}', '{start|stop|status}').replace('  *)', '  ┃*)');
+    assert.match(md(hidden), /Implemented but not listed: `restart`, `force-reload`/);
+  });
+});
+
 describe('initscript signature help, outline, folding, refactors', () => {
   it('signature help for killproc, with the active option', () => {
     const { text, position } = withCursor(RH.replace('\tkillproc -p /var/run/foo.pid /usr/sbin/food', '\tkillproc -p /var/run/f┃oo.pid /usr/sbin/food'));

@@ -6,6 +6,7 @@ import type { SignatureInfo } from '../../core/language';
 import { insertLinesAt, type SourceText } from '../../core/text';
 import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
 import { describeAddress } from '../ipaddr';
+import { daemonNote, libraryNote, usageNote } from './notes';
 import type { InitScriptDoc } from './index';
 import {
   ACTIONS, FACILITIES, FUNCTIONS, LSB_KEYWORDS, RH_TAGS, RUNLEVEL_MEANING, exitCodeMeaning, libraryFunction, lsbKeyword, lsbKeywordCaseless,
@@ -100,7 +101,10 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
     if (!at(c.range, p)) continue;
     if (at(c.nameRange, p)) {
       const fn = body.functions.some((f) => f.name === c.name) ? undefined : libraryFunction(c.name);
-      if (fn) return { range: c.nameRange, markdown: `\`\`\`sh\n${fn.signature}\n\`\`\`\n\n${fn.doc}${fn.returns ? `\n\n**Returns:** ${fn.returns}` : ''}` };
+      if (fn) {
+        const notes = [libraryNote(body, c, fn, { profile: doc.profile, initDScript: doc.initDScript ?? false }), daemonNote(c)].filter((x): x is string => x !== undefined);
+        return { range: c.nameRange, markdown: `\`\`\`sh\n${fn.signature}\n\`\`\`\n\n${fn.doc}${fn.returns ? `\n\n**Returns:** ${fn.returns}` : ''}${notes.map((n) => `\n\n${n}`).join('')}` };
+      }
       if ((c.name === 'exit' || c.name === 'return') && c.args[0] && /^\d+$/.test(c.args[0].text)) {
         const inStatus = c.inBranch !== undefined && body.dispatcher?.branches[c.inBranch]?.patterns.some((x) => x.text === 'status');
         const n = Number(c.args[0].text);
@@ -128,7 +132,10 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
         if (!at(pat.range, p)) continue;
         const action = ACTIONS.find((a) => a.name === pat.text);
         if (action) return { range: pat.range, markdown: `**${action.name}** — ${action.doc}${action.required ? '\n\nRequired by LSB.' : ''}` };
-        if (pat.text === '*') return { range: pat.range, markdown: 'The usage branch: any other argument. LSB: print a message and exit 2 (3 for an unimplemented action).' };
+        if (pat.text === '*') {
+          const note = usageNote(body);
+          return { range: pat.range, markdown: `The usage branch: any other argument. LSB: print a message and exit 2 (3 for an unimplemented action).${note ? `\n\n${note}` : ''}` };
+        }
       }
     }
   }

@@ -25,6 +25,8 @@ export interface InitScriptDoc {
   foreign?: string;
   /** The shell parse was stopped at its time budget (the next edit gets a shorter one). */
   parseStopped?: boolean;
+  /** Runs under /lib/init/init-d-script (which loads the LSB functions first). */
+  initDScript?: boolean;
   ctx: ScriptContext;
 }
 
@@ -157,9 +159,10 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     checkHeader(header, src, ctx, problems);
     if (actx.host) checkWorkspace(actx.path, profile, actx.host, problems);
     const noBody = parseBody(doc, src, actx);
+    doc.initDScript = isInitDScript(src.text);
     if (doc.body) {
       const defined = new Set(doc.body.functions.map((f) => f.name));
-      checkBody(doc.body, src, ctx, { initDScript: isInitDScript(src.text), defined }, problems);
+      checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined }, problems);
       checkLocalFs(header, doc.body, src, problems);
       checkIpCommands(doc.body, problems);
       checkSyntax(doc.body, src, ctx, problems);
