@@ -113,6 +113,8 @@ const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'c
 /** A word or string whose text has a path starting with /var/ (not `$ROOT/var/...`). */
 const VAR_PATH = /(^|[\s"'=:])\/var\//;
 const WORDLIKE = new Set(['word', 'string', 'raw_string', 'concatenation']);
+/** Node types without named children that matter here (tokens). */
+const LEAVES = new Set(['word', 'comment', 'variable_name', 'raw_string', 'special_variable_name', 'file_descriptor', 'test_operator', 'regex', 'ansi_c_string', 'string_content', 'heredoc_start', 'heredoc_end']);
 
 /** A `case` statement as plain data, so it can be kept from one version to the next. */
 interface CaseInfo {
@@ -258,39 +260,47 @@ function walk(roots: Node[], row = 0): Fragment {
   // parent is a concatenation or a string (only whole words are looked at for /var/).
   type Item = { n: Node; inFunction: string | undefined; guarded: boolean; block?: number; inWord?: boolean };
   const stack: Item[] = [];
-  const pushChildren = (parent: Node, parentBlock: number | undefined, make: (c: Node) => Item) => {
+  // web-tree-sitter's node getters each cross into wasm: read a node's type once, and do not
+  // ask leaves for children or clean subtrees for MISSING nodes.
+  const clean = roots.every((r) => !r.hasError);
+  const pushChildren = (parent: Node, parentType: string, parentBlock: number | undefined, make: (c: Node) => Item) => {
+    if (LEAVES.has(parentType)) return;
     const children = parent.namedChildren;
-    const conditions = STATEMENT_LISTS.has(parent.type) ? parent.childrenForFieldName('condition').map((c) => c?.id) : undefined;
-    const body = parent.type === 'redirected_statement' ? parent.childForFieldName('body')?.id : undefined;
-    const inWord = parent.type === 'concatenation' || parent.type === 'string';
+    const conditions = STATEMENT_LISTS.has(parentType) ? parent.childrenForFieldName('condition').map((c) => c?.id) : undefined;
+    const body = parentType === 'redirected_statement' ? parent.childForFieldName('body')?.id : undefined;
+    const inWord = parentType === 'concatenation' || parentType === 'string';
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
       if (!c) continue;
       let block: number | undefined;
       if (conditions) block = conditions.includes(c.id) ? undefined : listNumber(parent.id);
-      else if (parent.type === 'redirected_statement') block = c.id === body ? parentBlock : undefined;
+      else if (parentType === 'redirected_statement') block = c.id === body ? parentBlock : undefined;
       // The first part of `a && b`, `a || b` or `a | b` always runs.
-      else if (parent.type === 'list' || parent.type === 'pipeline') block = i === 0 ? parentBlock : undefined;
-      stack.push({ ...make(c), block, inWord });
+      else if (parentType === 'list' || parentType === 'pipeline') block = i === 0 ? parentBlock : undefined;
+      const item = make(c);
+      item.block = block;
+      item.inWord = inWord;
+      stack.push(item);
     }
   };
   // The top-level statements run in the script's own list: number 0.
   for (let i = roots.length - 1; i >= 0; i--) stack.push({ n: roots[i]!, inFunction: undefined, guarded: false, block: 0 });
   while (stack.length > 0) {
     const { n, inFunction, guarded, block, inWord } = stack.pop()!;
-    if (n.type === 'ERROR' || n.isMissing) {
+    const type = n.type;
+    if (type === 'ERROR' || (!clean && n.isMissing)) {
       if (model.errors.length < 50) model.errors.push(rangeOf(n));
     }
-    if (!model.varPath && !inWord && WORDLIKE.has(n.type) && VAR_PATH.test(n.text)) {
+    if (!model.varPath && !inWord && WORDLIKE.has(type) && VAR_PATH.test(n.text)) {
       model.varPath = rangeOf(n);
     }
     let children: 'default' | 'done' = 'default';
-    switch (n.type) {
+    switch (type) {
       case 'function_definition': {
         const name = n.childForFieldName('name');
         if (name) model.functions.push({ name: name.text, nameRange: rangeOf(name), range: rangeOf(n) });
         const fn = name?.text ?? inFunction;
-        pushChildren(n, block, (c) => ({ n: c, inFunction: fn, guarded: false }));
+        pushChildren(n, type, block, (c) => ({ n: c, inFunction: fn, guarded: false }));
         children = 'done';
         break;
       }
@@ -334,12 +344,12 @@ function walk(roots: Node[], row = 0): Fragment {
       case 'if_statement': {
         const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
         const testsFile = condition.some(isTest);
-        pushChildren(n, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
+        pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
         children = 'done';
         break;
       }
     }
-    if (children === 'default') pushChildren(n, block, (c) => ({ n: c, inFunction, guarded }));
+    if (children === 'default') pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded }));
   }
   model.argVariables = [...argVariables];
   return model;

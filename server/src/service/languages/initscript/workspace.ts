@@ -186,11 +186,32 @@ function edges(s: ScriptInfo, tree: InitTree, byName: Map<string, ScriptInfo[]>,
   const keys: [DepKey, string[]][] = dir === 'start' ? [['Required-Start', s.requiredStart], ['Should-Start', s.shouldStart]] : [['Required-Stop', s.requiredStop], ['Should-Stop', s.shouldStop]];
   for (const [key, words] of keys) for (const w of words) for (const t of byName.get(w) ?? []) if (t !== s) out.push({ to: t, edge: { key, word: w } });
   // X-Start-Before: A on a script T means T comes before A: an edge A → T.
-  for (const t of tree.scripts) {
-    const list = dir === 'start' ? t.startBefore : t.stopAfter;
-    for (const w of list) if ((byName.get(w) ?? []).includes(s) && t !== s) out.push({ to: t, edge: { key: dir === 'start' ? 'X-Start-Before' : 'X-Stop-After', word: w } });
-  }
+  for (const { from: t, word: w } of reverseEdges(tree, byName, dir).get(s) ?? []) if (t !== s) out.push({ to: t, edge: { key: dir === 'start' ? 'X-Start-Before' : 'X-Stop-After', word: w } });
   return out;
+}
+
+const reverseCache = new WeakMap<Map<string, ScriptInfo[]>, Record<'start' | 'stop', Map<ScriptInfo, { from: ScriptInfo; word: string }[]>>>();
+
+/** Per script, the scripts whose X-Start-Before (X-Stop-After) names it; built once per tree and profile. */
+function reverseEdges(tree: InitTree, byName: Map<string, ScriptInfo[]>, dir: 'start' | 'stop'): Map<ScriptInfo, { from: ScriptInfo; word: string }[]> {
+  let both = reverseCache.get(byName);
+  if (!both) {
+    both = { start: new Map(), stop: new Map() };
+    for (const t of tree.scripts) {
+      for (const [d, list] of [['start', t.startBefore], ['stop', t.stopAfter]] as const) {
+        for (const w of list) {
+          for (const target of byName.get(w) ?? []) {
+            const m = both[d];
+            const entries = m.get(target);
+            if (entries) entries.push({ from: t, word: w });
+            else m.set(target, [{ from: t, word: w }]);
+          }
+        }
+      }
+    }
+    reverseCache.set(byName, both);
+  }
+  return both[dir];
 }
 
 /** A shortest cycle that starts and ends at `me`, or undefined. */
