@@ -252,6 +252,44 @@ describe('LSP over stdio: the Services view requests', () => {
   });
 });
 
+describe('LSP over stdio: scripts that read each other', () => {
+  const client = new TestClient();
+  let root: string;
+  const script = (provides: string, requires: string) => `#!/bin/sh\n### BEGIN INIT INFO\n# Provides: ${provides}\n# Required-Start: ${requires}\n# Required-Stop:\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) ;;\n  *) exit 2 ;;\nesac\n`;
+  before(async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    root = mkdtempSync(join(tmpdir(), 'sysv-ha-xfile-'));
+    mkdirSync(join(root, 'etc/init.d'), { recursive: true });
+    writeFileSync(join(root, 'etc/init.d/web'), script('web', 'db'), { mode: 0o755 });
+    writeFileSync(join(root, 'etc/init.d/store'), script('store', ''), { mode: 0o755 });
+    await client.initialize({});
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+    const { rmSync } = await import('node:fs');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('editing one script\'s Provides re-checks the other open scripts; a body edit does not', async () => {
+    const web = `file://${root}/etc/init.d/web`;
+    const store = `file://${root}/etc/init.d/store`;
+    await client.notify('textDocument/didOpen', { textDocument: { uri: web, languageId: 'shellscript', version: 1, text: script('web', 'db') } });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: store, languageId: 'shellscript', version: 1, text: script('store', '') } });
+    assert.deepEqual((await client.diagnostics(web, (p) => p.version === 1)).diagnostics.map((d) => d.code), ['workspace/missing-dependency']);
+    const before = client.published.filter((p) => p.uri === web).length;
+    // A body edit in store: web is not re-checked.
+    await client.notify('textDocument/didChange', { textDocument: { uri: store, version: 2 }, contentChanges: [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '  # body\n' }] });
+    await client.diagnostics(store, (p) => p.version === 2);
+    await new Promise((r) => setTimeout(r, 700));
+    assert.equal(client.published.filter((p) => p.uri === web).length, before);
+    // store now provides db too: web's missing dependency goes without web being touched.
+    await client.notify('textDocument/didChange', { textDocument: { uri: store, version: 3 }, contentChanges: [{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 17 } }, text: ' db' }] });
+    const again = await client.diagnostics(web, () => client.published.filter((p) => p.uri === web).length > before);
+    assert.deepEqual(again.diagnostics, []);
+  });
+});
+
 describe('LSP over stdio: an authkeys readable by others', () => {
   const client = new TestClient();
   let dir: string;

@@ -28,6 +28,8 @@ interface Cached {
 
 /** Quiet time after an edit before `sh -n` checks a script that tree-sitter could not parse. */
 const SHELL_DELAY_MS = 200;
+/** Quiet time after an edit of a script before the other documents that read it are re-checked. */
+const CROSS_FILE_DELAY_MS = 300;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const cache = new Map<string, Cached>();
@@ -270,16 +272,57 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else republishAll();
   });
 
+  /** Header lines of open scripts as last seen, to tell a header edit from a body edit. */
+  const headerSigs = new Map<string, string>();
+  /** Documents whose checks read the scripts that changed, re-checked once typing pauses. */
+  let crossFile: { timer: ReturnType<typeof setTimeout>; changed: Set<string>; headers: boolean } | undefined;
+  function scheduleCrossFile(changedUri: string, headerChanged: boolean): void {
+    if (crossFile) clearTimeout(crossFile.timer);
+    const pending = crossFile ?? { changed: new Set<string>(), headers: false, timer: undefined as unknown as ReturnType<typeof setTimeout> };
+    pending.changed.add(changedUri);
+    pending.headers ||= headerChanged;
+    pending.timer = setTimeout(() => {
+      crossFile = undefined;
+      const refreshed: string[] = [];
+      for (const d of documents.all()) {
+        if (pending.changed.has(d.uri) || !d.uri.startsWith('file:')) continue;
+        const language = svc.languageForDocument(uriToPath(d.uri), d.languageId, d.getText());
+        // haresources reads its resource scripts' bodies; other scripts read only headers.
+        if (language === 'haresources' || (pending.headers && language === 'initscript')) {
+          forget(d.uri);
+          refreshed.push(d.uri);
+        }
+      }
+      if (refreshed.length === 0) return;
+      if (pullDiagnostics) connection.languages.diagnostics.refresh();
+      else for (const uri of refreshed) publishLogged(uri);
+    }, CROSS_FILE_DELAY_MS);
+    crossFile = pending;
+  }
+
   documents.onDidOpen((e) => {
     if (e.document.uri.startsWith('file:')) openByPath.set(uriToPath(e.document.uri), e.document.uri);
   });
   documents.onDidChangeContent((e) => {
-    // Values computed from several files (an init.d tree) may include this document's text.
-    if (e.document.languageId === 'shellscript') host.invalidateMemos();
+    if (e.document.languageId !== 'shellscript' || !e.document.uri.startsWith('file:')) return;
+    const path = uriToPath(e.document.uri);
+    const text = e.document.getText();
+    // An init.d tree is built from the scripts' headers: rebuild it only when this one's
+    // header lines changed (typing in a script body keeps it), and then re-check the others.
+    const sig = svc.boot.headerSignature(text);
+    const before = headerSigs.get(path) ?? (() => {
+      const known = svc.boot.knownScriptText(path);
+      return known === undefined ? undefined : svc.boot.headerSignature(known);
+    })();
+    headerSigs.set(path, sig);
+    // Unknown before (no tree has read it yet): a tree built later reads this text anyway.
+    if (before !== sig) host.invalidateMemos();
+    scheduleCrossFile(e.document.uri, before !== undefined && before !== sig);
   });
   documents.onDidChangeContent((e) => publishLogged(e.document.uri));
   documents.onDidClose((e) => {
     openByPath.delete(uriToPath(e.document.uri));
+    headerSigs.delete(uriToPath(e.document.uri));
     forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -1,5 +1,5 @@
 /** Boot order: the init scripts of an image root and the links the tools would make. */
-export { loadInitTree, scriptInfo, type InitTree, type Layout, type ScriptInfo } from './scripts';
+export { headerSignature, knownScriptText, loadInitTree, scriptInfo, type InitTree, type Layout, type ScriptInfo } from './scripts';
 export { chkconfigRefusal, defaultTool, plan, planChkconfig, planInsserv, planUpdateRcd, type Plan, type PlannedLink, type Tool } from './planner';
 export { parseLinkName, simulate, type Flavour, type LevelLink, type Step } from './simulate';
 export { previewLinks, renderPreview, type LinkPreview, type LinkRow } from './preview';

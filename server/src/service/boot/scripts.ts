@@ -59,6 +59,18 @@ function values(h: HeaderModel, keyword: string): { words: string[]; line?: numb
 /** Header summaries by path, reused while a file's text is unchanged. */
 const memo = new Map<string, { text: string; info: ScriptInfo }>();
 
+/** The lines a script's header is read from (comment lines), as one string to compare. */
+export function headerSignature(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) if (/^[ \t]*#/.test(line)) out.push(line);
+  return out.join('\n');
+}
+
+/** The text a tree last read for this script (undefined when no tree has read it). */
+export function knownScriptText(path: string): string | undefined {
+  return memo.get(path)?.text;
+}
+
 /** `scriptInfo` with a per-path cache keyed on the text. */
 export function cachedScriptInfo(name: string, path: string, text: string): ScriptInfo {
   const hit = memo.get(path);
