@@ -83,6 +83,31 @@ export class LspDriver {
     });
   }
 
+  /** A publish of (uri, version) other than `prev`: the server publishes again when `sh -n` answers. */
+  nextPublish(uri, version, prev) {
+    const seen = this.published.get(`${uri}#${version}`);
+    if (seen && seen !== prev) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new CaseFailure('lsp-timeout', `no second publish for version ${version} after sh -n within ${this.timeoutMs} ms`)), this.timeoutMs);
+      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(t); resolve(p); }, reject: (e) => { clearTimeout(t); reject(e instanceof CaseFailure ? e : new CaseFailure('lsp-exit', e.message)); } });
+    });
+  }
+
+  /** The diagnostics of a version once the server's background `sh -n` (if any) has answered. */
+  async settledDiagnostics(uri, version) {
+    let p = await this.diagnostics(uri, version);
+    for (let i = 0; i < 20; i++) {
+      const info = await this.request('sysvHa/documentInfo', { uri });
+      if (!info?.shellPending) {
+        // The publish made when the shell answered may still be on its way.
+        await new Promise((r) => setTimeout(r, 20));
+        return this.published.get(`${uri}#${version}`) ?? p;
+      }
+      p = await this.nextPublish(uri, version, p);
+    }
+    return p;
+  }
+
   /** Runs case `c` (from makeCase) through the server; throws a CaseFailure on a fault. */
   async runCase(c, baseBytes) {
     if (!this.proc || this.exited) {
@@ -131,7 +156,7 @@ export class LspDriver {
         // A lone CR ends a line for LSP clients but not for the service (SourceText splits on LF).
         if (bad) throw new CaseFailure(loneCr ? 'lsp-range:lone-cr' : `lsp-range:${what.split(' ')[0]}`, `${what}: ${bad} (as the client counts lines${loneCr ? '; the text has a lone CR' : ''})`);
       };
-      const published = await this.diagnostics(uri, version);
+      const published = await this.settledDiagnostics(uri, version);
       for (const d of published.diagnostics) check(`diagnostic ${d.code}`, d.range);
 
       // Same diagnostics as a fresh in-process analysis of the final text.

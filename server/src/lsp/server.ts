@@ -59,7 +59,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return uri === undefined ? undefined : documents.get(uri)?.getText();
   }, {
     // `sh -n` confirms tree-sitter's syntax-error candidates: in the background, once typing
-    // pauses, never a process per keystroke; the document is re-checked when it answers.
+    // pauses, never a process per keystroke. Diagnostics are published at once without its
+    // verdict, and again when it answers.
     delayMs: SHELL_DELAY_MS,
     onSettled: (path) => {
       const uri = openByPath.get(path);
@@ -204,8 +205,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function publish(uri: string): Promise<void> {
     if (pullDiagnostics) return;
     const a = await analysisOf(uri);
-    // Its shell is still to answer: publish then (the diagnostics shown stay until).
-    if (a && host.shellPending(a.path)) return;
     await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: a ? diagnosticsOf(a, uri) : [] });
   }
 
@@ -471,9 +470,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */
-  connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as svc.DocumentInfo | null, async (params: { uri: string }) => {
+  connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as (svc.DocumentInfo & { shellPending: boolean }) | null, async (params: { uri: string }) => {
     const a = await analysisOf(params.uri);
-    return a ? a.info : null;
+    // shellPending: `sh -n` has still to confirm or clear a syntax-error candidate; the
+    // diagnostics are published again when it has.
+    return a ? { ...a.info, shellPending: host.shellPending(a.path) } : null;
   }));
 
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
