@@ -54,6 +54,8 @@ describe('incremental re-parsing', () => {
         assert.deepEqual(svc.getSymbols(analysis), svc.getSymbols(fresh));
         // The body model read from reused top-level statements equals the one read in full.
         assert.deepEqual(bodyOf(analysis), bodyOf(fresh));
+        // The header model kept from the previous version (body-only edits) equals a fresh read.
+        assert.deepEqual((analysis.model as { header?: unknown } | undefined)?.header, (fresh.model as { header?: unknown } | undefined)?.header);
         svc.disposeAnalysis(fresh);
       }
       svc.disposeAnalysis(analysis);

@@ -88,7 +88,7 @@ export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTING
   const bare = (reason: string): Analysis => ({ path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason }, model: undefined, settings, host });
   if (!mod) return bare('not analysed yet');
   if (byteLength(doc.text) > settings.maxFileSize) return bare(`larger than sysvHa.maxFileSize (${settings.maxFileSize} bytes): not analysed`);
-  const reuse = previous && previous.analysis.language === doc.language ? { model: previous.analysis.model, edits: previous.edits } : undefined;
+  const reuse = previous && previous.analysis.language === doc.language ? { model: previous.analysis.model, edits: previous.edits, src: previous.analysis.src } : undefined;
   const ctx = { path: doc.path, settings, host, previous: reuse };
   let result: ReturnType<typeof mod.analyze>;
   try {

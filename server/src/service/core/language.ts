@@ -76,7 +76,7 @@ export interface AnalysisContext {
   settings: Settings;
   host?: WorkspaceHost;
   /** The previous analysis of the same document and the edits since, for incremental parsing. */
-  previous?: { model: unknown; edits: readonly TreeEditInfo[] };
+  previous?: { model: unknown; edits: readonly TreeEditInfo[]; src: SourceText };
 }
 
 export interface ModuleAnalysis<M> {

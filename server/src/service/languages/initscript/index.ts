@@ -1,6 +1,6 @@
 /** The init-script language module: name and mode, headers from raw lines, body from the shell tree. */
 import { Edit, type ParseState, type Tree } from 'web-tree-sitter';
-import type { AnalysisContext, LanguageModule } from '../../core/language';
+import type { AnalysisContext, LanguageModule, TreeEditInfo } from '../../core/language';
 import type { SourceText } from '../../core/text';
 import type { RawProblem } from '../../core/types';
 import { bashParserFailure, parserFailed, sharedBashParser } from '../../shell/treeSitter';
@@ -75,6 +75,32 @@ function foreignKind(text: string): string | undefined {
   return undefined;
 }
 
+/** What the header reader sees of a line: only comment lines' text matters, other lines by kind. */
+function lineKind(text: string): 'blank' | 'comment' | 'other' {
+  const t = text.trimStart();
+  return t.length === 0 || t === '\r' ? 'blank' : t.startsWith('#') ? 'comment' : 'other';
+}
+
+/**
+ * The edits left the header as it was: none added or removed a line, and every edited line
+ * was and is a non-comment line of the same kind (blank or not). Then the previous header
+ * model (line numbers included) is the new one, and the 20k-line scan is skipped.
+ */
+function headerUnchanged(old: SourceText, src: SourceText, edits: readonly TreeEditInfo[]): boolean {
+  if (edits.length === 0) return false;
+  const rows = new Set<number>();
+  for (const e of edits) {
+    if (e.startPosition.row !== e.oldEndPosition.row || e.startPosition.row !== e.newEndPosition.row) return false;
+    rows.add(e.startPosition.row);
+  }
+  if (old.lineCount !== src.lineCount) return false;
+  for (const row of rows) {
+    const before = lineKind(old.lineText(row));
+    if (before === 'comment' || before !== lineKind(src.lineText(row))) return false;
+  }
+  return true;
+}
+
 /** How long one parse may take before it is abandoned (pathological input, not real scripts). */
 const PARSE_BUDGET_MS = 2000;
 /**
@@ -136,7 +162,8 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     const { profile, reason } = detectProfile(name, actx.path, src.text, actx);
     const ctx: ScriptContext = { name, path: actx.path, profile, settings: actx.settings, host: actx.host, root: imageRoot(actx.path) };
     const problems: RawProblem[] = [];
-    const header = parseHeader(src);
+    const prevDoc = actx.previous?.model as InitScriptDoc | undefined;
+    const header = prevDoc?.header && headerUnchanged(actx.previous!.src, src, actx.previous!.edits) ? prevDoc.header : parseHeader(src);
     const doc: InitScriptDoc = { name, profile, header, ctx };
     const info = { language: 'initscript' as const, profile, reason };
     if (name === 'rc.local') {
