@@ -813,6 +813,13 @@ async function bootOrderPart(page) {
     await shot(page, '09-preview-links.png');
     return;
   }
+  // The hover notes that have no diagnostic code: `daemon sleep 120` waits forever.
+  const hDaemon = await hoverWord(page, 'daemon sleep 120', 'daemon', (t) => t.includes('never detaches'));
+  record('myscript: hover on "daemon sleep 120" says sleep never detaches and where daemon comes from', hDaemon.ok && hDaemon.text.includes('sourced on line 11'),
+    hDaemon.text.split('\n').filter((l) => /detaches|sourced/.test(l)).join(' ').slice(0, 300));
+  await sleep(300);
+  await shot(page, '08b-initscript-daemon-hover.png');
+  await page.mouse.move(5, 5);
   await clickLens(page, 'Preview links');
   const preview = await poll(async () => {
     const tab = await page.locator('.editor-group-container.active .tabs-container .tab.active').getAttribute('aria-label', { timeout: 1000 });

@@ -133,6 +133,18 @@ describe('initscript hover: facts about the body that have no diagnostic code', 
     assert.match(hoverAt(`${viaInitD.slice(0, at)}status┃${viaInitD.slice(at + 6)}`, DEB_OPTS)!.markdown, /loads before this script/);
   });
 
+  it('pid files: the same file everywhere, or which helpers read another one than start wrote', () => {
+    const same = md(RH.replace('\tkillproc -p /var/run/foo.pid', '\tkillproc -p /var/run/f┃oo.pid'));
+    assert.match(same, /Pid file `\/var\/run\/foo\.pid`, named the same by daemon --pidfile \(line 22, start, restart\|force-reload\), killproc -p \(line 29, stop, restart\|force-reload\), status -p \(line 47, status\)/);
+    const differs = md(RH.replace('\tkillproc -p /var/run/foo.pid', '\tkillproc -p /var/run/fo┃od.pid'));
+    assert.match(differs, /⚠ `start` writes `\/var\/run\/foo\.pid`, but killproc -p \(line 29, stop, restart\|force-reload\) reads `\/var\/run\/food\.pid`: it does not find the process/);
+    // A -p after the program is the program's own option, not a pid file.
+    assert.doesNotMatch(md(RH.replace('\tdaemon --pidfile=/var/run/foo.pid /usr/sbin/food', '\tdaemon --pidfile=/var/run/foo.pid /usr/sbin/food -p /tmp/x.pid').replace('\tkillproc -p /var/run/foo.pid', '\tkillproc -p /var/run/f┃oo.pid')), /x\.pid/);
+    // Through a variable, and on the header's pidfile: tag.
+    const viaVar = RH.replace('prog=foo\n', 'prog=foo\npidfile=/var/run/$prog.pid\n').replace('\tkillproc -p /var/run/foo.pid', '\tkillproc -p $pidfile').replace('# description: Foo daemon.\n', '# description: Foo daemon.\n# pidf┃ile: /var/run/foo.pid\n');
+    assert.match(md(viaVar), /Pid file `\/var\/run\/foo\.pid`, named the same by # pidfile: \(line 7\)/);
+  });
+
   it('the usage text against the implemented actions, on the *) branch', () => {
     // `${0}` is not a list of actions; a glob branch (`*start)`) implements what it matches.
     assert.doesNotMatch(md(RH.replace('$0 {start|stop|restart|force-reload|status}', '${0} start|stop').replace('  *)', '  ┃*)')), /`0`/);

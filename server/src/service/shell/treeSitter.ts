@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type Node, type ParseOptions, type Tree } from 'web-tree-sitter';
 
 export interface WasmPaths {
   /** web-tree-sitter's runtime (`web-tree-sitter.wasm`). */
@@ -73,6 +73,101 @@ function resetSharedBashParser(): void {
     // a parser that threw may not delete cleanly; it is dropped either way
   }
   sharedParser = undefined;
+}
+
+/**
+ * The most comment lines in a row (blank lines between them neither count nor end the run)
+ * handed to tree-sitter as written. When tree-sitter merges two versions of its parse stack
+ * (`stack_node_add_link` in lib/src/stack.c) it recurses once per stack node the two versions
+ * have in common, and each comment of a run is one node (comments are extras: nothing reduces
+ * them until the statement around them ends). The wasm runtime's C stack is 64 KiB with no
+ * overflow check, so about 2,030 comments in a row where error recovery merges versions (e.g.
+ * inside an unterminated backquote) run the stack into the runtime's static data: the parse
+ * throws "null function or function signature mismatch" or "memory access out of bounds", or
+ * never returns, and every later parse in the process fails. A quarter of that is safe.
+ */
+export const MAX_COMMENT_RUN = 500;
+
+/** A blank line, or one that is only a line continuation: tree-sitter skips both. */
+const SKIPPED_LINE = /^[ \t\v\f]*(\\)?\r?$/;
+/** A comment line (a lone CR inside it could end the comment early, so it is not one). */
+const COMMENT_LINE = /^[ \t\v\f]*#[^\r]*\r?$/;
+
+/**
+ * The text to parse: each run of more than `MAX_COMMENT_RUN` comment lines keeps its first and
+ * last `MAX_COMMENT_RUN / 2` comment lines as they are, and the comments in between become
+ * blanks of the same length, so offsets, rows and columns do not move and the tree is the one
+ * of the text as written, less those comment nodes. `blanked` has the offset of each run's first
+ * blanked `#` and the offset after its last blanked comment; `keep` lists runs (by the first
+ * offset) to leave as written.
+ */
+export function defuseCommentRuns(text: string, keep: ReadonlySet<number> = new Set()): { text: string; blanked: [number, number][] } {
+  const blanked: [number, number][] = [];
+  // Per run: [start, end) of each comment (from its '#').
+  let run: [number, number][] = [];
+  const close = (): void => {
+    if (run.length > MAX_COMMENT_RUN) {
+      const half = MAX_COMMENT_RUN / 2;
+      const first = run[half]![0];
+      if (!keep.has(first)) blanked.push([first, run[run.length - half - 1]![1]]);
+    }
+    run = [];
+  };
+  let blankedParts: string[] | undefined;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (COMMENT_LINE.test(line)) run.push([start + line.indexOf('#'), line.endsWith('\r') ? end - 1 : end]);
+    else if (!SKIPPED_LINE.test(line)) close();
+    start = end + 1;
+  }
+  close();
+  if (blanked.length === 0) return { text, blanked };
+  // Rebuild the text with the middle comments of each long run replaced by spaces.
+  blankedParts = [];
+  let at = 0;
+  for (const [from, to] of blanked) {
+    blankedParts.push(text.slice(at, from));
+    blankedParts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    at = to;
+  }
+  blankedParts.push(text.slice(at));
+  return { text: blankedParts.join(''), blanked };
+}
+
+/** Node types whose text is literal: a run of '#' lines inside one is text, not comments. */
+const LITERALS = new Set(['heredoc_body', 'heredoc_content', 'string', 'string_content', 'raw_string', 'ansi_c_string', 'translated_string']);
+
+function insideLiteral(root: Node, index: number): boolean {
+  for (let n: Node | null = root.descendantForIndex(index); n; n = n.parent) if (LITERALS.has(n.type)) return true;
+  return false;
+}
+
+/** Trees parsed from a text with blanked comments (see `defuseCommentRuns`). */
+const defusedTrees = new WeakSet<Tree>();
+
+/**
+ * `parser.parse`, safe from runs of comment lines that would overflow the wasm stack (see
+ * `MAX_COMMENT_RUN`). A text with such a run is parsed with the run's middle blanked and from
+ * scratch (`old` is not used: the blanks may have moved); the tree's node texts are those of
+ * the blanked text. A run that turns out to be inside a here-document or a string is put back
+ * and the text parsed again (there the lines are one token, not a node each).
+ */
+export function parseBash(parser: Parser, text: string, old?: Tree | null, options?: ParseOptions): Tree | null {
+  let { text: input, blanked } = defuseCommentRuns(text);
+  if (blanked.length === 0) return parser.parse(text, old && !defusedTrees.has(old) ? old : null, options);
+  let tree = parser.parse(input, null, options);
+  if (!tree) return null;
+  const literal = new Set(blanked.filter(([from]) => insideLiteral(tree!.rootNode, from)).map(([from]) => from));
+  if (literal.size > 0) {
+    tree.delete();
+    ({ text: input, blanked } = defuseCommentRuns(text, literal));
+    tree = parser.parse(input, null, options);
+    if (!tree) return null;
+  }
+  if (blanked.length > 0) defusedTrees.add(tree);
+  return tree;
 }
 
 /** Loads the runtime and the bash grammar once; later calls share the same promise. */

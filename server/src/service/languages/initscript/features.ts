@@ -6,7 +6,8 @@ import type { SignatureInfo } from '../../core/language';
 import { insertLinesAt, type SourceText } from '../../core/text';
 import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
 import { describeAddress } from '../ipaddr';
-import { daemonNote, libraryNote, usageNote } from './notes';
+import { daemonNote, libraryNote, pidNote, pidUses, usageNote } from './notes';
+import { resolve } from './checks';
 import type { InitScriptDoc } from './index';
 import {
   ACTIONS, FACILITIES, FUNCTIONS, LSB_KEYWORDS, RH_TAGS, RUNLEVEL_MEANING, exitCodeMeaning, libraryFunction, lsbKeyword, lsbKeywordCaseless,
@@ -91,7 +92,8 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
   const tag = h.tags.find((t) => t.line === p.line);
   if (tag) {
     const spec = RH_TAGS.find((t) => t.name === tag.name);
-    if (spec) return { range: range(p.line, 0, lineText.length), markdown: spec.doc };
+    const note = tag.name === 'pidfile' && doc.body ? pidNote(pidUses(doc.body, h.tags, (t) => resolve(t, doc.body!, doc.name))) : undefined;
+    if (spec) return { range: range(p.line, 0, lineText.length), markdown: spec.doc + (note ? `\n\n${note}` : '') };
   }
   if (h.descriptions.some((d) => d.line === p.line)) return { range: range(p.line, 0, lineText.length), markdown: RH_TAGS.find((t) => t.name === 'description')!.doc };
 
@@ -113,6 +115,10 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
     }
     for (const a of c.args) {
       if (!at(a.range, p)) continue;
+      if (/\.pid\b|pidfile|PIDFILE/.test(a.raw) && c.args.some((x, i) => i < c.args.length && /^(-p|--pidfile)(=|$)/.test(x.text))) {
+        const note = pidNote(pidUses(body, doc.header.tags, (t) => resolve(t, body, doc.name)));
+        if (note) return { range: a.range, markdown: note };
+      }
       if (a.text.includes('/var/lock/subsys/') || a.text.includes('lock/subsys')) {
         return { range: a.range, markdown: `**Subsys lock** — Red Hat rc runs a K (stop) script only while \`/var/lock/subsys/${doc.name}\` exists, and skips an S (start) script while it exists. Create it on a successful start and remove it on stop; its name must be the script's name.` };
       }

@@ -3,7 +3,7 @@ import { Edit, type ParseState, type Tree } from 'web-tree-sitter';
 import type { AnalysisContext, LanguageModule, TreeEditInfo } from '../../core/language';
 import type { SourceText } from '../../core/text';
 import type { RawProblem } from '../../core/types';
-import { bashParserFailure, parserFailed, sharedBashParser } from '../../shell/treeSitter';
+import { bashParserFailure, parseBash, parserFailed, sharedBashParser } from '../../shell/treeSitter';
 import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
@@ -126,11 +126,12 @@ function parseTree(src: SourceText, ctx: AnalysisContext): { tree?: Tree; stoppe
   // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
   const progressCallback = (() => Date.now() > deadline) as unknown as (state: ParseState) => void;
   try {
-    let tree = parser.parse(src.text, old, { progressCallback }) ?? undefined;
+    // parseBash: long runs of comment lines would overflow the wasm stack (see MAX_COMMENT_RUN).
+    let tree = parseBash(parser, src.text, old, { progressCallback }) ?? undefined;
     if (tree && old && tree.rootNode.hasError) {
       // The edit opened error recovery: parse from scratch so the tree is the one a fresh open gives.
       tree.delete();
-      tree = parser.parse(src.text, null, { progressCallback }) ?? undefined;
+      tree = parseBash(parser, src.text, null, { progressCallback }) ?? undefined;
     }
     if (tree) return { tree };
     parser.reset();

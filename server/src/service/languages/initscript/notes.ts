@@ -161,3 +161,85 @@ function globRegExp(pattern: string): RegExp {
     return /$^/;
   }
 }
+
+/** Where a script names its pid file: the `pidfile:` tag, and the options of the helpers that read or write it. */
+export interface PidUse {
+  /** What names it: `# pidfile:`, `daemon --pidfile`, `killproc -p`... */
+  by: string;
+  /** The path as resolved (simple top-level assignments), or as written. */
+  path: string;
+  resolved: boolean;
+  line: number;
+  /** What the helper does with it. */
+  role: 'tag' | 'start' | 'stop' | 'status';
+  /** The dispatcher branches it runs in (directly, or through a function they call). */
+  actions: string[];
+}
+
+/** Helpers and their pid-file options, which come before the program (start-stop-daemon: before `--`). */
+const PID_HELPERS: Record<string, { options: string[]; role: PidUse['role'] }> = {
+  daemon: { options: ['--pidfile'], role: 'start' },
+  start_daemon: { options: ['-p'], role: 'start' },
+  killproc: { options: ['-p'], role: 'stop' },
+  status: { options: ['-p'], role: 'status' },
+  pidofproc: { options: ['-p'], role: 'status' },
+  status_of_proc: { options: ['-p'], role: 'status' },
+  'start-stop-daemon': { options: ['--pidfile', '-p'], role: 'start' },
+};
+/** Options of those helpers that take a value (so the value is not the program). */
+const VALUED = new Set(['--pidfile', '-p', '--user', '--check', '-b', '-d', '-l', '-n', '--exec', '-x', '--name', '-n', '--chuid', '-c', '--startas', '-a', '--chdir', '-d', '--retry', '-R', '--signal', '-s', '--group', '-g', '--nicelevel', '-N']);
+
+/** Every pid file the script names, with where; `resolveWord` expands simple variables. */
+export function pidUses(body: BodyModel, tags: readonly { name: string; line: number; value: { text: string } }[], resolveWord: (text: string) => string | undefined): PidUse[] {
+  const out: PidUse[] = [];
+  const add = (by: string, text: string, line: number, role: PidUse['role'], actions: string[]) => {
+    const r = resolveWord(text);
+    out.push({ by, path: r ?? text, resolved: r !== undefined, line, role, actions });
+  };
+  for (const t of tags) if (t.name === 'pidfile' && t.value.text) add('# pidfile:', t.value.text, t.line, 'tag', []);
+  const branchOf = (c: CommandInfo) => (c.inBranch !== undefined ? body.dispatcher?.branches[c.inBranch]?.patterns.map((p) => p.text).join('|') : undefined);
+  // Functions called from a branch run for that branch (start() called from start)).
+  const callers = new Map<string, string[]>();
+  for (const c of body.commands) {
+    const b = branchOf(c);
+    if (b && body.functions.some((f) => f.name === c.name)) callers.set(c.name, [...(callers.get(c.name) ?? []), b]);
+  }
+  for (const c of body.commands) {
+    const helper = PID_HELPERS[c.name];
+    if (!helper) continue;
+    const branch = branchOf(c);
+    const actions = branch ? [branch] : c.inFunction ? callers.get(c.inFunction) ?? [] : [];
+    let role = helper.role;
+    if (c.name === 'start-stop-daemon') {
+      const words = c.args.map((a) => a.text);
+      role = words.some((w) => w === '--stop' || w === '-K') ? 'stop' : words.some((w) => w === '--status' || w === '-T') ? 'status' : 'start';
+    }
+    for (let i = 0; i < c.args.length; i++) {
+      const t = c.args[i]!.text;
+      if (t === '--') break; // the program's own arguments follow
+      const eq = helper.options.find((o) => t.startsWith(`${o}=`));
+      if (eq) add(`${c.name} ${eq}`, t.slice(eq.length + 1), c.args[i]!.range.start.line, role, actions);
+      else if (helper.options.includes(t) && c.args[i + 1]) add(`${c.name} ${t}`, c.args[i + 1]!.text, c.args[i]!.range.start.line, role, actions);
+      if (c.name !== 'start-stop-daemon' && !t.startsWith('-') && !VALUED.has(c.args[i - 1]?.text ?? '')) break; // the program: its own options follow
+    }
+  }
+  return out;
+}
+
+/**
+ * The pid files named: the same everywhere, or a stop or status that reads another file than
+ * the start wrote (it does not find the process).
+ */
+export function pidNote(uses: readonly PidUse[]): string | undefined {
+  if (uses.length < 2) return undefined;
+  const known = uses.filter((u) => u.resolved);
+  const distinct = [...new Set(known.map((u) => u.path))];
+  const where = (u: PidUse) => `${u.by} (line ${u.line + 1}${u.actions.length ? `, ${u.actions.join(', ')}` : ''})`;
+  if (distinct.length <= 1) return distinct.length === 1 ? `Pid file \`${distinct[0]}\`, named the same by ${known.map(where).join(', ')}.` : undefined;
+  const list = distinct.map((p) => `\`${p}\` by ${known.filter((u) => u.path === p).map(where).join(', ')}`).join('; ');
+  const runsIn = (u: PidUse, action: string) => u.actions.some((a) => a.split('|').includes(action));
+  const started = new Set(known.filter((u) => u.role === 'start' && runsIn(u, 'start')).map((u) => u.path));
+  const astray = known.filter((u) => started.size > 0 && !started.has(u.path) && ((u.role === 'stop' && runsIn(u, 'stop')) || (u.role === 'status' && runsIn(u, 'status'))));
+  if (astray.length === 0) return `Pid files: ${list}.`;
+  return `⚠ \`start\` writes ${[...started].map((p) => `\`${p}\``).join(', ')}, but ${astray.map(where).join(', ')} read${astray.length === 1 ? 's' : ''} ${[...new Set(astray.map((u) => `\`${u.path}\``))].join(', ')}: it does not find the process. Pid files: ${list}.`;
+}
