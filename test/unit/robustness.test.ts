@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCli } from '../../server/src/cli/main';
 import { applyChanges } from '../../server/src/lsp/incremental';
 import * as svc from '../../server/src/service';
+import { defuseCommentRuns } from '../../server/src/service/shell/treeSitter';
 import { REPO } from '../helpers/golden';
 import { TestClient } from '../helpers/lspClient';
 
@@ -230,6 +231,46 @@ describe('fuzz regression inputs (test/fuzz/regressions)', () => {
       });
     });
   }
+});
+
+describe('long runs of comment lines (the wasm stack overflow, fuzz finding)', () => {
+  it('a script with 3,000 comment lines where error recovery merges parse versions is parsed, and parsing still works after', async () => {
+    await svc.initialize({ wasmDir: join(REPO, 'dist') });
+    const trigger = readFileSync(join(REPO, 'test/fuzz/regressions/initscript-wasm-comment-run.sh'), 'utf8');
+    assert.ok(trigger.split('\n').filter((l) => l.startsWith('#')).length >= 2500, 'the reduced trigger still has its comment run');
+    for (let i = 0; i < 2; i++) {
+      const a = svc.analyze({ path: '/etc/init.d/trigger', text: trigger, language: 'initscript' });
+      assert.doesNotMatch(a.info.reason, /parser|not checked/, a.info.reason);
+      assert.ok((a.model as { body?: unknown }).body, 'the body was read');
+    }
+    // The parser is still sound: a clean script is read and checked as usual.
+    const clean = readFileSync(join(REPO, 'examples/etc/rc.d/init.d/httpd'), 'utf8');
+    const b = svc.analyze({ path: '/etc/rc.d/init.d/httpd', text: clean, language: 'initscript' });
+    assert.ok((b.model as { body?: { dispatcher?: unknown } }).body?.dispatcher, 'httpd has its dispatcher');
+    // Line and column of what follows a defused run do not move.
+    const tail = `${trigger}\nexit 9999\n`;
+    const c = svc.analyze({ path: '/etc/init.d/trigger', text: tail, language: 'initscript' });
+    const lines = tail.split('\n');
+    const exitLine = lines.findIndex((l) => l === 'exit 9999');
+    const exits = ((c.model as { body: { commands: { name: string; range: { start: { line: number } } }[] } }).body.commands).filter((x) => x.name === 'exit');
+    assert.ok(exits.every((x) => x.range.start.line <= exitLine), 'no command past the end');
+  });
+
+  it('defuseCommentRuns keeps offsets, rows, the first and last 250 comments of a run, and short runs as written', () => {
+    const run = (n: number) => Array.from({ length: n }, (_, i) => `# c${i}`).join('\n');
+    const text = `echo a\n${run(1200)}\necho b\n${run(300)}\n`;
+    const { text: out, blanked } = defuseCommentRuns(text);
+    assert.equal(out.length, text.length);
+    assert.deepEqual(out.split('\n').map((l) => l.length), text.split('\n').map((l) => l.length));
+    assert.equal(blanked.length, 1);
+    const lines = out.split('\n');
+    assert.equal(lines[250], '# c249');
+    assert.equal(lines[251]!.trim(), '');
+    assert.equal(lines[950]!.trim(), '');
+    assert.equal(lines[951], '# c950');
+    assert.ok(lines.slice(1202, 1502).every((l) => l.startsWith('# c')), 'a run of 300 is left as written');
+    assert.equal(defuseCommentRuns('echo x\n# one\n').text, 'echo x\n# one\n');
+  });
 });
 
 describe('incremental re-parse after error-recovery edits (fuzz finding)', () => {

@@ -92,28 +92,52 @@ export const MAX_COMMENT_RUN = 500;
 const SKIPPED_LINE = /^[ \t\v\f]*(\\)?\r?$/;
 /** A comment line (a lone CR inside it could end the comment early, so it is not one). */
 const COMMENT_LINE = /^[ \t\v\f]*#[^\r]*\r?$/;
+/** Characters that can end a string, a substitution or an expansion inside a literal. */
+const ENDS_LITERAL = /['"`\\$)}]/;
+/** Here-document delimiters (`<<EOF`, `<<-'EOF'`, `<< "EOF"`, `<<\EOF`). */
+const HEREDOC = /<<-?[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([^\s;&|<>()'"]+))/g;
+
+/** A run's blanked middle: [from, to) (from its first blanked '#'), and whether it is inert. */
+export interface BlankedRange {
+  from: number;
+  to: number;
+  /**
+   * No line of it can end a literal (a quote, a backquote, `$`, `\`, `)`, `}` or a line that is
+   * a here-document delimiter): if it lies inside a string or here-document, blanking it did not
+   * change where that literal ends, and putting it back changes nothing but the literal's text.
+   */
+  inert: boolean;
+}
 
 /**
  * The text to parse: each run of more than `MAX_COMMENT_RUN` comment lines keeps its first and
  * last `MAX_COMMENT_RUN / 2` comment lines as they are, and the comments in between become
  * blanks of the same length, so offsets, rows and columns do not move and the tree is the one
- * of the text as written, less those comment nodes. `blanked` has the offset of each run's first
- * blanked `#` and the offset after its last blanked comment; `keep` lists runs (by the first
- * offset) to leave as written.
+ * of the text as written, less those comment nodes. `keep` lists ranges (by `from`) to leave as
+ * written.
  */
-export function defuseCommentRuns(text: string, keep: ReadonlySet<number> = new Set()): { text: string; blanked: [number, number][] } {
-  const blanked: [number, number][] = [];
-  // Per run: [start, end) of each comment (from its '#').
+export function defuseCommentRuns(text: string, keep: ReadonlySet<number> = new Set()): { text: string; blanked: BlankedRange[] } {
+  const blanked: BlankedRange[] = [];
+  // Most texts have too few '#' for a long run: skip the line scan.
+  for (let i = text.indexOf('#'), n = 0; n <= MAX_COMMENT_RUN; i = text.indexOf('#', i + 1), n++) if (i < 0) return { text, blanked };
+  // The current run: [start of '#', end of the comment] per comment line.
   let run: [number, number][] = [];
+  let delimiters: Set<string> | undefined;
+  const inert = (from: number, to: number): boolean => {
+    if (ENDS_LITERAL.test(text.slice(from, to))) return false;
+    delimiters ??= new Set([...text.matchAll(HEREDOC)].map((m) => m[1] ?? m[2] ?? m[3]!));
+    for (const [a, b] of run) if (a >= from && b <= to && delimiters.has(text.slice(a, b))) return false;
+    return true;
+  };
   const close = (): void => {
     if (run.length > MAX_COMMENT_RUN) {
       const half = MAX_COMMENT_RUN / 2;
-      const first = run[half]![0];
-      if (!keep.has(first)) blanked.push([first, run[run.length - half - 1]![1]]);
+      const from = run[half]![0];
+      const to = run[run.length - half - 1]![1];
+      if (!keep.has(from)) blanked.push({ from, to, inert: inert(from, to) });
     }
     run = [];
   };
-  let blankedParts: string[] | undefined;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -124,23 +148,21 @@ export function defuseCommentRuns(text: string, keep: ReadonlySet<number> = new 
   }
   close();
   if (blanked.length === 0) return { text, blanked };
-  // Rebuild the text with the middle comments of each long run replaced by spaces.
-  blankedParts = [];
+  const parts: string[] = [];
   let at = 0;
-  for (const [from, to] of blanked) {
-    blankedParts.push(text.slice(at, from));
-    blankedParts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+  for (const { from, to } of blanked) {
+    parts.push(text.slice(at, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
     at = to;
   }
-  blankedParts.push(text.slice(at));
-  return { text: blankedParts.join(''), blanked };
+  parts.push(text.slice(at));
+  return { text: parts.join(''), blanked };
 }
 
-/** Node types whose text is literal: a run of '#' lines inside one is text, not comments. */
+/** Node types whose text is literal: '#' lines inside one are text, not comments. */
 const LITERALS = new Set(['heredoc_body', 'heredoc_content', 'string', 'string_content', 'raw_string', 'ansi_c_string', 'translated_string']);
 
-function insideLiteral(root: Node, index: number): boolean {
-  for (let n: Node | null = root.descendantForIndex(index); n; n = n.parent) if (LITERALS.has(n.type)) return true;
+function insideLiteral(root: Node, from: number, to: number): boolean {
+  for (let n: Node | null = root.descendantForIndex(from, to); n; n = n.parent) if (LITERALS.has(n.type)) return true;
   return false;
 }
 
@@ -150,16 +172,17 @@ const defusedTrees = new WeakSet<Tree>();
 /**
  * `parser.parse`, safe from runs of comment lines that would overflow the wasm stack (see
  * `MAX_COMMENT_RUN`). A text with such a run is parsed with the run's middle blanked and from
- * scratch (`old` is not used: the blanks may have moved); the tree's node texts are those of
- * the blanked text. A run that turns out to be inside a here-document or a string is put back
- * and the text parsed again (there the lines are one token, not a node each).
+ * scratch (`old` is not used: the blanks may have moved); node texts are those of the blanked
+ * text. An inert blanked range that lies inside a here-document or a string is put back and the
+ * text parsed again: there its lines are text (one token), not a comment node each.
  */
 export function parseBash(parser: Parser, text: string, old?: Tree | null, options?: ParseOptions): Tree | null {
   let { text: input, blanked } = defuseCommentRuns(text);
   if (blanked.length === 0) return parser.parse(text, old && !defusedTrees.has(old) ? old : null, options);
   let tree = parser.parse(input, null, options);
   if (!tree) return null;
-  const literal = new Set(blanked.filter(([from]) => insideLiteral(tree!.rootNode, from)).map(([from]) => from));
+  const root = tree.rootNode;
+  const literal = new Set(blanked.filter((b) => b.inert && insideLiteral(root, b.from, b.to)).map((b) => b.from));
   if (literal.size > 0) {
     tree.delete();
     ({ text: input, blanked } = defuseCommentRuns(text, literal));

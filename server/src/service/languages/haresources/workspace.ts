@@ -3,7 +3,8 @@
  * the same directory (nodes, crm/pacemaker, autojoin) and the resource scripts of the same
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
-import { sharedBashParser } from '../../shell/treeSitter';
+import type { ParseState, Tree } from 'web-tree-sitter';
+import { parseBash, parserFailed, sharedBashParser } from '../../shell/treeSitter';
 import { extractBody, type BodyModel, type CommandInfo } from '../initscript/body';
 import { globMatches } from '../initscript/checks';
 import type { WorkspaceHost } from '../../core/language';
@@ -98,12 +99,28 @@ type StatusOutput = { kind: 'no-branch' } | { kind: 'silent'; line: number };
 /** Commands that print nothing on stdout (their error messages aside). */
 const SILENT = new Set(['exit', 'return', 'true', 'false', ':', '[', 'test', 'local', 'export', 'unset', 'shift', 'set', 'sleep', 'readonly']);
 
+/** How long parsing a resource script may take (a pathological script is not judged). */
+const RESOURCE_PARSE_BUDGET_MS = 2000;
+
 function statusOutput(path: string, host: WorkspaceHost): StatusOutput | undefined {
   const text = host.readFile(path);
   const parser = sharedBashParser();
   if (text === undefined || !parser) return undefined;
-  const tree = parser.parse(text);
-  if (!tree) return undefined;
+  // The same guards as an open script: long comment runs defused, a time budget, and a wasm
+  // failure turning shell parsing off rather than throwing.
+  const deadline = Date.now() + RESOURCE_PARSE_BUDGET_MS;
+  const progressCallback = (() => Date.now() > deadline) as unknown as (state: ParseState) => void;
+  let tree: Tree | null;
+  try {
+    tree = parseBash(parser, text, null, { progressCallback });
+  } catch (err) {
+    parserFailed(err);
+    return undefined;
+  }
+  if (!tree) {
+    parser.reset();
+    return undefined;
+  }
   let body: BodyModel;
   try {
     body = extractBody(tree);
