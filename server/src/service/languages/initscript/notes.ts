@@ -5,6 +5,7 @@
  * They have no code in the diagnostic catalogue, so they are notes, not diagnostics.
  */
 import type { BodyModel, CommandInfo } from './body';
+import { globMatches } from './checks';
 import { ACTIONS, LIBRARIES, type LibraryFunction } from './spec';
 
 const before = (a: CommandInfo, b: CommandInfo) => a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character < b.range.start.character);
@@ -128,38 +129,15 @@ export function usageNote(body: BodyModel): string | undefined {
   // Only a message about service actions (a library's own `{program}` usage is not one).
   if (!usage.actions.some((a) => ACTIONS.some((x) => x.name === a))) return undefined;
   const implemented = new Set(body.dispatcher.branches.flatMap((b) => b.patterns.map((p) => p.text)).filter((t) => t !== '*'));
-  const globs = [...implemented].filter((t) => /[*?[]/.test(t)).map(globRegExp);
+  const globs = [...implemented].filter((t) => /[*?[]/.test(t));
   // `help` and `usage` falling into the usage branch is what they are for.
-  const missing = usage.actions.filter((a) => !implemented.has(a) && !globs.some((g) => g.test(a)) && a !== 'help' && a !== 'usage');
+  const missing = usage.actions.filter((a) => !implemented.has(a) && !globs.some((g) => globMatches(g, a)) && a !== 'help' && a !== 'usage');
   const hidden = [...implemented].filter((a) => /^[a-z][a-z-]*$/.test(a) && !usage.actions.includes(a));
   const parts = [`The usage message (line ${usage.line + 1}) lists ${usage.actions.map((a) => `\`${a}\``).join(', ')}.`];
   if (missing.length > 0) parts.push(`⚠ Not implemented, so they land here: ${missing.map((a) => `\`${a}\``).join(', ')}.`);
   if (hidden.length > 0) parts.push(`Implemented but not listed: ${hidden.map((a) => `\`${a}\``).join(', ')}.`);
   if (missing.length === 0 && hidden.length === 0) parts.push('It matches the implemented actions.');
   return parts.join(' ');
-}
-
-/** A `case` pattern (`*start`, `re[sl]*`) as a regular expression over a whole word. */
-function globRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`^${re}$`);
-  } catch {
-    return /$^/;
-  }
 }
 
 /** Where a script names its pid file: the `pidfile:` tag, and the options of the helpers that read or write it. */

@@ -294,7 +294,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
   {
     code: 'workspace/required-not-enabled', severity: 'error', core: false, appliesTo: 'debian, suse',
     profiles: { rhel: 'off', busybox: 'off', generic: 'off' },
-    detects: 'A Required-Start name provided by LSB scripts of the same init.d none of which starts (Default-Start) in every level 1-5 that this script starts in, nor in `S`; on the name. `$facilities` and pre-LSB providers are not judged.',
+    detects: 'A Required-Start name provided by LSB scripts of the same init.d none of which starts (Default-Start) in every level this script starts in (0 and 6 aside), or in `S` (boot, before every level); on the name. `$facilities` and pre-LSB providers are not judged.',
     behaviour: 'insserv: `Service X is missed in the runlevels ... to use service Y` / `has to be enabled`; the script starts in those levels without what it needs.',
     source: '§5.3',
   },
