@@ -142,6 +142,9 @@ export function runCase(env, c, opts = {}) {
   try {
     const a = step('analyze', () => svc.analyze(doc, settings, host));
     held.push(a);
+    // The service catches a wasm RuntimeError and turns shell parsing off for the process
+    // (parserFailed): nothing throws, so look for it in the document's info.
+    if (/the shell parser failed/.test(a.info?.reason ?? '')) throw new CaseFailure('parser-failed', `shell parsing is off in this process: ${a.info.reason}`);
     stats.problems = a.problems.length;
     checkAnalysis(a, lens, '');
     const a2 = step('analyze (again)', () => svc.analyze(doc, settings, host));

@@ -168,6 +168,7 @@ export class LspDriver {
         this.svc.disposeAnalysis(a);
         const got = published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
         const serverInfo = await this.request('sysvHa/documentInfo', { uri });
+        if (/the shell parser failed/.test(serverInfo?.reason ?? '')) throw new CaseFailure('lsp-parser-failed', `the server turned shell parsing off: ${serverInfo.reason}`);
         if (!parseStopped(a, { info: serverInfo }) && JSON.stringify(got) !== JSON.stringify(fresh)) {
           throw new CaseFailure('lsp-incremental', `server diagnostics after incremental changes differ from a fresh analysis: only server ${JSON.stringify(got.filter((x) => !fresh.includes(x)).slice(0, 3))}, only fresh ${JSON.stringify(fresh.filter((x) => !got.includes(x)).slice(0, 3))}`);
         }
