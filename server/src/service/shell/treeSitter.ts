@@ -88,10 +88,14 @@ function resetSharedBashParser(): void {
  */
 export const MAX_COMMENT_RUN = 500;
 
-/** A blank line, or one that is only a line continuation: tree-sitter skips both. */
-const SKIPPED_LINE = /^[ \t\v\f]*(\\)?\r?$/;
-/** A comment line (a lone CR inside it could end the comment early, so it is not one). */
-const COMMENT_LINE = /^[ \t\v\f]*#[^\r]*\r?$/;
+/**
+ * A line of blanks, CRs and backslashes (blank lines, line continuations): tree-sitter skips
+ * them, so they do not end a run. Counting too many lines into a run only blanks more comments;
+ * counting too few lets a crash through.
+ */
+const SKIPPED_LINE = /^[ \t\v\f\r\\]*$/;
+/** A comment line: tree-sitter-bash's comment is `#.*`, which a lone CR does not end (checked). */
+const COMMENT_LINE = /^[ \t\v\f\r]*#/;
 /** Characters that can end a string, a substitution or an expansion inside a literal. */
 const ENDS_LITERAL = /['"`\\$)}]/;
 /** Here-document delimiters (`<<EOF`, `<<-'EOF'`, `<< "EOF"`, `<<\EOF`). */
