@@ -170,6 +170,9 @@ function insideLiteral(root: Node, from: number, to: number): boolean {
   return false;
 }
 
+/** Trees parsed from a text that got a final newline (see `parseBash`). */
+const terminatedTrees = new WeakSet<Tree>();
+
 /** Trees parsed from a text with blanked comments (see `defuseCommentRuns`). */
 const defusedTrees = new WeakSet<Tree>();
 
@@ -181,20 +184,31 @@ const defusedTrees = new WeakSet<Tree>();
  * text parsed again: there its lines are text (one token), not a comment node each.
  */
 export function parseBash(parser: Parser, text: string, old?: Tree | null, options?: ParseOptions): Tree | null {
+  // A text whose last line has no newline is parsed with one: a long last line of error tokens
+  // running into the end of input overflows the wasm stack the same way (`|}#` × 16,000 with
+  // no newline aborts the runtime; with one it parses). Offsets, rows and columns of the text
+  // do not move; a tree is re-used only for a text that got the same treatment.
+  const terminate = !text.endsWith('\n');
+  const reusable = old && !defusedTrees.has(old) && terminatedTrees.has(old) === terminate ? old : null;
+  const withNewline = (t: string) => (terminate ? `${t}\n` : t);
+  const mark = (tree: Tree | null) => {
+    if (tree && terminate) terminatedTrees.add(tree);
+    return tree;
+  };
   let { text: input, blanked } = defuseCommentRuns(text);
-  if (blanked.length === 0) return parser.parse(text, old && !defusedTrees.has(old) ? old : null, options);
-  let tree = parser.parse(input, null, options);
+  if (blanked.length === 0) return mark(parser.parse(withNewline(text), reusable, options));
+  let tree = parser.parse(withNewline(input), null, options);
   if (!tree) return null;
   const root = tree.rootNode;
   const literal = new Set(blanked.filter((b) => b.inert && insideLiteral(root, b.from, b.to)).map((b) => b.from));
   if (literal.size > 0) {
     tree.delete();
     ({ text: input, blanked } = defuseCommentRuns(text, literal));
-    tree = parser.parse(input, null, options);
+    tree = parser.parse(withNewline(input), null, options);
     if (!tree) return null;
   }
   if (blanked.length > 0) defusedTrees.add(tree);
-  return tree;
+  return mark(tree);
 }
 
 /** Loads the runtime and the bash grammar once; later calls share the same promise. */
