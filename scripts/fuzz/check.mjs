@@ -279,5 +279,9 @@ export function runCase(env, c, opts = {}) {
       try { svc.disposeAnalysis(h); } catch { /* a tree freed twice is not this case's fault */ }
     }
   }
+  // Any parse of the case (incremental ones and resource scripts included) may have hit a wasm
+  // failure, which the service swallows (parserFailed) and which turns parsing off for good.
+  const failure = svc.shellParserFailure?.();
+  if (failure) throw new CaseFailure('parser-failed', `shell parsing is off in this process after this case: ${failure}`);
   return stats;
 }

@@ -13,7 +13,7 @@ import { contains, type CodeLensEntry, type CompletionEntry, type Fix, type Fold
 import type { DocumentInfo, LanguageId, LanguageModule, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
 import { initscriptModule } from './languages/initscript';
-import { findWasm, loadBash } from './shell/treeSitter';
+import { bashParserFailure, findWasm, loadBash } from './shell/treeSitter';
 import { hacfModule } from './languages/hacf';
 import { haresourcesModule } from './languages/haresources';
 import { authkeysModule, maskAuthkeys } from './languages/authkeys';
@@ -57,6 +57,11 @@ export async function initialize(options: { wasmDir: string }): Promise<void> {
 }
 
 /** Languages with an analysis module (the others are recognised but not yet checked). */
+/** Why shell parsing is off in this process (a wasm runtime failure), or undefined when it works. */
+export function shellParserFailure(): string | undefined {
+  return bashParserFailure();
+}
+
 export function isSupported(language: LanguageId): boolean {
   return MODULES[language] !== undefined;
 }

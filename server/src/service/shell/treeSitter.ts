@@ -170,6 +170,38 @@ function insideLiteral(root: Node, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Shell metacharacters on one line above which the line is parsed as blanks. A fuzzed line of
+ * `|}#` repeated thousands of times (about 36,000 metacharacters) overflows the wasm stack in
+ * an incremental re-parse the same way long comment runs do; real scripts have a few dozen per
+ * line, and a long line of data (base64, a long string) has none.
+ */
+export const MAX_LINE_METACHARACTERS = 2000;
+
+/** The text with every line of more than MAX_LINE_METACHARACTERS metacharacters blanked (same length). */
+export function defuseLongLines(text: string): string {
+  if (text.length < MAX_LINE_METACHARACTERS) return text;
+  let out: string[] | undefined;
+  let at = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_LINE_METACHARACTERS) {
+      let n = 0;
+      for (let i = start; i < end && n <= MAX_LINE_METACHARACTERS; i++) if ('|&;(){}<>#`'.includes(text[i]!)) n++;
+      if (n > MAX_LINE_METACHARACTERS) {
+        out ??= [];
+        out.push(text.slice(at, start), text.slice(start, end).replace(/[^\r]/g, ' '));
+        at = end;
+      }
+    }
+    start = end + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(at));
+  return out.join('');
+}
+
 /** Trees parsed from a text that got a final newline (see `parseBash`). */
 const terminatedTrees = new WeakSet<Tree>();
 
@@ -196,18 +228,19 @@ export function parseBash(parser: Parser, text: string, old?: Tree | null, optio
     return tree;
   };
   let { text: input, blanked } = defuseCommentRuns(text);
-  if (blanked.length === 0) return mark(parser.parse(withNewline(text), reusable, options));
-  let tree = parser.parse(withNewline(input), null, options);
+  const long = defuseLongLines(input);
+  if (blanked.length === 0 && long === input) return mark(parser.parse(withNewline(text), reusable, options));
+  let tree = parser.parse(withNewline(long), null, options);
   if (!tree) return null;
   const root = tree.rootNode;
   const literal = new Set(blanked.filter((b) => b.inert && insideLiteral(root, b.from, b.to)).map((b) => b.from));
   if (literal.size > 0) {
     tree.delete();
     ({ text: input, blanked } = defuseCommentRuns(text, literal));
-    tree = parser.parse(withNewline(input), null, options);
+    tree = parser.parse(withNewline(defuseLongLines(input)), null, options);
     if (!tree) return null;
   }
-  if (blanked.length > 0) defusedTrees.add(tree);
+  defusedTrees.add(tree);
   return mark(tree);
 }
 
