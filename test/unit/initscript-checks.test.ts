@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { FsHost } from '../../server/src/host/fsHost';
+import { FsHost, shellSyntax } from '../../server/src/host/fsHost';
 import { analyzeText, applyEdits, checkDiagnostics, coveredCodes, type CheckOptions } from '../helpers/fixture';
 import { REPO } from '../helpers/golden';
 import { DEB, RH } from '../helpers/initscripts';
@@ -418,6 +418,13 @@ DAEMON=/usr/sbin/bard
     // Without a host to ask, a candidate is only a warning.
     const c = analyzeText(broken, RH_OPTS);
     assert.deepEqual(c.problems.filter((p) => p.code === 'initscript/syntax-error').map((p) => p.severity), ['warning']);
+  });
+
+  it('a long script with an early syntax error: the shell stops reading (EPIPE) and its verdict still counts', async () => {
+    const text = `#!/bin/sh\n# ${process.pid} ${Date.now()}\nif true; then\n;;\n${'echo some text to make the script long\n'.repeat(20000)}`;
+    const v = shellSyntax('sh', text);
+    assert.equal(v?.ok, false);
+    assert.equal(v && v.ok === false ? v.line : -1, 3);
   });
 
   it('in the server\'s background mode: pending while typing, one shell run for the latest text after a pause', async () => {

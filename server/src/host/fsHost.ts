@@ -109,8 +109,10 @@ export class FsHost implements WorkspaceHost {
     const entry: { key: string; timer?: ReturnType<typeof setTimeout> } = { key: job.key };
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
-      runShellAsync(job, text, (result) => {
-        remember(job.key, result);
+      runShellAsync(job, text, (result, transient) => {
+        // A timeout is tried once more (the machine may have been busy), then taken as no answer.
+        if (!transient || timedOutOnce.has(job.key)) remember(job.key, result);
+        else timedOutOnce.add(job.key);
         if (this.shellJobs.get(path) !== entry) return; // a newer text is waiting
         this.shellJobs.delete(path);
         this.asyncShell!.onSettled(path);
@@ -152,6 +154,8 @@ export class FsHost implements WorkspaceHost {
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'busybox']);
 const syntaxCache = new Map<string, ShellSyntaxResult | undefined>();
+/** Texts whose background shell timed out once. */
+const timedOutOnce = new Set<string>();
 
 interface ShellJob {
   key: string;
@@ -189,19 +193,19 @@ function remember(key: string, result: ShellSyntaxResult | undefined): void {
 }
 
 /** The same check in the background; `done` is called once, whatever happens. */
-function runShellAsync(job: ShellJob, text: string, done: (result: ShellSyntaxResult | undefined) => void): void {
+function runShellAsync(job: ShellJob, text: string, done: (result: ShellSyntaxResult | undefined, transient: boolean) => void): void {
   let finished = false;
-  const finish = (r: ShellSyntaxResult | undefined) => {
+  const finish = (r: ShellSyntaxResult | undefined, transient = false) => {
     if (finished) return;
     finished = true;
     clearTimeout(timer);
-    done(r);
+    done(r, transient);
   };
   let stderr = '';
   const child = spawn(job.exe, job.args, { env: SHELL_ENV, stdio: ['pipe', 'ignore', 'pipe'] });
   const timer = setTimeout(() => {
     child.kill('SIGKILL');
-    finish(undefined);
+    finish(undefined, true); // a timeout says nothing about the text: ask again next time
   }, SHELL_TIMEOUT_MS);
   child.on('error', () => finish(undefined));
   child.stderr!.on('data', (d: Buffer) => {
@@ -221,7 +225,11 @@ export function shellSyntax(shell: string, text: string): ShellSyntaxResult | un
   if (!job) return undefined;
   if (syntaxCache.has(job.key)) return syntaxCache.get(job.key);
   const r = spawnSync(job.exe, job.args, { input: text, encoding: 'utf8', timeout: SHELL_TIMEOUT_MS, env: SHELL_ENV });
-  const result = r.error ? undefined : verdictOf(r.status, r.stderr);
-  remember(job.key, result);
+  // EPIPE: the shell stopped reading at the syntax error of a long script; its status and
+  // message are the answer. Any other error (no such shell, a timeout) means no answer.
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  const result = r.error && code !== 'EPIPE' ? undefined : verdictOf(r.status, r.stderr);
+  // A timeout says nothing about the text: ask again next time.
+  if (!(r.error && code !== 'EPIPE' && code !== 'ENOENT')) remember(job.key, result);
   return result;
 }
