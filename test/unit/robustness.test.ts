@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCli } from '../../server/src/cli/main';
 import { applyChanges } from '../../server/src/lsp/incremental';
 import * as svc from '../../server/src/service';
-import { defuseCommentRuns } from '../../server/src/service/shell/treeSitter';
+import { defuseCommentRuns, MAX_NESTING, shellRefusal } from '../../server/src/service/shell/treeSitter';
 import { REPO } from '../helpers/golden';
 import { TestClient } from '../helpers/lspClient';
 
@@ -254,6 +254,18 @@ describe('long runs of comment lines (the wasm stack overflow, fuzz finding)', (
     const exitLine = lines.findIndex((l) => l === 'exit 9999');
     const exits = ((c.model as { body: { commands: { name: string; range: { start: { line: number } } }[] } }).body.commands).filter((x) => x.name === 'exit');
     assert.ok(exits.every((x) => x.range.start.line <= exitLine), 'no command past the end');
+  });
+
+  it('nesting deeper than MAX_NESTING is not handed to tree-sitter; the info says why', async () => {
+    await svc.initialize({ wasmDir: join(REPO, 'dist') });
+    const deep = `#!/bin/sh\n${'{ '.repeat(MAX_NESTING + 1)}\n# ( ( ( in a comment do not count\n`;
+    assert.match(shellRefusal(deep)!, /nests/);
+    // Depth, not count: balanced pairs at any length are fine.
+    assert.equal(shellRefusal(`${'{ '.repeat(MAX_NESTING)}\n${'} '.repeat(MAX_NESTING)}\n${'( ) '.repeat(5000)}\n`), undefined);
+    assert.equal(shellRefusal(`# ${'('.repeat(MAX_NESTING * 2)}\necho ok\n`), undefined);
+    const a = svc.analyze({ path: '/etc/init.d/deep', text: deep, language: 'initscript' });
+    assert.match(a.info.reason, /shell body not checked: it nests/);
+    assert.equal(svc.shellParserFailure(), undefined);
   });
 
   it('defuseCommentRuns keeps offsets, rows, the first and last 250 comments of a run, and short runs as written', () => {

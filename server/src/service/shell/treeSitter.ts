@@ -202,6 +202,41 @@ export function defuseLongLines(text: string): string {
   return out.join('');
 }
 
+/**
+ * Nesting of `{` and `(` (outside comment lines) above which a text is not parsed at all. A
+ * fuzzed script nesting 3,000 braces, with lone CRs, overflowed the wasm stack during error
+ * recovery; real init scripts nest a few levels (6 at most in the corpus).
+ */
+export const MAX_NESTING = 400;
+
+/** Why a text is not handed to tree-sitter at all, or undefined. */
+export function shellRefusal(text: string): string | undefined {
+  let depth = 0;
+  let lineStart = true;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (lineStart) {
+      if (c === 32 || c === 9) continue;
+      lineStart = false;
+      if (c === 35 /* # */) {
+        comment = true;
+        continue;
+      }
+    }
+    if (c === 123 /* { */ || c === 40 /* ( */) {
+      if (++depth > MAX_NESTING) return `it nests { and ( more than ${MAX_NESTING} levels deep, which overflows the shell parser's stack`;
+    } else if ((c === 125 /* } */ || c === 41 /* ) */) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 /** Trees parsed from a text that got a final newline (see `parseBash`). */
 const terminatedTrees = new WeakSet<Tree>();
 

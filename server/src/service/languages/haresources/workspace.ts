@@ -4,7 +4,7 @@
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
 import type { ParseState, Tree } from 'web-tree-sitter';
-import { parseBash, parserFailed, sharedBashParser } from '../../shell/treeSitter';
+import { parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
 import { extractBody, type BodyModel, type CommandInfo } from '../initscript/body';
 import { globMatches } from '../initscript/checks';
 import type { WorkspaceHost } from '../../core/language';
@@ -105,7 +105,7 @@ const RESOURCE_PARSE_BUDGET_MS = 2000;
 function statusOutput(path: string, host: WorkspaceHost): StatusOutput | undefined {
   const text = host.readFile(path);
   const parser = sharedBashParser();
-  if (text === undefined || !parser) return undefined;
+  if (text === undefined || !parser || shellRefusal(text)) return undefined;
   // The same guards as an open script: long comment runs defused, a time budget, and a wasm
   // failure turning shell parsing off rather than throwing.
   const deadline = Date.now() + RESOURCE_PARSE_BUDGET_MS;

@@ -3,7 +3,7 @@ import { Edit, type ParseState, type Tree } from 'web-tree-sitter';
 import type { AnalysisContext, LanguageModule, TreeEditInfo } from '../../core/language';
 import type { SourceText } from '../../core/text';
 import type { RawProblem } from '../../core/types';
-import { bashParserFailure, parseBash, parserFailed, sharedBashParser } from '../../shell/treeSitter';
+import { bashParserFailure, parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
 import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
@@ -110,9 +110,11 @@ const PARSE_BUDGET_MS = 2000;
 const EDIT_BUDGET_MS = 250;
 
 /** The tree of the script's text, or why there is none (a stopped parse says after how long). */
-function parseTree(src: SourceText, ctx: AnalysisContext): { tree?: Tree; stoppedAfterMs?: number } {
+function parseTree(src: SourceText, ctx: AnalysisContext): { tree?: Tree; stoppedAfterMs?: number; refused?: string } {
   const parser = sharedBashParser();
   if (!parser) return {};
+  const refused = shellRefusal(src.text);
+  if (refused) return { refused };
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
   const budget = prev?.parseStopped && ctx.previous!.edits.length > 0 ? EDIT_BUDGET_MS : PARSE_BUDGET_MS;
   let old: Tree | undefined;
@@ -147,8 +149,9 @@ function parseTree(src: SourceText, ctx: AnalysisContext): { tree?: Tree; stoppe
  * why the body cannot be checked when there is no tree, for the document's info.
  */
 function parseBody(doc: InitScriptDoc, src: SourceText, ctx: AnalysisContext): string | undefined {
-  const { tree, stoppedAfterMs } = parseTree(src, ctx);
+  const { tree, stoppedAfterMs, refused } = parseTree(src, ctx);
   doc.parseStopped = stoppedAfterMs !== undefined;
+  if (refused) return refused;
   if (!tree) return stoppedAfterMs !== undefined ? `parsing took over ${stoppedAfterMs} ms and was stopped (pathological input)` : bashParserFailure();
   doc.tree = tree;
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
