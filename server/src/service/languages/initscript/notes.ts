@@ -165,7 +165,7 @@ const PID_HELPERS: Record<string, { options: string[]; role: PidUse['role'] }> =
   'start-stop-daemon': { options: ['--pidfile', '-p'], role: 'start' },
 };
 /** Options of those helpers that take a value (so the value is not the program). */
-const VALUED = new Set(['--pidfile', '-p', '--user', '--check', '-b', '-d', '-l', '-n', '--exec', '-x', '--name', '-n', '--chuid', '-c', '--startas', '-a', '--chdir', '-d', '--retry', '-R', '--signal', '-s', '--group', '-g', '--nicelevel', '-N']);
+const VALUED = new Set(['--pidfile', '-p', '--user', '--check', '-b', '-d', '-l', '-n', '--exec', '-x', '--name', '--chuid', '-c', '--startas', '-a', '--chdir', '--retry', '-R', '--signal', '-s', '--group', '-g', '--nicelevel', '-N']);
 
 /** Every pid file the script names, with where; `resolveWord` expands simple variables. */
 export function pidUses(body: BodyModel, tags: readonly { name: string; line: number; value: { text: string } }[], resolveWord: (text: string) => string | undefined): PidUse[] {
