@@ -254,6 +254,23 @@ describe('LSP over stdio: the Services view requests', () => {
   });
 });
 
+describe('LSP over stdio: a change that arrives while the analysis waits for settings', () => {
+  const client = new TestClient();
+  before(async () => {
+    await client.initialize({ workspace: { configuration: true } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('the diagnostics published for a version are those of that version\'s text (TextDocuments updates the document in place)', async () => {
+    const uri = 'file:///srv/race/etc/inittab';
+    // didOpen starts an analysis that asks the client for settings; the change lands meanwhile.
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'inittab', version: 1, text: 'id:3:initdefault:\n' } });
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'x:5:respwn:/bin/x\n' }] });
+    const p = await client.diagnostics(uri, (x) => x.version === 2);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['inittab/unknown-action']);
+  });
+});
+
 describe('LSP over stdio: scripts that read each other', () => {
   const client = new TestClient();
   let root: string;

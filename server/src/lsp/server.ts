@@ -158,7 +158,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const cached = cache.get(uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
+    // TextDocuments updates the same document object in place: keep this version's number and
+    // text, and compare with the document's version after every await.
+    const version = doc.version;
+    if (cached && cached.version === version) return cached.analysis;
     const path = uriToPath(uri);
     const text = doc.getText();
     const language = svc.languageForDocument(path, doc.languageId, text);
@@ -168,7 +171,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (language === 'initscript' || language === 'haresources') await ensureShell();
     // The document may have changed while we waited.
     const current = documents.get(uri);
-    if (!current || current.version !== doc.version) return analysisOf(uri);
+    if (!current || current.version !== version) return analysisOf(uri);
     if (cache.get(uri) !== cached) return analysisOf(uri);
     const edits = pendingEdits.get(uri);
     const previous = cached && edits ? { analysis: cached.analysis, edits } : undefined;
@@ -182,7 +185,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       throw err;
     }
     if (cached) svc.disposeAnalysis(cached.analysis);
-    cache.set(uri, { version: doc.version, analysis });
+    cache.set(uri, { version, analysis });
     keepTree(uri);
     return analysis;
   }
