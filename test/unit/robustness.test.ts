@@ -339,7 +339,9 @@ describe('shell parse budget (fuzz finding: super-linear error recovery)', () =>
   before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
 
   it('stops a pathological parse, gives the next edits a shorter budget, and parses again once the text is sane', () => {
-    const slow = readFileSync(join(REPO, 'test', 'fuzz', 'regressions', 'initscript-slow-parse-nul-dollar.sh'), 'utf8').repeat(4);
+    // The fuzz input had NULs, which the parser now sees as blanks; other control characters
+    // keep the same super-linear error recovery (and honour the budget).
+    const slow = readFileSync(join(REPO, 'test', 'fuzz', 'regressions', 'initscript-slow-parse-nul-dollar.sh'), 'utf8').replace(/\0/g, '\x01').repeat(4);
     const settings = { ...svc.DEFAULT_SETTINGS, checkFileModes: false };
     const path = '/etc/init.d/slow';
     let td = TextDocument.create(`file://${path}`, 'shellscript', 1, slow);
