@@ -169,6 +169,13 @@ describe('haresources features', () => {
     assert.equal(applyEdits(r.text, [items.find((i) => i.label === 'httpd')!.edit]), 'alpha 10.0.0.10 httpd\n');
   });
 
+  it('completion on a 200,000-character line without blanks returns (fuzz finding: a quadratic regex hung it)', () => {
+    const line = `alpha ${'"'.repeat(200_000)} x y Fil`;
+    const a = analyzeWith(`${line}\n`, files);
+    const items = svc.doComplete(a, { line: 0, character: line.length });
+    assert.equal(applyEdits(`${line}\n`, [items.find((i) => i.label === 'Filesystem')!.edit]), `${line.slice(0, -3)}Filesystem::\n`);
+  });
+
   it('hover: node (where declared), agent, address, group key', () => {
     const a = analyzeWith('alpha IPaddr::10.0.0.10/24/eth0 Filesystem::/dev/sdb1::/data httpd\nalpha 10.0.0.20\n', files);
     assert.match(svc.doHover(a, { line: 0, character: 2 })!.markdown, /ha\.cf` line 1[\s\S]*line 2/);

@@ -24,7 +24,9 @@ export function complete(doc: HaresourcesDoc, src: SourceText, position: Positio
   const text = src.lineText(position.line);
   const before = text.slice(0, position.character);
   if (before.includes('#')) return [];
-  const wordStart = before.length - (/[^ \t]*$/.exec(before)![0].length);
+  // The word being typed starts after the last blank (a backward scan: the regex /[^ \t]*$/ is
+  // quadratic on a long line without blanks).
+  const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
   const after = /^[^ \t]*/.exec(text.slice(position.character))![0];
   const r = range(position.line, wordStart, position.character + after.length);
   const g = groupAt(doc.model, position.line);
