@@ -277,20 +277,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Header lines of open scripts as last seen, to tell a header edit from a body edit. */
   const headerSigs = new Map<string, string>();
   /** Documents whose checks read the scripts that changed, re-checked once typing pauses. */
-  let crossFile: { timer: ReturnType<typeof setTimeout>; changed: Set<string>; headers: boolean } | undefined;
+  let crossFileTimer: ReturnType<typeof setTimeout> | undefined;
+  const crossFileChanged = new Set<string>();
+  let crossFileHeaders = false;
   function scheduleCrossFile(changedUri: string, headerChanged: boolean): void {
-    if (crossFile) clearTimeout(crossFile.timer);
-    const pending = crossFile ?? { changed: new Set<string>(), headers: false, timer: undefined as unknown as ReturnType<typeof setTimeout> };
-    pending.changed.add(changedUri);
-    pending.headers ||= headerChanged;
-    pending.timer = setTimeout(() => {
-      crossFile = undefined;
+    clearTimeout(crossFileTimer);
+    crossFileChanged.add(changedUri);
+    crossFileHeaders ||= headerChanged;
+    crossFileTimer = setTimeout(() => {
+      const changed = new Set(crossFileChanged);
+      const headers = crossFileHeaders;
+      crossFileChanged.clear();
+      crossFileHeaders = false;
       const refreshed: string[] = [];
       for (const d of documents.all()) {
-        if (pending.changed.has(d.uri) || !d.uri.startsWith('file:')) continue;
+        if (changed.has(d.uri) || !d.uri.startsWith('file:')) continue;
         const language = svc.languageForDocument(uriToPath(d.uri), d.languageId, d.getText());
         // haresources reads its resource scripts' bodies; other scripts read only headers.
-        if (language === 'haresources' || (pending.headers && language === 'initscript')) {
+        if (language === 'haresources' || (headers && language === 'initscript')) {
           forget(d.uri);
           refreshed.push(d.uri);
         }
@@ -299,7 +303,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (pullDiagnostics) connection.languages.diagnostics.refresh();
       else for (const uri of refreshed) publishLogged(uri);
     }, CROSS_FILE_DELAY_MS);
-    crossFile = pending;
   }
 
   documents.onDidOpen((e) => {

@@ -240,15 +240,18 @@ export function shellRefusal(text: string): string | undefined {
 /** Trees parsed from a text that got a final newline (see `parseBash`). */
 const terminatedTrees = new WeakSet<Tree>();
 
-/** Trees parsed from a text with blanked comments (see `defuseCommentRuns`). */
+/** Trees parsed from a text with blanked parts (see `defuseCommentRuns`, `defuseLongLines`). */
 const defusedTrees = new WeakSet<Tree>();
 
 /**
- * `parser.parse`, safe from runs of comment lines that would overflow the wasm stack (see
- * `MAX_COMMENT_RUN`). A text with such a run is parsed with the run's middle blanked and from
- * scratch (`old` is not used: the blanks may have moved); node texts are those of the blanked
- * text. An inert blanked range that lies inside a here-document or a string is put back and the
- * text parsed again: there its lines are text (one token), not a comment node each.
+ * `parser.parse`, safe from the inputs that overflow the wasm stack or stall the lexer: NULs and
+ * lines with too many metacharacters (`defuseLongLines`) are parsed as blanks, long comment runs
+ * have their middle blanked (`MAX_COMMENT_RUN`), and a text gets a final newline. Offsets, rows
+ * and columns never move; node texts are those of the blanked text. A text with blanked parts is
+ * parsed from scratch (`old` is not used: the blanks may have moved). An inert blanked comment
+ * range that lies inside a here-document or a string is put back and the text parsed again:
+ * there its lines are text (one token), not a comment node each. Callers check `shellRefusal`
+ * first (nesting too deep to parse at all).
  */
 export function parseBash(parser: Parser, raw: string, old?: Tree | null, options?: ParseOptions): Tree | null {
   // NUL bytes make tree-sitter's lexer super-linear without calling the progress callback (a
