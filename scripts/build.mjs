@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild,
 // and copies the tree-sitter wasm files next to them (loaded from disk, never downloaded).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -31,10 +31,19 @@ const common = {
   legalComments: 'none',
 };
 
+// The server's node flags (server/src/lsp/nodeFlags.json, also given by the VS Code client):
+// `sysv-ha lsp` gets them through a shell line that node reads as a string and a comment.
+const serverFlags = JSON.parse(readFileSync('server/src/lsp/nodeFlags.json', 'utf8'));
+if (!serverFlags.every((f) => /^--[a-z0-9-]+(=[a-z0-9]+)?$/.test(f))) throw new Error('nodeFlags.json: unexpected flag');
+const cliShebang = [
+  '#!/bin/sh',
+  `":" //; case "$1" in lsp) exec node ${serverFlags.join(' ')} "$0" "$@";; esac; exec node "$0" "$@"`,
+].join('\n');
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaShim.banner.js}` } },
+  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `${cliShebang}\n${importMetaShim.banner.js}` } },
 ];
 
 // The wasm files are shipped once, in dist/, and located from there at run time.
@@ -46,10 +55,13 @@ for (const [from, to] of wasm) copyFileSync(from, to);
 const versions = ['web-tree-sitter', 'tree-sitter-bash'].map(
   (name) => `${name} ${JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')).version}`,
 );
+writeFileSync('dist/server-node-flags.json', `${JSON.stringify(serverFlags)}\n`);
 writeFileSync('dist/parser.info', `${versions.join('\n')}\nCopied from node_modules by scripts/build.mjs.\n`);
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // Runnable as it is (`dist/cli.js check …`), as npm makes it when it links the bin.
+  chmodSync('dist/cli.js', 0o755);
 }

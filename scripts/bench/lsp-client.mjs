@@ -24,7 +24,7 @@ export class BenchClient {
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       const at = performance.now();
       this.published++;
-      const rec = { version: p.version, count: p.diagnostics.length, at };
+      const rec = { version: p.version, count: p.diagnostics.length, codes: p.diagnostics.map((d) => d.code), at };
       this.last.set(p.uri, rec);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {

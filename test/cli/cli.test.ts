@@ -1,7 +1,7 @@
 /** The CLI as a user runs it: the built dist/cli.js, and the same code in-process. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -185,5 +185,39 @@ describe('sysv-ha: usage errors are one line and exit 2', () => {
   it('--version and --help', async () => {
     assert.match(run(['--version']).stdout, /^sysv-ha \d+\.\d+\.\d+\n$/);
     assert.equal(run(['--help']).code, 0);
+  });
+});
+
+describe('dist/cli.js run as a program (its first lines are a shell script)', () => {
+  const flags = JSON.parse(readFileSync(join(REPO, 'server/src/lsp/nodeFlags.json'), 'utf8')) as string[];
+
+  it('checks files like `node dist/cli.js` does', () => {
+    const r = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^sysv-ha \d+\.\d+\.\d+/);
+    const args = ['check', '--exit-zero', join(REPO, 'examples')];
+    assert.equal(spawnSync(CLI, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).stdout, run(args).stdout);
+  });
+
+  it('`lsp` starts node with the server flags the VS Code client gives it', async () => {
+    const child = spawn(CLI, ['lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      // sh execs node in place: the same process, once its command line says node.
+      let argv: string[] = [];
+      for (let i = 0; i < 100; i++) {
+        try {
+          argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        } catch {
+          argv = [];
+        }
+        if (argv[0]?.endsWith('node')) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.ok(argv[0]?.endsWith('node'), argv.join(' '));
+      for (const f of flags) assert.ok(argv.includes(f), `${f} in ${argv.join(' ')}`);
+      assert.deepEqual(argv.slice(-2), ['lsp', '--stdio']);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -346,14 +346,33 @@ describe('LSP over stdio: an authkeys readable by others', () => {
   });
 });
 
-describe('LSP over stdio: many init scripts open (trees kept for the last edited only)', () => {
+describe('LSP over stdio: many init scripts open (analyses kept for the last opened or edited only)', () => {
   const client = new TestClient();
   const text = readFileSync(join(REPO, 'test/helpers/initscripts.ts'), 'utf8').split('`')[1]!;
   const uri = (i: number) => `file:///srv/many/etc/rc.d/init.d/s${i}`;
   before(async () => {
     await client.initialize({});
-    for (let i = 0; i < 20; i++) await client.notify('textDocument/didOpen', { textDocument: { uri: uri(i), languageId: 'shellscript', version: 1, text: text.replace(/foo/g, `s${i}`) } });
-    for (let i = 0; i < 20; i++) await client.diagnostics(uri(i));
+    for (let i = 0; i < 40; i++) await client.notify('textDocument/didOpen', { textDocument: { uri: uri(i), languageId: 'shellscript', version: 1, text: text.replace(/foo/g, `s${i}`) } });
+    for (let i = 0; i < 40; i++) await client.diagnostics(uri(i));
+  });
+
+  it('a document whose analysis was dropped answers requests as one still kept', async () => {
+    const lines = text.split('\n');
+    const daemonLine = lines.findIndex((l) => /^\s+daemon\b/.test(l));
+    assert.ok(daemonLine > 0);
+    const ask = async (i: number) => {
+      const same = (x: unknown) => JSON.parse(JSON.stringify(x).replaceAll(`s${i}`, 'NAME')) as unknown;
+      const doc = { uri: uri(i) };
+      return same({
+        symbols: await client.request('textDocument/documentSymbol', { textDocument: doc }),
+        lenses: await client.request('textDocument/codeLens', { textDocument: doc }),
+        hover: await client.request('textDocument/hover', { textDocument: doc, position: { line: daemonLine, character: lines[daemonLine]!.indexOf('daemon') + 1 } }),
+        folds: await client.request('textDocument/foldingRange', { textDocument: doc }),
+      });
+    };
+    const kept = await ask(39);
+    assert.ok(JSON.stringify(kept).includes('daemon'), 'the hover is about daemon');
+    assert.deepEqual(await ask(11), kept); // same length of name: same columns
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 

@@ -16,10 +16,13 @@ export interface Line {
 }
 
 export class SourceText {
-  readonly lines: Line[];
+  private table: Line[] | undefined;
 
-  constructor(readonly text: string) {
-    this.lines = splitLines(text);
+  constructor(readonly text: string) {}
+
+  /** The lines, split on first use. */
+  get lines(): Line[] {
+    return (this.table ??= splitLines(this.text));
   }
 
   get lineCount(): number {

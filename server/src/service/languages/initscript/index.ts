@@ -19,7 +19,7 @@ export interface InitScriptDoc {
   profile: InitProfile;
   header: HeaderModel;
   body?: BodyModel & { cache?: BodyCache };
-  /** Kept for incremental re-parsing of the next version; freed by `dispose`. */
+  /** Kept for incremental re-parsing of the next version; freed by `dispose` (with `body.cache`). */
   tree?: Tree;
   /** Not a SysV script (OpenRC, OpenWrt rc.common): only the name is checked. */
   foreign?: string;
@@ -215,5 +215,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
       // the parser's memory is gone after a wasm failure (see bashParserFailure)
     }
     doc.tree = undefined;
+    // The statement cache, too: the next version starts from a fresh walk, as it does without a tree.
+    if (doc.body) doc.body.cache = undefined;
   },
 };

@@ -1,0 +1,31 @@
+/** The server's idle collection (server/src/lsp/memory.ts). */
+import * as assert from 'node:assert/strict';
+import { getHeapStatistics } from 'node:v8';
+import { describe, it } from 'node:test';
+import { idleCollector } from '../../server/src/lsp/memory';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('idle collector', () => {
+  it('collects once the work pauses, and only after the heap grew', async () => {
+    const c = idleCollector(30, 1024 * 1024);
+    // Work that leaves garbage behind, announced piece by piece: no collection in between.
+    let junk: unknown[] = [];
+    for (let i = 0; i < 5; i++) {
+      junk = Array.from({ length: 50_000 }, (_, k) => ({ k, s: `item ${k}` }));
+      c.workDone();
+      await sleep(5);
+    }
+    assert.equal(c.runs, 0, 'no collection while work keeps coming');
+    junk = [];
+    const before = getHeapStatistics().used_heap_size;
+    await sleep(100);
+    assert.equal(c.runs, 1, 'one collection after the pause');
+    assert.ok(getHeapStatistics().used_heap_size < before, 'the garbage is gone');
+    // A pause after work that allocated next to nothing: no second collection.
+    c.workDone();
+    await sleep(100);
+    assert.equal(c.runs, 1);
+    assert.equal(junk.length, 0);
+  });
+});
