@@ -95,11 +95,15 @@ function isDynamic(n: Node): boolean {
   const stack: Node[] = [n];
   while (stack.length > 0) {
     const cur = stack.pop()!;
-    if (['simple_expansion', 'expansion', 'command_substitution', 'arithmetic_expansion', 'process_substitution'].includes(cur.type)) return true;
+    const type = cur.type;
+    if (DYNAMIC.has(type)) return true;
+    // Leaves (most arguments are plain words) are not asked for children: each ask crosses into wasm.
+    if (LEAVES.has(type)) continue;
     for (const c of cur.namedChildren) if (c) stack.push(c);
   }
   return false;
 }
+const DYNAMIC = new Set(['simple_expansion', 'expansion', 'command_substitution', 'arithmetic_expansion', 'process_substitution']);
 
 function toWord(n: Node): Word {
   return { text: unquote(n), raw: n.text, range: rangeOf(n), dynamic: isDynamic(n) };

@@ -34,8 +34,13 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+const sourceRes = new Map<string, RegExp>();
+
 function sources(text: string, path: string): boolean {
-  const re = new RegExp(`(^|[\\s;&|{(])(\\.|source)[ \\t]+["']?${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`, 'm');
+  // Most scripts do not mention the library at all: a plain search first.
+  if (!text.includes(path)) return false;
+  let re = sourceRes.get(path);
+  if (!re) sourceRes.set(path, (re = new RegExp(`(^|[\\s;&|{(])(\\.|source)[ \\t]+["']?${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`, 'm')));
   return re.test(text);
 }
 
