@@ -28,6 +28,20 @@ function record(name, ok, detail) {
   console.log(line);
 }
 
+// Command lines of the sysv-ha language servers running on this machine (from /proc).
+function serverProcesses() {
+  const out = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      if (argv.some((a) => /sysv-ha[^/]*\/dist\/server\.js$/.test(a))) out.push(argv);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
+}
+
 // Polls fn() until it returns a truthy value or the time is up; returns the
 // last value (falsy on timeout). Exceptions count as "not yet".
 async function poll(fn, timeoutMs = 20000, everyMs = 250) {
@@ -334,6 +348,11 @@ async function inittabPart(page, consoleLog) {
     };
     record('at least one .squiggly-error', sqNow.e >= 1, `${sqNow.e} error squiggle(s)`);
     record('at least one .squiggly-warning', sqNow.w >= 1, `${sqNow.w} warning squiggle(s)`);
+    // The language server the extension started: node with the flags of nodeFlags.json.
+    const flags = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'server', 'src', 'lsp', 'nodeFlags.json'), 'utf8'));
+    const servers = serverProcesses();
+    record('the language server runs with the node flags of nodeFlags.json', servers.length >= 1 && servers.every((argv) => flags.every((f) => argv.includes(f))),
+      servers.map((a) => a.join(' ')).join(' | ') || 'no dist/server.js process found');
     await sleep(300);
     await shot(page, '02-inittab.png');
 
