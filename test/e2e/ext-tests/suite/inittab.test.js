@@ -34,11 +34,13 @@ describe('sysv-ha in the VS Code extension host', function () {
     await waitFor('the extension to activate', () => ext.isActive, 30000);
   });
 
-  it('reports how long its activation took (bundle load + server start)', async function () {
-    const a = vscode.extensions.getExtension(EXT_ID).exports.activation;
+  it('reports how long its activation took (bundle load + activate) and when the server was ready', async function () {
+    const { activation: a, ready } = vscode.extensions.getExtension(EXT_ID).exports;
+    const serverMs = await ready;
+    assert.ok(serverMs > 0, `the server started (${serverMs})`);
     assert.ok(a && a.activateMs > 0 && a.loadMs >= 0 && a.hostMs >= 0 && Math.abs(a.totalMs - a.loadMs - a.activateMs) < 0.01, JSON.stringify(a));
     // A figure for docs/performance.md, not a timed assertion.
-    console.log(`[sysv-ha-e2e] # activation: ${a.totalMs.toFixed(0)} ms (bundle loaded in ${a.loadMs.toFixed(0)} ms, activate() with the server started ${a.activateMs.toFixed(0)} ms; the extension host spent ${a.hostMs.toFixed(0)} ms between the two)`);
+    console.log(`[sysv-ha-e2e] # activation: ${a.totalMs.toFixed(0)} ms (bundle loaded in ${a.loadMs.toFixed(0)} ms, activate() ${a.activateMs.toFixed(0)} ms; the extension host spent ${a.hostMs.toFixed(0)} ms between the two); language server ready ${serverMs.toFixed(0)} ms after activate() began`);
   });
 
   it('etc/inittab gets the language id "inittab"', async function () {
