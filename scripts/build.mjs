@@ -31,13 +31,16 @@ const common = {
   legalComments: 'none',
 };
 
-// The server's node flags (server/src/lsp/nodeFlags.json, also given by the VS Code client):
-// `sysv-ha lsp` gets them through a shell line that node reads as a string and a comment.
-const serverFlags = JSON.parse(readFileSync('server/src/lsp/nodeFlags.json', 'utf8'));
-if (!serverFlags.every((f) => /^--[a-z0-9-]+(=[a-z0-9]+)?$/.test(f))) throw new Error('nodeFlags.json: unexpected flag');
+// How the server is started (server/src/lsp/serverLaunch.json, also used by the VS Code client):
+// `sysv-ha lsp` gets the node flags and environment through a shell line that node reads as a
+// string and a comment.
+const launch = JSON.parse(readFileSync('server/src/lsp/serverLaunch.json', 'utf8'));
+if (!launch.nodeFlags.every((f) => /^--[a-z0-9-]+(=[a-z0-9]+)?$/.test(f))) throw new Error('serverLaunch.json: unexpected node flag');
+if (!Object.entries(launch.env).every(([k, v]) => /^[A-Z_][A-Z0-9_]*$/.test(k) && /^[A-Za-z0-9_.-]+$/.test(v))) throw new Error('serverLaunch.json: unexpected variable');
+const launchEnv = Object.entries(launch.env).map(([k, v]) => `${k}=${v} `).join('');
 const cliShebang = [
   '#!/bin/sh',
-  `":" //; case "$1" in lsp) exec node ${serverFlags.join(' ')} "$0" "$@";; esac; exec node "$0" "$@"`,
+  `":" //; case "$1" in lsp) ${launchEnv}exec node ${launch.nodeFlags.join(' ')} "$0" "$@";; esac; exec node "$0" "$@"`,
 ].join('\n');
 
 const builds = [
@@ -56,7 +59,7 @@ for (const [from, to] of wasm) copyFileSync(from, to);
 const versions = ['web-tree-sitter', 'tree-sitter-bash'].map(
   (name) => `${name} ${JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')).version}`,
 );
-writeFileSync('dist/server-node-flags.json', `${JSON.stringify(serverFlags)}\n`);
+writeFileSync('dist/server-launch.json', `${JSON.stringify(launch)}\n`);
 writeFileSync('dist/parser.info', `${versions.join('\n')}\nCopied from node_modules by scripts/build.mjs.\n`);
 
 if (watch) {

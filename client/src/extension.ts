@@ -5,7 +5,7 @@
  */
 import { chmod } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import SERVER_NODE_FLAGS from '../../server/src/lsp/nodeFlags.json';
+import SERVER_LAUNCH from '../../server/src/lsp/serverLaunch.json';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RefusedCommand, registerCommand, serviceCommand } from './commands';
 import { ServicesProvider } from './services';
@@ -45,9 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   const output = vscode.window.createOutputChannel('sysv-ha', { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    // Node flags that keep the server small (docs/performance.md): one list, shared with the CLI's `lsp`.
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
+    // Node flags and environment that keep the server small (docs/performance.md), shared with the CLI's `lsp`.
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_LAUNCH.nodeFlags], env: { ...process.env, ...SERVER_LAUNCH.env } } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_LAUNCH.nodeFlags, '--nolazy', '--inspect=6011'], env: { ...process.env, ...SERVER_LAUNCH.env } } },
   };
   const languages = ['inittab', 'ha-cf', 'ha-resources', 'ha-authkeys', 'xinetd'];
   const clientOptions: LanguageClientOptions = {

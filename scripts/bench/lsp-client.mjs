@@ -9,10 +9,10 @@ const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 
 export class BenchClient {
-  /** @param {string} serverJs @param {string[]} nodeArgs extra node flags (e.g. --cpu-prof) */
-  constructor(serverJs, nodeArgs = []) {
+  /** @param {string} serverJs @param {string[]} nodeArgs extra node flags (e.g. --cpu-prof) @param {NodeJS.ProcessEnv} [env] */
+  constructor(serverJs, nodeArgs = [], env = process.env) {
     this.spawnedAt = performance.now();
-    this.proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => { if (this.stderr.length < 20000) this.stderr += String(d); });
     this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));

@@ -12,7 +12,8 @@
 //   --node-flags "FLAGS"  extra node/V8 flags for the server and CLI processes (experiments,
 //               e.g. "--liftoff-only"); recorded in the JSON
 //   --no-server-flags  start the server without the flags the editors give it
-//               (dist/server-node-flags.json), as `node dist/server.js --stdio` would be
+//               (node flags and environment of dist/server-launch.json), as a plain
+//               `node dist/server.js --stdio` would be
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -208,8 +209,10 @@ function ensureBuilt() {
 
 // The server is started as the editors start it: with the node flags of the build (the VS Code
 // client's execArgv and `sysv-ha lsp` use the same list).
-const serverFlagsFile = join(opts.dist, 'server-node-flags.json');
-const serverFlags = opts.serverFlags && existsSync(serverFlagsFile) ? JSON.parse(readFileSync(serverFlagsFile, 'utf8')) : [];
+const launchFile = join(opts.dist, 'server-launch.json');
+const launch = opts.serverFlags && existsSync(launchFile) ? JSON.parse(readFileSync(launchFile, 'utf8')) : { nodeFlags: [], env: {} };
+const serverFlags = launch.nodeFlags;
+const serverEnv = { ...process.env, ...launch.env };
 const serverArgs = (name) => [...serverFlags, ...profArgs(name)];
 // Steady memory is read this long after the last request: the server runs one full garbage
 // collection once it has been idle for 1 s after a burst of work (server/src/lsp/memory.ts).
@@ -252,7 +255,7 @@ async function main() {
   const firstScript = [];
   const tiny = '#!/bin/sh\n### BEGIN INIT INFO\n# Provides: tiny\n# Required-Start: $local_fs\n# Required-Stop: $local_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n# Short-Description: tiny\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) : ;;\n  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n';
   for (let i = 0; i < ITER.startups; i++) {
-    const c = new BenchClient(serverJs, [...serverFlags, ...opts.nodeFlags]);
+    const c = new BenchClient(serverJs, [...serverFlags, ...opts.nodeFlags], serverEnv);
     const t0 = c.spawnedAt;
     startup.push(await c.initialize());
     const r = await c.open('file:///bench/startup/etc/init.d/tiny', 'shellscript', tiny);
@@ -263,7 +266,7 @@ async function main() {
   log(`bench: start-up ${round(p50(startup))} ms`);
 
   // ---- the server with the whole set open
-  const s1 = new BenchClient(serverJs, serverArgs('server-corpus'));
+  const s1 = new BenchClient(serverJs, serverArgs('server-corpus'), serverEnv);
   await s1.initialize();
   const s1cpu0 = s1.cpuMs();
   await sleep(300);
@@ -317,7 +320,7 @@ async function main() {
       const findings = cli.ok ? countFindings(cli.stdout) : null;
       // Cross-file checks ready: a fresh server opens one script of the tree (the one with the
       // planted missing dependency); its first diagnostics need every header of the tree read.
-      const s3 = new BenchClient(serverJs, serverArgs('server-tree-index'));
+      const s3 = new BenchClient(serverJs, serverArgs('server-tree-index'), serverEnv);
       await s3.initialize();
       await sleep(300);
       const lastPath = paths[paths.length - 1];
@@ -328,7 +331,7 @@ async function main() {
       const indexMem = s3.memory();
       await s3.shutdown();
       log(`bench: tree: one script open, cross-file checks in ${round(index.ms)} ms (${indexCodes.join(', ') || 'no cross-file finding'})`);
-      const s2 = new BenchClient(serverJs, serverArgs('server-tree'));
+      const s2 = new BenchClient(serverJs, serverArgs('server-tree'), serverEnv);
       await s2.initialize();
       await sleep(300);
       const docs = paths.map((p) => ({ uri: pathToFileURL(p).href, text: readFileSync(p, 'utf8') }));
@@ -430,6 +433,7 @@ async function main() {
     built,
     dist: { dir: relative(REPO, opts.dist) || '.', minified },
     nodeFlags: opts.nodeFlags,
+    serverLaunch: { nodeFlags: launch.nodeFlags, env: launch.env },
     git: gitInfo(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 1048576), loadavgStart: loadStart, loadavgEnd: loadavg().map((x) => round(x)) },
     iterations: ITER,
@@ -494,6 +498,7 @@ function printTable(r) {
   const W = [50, 9, 9, 9, 11];
   const out = [];
   out.push(`sysv-ha bench — ${r.date} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}${r.quick ? ' — QUICK' : ''} — ${r.dist.dir}${r.dist.minified ? ' (minified)' : ''}${r.nodeFlags.length ? ` [node ${r.nodeFlags.join(' ')}]` : ''} @ ${r.git.commit ?? '?'}${r.git.dirty ? '+dirty' : ''}`);
+  out.push(`server started as: ${[...Object.entries(r.serverLaunch.env).map(([k, v]) => `${k}=${v}`), 'node', ...r.serverLaunch.nodeFlags, 'dist/server.js --stdio'].join(' ')}`);
   const busy = Math.max(...r.machine.loadavgStart, ...r.machine.loadavgEnd);
   out.push(`load average ${r.machine.loadavgStart.join(' ')} → ${r.machine.loadavgEnd.join(' ')}${busy > r.machine.cpus ? `  ⚠ busier than ${r.machine.cpus} CPUs: wall times are inflated; compare ratios and CPU times` : ''}`);
   out.push(`floor: web-tree-sitter full parse ${f(r.floor.fullParseMBps)} MB/s; per file p50 ${f(r.floor.fullParsePerFile.p50, 3)} ms full, ${f(r.floor.incrementalPerFile.p50, 3)} ms incremental (1 char)`);

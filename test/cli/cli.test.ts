@@ -189,7 +189,7 @@ describe('sysv-ha: usage errors are one line and exit 2', () => {
 });
 
 describe('dist/cli.js run as a program (its first lines are a shell script)', () => {
-  const flags = JSON.parse(readFileSync(join(REPO, 'server/src/lsp/nodeFlags.json'), 'utf8')) as string[];
+  const launch = JSON.parse(readFileSync(join(REPO, 'server/src/lsp/serverLaunch.json'), 'utf8')) as { nodeFlags: string[]; env: Record<string, string> };
 
   it('checks files like `node dist/cli.js` does', () => {
     const r = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
@@ -199,7 +199,7 @@ describe('dist/cli.js run as a program (its first lines are a shell script)', ()
     assert.equal(spawnSync(CLI, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).stdout, run(args).stdout);
   });
 
-  it('`lsp` starts node with the server flags the VS Code client gives it', async () => {
+  it('`lsp` starts node with the flags and environment the VS Code client gives the server', async () => {
     const child = spawn(CLI, ['lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     try {
       // sh execs node in place: the same process, once its command line says node.
@@ -214,8 +214,10 @@ describe('dist/cli.js run as a program (its first lines are a shell script)', ()
         await new Promise((r) => setTimeout(r, 20));
       }
       assert.ok(argv[0]?.endsWith('node'), argv.join(' '));
-      for (const f of flags) assert.ok(argv.includes(f), `${f} in ${argv.join(' ')}`);
+      for (const f of launch.nodeFlags) assert.ok(argv.includes(f), `${f} in ${argv.join(' ')}`);
       assert.deepEqual(argv.slice(-2), ['lsp', '--stdio']);
+      const env = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+      for (const [k, v] of Object.entries(launch.env)) assert.ok(env.includes(`${k}=${v}`), `${k}=${v} in the environment`);
     } finally {
       child.kill();
     }

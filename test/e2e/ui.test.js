@@ -28,13 +28,13 @@ function record(name, ok, detail) {
   console.log(line);
 }
 
-// Command lines of the sysv-ha language servers running on this machine (from /proc).
+// Command lines and environments of the sysv-ha language servers running here (from /proc).
 function serverProcesses() {
   const out = [];
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      if (argv.some((a) => /sysv-ha[^/]*\/dist\/server\.js$/.test(a))) out.push(argv);
+      if (argv.some((a) => /sysv-ha[^/]*\/dist\/server\.js$/.test(a))) out.push({ argv, env: fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0') });
     } catch {
       // gone, or not ours to read
     }
@@ -348,11 +348,13 @@ async function inittabPart(page, consoleLog) {
     };
     record('at least one .squiggly-error', sqNow.e >= 1, `${sqNow.e} error squiggle(s)`);
     record('at least one .squiggly-warning', sqNow.w >= 1, `${sqNow.w} warning squiggle(s)`);
-    // The language server the extension started: node with the flags of nodeFlags.json.
-    const flags = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'server', 'src', 'lsp', 'nodeFlags.json'), 'utf8'));
+    // The language server the extension started: node with the flags and environment of serverLaunch.json.
+    const launch = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'server', 'src', 'lsp', 'serverLaunch.json'), 'utf8'));
     const servers = serverProcesses();
-    record('the language server runs with the node flags of nodeFlags.json', servers.length >= 1 && servers.every((argv) => flags.every((f) => argv.includes(f))),
-      servers.map((a) => a.join(' ')).join(' | ') || 'no dist/server.js process found');
+    const wanted = Object.entries(launch.env).map(([k, v]) => `${k}=${v}`);
+    record('the language server runs with the node flags and environment of serverLaunch.json',
+      servers.length >= 1 && servers.every((p) => launch.nodeFlags.every((f) => p.argv.includes(f)) && wanted.every((e) => p.env.includes(e))),
+      servers.map((p) => `${wanted.filter((e) => p.env.includes(e)).join(' ')} ${p.argv.join(' ')}`).join(' | ') || 'no dist/server.js process found');
     await sleep(300);
     await shot(page, '02-inittab.png');
 
