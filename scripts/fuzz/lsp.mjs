@@ -4,6 +4,7 @@
 // request, log no handler failure, never exit, keep ranges inside the document as the client
 // sees it, and publish the same diagnostics as a fresh in-process analysis of the final text.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { rngFor } from './cases.mjs';
@@ -25,7 +26,10 @@ export class LspDriver {
 
   async start() {
     const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = this.rpc;
-    this.proc = spawn(process.execPath, [join(this.repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as the editors start it: the node flags and environment of dist/server-launch.json.
+    const launchFile = join(this.repo, 'dist', 'server-launch.json');
+    const launch = existsSync(launchFile) ? JSON.parse(readFileSync(launchFile, 'utf8')) : { nodeFlags: [], env: {} };
+    this.proc = spawn(process.execPath, [...launch.nodeFlags, join(this.repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...launch.env } });
     this.exited = undefined;
     this.stderr = '';
     this.errors = [];

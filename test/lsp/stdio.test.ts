@@ -386,3 +386,40 @@ describe('LSP over stdio: many init scripts open (analyses kept for the last ope
     assert.deepEqual((await client.diagnostics(uri(0), (x) => x.version === 3)).diagnostics, []);
   });
 });
+
+describe('LSP over stdio: background re-checks keep the script being typed in incremental', () => {
+  const client = new TestClient();
+  const text = readFileSync(join(REPO, 'test/helpers/initscripts.ts'), 'utf8').split('`')[1]!;
+  const script = 'file:///srv/typing/etc/rc.d/init.d/foo';
+  const haresources = (i: number) => `file:///srv/ha${i}/etc/ha.d/haresources`;
+  const published = (uri: string) => client.published.filter((p) => p.uri === uri).length;
+  const info = () => client.request<{ incremental: boolean }>('sysvHa/documentInfo', { uri: script });
+  const edit = async (version: number, line: number, newText: string) => {
+    await client.notify('textDocument/didChange', { textDocument: { uri: script, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: newText }] });
+    await client.diagnostics(script, (p) => p.version === version);
+  };
+  before(async () => {
+    await client.initialize({});
+    // 20 haresources files, re-checked after every script edit (they read the scripts' bodies),
+    // more than the server keeps analyses for; the script is opened last.
+    for (let i = 0; i < 20; i++) await client.notify('textDocument/didOpen', { textDocument: { uri: haresources(i), languageId: 'ha-resources', version: 1, text: `node${i} 10.0.0.${i + 1} foo\n` } });
+    for (let i = 0; i < 20; i++) await client.diagnostics(haresources(i));
+    await client.notify('textDocument/didOpen', { textDocument: { uri: script, languageId: 'shellscript', version: 1, text } });
+    await client.diagnostics(script);
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('after the re-checks of 20 other documents, the next edit still starts from the previous analysis', async () => {
+    const body = text.split('\n').findIndex((l) => l.startsWith('start()'));
+    assert.ok(body > 0);
+    const before = Array.from({ length: 20 }, (_, i) => published(haresources(i)));
+    await edit(2, body, '# a comment\n');
+    assert.equal((await info()).incremental, true);
+    // The haresources files are re-checked once typing pauses.
+    for (let k = 0; k < 200 && before.some((n, i) => published(haresources(i)) <= n); k++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(before.every((n, i) => published(haresources(i)) > n), 'every haresources file was re-checked');
+    await edit(3, body, '# another\n');
+    assert.equal((await info()).incremental, true);
+  });
+});
+

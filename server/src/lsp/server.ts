@@ -25,6 +25,8 @@ export const VERSION = '0.1.0';
 interface Cached {
   version: number;
   analysis: svc.Analysis;
+  /** Computed from the previous version's analysis (its tree, its statements), not from scratch. */
+  incremental: boolean;
 }
 
 /** Quiet time after an edit before `sh -n` checks a script that tree-sitter could not parse. */
@@ -191,7 +193,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       throw err;
     }
     if (cached) svc.disposeAnalysis(cached.analysis);
-    cache.set(uri, { version, analysis });
+    cache.set(uri, { version, analysis, incremental: previous !== undefined });
     if (!edited.includes(uri)) keep(others, KEEP_OTHERS, uri);
     collector.workDone();
     return analysis;
@@ -487,11 +489,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   /** `sysvHa/documentInfo`: how a document is checked (for the status bar). */
-  connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as (svc.DocumentInfo & { shellPending: boolean }) | null, async (params: { uri: string }) => {
+  connection.onRequest('sysvHa/documentInfo', safe('documentInfo', null as (svc.DocumentInfo & { shellPending: boolean; incremental: boolean }) | null, async (params: { uri: string }) => {
     const a = await analysisOf(params.uri);
     // shellPending: `sh -n` has still to confirm or clear a syntax-error candidate; the
-    // diagnostics are published again when it has.
-    return a ? { ...a.info, shellPending: host.shellPending(a.path) } : null;
+    // diagnostics are published again when it has. incremental: this version was analysed
+    // from the previous one (its tree and statements kept), not from scratch.
+    return a ? { ...a.info, shellPending: host.shellPending(a.path), incremental: cache.get(params.uri)?.analysis === a && cache.get(params.uri)!.incremental } : null;
   }));
 
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
