@@ -207,13 +207,16 @@ function ensureBuilt() {
   return true;
 }
 
-// The server is started as the editors start it: with the node flags of the build (the VS Code
-// client's execArgv and `sysv-ha lsp` use the same list).
-const launchFile = join(opts.dist, 'server-launch.json');
-const launch = opts.serverFlags && existsSync(launchFile) ? JSON.parse(readFileSync(launchFile, 'utf8')) : { nodeFlags: [], env: {} };
-const serverFlags = launch.nodeFlags;
-const serverEnv = { ...process.env, ...launch.env };
-const serverArgs = (name) => [...serverFlags, ...profArgs(name)];
+// The server is started as the editors start it: with the node flags and environment of the
+// build (the VS Code client and `sysv-ha lsp` use the same), read once the build exists.
+let launch = { nodeFlags: [], env: {} };
+function readLaunch() {
+  const file = join(opts.dist, 'server-launch.json');
+  if (opts.serverFlags && existsSync(file)) launch = JSON.parse(readFileSync(file, 'utf8'));
+  else if (opts.serverFlags) log(`bench: ${file} not found: the server runs without its launch flags`);
+}
+let serverEnv = process.env;
+const serverArgs = (name) => [...launch.nodeFlags, ...profArgs(name)];
 // Steady memory is read this long after the last request: the server runs one full garbage
 // collection once it has been idle for 1 s after a burst of work (server/src/lsp/memory.ts).
 const STEADY_MS = 2000;
@@ -225,6 +228,8 @@ async function main() {
   const started = performance.now();
   const loadStart = loadavg().map((x) => round(x));
   const built = ensureBuilt();
+  readLaunch();
+  serverEnv = { ...process.env, ...launch.env };
   const serverJs = join(opts.dist, 'server.js');
   const cliJs = join(opts.dist, 'cli.js');
   const minified = !readFileSync(cliJs, 'utf8').slice(-300).includes('sourceMappingURL=');
@@ -255,7 +260,7 @@ async function main() {
   const firstScript = [];
   const tiny = '#!/bin/sh\n### BEGIN INIT INFO\n# Provides: tiny\n# Required-Start: $local_fs\n# Required-Stop: $local_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n# Short-Description: tiny\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) : ;;\n  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n';
   for (let i = 0; i < ITER.startups; i++) {
-    const c = new BenchClient(serverJs, [...serverFlags, ...opts.nodeFlags], serverEnv);
+    const c = new BenchClient(serverJs, [...launch.nodeFlags, ...opts.nodeFlags], serverEnv);
     const t0 = c.spawnedAt;
     startup.push(await c.initialize());
     const r = await c.open('file:///bench/startup/etc/init.d/tiny', 'shellscript', tiny);
