@@ -86,8 +86,8 @@ try {
       }
     }
     // Documented exception: a script that depends on a $all script. Both report it ("can not
-    // be true"); insserv then numbers those scripts from 99 down or gives up, which the
-    // planner does not model.
+    // be true"); insserv then numbers those scripts up to 99 or gives up on a loop. The planner
+    // follows listing.c there too, but such trees are still counted apart.
     const allDependents = plan.errors.some((e) => /\$all' which can not be true/.test(e.message));
     if (problems.length > 0 && allDependents) { exceptions++; continue; }
     if (problems.length === 0) passed++;
@@ -100,11 +100,15 @@ try {
   rmSync(root, { recursive: true, force: true });
 }
 console.log(`insserv oracle: ${CASES} generated trees, seed ${arg('--seed', 7)}; ${exceptions} documented exceptions (a script depending on a $all script)`);
-// Known disagreements with the default seed: cross-level ordering (rcS scripts and runlevel
-// scripts depending on each other through Should-Start) and loops insserv resolves through
-// Should-Start edges. They are listed above as "not ok"; the run fails only when the planner
-// agrees on fewer trees than it did when this floor was recorded (265 of 300, seed 7).
-const FLOOR = process.argv.includes('--strict') ? CASES : arg('--floor', CASES === 300 && arg('--seed', 7) === 7 ? 265 : 0);
+// The planner ports listing.c's __follow, so cross-level chains, $all and loops agree, given
+// the order insserv reads init.d (readdir, which the planner gets from FsHost). Known
+// disagreement left: a tree whose scripts all start in rcS only. `insserv -s` then prints no
+// S lines at all (show_all lists start orders only when maxstart > 0, and maxstart counts
+// levels 0-6 only), though the rcS.d links insserv creates have the planner's numbers
+// (checked by running it for real). Such trees are listed above as "not ok"; the run fails only
+// when the planner agrees on fewer trees than it did when this floor was recorded (299 of
+// 300, seed 7; the one other is a $all exception of that kind).
+const FLOOR = process.argv.includes('--strict') ? CASES : arg('--floor', CASES === 300 && arg('--seed', 7) === 7 ? 299 : 0);
 // Not a "N passed, N failed" line: the known disagreements above are not failures of this run.
-console.log(`insserv oracle: ${passed} trees agree, ${failed} disagree (known: cross-level order, Should-Start loops); floor ${FLOOR}: ${passed >= FLOOR ? 'ok' : 'FELL BELOW THE FLOOR'}`);
+console.log(`insserv oracle: ${passed} trees agree, ${failed} disagree (known: trees with only rcS scripts, which insserv -s does not list); floor ${FLOOR}: ${passed >= FLOOR ? 'ok' : 'FELL BELOW THE FLOOR'}`);
 process.exit(passed < FLOOR ? 1 : 0);

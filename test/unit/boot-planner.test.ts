@@ -118,6 +118,49 @@ describe('insserv planner (§5.2-5.3)', () => {
     assert.match(overlap.errors[0]!.message, /overlapping Default-Start and Default-Stop/);
   });
 
+  // The numbers below are what insserv 1.24 wrote (insserv -s on the same scripts in a scratch
+  // folder). listing.c __follow() walks a chain of first links and counts only the services
+  // that share a run level with where the walk started, passing the others without counting.
+  it('cross-level: a runlevel script needing an rcS script that needs a runlevel script starts after the latter', () => {
+    const { tree } = debTree({
+      base: lsb({ provides: 'base' }),
+      early: lsb({ provides: 'early', rs: 'base', start: 'S', stop: '' }),
+      late: lsb({ provides: 'late', rs: 'early' }),
+    });
+    const p = plan(tree, 'insserv');
+    assert.deepEqual(p.errors, []);
+    assert.deepEqual(names(p.links).filter((l) => /^rc[2S]\.d\/S/.test(l)), ['rc2.d/S01base', 'rc2.d/S02late', 'rcS.d/S01early']);
+  });
+
+  it('cross-level: the chain takes the first script that named a service, in the order insserv reads init.d', () => {
+    // base's first link is early or other, whichever insserv read first (readdir order, after
+    // the first script named on the command line): through early the chain reaches late.
+    const files: Record<string, string> = {};
+    const scripts = {
+      base: lsb({ provides: 'base' }),
+      early: lsb({ provides: 'early', ss: 'base', start: 'S', stop: '' }),
+      other: lsb({ provides: 'other', rs: 'base', start: 'S', stop: '' }),
+      late: lsb({ provides: 'late', rs: 'early' }),
+    };
+    for (const [n, h] of Object.entries(scripts)) files[`/r/etc/init.d/${n}`] = `#!/bin/sh\n${h}\nexit 0\n`;
+    const lateIn = (order: string[]) => {
+      const host = { ...memHost(files), readDirOrder: (d: string) => (d === '/r/etc/init.d' ? order : undefined) };
+      const tree = loadInitTree('/r', host)!;
+      assert.deepEqual(tree.scanOrder, order);
+      return names(plan(tree, 'insserv', host).links, 'late').filter((l) => l.startsWith('rc2.d/'));
+    };
+    assert.deepEqual(lateIn(['late', 'early', 'other', 'base']), ['rc2.d/S02late']);
+    assert.deepEqual(lateIn(['late', 'other', 'early', 'base']), ['rc2.d/S01late']);
+    // Without the folder's order (a host that cannot tell): name order.
+    assert.deepEqual(names(plan(debTree(scripts).tree, 'insserv').links, 'late').filter((l) => l.startsWith('rc2.d/')), ['rc2.d/S02late']);
+  });
+
+  it('a missing Required-Stop service is not fatal (chkrequired looks at start requirements only)', () => {
+    const p = plan(debTree({ a: lsb({ provides: 'a', rstop: 'nothere' }) }).tree, 'insserv');
+    assert.deepEqual(p.errors, []);
+    assert.deepEqual(names(p.links), ['rc0.d/K01a', 'rc1.d/K01a', 'rc2.d/S01a', 'rc3.d/S01a', 'rc4.d/S01a', 'rc5.d/S01a', 'rc6.d/K01a']);
+  });
+
   it('S goes to rcS.d; packed tokens are ignored', () => {
     const { tree } = debTree({ early: lsb({ provides: 'early', start: 'S', stop: '' }), packed: lsb({ provides: 'packed', start: '2345', stop: '016' }) });
     assert.deepEqual(names(plan(tree, 'insserv').links), ['rcS.d/S01early']);

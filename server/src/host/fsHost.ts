@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { opendirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 
 /** Files larger than this are not read for cross-file checks. */
@@ -26,6 +26,7 @@ export class FsHost implements WorkspaceHost {
   private readonly shellJobs = new Map<string, { key: string; timer?: ReturnType<typeof setTimeout> }>();
   private readonly stats = new Map<string, FileInfo | undefined>();
   private readonly dirs = new Map<string, string[] | undefined>();
+  private readonly dirOrders = new Map<string, string[] | undefined>();
   private readonly memos = new Map<string, unknown>();
 
   /** `overlay`: the text of an open document, if any, by path. */
@@ -79,6 +80,25 @@ export class FsHost implements WorkspaceHost {
       this.dirs.set(path, names);
     }
     return this.dirs.get(path);
+  }
+
+  readDirOrder(path: string): string[] | undefined {
+    if (!this.dirOrders.has(path)) {
+      let names: string[] | undefined;
+      try {
+        const dir = opendirSync(path);
+        try {
+          names = [];
+          for (let e = dir.readSync(); e !== null; e = dir.readSync()) names.push(e.name);
+        } finally {
+          dir.closeSync();
+        }
+      } catch {
+        names = undefined;
+      }
+      this.dirOrders.set(path, names);
+    }
+    return this.dirOrders.get(path);
   }
 
   readLink(path: string): string | undefined {
@@ -144,11 +164,13 @@ export class FsHost implements WorkspaceHost {
       this.texts.clear();
       this.stats.clear();
       this.dirs.clear();
+      this.dirOrders.clear();
       return;
     }
     this.texts.delete(path);
     this.stats.delete(path);
     this.dirs.delete(path.slice(0, path.lastIndexOf('/')) || '/');
+    this.dirOrders.delete(path.slice(0, path.lastIndexOf('/')) || '/');
   }
 }
 

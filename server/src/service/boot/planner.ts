@@ -159,6 +159,53 @@ export function planUpdateRcd(tree: InitTree): Plan {
 
 // ---------------------------------------------------------------------------------------
 // insserv
+//
+// A port of insserv 1.24's ordering (listing.c). Every service is a "directory" with a start
+// and a stop handle; a dependency is a "symbolic link" from the service needed to the service
+// that needs it (ln_sf), so links point the way the order grows. follow_all() walks each
+// directory with __follow(), which raises the order ("deep") of what is reached, filtered by the
+// run levels of the directory the walk started from. The quirks of __follow() are kept on
+// purpose: they decide the numbers insserv really writes (cross-level chains, $all, loops).
+
+/** Run-level bits (listing.h, Debian build): 0-6 are bits 0-6, S is LVL_BOOT. */
+const LVL_BOOT = 0x80;
+/** listing.h MAX_DEEP: the highest order, and the depth where __follow gives up. */
+const MAX_DEEP = 99;
+/** handle_t flags (listing.c). */
+const DIR_SCAN = 0x1;
+const DIR_LOOP = 0x2;
+const DIR_LOOPREPORT = 0x4;
+const DIR_MAXDEEP = 0x8;
+
+interface Handle {
+  name: string;
+  /** The services that need this one (start) or that this one needs stopped first (stop), in ln_sf order. */
+  links: Dir[];
+  lvl: number;
+  flags: number;
+  mindeep: number;
+  deep: number;
+}
+
+interface Dir {
+  name: string;
+  script?: ScriptInfo;
+  start: Handle;
+  stopp: Handle;
+  /** SERV_ALL (Required-Start: $all) and SERV_FIRST (Required-Stop: $all). */
+  all: boolean;
+  first: boolean;
+}
+
+/** insserv.c str2lvl(): single characters 0-6 and S; anything else is ignored. */
+function str2lvl(levels: string[]): number {
+  let lvl = 0;
+  for (const l of levels) {
+    if (/^[0-6]$/.test(l)) lvl |= 1 << Number(l);
+    else if (l === 'S' || l === 's') lvl |= LVL_BOOT;
+  }
+  return lvl;
+}
 
 /** Scripts a dependency name stands for: Provides, then insserv.conf facilities (recursively). */
 function resolve(dep: string, tree: InitTree, provided: Map<string, ScriptInfo[]>, seen = new Set<string>()): ScriptInfo[] | 'virtual' | undefined {
@@ -179,6 +226,104 @@ function resolve(dep: string, tree: InitTree, provided: Map<string, ScriptInfo[]
   return undefined;
 }
 
+/** What one run of __follow()/follow_all() reports: loop and $all warnings, in insserv's words. */
+interface FollowLog {
+  loops: { script: string; message: string; related?: string[] }[];
+  allDeps: { script: string; message: string }[];
+}
+
+/**
+ * listing.c __follow(): raise the order of `dir` and of what follows it. The walk goes along a
+ * chain — `dir`, then the first service linked into it, then the first linked into that, … —
+ * and recurses into every link of each chain member. Only services sharing a run level with
+ * `dir` (the start of this call, not the chain member) count; a chain member that shares none is
+ * passed through without raising the depth, which is how a runlevel script that needs an rcS
+ * script that needs a runlevel script still starts after the latter.
+ */
+function follow(dir: Dir, skip: Dir | undefined, level: number, mode: 'S' | 'K', reportloop: boolean, log: FollowLog): void {
+  const handle = (d: Dir) => (mode === 'K' ? d.stopp : d.start);
+  const act = mode === 'K' ? 'stopped' : 'started';
+  const peg = handle(dir);
+  const pskp = skip ? handle(skip) : undefined;
+  // remembernode(): true if the handle was already marked as part of a loop; marks it.
+  const remembernode = (h: Handle) => {
+    if (h.flags & DIR_LOOP) return true;
+    h.flags |= DIR_LOOP;
+    return false;
+  };
+  const warnTwo = (a: Handle, b: Handle) => log.loops.push({ script: a.name, message: `There is a loop between service ${a.name} and ${b.name} if ${act}`, related: [a.name, b.name] });
+  const warnOne = (a: Handle) => log.loops.push({ script: a.name, message: `There is a loop at service ${a.name} if ${act}`, related: [a.name] });
+  const loopCheck = (h: Handle | undefined) => h !== undefined && (h.flags & DIR_LOOP) !== 0;
+  const scriptName = (d: Dir) => d.script?.name ?? d.name;
+
+  if (peg.flags & DIR_SCAN) {
+    if (pskp) {
+      if (!remembernode(pskp) || !remembernode(peg)) warnTwo(peg, pskp);
+    } else if (!remembernode(peg)) warnOne(peg);
+    return;
+  }
+  let deep = Math.max(level, peg.mindeep);
+  if (deep > MAX_DEEP) {
+    peg.flags |= DIR_MAXDEEP; // "Max recursions depth 99 for NAME reached"
+    return;
+  }
+  let loop = 0;
+  let links = peg.links;
+  for (let tmp: Dir | undefined = dir; tmp; tmp = links[0]) {
+    const ptmp = handle(tmp);
+    let recursion = true;
+    if (loop++ > MAX_DEEP) {
+      if (pskp) {
+        if (!remembernode(pskp) || !remembernode(ptmp)) warnTwo(ptmp, pskp);
+      } else if (!remembernode(ptmp)) warnOne(ptmp);
+      break;
+    }
+    links = ptmp.links; // the chain goes on with the first of these
+    if ((peg.lvl & ptmp.lvl) === 0) continue; // not the same boot level
+    if (pskp && pskp === ptmp) {
+      if (!remembernode(pskp) || !remembernode(ptmp)) warnOne(pskp);
+      break;
+    }
+    // As higher the link depth, as higher the start order.
+    if (ptmp.deep > deep) deep = ptmp.deep;
+    if (ptmp.deep < deep) ptmp.deep = deep;
+    if (links.length === 0) break; // no further service requires this one
+    if (++deep > MAX_DEEP) {
+      ptmp.flags |= DIR_MAXDEEP; // "Max recursions depth 99 reached"
+      break;
+    }
+    ptmp.flags |= DIR_SCAN;
+    for (const target of links) {
+      const ptrg = handle(target);
+      if ((peg.lvl & ptrg.lvl) === 0) continue; // not the same boot level
+      if (target === tmp || target === dir) break; // "Loop avoided"
+      if (skip && skip === target) {
+        if (!remembernode(pskp!) || !remembernode(ptmp)) warnTwo(pskp!, ptmp);
+        recursion = false;
+        break;
+      }
+      if (mode === 'K' ? target.first : tmp.all) {
+        log.allDeps.push(mode === 'K'
+          ? { script: scriptName(tmp), message: `Stopping ${scriptName(tmp)} depends on ${scriptName(target)} and therefore on system facility \`$all' which can not be true!` }
+          : { script: scriptName(target), message: `Starting ${scriptName(target)} depends on ${scriptName(tmp)} and therefore on system facility \`$all' which can not be true!` });
+        continue;
+      }
+      if (ptrg.deep >= deep) continue; // nothing new
+      follow(target, tmp, deep, mode, reportloop, log);
+      // Just for the case an inner recursion was stopped.
+      if (loopCheck(ptrg) || loopCheck(ptmp) || loopCheck(pskp)) {
+        recursion = false;
+        break;
+      }
+    }
+    ptmp.flags &= ~DIR_SCAN;
+    if (!recursion) {
+      if (reportloop) ptmp.flags |= DIR_LOOPREPORT; // " loop involving service NAME at depth N"
+      break;
+    }
+  }
+}
+
 export function planInsserv(tree: InitTree): Plan {
   const plan: Plan = { tool: 'insserv', links: [], refused: [], errors: [] };
   const provided = new Map<string, ScriptInfo[]>();
@@ -188,123 +333,146 @@ export function planInsserv(tree: InitTree): Plan {
       provided.set(p, [...(provided.get(p) ?? []), s]);
     }
   }
-  const startDeps = new Map<ScriptInfo, Set<ScriptInfo>>();
-  const stopDeps = new Map<ScriptInfo, Set<ScriptInfo>>();
-  const needsAll = new Set<ScriptInfo>();
+
+  // addservice()/providedir(): the services in order of creation (insserv's d_start list). All
+  // scripts come first, as the scripts named on insserv's command line do; a script's further
+  // Provides are aliases of its first (nickservice).
+  const dirs: Dir[] = [];
+  const byName = new Map<string, Dir>();
+  const newHandle = (name: string): Handle => ({ name, links: [], lvl: 0, flags: 0, mindeep: 1, deep: 0 });
+  const addservice = (name: string): Dir => {
+    let d = byName.get(name);
+    if (!d) {
+      d = { name, start: newHandle(name), stopp: newHandle(name), all: false, first: false };
+      byName.set(name, d);
+      dirs.push(d);
+    }
+    return d;
+  };
+  const dirOf = new Map<ScriptInfo, Dir>();
   for (const s of tree.scripts) {
-    startDeps.set(s, new Set());
-    stopDeps.set(s, new Set());
+    const own = s.provides.length > 0 ? s.provides.filter((p) => !p.startsWith('$') && !p.startsWith('#')) : [s.name];
+    let first: Dir | undefined;
+    for (const p of own) {
+      const known = byName.get(p);
+      if (known?.script) continue; // "service p already provided!"
+      if (!first) {
+        first = addservice(p);
+        first.script = s;
+      } else byName.set(p, first);
+    }
+    if (first) dirOf.set(s, first);
   }
-  for (const s of tree.scripts) {
-    const add = (map: Map<ScriptInfo, Set<ScriptInfo>>, from: ScriptInfo, deps: string[], required: boolean, kind: 'started' | 'stopped') => {
-      for (const d of deps) {
-        if (d === '$all') { if (kind === 'started') needsAll.add(from); continue; }
-        if (d === '$null') continue;
-        const r = resolve(d, tree, provided);
-        if (r === 'virtual') continue;
-        if (r === undefined) {
-          if (required) plan.errors.push({ script: from.name, message: `FATAL: service ${d} has to be enabled to use service ${from.name}` });
+
+  // ln_sf(): link `cur` into `req` (no self links, no duplicates).
+  const lnSf = (cur: Dir, req: Dir, mode: 'S' | 'K') => {
+    if (cur === req) return;
+    const list = mode === 'K' ? req.stopp.links : req.start.links;
+    if (!list.some((t) => t.name === cur.name)) list.push(cur);
+  };
+  // insserv.c rememberreq(): `serv` needs each token to start (it is linked into the token's
+  // service) or to stop (the token's service is linked into it); `$x` expands to the facility's
+  // services from insserv.conf, `$all` marks the script.
+  const rememberreq = (serv: Dir, kill: boolean, tokens: string[], seen = new Set<string>()) => {
+    for (const raw of tokens) {
+      const token = raw.startsWith('+') ? raw.slice(1) : raw;
+      if (token === '') continue;
+      if (token.startsWith('$')) {
+        if (token.toLowerCase() === '$null') continue;
+        if (token.toLowerCase() === '$all') {
+          if (kill) serv.first = true;
+          else serv.all = true;
           continue;
         }
-        for (const t of r) if (t !== from) map.get(from)!.add(t);
+        const members = tree.facilities.get(token);
+        if (members && !seen.has(token)) rememberreq(serv, kill, members, new Set([...seen, token]));
+        continue;
       }
-    };
-    add(startDeps, s, s.requiredStart, true, 'started');
-    add(startDeps, s, s.shouldStart, false, 'started');
-    add(stopDeps, s, s.requiredStop, true, 'stopped');
-    add(stopDeps, s, s.shouldStop, false, 'stopped');
-    // X-Start-Before: A  ⇒  A should start after s; X-Stop-After: A ⇒ s stops after A.
-    for (const a of s.startBefore) { const r = resolve(a, tree, provided); if (Array.isArray(r)) for (const t of r) if (t !== s) startDeps.get(t)!.add(s); }
-    for (const a of s.stopAfter) { const r = resolve(a, tree, provided); if (Array.isArray(r)) for (const t of r) if (t !== s) stopDeps.get(s)!.add(t); }
+      const req = addservice(token);
+      if (kill) lnSf(req, serv, 'K');
+      else lnSf(serv, req, 'S');
+    }
+  };
+  // insserv.c reversereq(): X-Start-Before / X-Stop-After, the other way round.
+  const reversereq = (serv: Dir, kill: boolean, tokens: string[], seen = new Set<string>()) => {
+    for (const raw of tokens) {
+      const token = raw.startsWith('+') ? raw.slice(1) : raw;
+      if (token === '') continue;
+      if (token.startsWith('$')) {
+        const members = tree.facilities.get(token);
+        if (members && !seen.has(token)) reversereq(serv, kill, members, new Set([...seen, token]));
+        continue;
+      }
+      rememberreq(addservice(token), kill, [serv.name]);
+    }
+  };
+
+  // The main scan of insserv.c reads the first script named on the command line, then the
+  // others as readdir() lists init.d. That sets the order of each service's links, which
+  // decides where __follow's chain goes. Planned as if every script were named, in name order;
+  // when the host cannot tell the folder's order, name order throughout.
+  const scan = [...tree.scripts];
+  if (tree.scanOrder && scan.length > 1) {
+    const rank = new Map(tree.scanOrder.map((n, i) => [n, i]));
+    const rest = scan.slice(1).sort((a, b) => (rank.get(a.name) ?? rank.size) - (rank.get(b.name) ?? rank.size));
+    scan.splice(1, rest.length, ...rest);
+  }
+  for (const s of scan) {
+    const d = dirOf.get(s);
+    if (!d) continue;
+    rememberreq(d, false, s.requiredStart);
+    rememberreq(d, false, s.shouldStart);
+    rememberreq(d, true, s.requiredStop);
+    rememberreq(d, true, s.shouldStop);
+    reversereq(d, false, s.startBefore);
+    reversereq(d, true, s.stopAfter);
+    d.start.lvl |= str2lvl(s.defaultStart);
+    d.stopp.lvl |= str2lvl(s.defaultStop);
+    // chkrequired(): every Required-Start service must be there ("+name" is optional; a
+    // missing Required-Stop service is not checked).
+    for (const dep of s.requiredStart) {
+      if (dep === '$all' || dep === '$null' || dep.startsWith('+')) continue;
+      if (resolve(dep, tree, provided) === undefined) plan.errors.push({ script: s.name, message: `FATAL: service ${dep} has to be enabled to use service ${s.name}` });
+    }
     const overlap = s.defaultStart.filter((l) => s.defaultStop.includes(l));
     if (overlap.length > 0) plan.errors.push({ script: s.name, message: `Script ${s.name} has overlapping Default-Start and Default-Stop runlevels (${overlap.join(' ')})` });
   }
 
-  // Orders are per runlevel: a dependency that runs in none of the script's levels does not
-  // count itself, but what it depends on does; a boot script (rcS.d) seen from a runlevel
-  // script counts not at all (checked against insserv 1.24: test/oracle/insserv.sh).
-  const shares = (a: string[], b: string[]) => a.some((l) => b.includes(l));
-  const effective = (deps: Map<ScriptInfo, Set<ScriptInfo>>, levels: (x: ScriptInfo) => string[]) => {
-    const out = new Map<ScriptInfo, Set<ScriptInfo>>();
-    for (const s of tree.scripts) {
-      const found = new Set<ScriptInfo>();
-      const seen = new Set<ScriptInfo>([s]);
-      const queue = [...deps.get(s)!];
-      while (queue.length > 0) {
-        const d = queue.shift()!;
-        if (seen.has(d)) continue;
-        seen.add(d);
-        if (shares(levels(s), levels(d))) found.add(d);
-        // A boot script (rcS.d) has run, with all it needs, before any runlevel script.
-        else if (levels(d).includes('S') && !levels(s).includes('S')) continue;
-        else queue.push(...deps.get(d)!);
-      }
-      out.set(s, found);
-    }
-    return out;
-  };
-  // Loops are found on the whole graph, as insserv finds them; orders on the per-level graph.
-  order(tree.scripts, startDeps, 'started', plan);
-  const quiet: Plan = { tool: 'insserv', links: [], refused: [], errors: [] };
-  const startOrder = order(tree.scripts, effective(startDeps, (x) => x.defaultStart), 'started', quiet);
-  // Stop: a script that must stop before its dependencies gets a lower K number.
-  const reversed = new Map<ScriptInfo, Set<ScriptInfo>>(tree.scripts.map((s) => [s, new Set()]));
-  for (const [s, deps] of effective(stopDeps, (x) => x.defaultStop)) for (const d of deps) reversed.get(d)!.add(s);
-  const rawReversed = new Map<ScriptInfo, Set<ScriptInfo>>(tree.scripts.map((s) => [s, new Set()]));
-  for (const [s, deps] of stopDeps) for (const d of deps) rawReversed.get(d)!.add(s);
-  order(tree.scripts, rawReversed, 'stopped', plan);
-  const stopOrder = order(tree.scripts, reversed, 'stopped', quiet);
-  if (plan.errors.some((e) => e.message.startsWith('There is a loop'))) return plan; // "exiting now without changing boot order!"
-
-  // $all: after every other script when starting.
-  if (needsAll.size > 0) {
-    for (const s of needsAll) {
-      const max = Math.max(0, ...tree.scripts.filter((o) => !needsAll.has(o) && shares(o.defaultStart, s.defaultStart)).map((o) => startOrder.get(o) ?? 0));
-      startOrder.set(s, Math.max(startOrder.get(s)!, max + 1));
-    }
-    for (const s of tree.scripts) {
-      if (needsAll.has(s)) continue;
-      for (const d of startDeps.get(s)!) if (needsAll.has(d)) plan.errors.push({ script: s.name, message: `Starting ${s.name} depends on ${d.name} and therefore on system facility \`$all' which can not be true!` });
-    }
+  // insserv.c all_script(): a Required-Stop: $all script stops before every other script of its
+  // stop levels; a Required-Start: $all script should start after every other of its levels.
+  for (const d of dirs) {
+    if (!d.first || !d.script) continue;
+    for (const cur of dirs) if (cur !== d && !cur.first && (d.stopp.lvl & cur.stopp.lvl)) rememberreq(d, true, [cur.name]);
+    if (d.stopp.deep < 1) d.stopp.deep = 1; // setorder(script, 'K', 1, false)
   }
+  for (const d of dirs) {
+    if (!d.all || !d.script) continue;
+    for (const cur of dirs) if (cur !== d && !cur.all && (d.start.lvl & cur.start.lvl)) rememberreq(d, false, [cur.name]);
+  }
+
+  // listing.c follow_all(): every service in creation order, start then stop.
+  const log: FollowLog = { loops: [], allDeps: [] };
+  for (const d of dirs) {
+    follow(d, undefined, d.start.mindeep, 'S', true, log);
+    follow(d, undefined, d.stopp.mindeep, 'K', true, log);
+  }
+  const seen = new Set<string>();
+  for (const e of log.allDeps) if (!seen.has(e.message)) { seen.add(e.message); plan.errors.push(e); }
+  // is_loop_detected(): a loop __follow could not step around; "exiting now without changing boot order!"
+  if (dirs.some((d) => (d.start.flags | d.stopp.flags) & DIR_LOOPREPORT)) {
+    const loops = log.loops.length > 0 ? log.loops : [{ script: dirs.find((d) => (d.start.flags | d.stopp.flags) & DIR_LOOPREPORT)!.name, message: 'There is a loop in the dependencies' }];
+    for (const e of loops) if (!seen.has(e.message)) { seen.add(e.message); plan.errors.push(e); }
+    return plan;
+  }
+
   for (const s of tree.scripts) {
-    for (const l of s.defaultStart) plan.links.push(link(tree, s, l === 'S' ? 'S' : Number(l), 'S', Math.min(99, startOrder.get(s)!)));
-    for (const l of s.defaultStop) if (l !== 'S') plan.links.push(link(tree, s, Number(l), 'K', Math.min(99, stopOrder.get(s)!)));
+    const d = dirOf.get(s);
+    if (!d) continue;
+    for (const l of s.defaultStart) plan.links.push(link(tree, s, l === 'S' ? 'S' : Number(l), 'S', Math.min(MAX_DEEP, d.start.deep)));
+    for (const l of s.defaultStop) if (l !== 'S') plan.links.push(link(tree, s, Number(l), 'K', Math.min(MAX_DEEP, d.stopp.deep)));
   }
   sortLinks(plan.links);
   return plan;
-}
-
-/** Depth-first: order = 1 + the highest order of what it depends on; loops are reported. */
-function order(scripts: ScriptInfo[], deps: Map<ScriptInfo, Set<ScriptInfo>>, verb: 'started' | 'stopped', plan: Plan): Map<ScriptInfo, number> {
-  const result = new Map<ScriptInfo, number>();
-  const onStack = new Set<ScriptInfo>();
-  const stack: ScriptInfo[] = [];
-  const reported = new Set<string>();
-  const visit = (s: ScriptInfo): number => {
-    const known = result.get(s);
-    if (known !== undefined) return known;
-    if (onStack.has(s)) {
-      const cycle = stack.slice(stack.indexOf(s));
-      const key = cycle.map((c) => c.name).sort().join(' ');
-      if (!reported.has(key)) {
-        reported.add(key);
-        const next = cycle[1] ?? s;
-        plan.errors.push({ script: s.name, message: `There is a loop between service ${s.name} and ${next.name} if ${verb}`, related: cycle.map((c) => c.name) });
-      }
-      return 0;
-    }
-    onStack.add(s);
-    stack.push(s);
-    let n = 1;
-    for (const d of deps.get(s) ?? []) n = Math.max(n, visit(d) + 1);
-    stack.pop();
-    onStack.delete(s);
-    result.set(s, n);
-    return n;
-  };
-  for (const s of scripts) visit(s);
-  return result;
 }
 
 export function plan(tree: InitTree, tool: Tool, host?: WorkspaceHost): Plan {

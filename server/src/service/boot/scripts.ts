@@ -40,6 +40,11 @@ export interface InitTree {
   /** The init.d folder, absolute. */
   initDir: string;
   scripts: ScriptInfo[];
+  /**
+   * The scripts' names in the order the file system lists init.d (readdir), when the host can
+   * tell; `scripts` is in name order. insserv reads the folder in this order.
+   */
+  scanOrder?: string[];
   /** insserv facilities from etc/insserv.conf and etc/insserv.conf.d: $name → script names (+optional stripped). */
   facilities: Map<string, string[]>;
   /** The tree has an insserv configuration. */
@@ -139,5 +144,7 @@ export function loadInitTree(root: string, host: WorkspaceHost): InitTree | unde
   const hasInsserv = host.stat(`${root}/etc/insserv.conf`)?.isFile ?? false;
   const inittab = host.readFile(`${root}/etc/inittab`) ?? '';
   const busybox = !rhel && (scripts.every((s) => /^[SK]\d\d/.test(s.name)) && scripts.length > 0 || /^::sysinit:/m.test(inittab));
-  return { root, layout: rhel ? 'rhel' : busybox ? 'busybox' : 'debian', initDir, scripts, facilities, hasInsserv };
+  const known = new Set(scripts.map((s) => s.name));
+  const scanOrder = host.readDirOrder?.(initDir)?.filter((n) => known.has(n));
+  return { root, layout: rhel ? 'rhel' : busybox ? 'busybox' : 'debian', initDir, scripts, ...(scanOrder ? { scanOrder } : {}), facilities, hasInsserv };
 }

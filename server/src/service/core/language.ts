@@ -42,6 +42,11 @@ export interface WorkspaceHost {
   /** Names in a directory, sorted in C-locale order, or undefined when it is not one. */
   listDir(path: string): string[] | undefined;
   /**
+   * Names in a directory in the order the file system hands them out (readdir(3), unsorted),
+   * when the host can tell. insserv reads init.d in this order, and its numbers can depend on it.
+   */
+  readDirOrder?(path: string): string[] | undefined;
+  /**
    * Runs `<shell> -n` (syntax check only, nothing executed) on a script text. Undefined
    * when the host cannot (no such shell, or not allowed). A host may answer `pending` and
    * run the shell in the background (the server does, once typing pauses, for `path`).
