@@ -38,6 +38,17 @@ describe('workspace checks between init scripts', () => {
     assert.deepEqual(check({ ...rh, '/r/etc/rc.d/init.d/db': '#!/bin/sh\n# chkconfig: 345 10 90\ncase "$1" in\n start|stop|restart|status) ;;\n *) exit 2;;\nesac\n' }, '/r/etc/rc.d/init.d/web', 'rhel').map((x) => x.code), []);
   });
 
+  it('missing-dependency in Required-Stop says what insserv 1.24 does: nothing (it checks start requirements only)', () => {
+    const files = { '/r/etc/init.d/web': script('web', '$remote_fs').replace('# Required-Stop:', '# Required-Stop: db'), '/r/etc/init.d/cache': script('cache', '$remote_fs') };
+    const p = check(files, '/r/etc/init.d/web');
+    assert.deepEqual(p.map((x) => [x.code, x.range.start.line]), [['workspace/missing-dependency', 4]]);
+    assert.match(p[0]!.message, /insserv 1\.24 says nothing and ignores the name/);
+    assert.doesNotMatch(p[0]!.message, /insserv stops/);
+    // The planner agrees: the tree is not refused for it.
+    const tree = svc.boot.loadInitTree('/r', memHost(files))!;
+    assert.deepEqual(svc.boot.planInsserv(tree).errors.filter((e) => /has to be enabled/.test(e.message)), []);
+  });
+
   it('dependency-loop on every script of the cycle, with the others as related information', () => {
     const files = {
       '/r/etc/init.d/a': script('a', 'b'),

@@ -267,7 +267,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     code: 'workspace/missing-dependency', severity: 'error', core: true, appliesTo: 'all (rhel: warning; busybox: off)',
     profiles: { rhel: 'warning', busybox: 'off' },
     detects: 'A Required-Start/Required-Stop name (not a `$facility`) that no script in the same init.d provides (by `Provides`, or by name on rhel); on that line.',
-    behaviour: 'insserv: `FATAL: service X has to be enabled to use service Y` (1.24; other versions `Service X has to exist for service Y`), `exiting now!` unless `-f`; chkconfig fails only as `install_initd`.',
+    behaviour: 'insserv: `FATAL: service X has to be enabled to use service Y` (1.24; other versions `Service X has to exist for service Y`), `exiting now!` unless `-f`; chkconfig fails only as `install_initd`. insserv 1.24 checks only Required-Start this way: a Required-Stop name nothing provides passes silently and orders nothing.',
     source: '§2.2, §5.3, D5, App. B 7',
   },
   {

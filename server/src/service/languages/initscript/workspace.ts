@@ -46,7 +46,10 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
       if (w.startsWith('$') || byName.has(w)) continue;
       out.push({
         code: 'workspace/missing-dependency', range: wordRange(me, key, w),
-        message: `No script in ${tree.initDir.slice(root.length + 1)} provides '${w}': insserv stops ("service ${w} has to be enabled to use service ${me.name}"). Add that script, or fix the name.`,
+        message: key === 'Required-Start'
+          ? `No script in ${tree.initDir.slice(root.length + 1)} provides '${w}': insserv stops ("service ${w} has to be enabled to use service ${me.name}"). Add that script, or fix the name.`
+          // insserv 1.24 checks only start requirements (chkrequired): it orders the stop links without it.
+          : `No script in ${tree.initDir.slice(root.length + 1)} provides '${w}', which this script needs stopped after it: insserv 1.24 says nothing and ignores the name, so nothing orders that stop. Add that script, or fix the name.`,
       });
     }
   }
