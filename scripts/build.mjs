@@ -33,14 +33,15 @@ const common = {
 
 // How the server is started (server/src/lsp/serverLaunch.json, also used by the VS Code client):
 // `sysv-ha lsp` gets the node flags and environment through a shell line that node reads as a
-// string and a comment.
+// string and a comment; the other commands get the CLI's flags. Set on the command line because
+// newer V8s (Node 24) ignore some flags set at run time (--liftoff-only among them).
 const launch = JSON.parse(readFileSync('server/src/lsp/serverLaunch.json', 'utf8'));
-if (!launch.nodeFlags.every((f) => /^--[a-z0-9-]+(=[a-z0-9]+)?$/.test(f))) throw new Error('serverLaunch.json: unexpected node flag');
+if (![...launch.nodeFlags, ...launch.cliNodeFlags].every((f) => /^--[a-z0-9-]+(=[a-z0-9]+)?$/.test(f))) throw new Error('serverLaunch.json: unexpected node flag');
 if (!Object.entries(launch.env).every(([k, v]) => /^[A-Z_][A-Z0-9_]*$/.test(k) && /^[A-Za-z0-9_.-]+$/.test(v))) throw new Error('serverLaunch.json: unexpected variable');
 const launchEnv = Object.entries(launch.env).map(([k, v]) => `${k}=${v} `).join('');
 const cliShebang = [
   '#!/bin/sh',
-  `":" //; case "$1" in lsp) ${launchEnv}exec node ${launch.nodeFlags.join(' ')} "$0" "$@";; esac; exec node "$0" "$@"`,
+  `":" //; case "$1" in lsp) ${launchEnv}exec node ${launch.nodeFlags.join(' ')} "$0" "$@";; esac; exec node ${launch.cliNodeFlags.join(' ')} "$0" "$@"`,
 ].join('\n');
 
 const builds = [

@@ -3,6 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { startServer } from './server';
 
 // Compile the bash grammar's wasm with the baseline compiler only: the first init script opens
-// sooner and the server holds 17-25 MB less, with edits as fast (docs/performance.md).
+// sooner and the server holds 17-25 MB less, with edits as fast (docs/performance.md). Editors
+// pass it on the command line (serverLaunch.json): Node 24 ignores it when set here, and its
+// optimizing compiler then takes the server past 500 MB for a moment on the first init script.
 setFlagsFromString('--liftoff-only');
 startServer();
