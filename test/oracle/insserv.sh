@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real insserv judges the insserv planner (sysv-ha links --tool insserv) on generated
-# init.d trees. Installs Debian's insserv if missing; runs it only in dry-run mode (-s) on
-# scratch folders, so nothing on the machine changes.
+# init.d trees. Installs Debian's insserv if missing; runs it in dry-run mode (-s), and for real
+# only inside its scratch folders (-p, -i, -c, -o all point there), so nothing on the machine changes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! [ -x /usr/sbin/insserv ] && ! [ -x /sbin/insserv ]; then
