@@ -141,10 +141,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const KEEP_OTHERS = 12;
   const edited: string[] = [];
   const others: string[] = [];
-  /** Moves `uri` to the recent end of `list`; forgets what falls out of both lists. */
-  function keep(list: string[], max: number, uri: string): void {
+  const remove = (list: string[], uri: string) => {
     const i = list.indexOf(uri);
     if (i >= 0) list.splice(i, 1);
+  };
+  /** Moves `uri` to the recent end of `list`; forgets what falls out of both lists. */
+  function keep(list: string[], max: number, uri: string): void {
+    remove(list, uri);
     list.push(uri);
     while (list.length > max) {
       const old = list.shift()!;
@@ -340,7 +343,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose((e) => {
     openByPath.delete(uriToPath(e.document.uri));
     headerSigs.delete(uriToPath(e.document.uri));
-    for (const list of [edited, others]) if (list.includes(e.document.uri)) list.splice(list.indexOf(e.document.uri), 1);
+    remove(edited, e.document.uri);
+    remove(others, e.document.uri);
     forget(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -16,13 +16,10 @@ export interface Line {
 }
 
 export class SourceText {
-  private table: Line[] | undefined;
+  readonly lines: Line[];
 
-  constructor(readonly text: string) {}
-
-  /** The lines, split on first use. */
-  get lines(): Line[] {
-    return (this.table ??= splitLines(this.text));
+  constructor(readonly text: string) {
+    this.lines = splitLines(text);
   }
 
   get lineCount(): number {
