@@ -44,10 +44,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   // vscode-languageclient 10+ logs through a LogOutputChannel; a plain channel breaks start().
   const output = vscode.window.createOutputChannel('sysv-ha', { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // Node flags and environment that keep the server small (docs/performance.md), shared with the CLI's `lsp`.
+  const env = { ...process.env, ...SERVER_LAUNCH.env };
   const serverOptions: ServerOptions = {
-    // Node flags and environment that keep the server small (docs/performance.md), shared with the CLI's `lsp`.
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_LAUNCH.nodeFlags], env: { ...process.env, ...SERVER_LAUNCH.env } } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_LAUNCH.nodeFlags, '--nolazy', '--inspect=6011'], env: { ...process.env, ...SERVER_LAUNCH.env } } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_LAUNCH.nodeFlags], env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_LAUNCH.nodeFlags, '--nolazy', '--inspect=6011'], env } },
   };
   const languages = ['inittab', 'ha-cf', 'ha-resources', 'ha-authkeys', 'xinetd'];
   const clientOptions: LanguageClientOptions = {
