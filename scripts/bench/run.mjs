@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fullParse, incrementalParse, loadFloor } from './floor.mjs';
 import { generateEtcTree, largeInitScript } from './generate.mjs';
 import { BenchClient, procCpuMs } from './lsp-client.mjs';
+import { serverLaunch } from '../server-launch.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -210,12 +211,14 @@ function ensureBuilt() {
 // The server is started as the editors start it: with the node flags and environment of the
 // build (the VS Code client and `sysv-ha lsp` use the same), read once the build exists.
 let launch = { nodeFlags: [], env: {} };
-function readLaunch() {
-  const file = join(opts.dist, 'server-launch.json');
-  if (opts.serverFlags && existsSync(file)) launch = JSON.parse(readFileSync(file, 'utf8'));
-  else if (opts.serverFlags) log(`bench: ${file} not found: the server runs without its launch flags`);
-}
 let serverEnv = process.env;
+function readLaunch() {
+  if (!opts.serverFlags) return;
+  const found = serverLaunch(opts.dist);
+  if (found.found) launch = found;
+  else log(`bench: ${found.file} not found: the server runs without its launch flags`);
+  serverEnv = { ...process.env, ...launch.env };
+}
 const serverArgs = (name) => [...launch.nodeFlags, ...profArgs(name)];
 // Steady memory is read this long after the last request: the server runs one full garbage
 // collection once it has been idle for 1 s after a burst of work (server/src/lsp/memory.ts).
@@ -229,7 +232,6 @@ async function main() {
   const loadStart = loadavg().map((x) => round(x));
   const built = ensureBuilt();
   readLaunch();
-  serverEnv = { ...process.env, ...launch.env };
   const serverJs = join(opts.dist, 'server.js');
   const cliJs = join(opts.dist, 'cli.js');
   const minified = !readFileSync(cliJs, 'utf8').slice(-300).includes('sourceMappingURL=');
@@ -332,7 +334,7 @@ async function main() {
       const lastUri = pathToFileURL(lastPath).href;
       const index = await s3.open(lastUri, 'shellscript', readFileSync(lastPath, 'utf8'));
       const indexCodes = (s3.last.get(lastUri)?.codes ?? []).filter((c) => String(c).startsWith('workspace/'));
-      await sleep(2000);
+      await sleep(STEADY_MS);
       const indexMem = s3.memory();
       await s3.shutdown();
       log(`bench: tree: one script open, cross-file checks in ${round(index.ms)} ms (${indexCodes.join(', ') || 'no cross-file finding'})`);

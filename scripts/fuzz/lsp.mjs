@@ -4,9 +4,9 @@
 // request, log no handler failure, never exit, keep ranges inside the document as the client
 // sees it, and publish the same diagnostics as a fresh in-process analysis of the final text.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { serverLaunch } from '../server-launch.mjs';
 import { rngFor } from './cases.mjs';
 import { CaseFailure, parseStopped, rangeProblem } from './check.mjs';
 
@@ -27,8 +27,7 @@ export class LspDriver {
   async start() {
     const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = this.rpc;
     // Started as the editors start it: the node flags and environment of dist/server-launch.json.
-    const launchFile = join(this.repo, 'dist', 'server-launch.json');
-    const launch = existsSync(launchFile) ? JSON.parse(readFileSync(launchFile, 'utf8')) : { nodeFlags: [], env: {} };
+    const launch = serverLaunch(join(this.repo, 'dist'));
     this.proc = spawn(process.execPath, [...launch.nodeFlags, join(this.repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...launch.env } });
     this.exited = undefined;
     this.stderr = '';
