@@ -79,7 +79,7 @@ describe('sysv-ha check: files and formats', () => {
 
   it('--local-node names the machine the heartbeat files are for', async () => {
     const root = tree({
-      'etc/ha.d/ha.cf': 'node alpha beta\nbcast eth0\nauto_failback on\nlogfacility local0\n',
+      'etc/ha.d/ha.cf': 'node alpha beta\nbcast eth0 eth1\nauto_failback on\nlogfacility local0\nstonith_host * suicide\n',
       'etc/ha.d/authkeys': 'auth 1\n1 sha1 secret\n',
       'etc/ha.d/haresources': 'alpha 10.0.0.10/24/eth0\n',
     });

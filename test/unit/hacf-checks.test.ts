@@ -5,7 +5,10 @@ import { analyzeText, applyEdits, checkDiagnostics, coveredCodes, parseFixture }
 
 const HACF = { language: 'hacf' as const, path: '/etc/ha.d/ha.cf' };
 /** A valid two-node ha.cf: every fixture below adds to it. */
-const BASE = 'node alpha beta\nbcast eth0\nserial /dev/ttyS0\nauto_failback on\nlogfacility local0\n';
+const BASE = 'node alpha beta\nbcast eth0\nserial /dev/ttyS0\nauto_failback on\nlogfacility local0\nstonith_host * suicide\n';
+
+/** A second heartbeat path and a STONITH line, for fixtures that are not built on BASE. */
+const SAFE = 'serial /dev/ttyS0\nstonith_host * suicide\n';
 
 const check = (fixture: string, settings?: Partial<svc.Settings>) => checkDiagnostics(fixture, { ...HACF, settings });
 
@@ -45,7 +48,7 @@ keepalive: 2
 udp eth0
 ^^^ hacf/unknown-directive
 `);
-    const fix = a.problems.find((p) => p.range.start.line === 5)!.fixes![0]!;
+    const fix = a.problems.find((p) => p.range.start.line === 6)!.fixes![0]!;
     assert.equal(applyEdits(parseFixture(`${BASE}Keepalive 2\n`).text, fix.edits), `${BASE}keepalive 2\n`);
   });
 
@@ -151,8 +154,8 @@ autojoin some
          ^^^^ hacf/invalid-value
 compression gzip
             ^^^^ hacf/invalid-value
-`);
-    check('node alpha beta\nbcast eth0\nauto_failback LEGACY\nrealtime Y\nautojoin NONE\nlogfacility Local7\nbaud 460800\nhbgenmethod time\nuuidfrom nodename\n'.replace('auto_failback LEGACY', 'auto_failback On'));
+${SAFE}`);
+    check(`node alpha beta\nbcast eth0\nauto_failback LEGACY\nrealtime Y\nautojoin NONE\nlogfacility Local7\nbaud 460800\nhbgenmethod time\nuuidfrom nodename\n${SAFE}`.replace('auto_failback LEGACY', 'auto_failback On'));
   });
 
   it('deadtime-too-small: on deadtime, or on keepalive when deadtime is the default', () => {
@@ -197,7 +200,7 @@ auto_failback on
 logfacility local0
 `);
     check('ping 10.0.0.1\nautojoin any\npacemaker on\n');
-    check('bcast eth0\nautojoin any\npacemaker on\n');
+    check('bcast eth0 eth1\nautojoin any\npacemaker on\n');
   });
 
   it('setting-after-media: udpport after bcast, baud after serial; 694 and 19200 are fine', () => {
@@ -208,7 +211,7 @@ baud 38400
 `);
     check(`udpport 695\nbaud 38400\n${BASE}`);
     check(`${BASE}udpport 694\n`);
-    check(`node alpha beta\nmcast eth0 239.0.0.1 694 1 0\nudpport 695\nauto_failback on\nlogfacility local0\n`);
+    check(`node alpha beta\nmcast eth0 239.0.0.1 694 1 0\nudpport 695\nauto_failback on\nlogfacility local0\n${SAFE}`);
   });
 
   it('bad-mcast: missing fields, group, port, ttl, loop', () => {
@@ -222,6 +225,7 @@ mcast eth0 10.0.0.1 0 5 2
 mcast6 eth0 fe80::1 694 1 0
             ^^^^^^^ hacf/bad-mcast
 mcast eth1 225.0.0.1 694 1 0
+stonith_host * suicide
 `);
     check(`${BASE}mcast eth1 239.192.0.1 694 4 1\nmcast6 eth1 ff12::1 694 0 0\n`);
   });
@@ -236,6 +240,7 @@ mcast eth1 225.0.0.1 694 1 0
   it('serial-not-absolute (with a fix)', () => {
     const a = check(`node alpha beta\nbcast eth0\nauto_failback on\nlogfacility local0\nserial ttyS1
        ^^^^^ hacf/serial-not-absolute
+stonith_host * suicide
 `);
     assert.equal(a.problems[0]!.fixes![0]!.edits[0]!.newText, '/dev/ttyS1');
   });
@@ -245,26 +250,26 @@ mcast eth1 225.0.0.1 694 1 0
 ^^^^^^^^^^^^^^^ hacf/auto-failback-legacy
 bcast eth0
 logfacility local0
-`);
+${SAFE}`);
     check(`node alpha beta
 bcast eth0
 logfacility local0
 auto_failback legacy
               ^^^^^^ hacf/auto-failback-legacy
-`);
-    check('node alpha beta\nbcast eth0\nlogfacility local0\npacemaker on\n');
+${SAFE}`);
+    check('node alpha beta\nbcast eth0 eth1\nlogfacility local0\npacemaker on\n');
   });
 
   it('nice-failback-obsolete, with the conversion as a fix', () => {
     const a = check(`node alpha beta\nbcast eth0\nlogfacility local0\nnice_failback on
 ^^^^^^^^^^^^^ hacf/nice-failback-obsolete
-`);
-    const text = 'node alpha beta\nbcast eth0\nlogfacility local0\nnice_failback on\n';
+${SAFE}`);
+    const text = `node alpha beta\nbcast eth0\nlogfacility local0\nnice_failback on\n${SAFE}`;
     assert.equal(applyEdits(text, a.problems[0]!.fixes![0]!.edits), text.replace('nice_failback on', 'auto_failback off'));
     // off becomes legacy: one diagnostic, not a second one about legacy.
     check(`node alpha beta\nbcast eth0\nlogfacility local0\nnice_failback off
 ^^^^^^^^^^^^^ hacf/nice-failback-obsolete
-`);
+${SAFE}`);
   });
 
   it('crm-option-after-pacemaker (3.x)', () => {
@@ -285,15 +290,15 @@ crmd_spawns_pengine yes
   it('no-logging and logd-with-logfile', () => {
     check(`node alpha beta\nbcast eth0\nauto_failback on\nuse_logd off
 ^^^^^^^^^^^^ hacf/no-logging
-`);
+${SAFE}`);
     check(`node alpha beta\nbcast eth0\nauto_failback on\nlogfacility none\nuse_logd no
 ^^^^^^^^^^^ hacf/no-logging
-`);
+${SAFE}`);
     check(`${BASE}use_logd yes
 ^^^^^^^^^^^^ hacf/logd-with-logfile
 `);
-    check('node alpha beta\nbcast eth0\nauto_failback on\nuse_logd yes\n');
-    check('node alpha beta\nbcast eth0\nauto_failback on\nlogfile /var/log/ha-log\nuse_logd off\n');
+    check(`node alpha beta\nbcast eth0\nauto_failback on\nuse_logd yes\n${SAFE}`);
+    check(`node alpha beta\nbcast eth0\nauto_failback on\nlogfile /var/log/ha-log\nuse_logd off\n${SAFE}`);
   });
 
   it('bad-respawn: missing command, relative path', () => {
@@ -358,10 +363,46 @@ stonith_host gamma
 stonith_host gamma baytech
 `);
     // The nodes may come after the stonith_host line.
-    check(`bcast eth0\nauto_failback on\nstonith_host alpha
+    check(`bcast eth0 eth1\nauto_failback on\nstonith_host alpha
 ^^^^^^^^^^^^^^^^^^ hacf/bad-stonith
 node alpha beta
 `);
+  });
+
+  it('single-path: one device carries every heartbeat (counted per interface or serial port)', () => {
+    const base = 'node alpha beta\nauto_failback on\nlogfacility local0\nstonith_host * suicide\n';
+    check(`${base}bcast eth0
+^^^^^^^^^^ hacf/single-path
+`);
+    // Two lines on the same NIC are still one path; the diagnostic is on the first media line.
+    check(`${base}ucast eth0 10.0.0.2
+^^^^^^^^^^^^^^^^^^^ hacf/single-path
+ucast eth0 10.0.0.3
+bcast eth0
+ping 10.0.0.254
+`);
+    check(`${base}serial /dev/ttyS0
+^^^^^^^^^^^^^^^^^ hacf/single-path
+`);
+    // Two paths: two interfaces on one line, a NIC and a serial cable, two multicast NICs.
+    check(`${base}bcast eth0 eth1\n`);
+    check(`${base}ucast eth0 10.0.0.2\nserial /dev/ttyS0\n`);
+    check(`${base}mcast eth0 239.0.0.1 694 1 0\nmcast eth1 239.0.0.1 694 1 0\n`);
+    // ping nodes carry no heartbeat between the nodes; no media at all is hacf/no-media alone.
+    check(`${base}ping 10.0.0.254\n`);
+  });
+
+  it('no-stonith: two nodes in R1 mode without stonith or stonith_host', () => {
+    const text = 'node alpha beta\nbcast eth0 eth1\nauto_failback on\nlogfacility local0\n';
+    check(`${text.replace('node alpha beta\n', 'node alpha beta\n^^^^^^^^^^^^^^^ hacf/no-stonith\n')}`);
+    check(`# cluster
+^^^^^^^^^ hacf/no-stonith
+${text.replace('node alpha beta', 'node alpha\nnode beta')}`);
+    check(`${text}stonith baytech /etc/ha.d/conf/stonith.baytech\n`);
+    check(`${text}stonith_host * external/ipmi beta 10.0.0.2 admin secret lan\n`);
+    // One node; the CRM configures fencing in the CIB.
+    check(text.replace('node alpha beta', 'node alpha'));
+    check(`${text}crm respawn\n`);
   });
 
   it('local-node-missing: the host name from sysvHa.localNode (case-insensitive)', () => {
@@ -376,8 +417,8 @@ node alpha beta
     check(`${BASE}node delta,Gamma\n`, { localNode: 'gamma' });
     // autojoin any lets any node join; no node at all is hacf/no-nodes alone.
     check(`${BASE}pacemaker on\nautojoin any\n`, { localNode: 'gamma' });
-    check(`bcast eth0
-^^^^^^^^^^ hacf/no-nodes
+    check(`bcast eth0 eth1
+^^^^^^^^^^^^^^^ hacf/no-nodes
 auto_failback on
 `, { localNode: 'gamma' });
     // Unknown host name: nothing.

@@ -79,19 +79,16 @@ describe('hacf hover', () => {
     assert.match(h, /2 resource groups in `\/img\/etc\/ha\.d\/haresources` \(line 1, 3\)/);
   });
 
-  it('the seeds\' advice, on node and media hovers (no catalogue code): one heartbeat path, no STONITH', () => {
-    const one = 'bcast eth0\nnode alpha beta\n';
+  it('node and media hovers list the heartbeat paths; one path and no STONITH are diagnostics, not hover notes', () => {
     const md = (text: string) => hoverAt(text, HACF)!.markdown;
-    assert.match(md(one.replace('node alpha', 'node al┃pha')), /One heartbeat path \(`bcast eth0`\).*split brain/);
-    assert.match(md(one.replace('node alpha', 'node al┃pha')), /No `stonith` \/ `stonith_host`/);
-    assert.match(md(one.replace('bcast', 'bc┃ast')), /One heartbeat path/);
-    // bcast and ucast on the same NIC are one path; a serial cable makes two.
-    assert.match(md('bcast eth0\nucast eth0 10.0.0.2\nnode al┃pha beta\n'), /One heartbeat path/);
     const two = md('bcast eth0\nserial /dev/ttyS0\nstonith_host * baytech 10.0.0.3 admin secret\nnode al┃pha beta\n');
     assert.match(two, /Heartbeat paths: `bcast eth0`, `serial \/dev\/ttyS0` — redundant/);
-    assert.doesNotMatch(two, /⚠/);
-    // With the CRM on, fencing is configured there.
-    assert.doesNotMatch(md('bcast eth0\nbcast eth1\npacemaker on\nnode al┃pha beta\n'), /stonith/);
+    assert.match(md('bcast eth0\nserial /dev/ttyS0\nnode alpha beta\nbc┃ast eth1\n'), /`bcast eth0`, `bcast eth1`, `serial \/dev\/ttyS0`|`bcast eth0`, `serial \/dev\/ttyS0`, `bcast eth1`/);
+    // One path: the hover says nothing about it (hacf/single-path does), nor about STONITH (hacf/no-stonith).
+    const one = 'bcast eth0\nucast eth0 10.0.0.2\nnode al┃pha beta\n';
+    assert.doesNotMatch(md(one), /path|stonith|⚠/i);
+    const a = analyzeText(one.replace('┃', ''), HACF);
+    assert.deepEqual(a.problems.map((p) => p.code).filter((c) => c === 'hacf/single-path' || c === 'hacf/no-stonith').sort(), ['hacf/no-stonith', 'hacf/single-path']);
   });
 });
 

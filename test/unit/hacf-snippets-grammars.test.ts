@@ -23,8 +23,8 @@ describe('heartbeat snippets', () => {
     for (const [name, s] of Object.entries(snippets)) {
       it(`"${name}" gives no diagnostic`, () => {
         let text = expand(s.body).replace(/\n*$/, '\n');
-        // A lone medium line is checked inside a minimal valid ha.cf.
-        if (language === 'hacf' && !/^node /m.test(text)) text = `node alpha beta\nauto_failback on\nlogfacility local0\n${text}`;
+        // A lone medium line is checked inside a minimal valid ha.cf (with a second path and fencing).
+        if (language === 'hacf' && !/^node /m.test(text)) text = `node alpha beta\nauto_failback on\nlogfacility local0\nserial /dev/ttyS0\nstonith_host * suicide\n${text}`;
         const a = svc.analyze({ path: `/etc/ha.d/${language === 'hacf' ? 'ha.cf' : language}`, text, language });
         assert.deepEqual(a.problems.map((p) => `${p.range.start.line + 1}: ${p.code}: ${p.message}`), []);
       });

@@ -228,7 +228,22 @@ export function checkHacf(model: HacfModel, src: SourceText, version: HeartbeatV
   for (const d of stonithHosts) checkStonithHost(d, facts, out);
   checkTiming(facts, out);
 
+  const paths = communicationPaths(facts.media);
+  if (paths.length === 1) {
+    const p = paths[0]!;
+    out.push({
+      code: 'hacf/single-path', range: lineRange(p.directive),
+      message: `'${p.label}' is the only heartbeat path: if that link fails, each node declares the other dead and both take the resources (split brain). Add a second path, e.g. 'serial /dev/ttyS0' or a medium on another interface.`,
+    });
+  }
+
   const r1 = !facts.crm;
+  if (r1 && facts.nodes.length >= 2 && stonithHosts.length === 0 && !model.directives.some((x) => x.name.text === 'stonith')) {
+    out.push({
+      code: 'hacf/no-stonith', range: line1,
+      message: "No 'stonith' or 'stonith_host' line: when the nodes lose sight of each other, both take the resources and may mount the same disks (split brain). Configure a STONITH device (stonith_host * TYPE PARAMS…).",
+    });
+  }
   if (r1) {
     if (!autoFailback && !model.directives.some((x) => x.name.text === 'auto_failback' || x.name.text === 'nice_failback')) {
       out.push({ code: 'hacf/auto-failback-legacy', range: line1, message: "auto_failback is not set, so it defaults to 'legacy' and heartbeat logs a deprecation warning. Add 'auto_failback on' or 'auto_failback off'." });
@@ -369,6 +384,32 @@ function invalidTime(d: Directive, spec: DirectiveSpec, v: Word): RawProblem {
     };
   }
   return { code, range: wordRange(v), message: `'${v.text}' is not a time heartbeat reads for ${spec.name}; it refuses to start. Write seconds ('2'), or glue ms/us to the number ('500ms').` };
+}
+
+/** Media that carry heartbeats between the nodes (the ping kinds only watch other hosts). */
+const PATH_MEDIA = ['bcast', 'mcast', 'mcast6', 'ucast', 'ucast6', 'serial', 'rds', 'tipc'];
+
+/** One heartbeat path between the nodes: an interface or a serial port, and its first line. */
+export interface HeartbeatPath {
+  /** How the path is named for people: `bcast eth0`, `serial /dev/ttyS0`. */
+  label: string;
+  directive: Directive;
+}
+
+/**
+ * The heartbeat paths between the nodes, one per interface or serial device: `bcast eth0` and
+ * two `ucast eth0 …` lines are still one path, because one NIC, cable or switch carries them all.
+ */
+export function communicationPaths(media: readonly Directive[]): HeartbeatPath[] {
+  const paths = new Map<string, HeartbeatPath>();
+  for (const d of media) {
+    const name = d.name.text;
+    if (!PATH_MEDIA.includes(name)) continue;
+    // tipc names no device: each line is a path of its own.
+    const devices = name === 'tipc' ? [d.rest.text] : name === 'bcast' || name === 'serial' ? d.values.map((v) => v.text) : d.values.slice(0, 1).map((v) => v.text);
+    for (const dev of devices) if (!paths.has(dev)) paths.set(dev, { label: `${name} ${dev}`, directive: d });
+  }
+  return [...paths.values()];
 }
 
 function mediaCounts(d: Directive, spec: DirectiveSpec): boolean {

@@ -7,7 +7,7 @@ import { SourceText } from '../../core/text';
 import { parseHaresources } from '../haresources/parse';
 import { range, type CodeLensEntry, type CompletionEntry, type FoldingEntry, type HoverResult, type Position, type SymbolEntry } from '../../core/types';
 import { commentFolding, heartbeatDirFile, isNamed, nodeUsesInHaresources } from './shared';
-import type { HacfFacts } from './checks';
+import { communicationPaths, type HacfFacts } from './checks';
 import type { Directive, HacfModel, Word } from './parse';
 import {
   BOOLEAN_FALSE, BOOLEAN_TRUE, DEFAULT_DEADTIME_MS, DEFAULT_KEEPALIVE_MS, directivesOf, findDirective, parseTime,
@@ -96,7 +96,7 @@ export function hover(doc: HacfDoc, _src: SourceText, position: Position, ctx: A
   if (position.character >= d.name.start && position.character <= d.name.end) {
     const r = range(d.line, d.name.start, d.name.end);
     if (!spec) return { range: r, markdown: `\`${d.name.text}\` is not a directive heartbeat ${doc.version === 2 ? '2.1.3' : '3.0.6'} knows: it refuses to start ("Illegal directive"). Directives are compared case-sensitively.` };
-    const note = spec.kind === 'media' && PATH_MEDIA.includes(spec.name) ? pathsNote(doc) : undefined;
+    const note = spec.kind === 'media' ? pathsNote(doc) : undefined;
     return { range: r, markdown: directiveMarkdown(spec, doc) + (note ? `\n\n${note}` : '') };
   }
   if (!spec) return null;
@@ -112,7 +112,7 @@ export function hover(doc: HacfDoc, _src: SourceText, position: Position, ctx: A
         : `\`${v.text}\` is not a time heartbeat reads: only \`ms\`/\`us\` units exist, glued to the number; no unit means seconds.`,
     };
   }
-  if (spec.value === 'node') return { range: r, markdown: [nodeMarkdown(v, doc, ctx), pathsNote(doc), stonithNote(doc)].filter(Boolean).join('\n\n') };
+  if (spec.value === 'node') return { range: r, markdown: [nodeMarkdown(v, doc, ctx), pathsNote(doc)].filter(Boolean).join('\n\n') };
   return { range: r, markdown: directiveMarkdown(spec, doc) };
 }
 
@@ -186,35 +186,8 @@ export function folding(doc: HacfDoc): FoldingEntry[] {
 }
 
 
-/** Media that carry heartbeats between the nodes (ping and ping_group only watch other hosts). */
-const PATH_MEDIA = ['bcast', 'mcast', 'mcast6', 'ucast', 'ucast6', 'serial'];
-
-/**
- * The heartbeat paths between the nodes: one per interface or serial device. With one, a
- * failed NIC, cable or switch looks like a dead peer and both nodes take the resources.
- */
-export function communicationPaths(doc: HacfDoc): string[] {
-  // By device: bcast and ucast on the same eth0 are still one path.
-  const paths = new Map<string, string>();
-  for (const d of doc.facts.media) {
-    const name = d.name.text;
-    if (!PATH_MEDIA.includes(name)) continue;
-    const devices = name === 'bcast' || name === 'serial' ? d.values : d.values.slice(0, 1);
-    for (const v of devices) if (!paths.has(v.text)) paths.set(v.text, `${name} ${v.text}`);
-  }
-  return [...paths.values()];
-}
-
-/** Advice from the seeds, shown on hover (the catalogue has no code for it). */
+/** The heartbeat paths, shown on hover when they are redundant (one path is `hacf/single-path`). */
 function pathsNote(doc: HacfDoc): string | undefined {
-  const paths = communicationPaths(doc);
-  if (paths.length > 1) return `Heartbeat paths: ${paths.map((p) => `\`${p}\``).join(', ')} — redundant, as recommended.`;
-  if (paths.length === 1) return `⚠ One heartbeat path (\`${paths[0]}\`): if that NIC, cable or switch fails, each node thinks the other is dead and both take the resources (split brain). Add a second path: a serial cable (\`serial /dev/ttyS0\`) or another NIC.`;
-  return undefined;
-}
-
-function stonithNote(doc: HacfDoc): string | undefined {
-  if (doc.facts.crm) return undefined; // the CRM configures fencing itself
-  if (doc.model.directives.some((d) => d.name.text === 'stonith' || d.name.text === 'stonith_host')) return undefined;
-  return '⚠ No `stonith` / `stonith_host`: when the nodes lose sight of each other, nothing powers the other one off before the takeover, so both can mount the same disks (split brain). Configure a STONITH device if the nodes share storage.';
+  const paths = communicationPaths(doc.facts.media);
+  return paths.length > 1 ? `Heartbeat paths: ${paths.map((p) => `\`${p.label}\``).join(', ')} — redundant, as recommended.` : undefined;
 }

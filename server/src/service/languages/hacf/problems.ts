@@ -171,6 +171,18 @@ export const HACF_PROBLEMS: readonly ProblemDef[] = [
     source: "§6.1, H23",
   },
   {
+    code: "hacf/single-path", severity: "warning", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
+    detects: "The media lines that carry heartbeats between the nodes (`bcast`, `mcast`, `mcast6`, `ucast`, `ucast6`, `serial`, `rds`, `tipc`) name one device only, counted per interface or serial port (`bcast eth0` and two `ucast eth0 …` lines are one path); on the first media line. Not reported without any media line (`hacf/no-media` is), nor for `ping`, `ping6`, `ping_group` and `hbaping`, which watch other hosts and carry no heartbeat between the nodes.",
+    behaviour: "Accepted. When that one link fails (a NIC, a cable, a switch), each node declares the other dead and takes over the resources: both become primary (split brain). The heartbeat documentation and the seed advise redundant paths, for example a serial cable and an Ethernet link.",
+    source: "seed `000_6a3f9789b5930416.txt` (\"Better to have redundant heartbeat connections\"); §6.3",
+  },
+  {
+    code: "hacf/no-stonith", severity: "warning", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
+    detects: "Two or more `node`s and no `stonith` or `stonith_host` line, in R1 mode (with `crm`/`pacemaker` on, fencing lives in the CIB, which ha.cf does not show); line 1.",
+    behaviour: "Accepted. In a partitioned cluster both nodes assume the primary role and mount or serve the same resources; STONITH (power-fencing the other node before the takeover) is the resolution.",
+    source: "seed `000_6a3f9789b5930416.txt` (\"Partitioned clusters ... Resolution: stonith\"); §6.3",
+  },
+  {
     code: "hacf/bad-stonith", severity: "error", core: false, appliesTo: "heartbeat 2.1.3, 3.0.6",
     detects: "`stonith` without a type and config file; `stonith_host` without a host, or (when the host is `*` or a `node` of the file, the only lines heartbeat reads) without a type, or without parameters (except `suicide` and `external/*` types, whose parameter list may be empty). Whether the type is an installed plugin is not checked.",
     behaviour: "`No Stonith type given`, `No Stonith hostname argument given`, `Invalid Stonith config file []` (a type without a file), `Invalid Stonith configuration parameter []` (no parameters): heartbeat does not start (checked with the real 3.0.6 daemon; `stonith_host * suicide` and a line for a host that is no node are accepted).",
