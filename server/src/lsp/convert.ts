@@ -2,7 +2,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, FoldingRangeKind, InsertTextFormat, MarkupKind, SymbolKind,
-  type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover,
+  type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
+  type Location, type WorkspaceEdit, type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import type * as svc from '../service';
 
@@ -123,4 +124,37 @@ export function toCodeAction(f: svc.Fix, uri: string, diagnostics: Diagnostic[])
   if (f.edits.length > 0) action.edit = { changes: { [uri]: f.edits } };
   if (f.command) action.command = { title: f.title, command: f.command.id, arguments: f.command.args };
   return action;
+}
+
+export function toLocation(l: svc.Location, uri: string): Location {
+  return { uri, range: l.range };
+}
+
+export function toDocumentLink(l: svc.DocumentLinkEntry): DocumentLink {
+  return { range: l.range, target: pathToUri(l.target), tooltip: l.tooltip };
+}
+
+export function toWorkspaceSymbol(s: svc.WorkspaceSymbolEntry): WorkspaceSymbol {
+  return { name: s.name, kind: SYMBOL_KIND[s.kind], containerName: s.container, location: { uri: pathToUri(s.location.path), range: s.location.range } };
+}
+
+/**
+ * A workspace edit: text edits per file, then file renames (documentChanges, when the client
+ * has them; the renames need them), each text edit on the version the server has of an open file.
+ */
+export function toWorkspaceEdit(c: svc.WorkspaceChange, uriFor: (path: string) => string, documentChanges: boolean, versionOf: (uri: string) => number | null): WorkspaceEdit {
+  if (!documentChanges) {
+    const changes: Record<string, svc.TextEdit[]> = {};
+    for (const [path, edits] of Object.entries(c.edits)) changes[uriFor(path)] = edits;
+    return { changes };
+  }
+  return {
+    documentChanges: [
+      ...Object.entries(c.edits).map(([path, edits]) => {
+        const uri = uriFor(path);
+        return { textDocument: { uri, version: versionOf(uri) }, edits };
+      }),
+      ...c.renames.map((r) => ({ kind: 'rename' as const, oldUri: uriFor(r.from), newUri: uriFor(r.to) })),
+    ],
+  };
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures,
+  createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic,
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -17,7 +17,8 @@ import * as svc from '../service';
 import { applyChanges } from './incremental';
 import { idleCollector } from './memory';
 import {
-  pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toFolding, toHover, toSymbol, uriToPath,
+  pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toDocumentLink, toFolding, toHover, toLocation, toSymbol, toWorkspaceEdit,
+  toWorkspaceSymbol, uriToPath,
 } from './convert';
 
 export const VERSION = '0.1.0';
@@ -55,6 +56,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let globalSettings: svc.Settings = svc.DEFAULT_SETTINGS;
   let hasConfiguration = false;
   let pullDiagnostics = false;
+  /** The client applies file renames in a workspace edit (documentChanges with resource operations). */
+  let canRenameFiles = false;
+  let documentChanges = false;
+  /** Workspace folders (paths), for workspace symbols. */
+  let folders: string[] = [];
   // Other files as the checks see them: disk, with open documents' unsaved text on top.
   const openByPath = new Map<string, string>();
   const host = new FsHost((path) => {
@@ -227,6 +233,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities;
     hasConfiguration = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    canRenameFiles = documentChanges && !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('rename');
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
+      .filter((u) => u.startsWith('file:')).map(uriToPath);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) globalSettings = settingsFromObject(init.settings);
     return {
@@ -239,7 +249,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         foldingRangeProvider: true,
         signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [' '] },
-        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        // Init scripts, haresources and ha.cf read each other: a change in one re-checks the others.
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'sysv-ha', version: VERSION },
     };
@@ -417,6 +433,50 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const f of svc.getRefactors(a, params.range)) actions.push({ ...toCodeAction(f, uri, []), kind: 'refactor.rewrite', diagnostics: undefined });
     }
     return actions;
+  }));
+
+  const uriOf = (path: string, a: svc.Analysis, uri: string) => (path === a.path ? uri : pathToUri(path));
+
+  connection.onDefinition(safe('definition', [], async (params) => {
+    const a = await analysisForRequest(params.textDocument.uri);
+    return a ? svc.getDefinition(a, params.position).map((l) => toLocation(l, uriOf(l.path, a, params.textDocument.uri))) : [];
+  }));
+
+  connection.onReferences(safe('references', [], async (params) => {
+    const a = await analysisForRequest(params.textDocument.uri);
+    return a ? svc.getReferences(a, params.position, params.context.includeDeclaration).map((l) => toLocation(l, uriOf(l.path, a, params.textDocument.uri))) : [];
+  }));
+
+  connection.onDocumentLinks(safe('documentLinks', [], async (params) => {
+    const a = await analysisForRequest(params.textDocument.uri);
+    return a ? svc.getDocumentLinks(a).map(toDocumentLink) : [];
+  }));
+
+  connection.onPrepareRename(safe('prepareRename', null, async (params) => {
+    const a = await analysisForRequest(params.textDocument.uri);
+    return (a && svc.prepareRename(a, params.position)) ?? null;
+  }));
+
+  connection.onRenameRequest(async (params, token) => {
+    const r = await safe('rename', null as svc.WorkspaceChange | { error: string } | null, async () => {
+      const a = await analysisForRequest(params.textDocument.uri);
+      return a ? svc.renameSymbol(a, params.position, params.newName, { canRenameFiles }) : null;
+    })(params, token);
+    if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+    if (!r) return null;
+    const current = params.textDocument.uri;
+    const uriFor = (path: string) => (path === uriToPath(current) ? current : pathToUri(path));
+    return toWorkspaceEdit(r, uriFor, documentChanges, (uri) => documents.get(uri)?.version ?? null);
+  });
+
+  connection.onWorkspaceSymbol(safe('workspaceSymbol', [], (params) => {
+    // The workspace folders, and the image roots of the open documents (an editor opened on one file).
+    const open = documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => {
+      const p = uriToPath(d.uri);
+      const i = p.lastIndexOf('/etc/');
+      return i < 0 ? undefined : p.slice(0, i) || '/';
+    }).filter((p): p is string => p !== undefined);
+    return svc.workspaceSymbols([...new Set([...folders, ...open])], params.query, host).map(toWorkspaceSymbol);
   }));
 
   /** `sysvHa/previewLinks`: the links of an init script, as a text document. */

@@ -9,7 +9,7 @@ import { checkTree as checkTreeRaw } from './boot/treeChecks';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { findSuppressions, isSuppressed } from './core/suppress';
 import { byteLength, SourceText } from './core/text';
-import { contains, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
+import { contains, type CodeLensEntry, type DocumentLinkEntry, type Location, type WorkspaceChange, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
 import type { DocumentInfo, LanguageId, LanguageModule, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
 import { initscriptModule } from './languages/initscript';
@@ -20,6 +20,7 @@ import { authkeysModule, maskAuthkeys } from './languages/authkeys';
 import { xinetdModule, xinetdRefactors } from './languages/xinetd';
 // The ipaddr library has no file of its own; importing it registers its codes.
 import './languages/ipaddr';
+import * as nav from './navigation';
 
 export * from './core/types';
 export * as boot from './boot';
@@ -209,4 +210,34 @@ function overlaps(a: Range, b: Range): boolean {
 export function getRefactors(a: Analysis, range: Range): Fix[] {
   if (a.model === undefined) return [];
   return (MODULES[a.language]?.refactors?.(a.model, a.src, range) ?? []).map((f) => clampFix(a.src, f));
+}
+
+// ---------------------------------------------------------------------------------- navigation
+// Cross-file: the init.d, haresources, ha.cf and libraries of the document's image root.
+
+export { workspaceSymbols } from './navigation';
+
+/** Go to definition: the scripts that provide a name, the script a resource runs, a library function, a path's file. */
+export function getDefinition(a: Analysis, position: Position): Location[] {
+  return nav.definition(a, position);
+}
+
+/** Find references: the headers that name a Provides name, the haresources lines that run the script, ... */
+export function getReferences(a: Analysis, position: Position, includeDeclaration: boolean): Location[] {
+  return nav.references(a, position, includeDeclaration);
+}
+
+/** Paths in the document that name an existing file of its image root. */
+export function getDocumentLinks(a: Analysis): DocumentLinkEntry[] {
+  return nav.documentLinks(a).map((l) => ({ ...l, range: clampRange(a.src, l.range) }));
+}
+
+/** What a rename at the position would change, or undefined when nothing is renamable there. */
+export function prepareRename(a: Analysis, position: Position): { range: Range; placeholder: string } | undefined {
+  return nav.prepareRename(a, position);
+}
+
+/** Renames a Provides name across the init.d (and the file and haresources when `canRenameFiles`). */
+export function renameSymbol(a: Analysis, position: Position, newName: string, o: { canRenameFiles: boolean }): WorkspaceChange | { error: string } {
+  return nav.rename(a, position, newName, o);
 }

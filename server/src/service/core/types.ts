@@ -125,3 +125,32 @@ export function contains(r: Range, p: Position): boolean {
   if (p.line === r.end.line && p.character > r.end.character) return false;
   return true;
 }
+
+/** A place in a file (navigation answers): an absolute path and a range in it. */
+export interface Location {
+  path: string;
+  range: Range;
+}
+
+/** A clickable path in a document, resolved to an existing file of the same image root. */
+export interface DocumentLinkEntry {
+  range: Range;
+  /** Absolute path of the file it opens. */
+  target: string;
+  tooltip?: string;
+}
+
+/** Changes to several files: text edits per path, and file renames (applied after the edits). */
+export interface WorkspaceChange {
+  edits: Record<string, TextEdit[]>;
+  renames: { from: string; to: string }[];
+}
+
+/** A service of the workspace, for workspace symbols. */
+export interface WorkspaceSymbolEntry {
+  name: string;
+  kind: SymbolKind;
+  /** Where it comes from (`init.d`, `xinetd`, `haresources`), shown beside the name. */
+  container: string;
+  location: Location;
+}
