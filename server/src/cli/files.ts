@@ -21,7 +21,7 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.svn', '.hg', 'proc', 'sys',
 export const MAX_FILES = 200_000;
 
 export interface CollectOptions {
-  /** Language forced for explicitly named files that the name does not identify. */
+  /** `--lang`: the language of every file given and of every file under a directory given. */
   forceLanguage?: LanguageId;
   /** Reads the first bytes of a file, to recognise init scripts by their header. */
   readHead: (path: string) => string;
@@ -39,7 +39,7 @@ export function collectFiles(paths: readonly string[], options: CollectOptions):
     }
     if (st.isDirectory()) {
       const root = isImageRoot(abs) ? abs : undefined;
-      walk(abs, root, found, new Set());
+      walk(abs, root, found, new Set(), options.forceLanguage);
     } else if (st.isFile()) {
       const language = options.forceLanguage ?? languageForPath(posix(abs)) ?? (looksLikeInitScript(posix(abs), options.readHead(abs)) ? 'initscript' : undefined);
       if (!language) throw new UsageError(`${given}: not a file sysv-ha recognises (inittab, init.d scripts, ha.d files, xinetd); name the language with --lang`);
@@ -59,7 +59,7 @@ function isImageRoot(dir: string): boolean {
   }
 }
 
-function walk(dir: string, root: string | undefined, found: Map<string, FoundFile>, seen: Set<string>): void {
+function walk(dir: string, root: string | undefined, found: Map<string, FoundFile>, seen: Set<string>, forceLanguage?: LanguageId): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -84,14 +84,15 @@ function walk(dir: string, root: string | undefined, found: Map<string, FoundFil
       continue; // dangling link or unreadable entry
     }
     if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) walk(full, root, found, seen);
+      if (!SKIP_DIRS.has(name)) walk(full, root, found, seen, forceLanguage);
       continue;
     }
     if (!st.isFile()) continue;
     // In an image root the path under the root decides (etc/init.d/x is an init script);
     // elsewhere only the name can (inittab, ha.cf, ...), plus init.d folders by path.
     const key = root ? '/' + posix(relative(root, full)) : posix(full);
-    const language = languageForPath(key);
+    // --lang given with a directory: every file of it is that language.
+    const language = forceLanguage ?? languageForPath(key);
     if (language) found.set(posix(full), { path: posix(full), language });
   }
 }

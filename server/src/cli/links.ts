@@ -13,6 +13,25 @@ import { defaultTool, loadInitTree, plan as makePlan, type Plan, type Tool } fro
 import type { CliIO } from './main';
 import { UsageError } from './files';
 
+export const LINKS_HELP = `Usage: sysv-ha links --root DIR [--tool chkconfig|insserv|update-rc.d|auto] [--format text|json]
+                     [--apply] [--del NAME]... [NAME...]
+
+Prints the rcN.d links the tree's tool would create for the init scripts of the image root DIR
+(or only for the NAMEs given): chkconfig for etc/rc.d/init.d, insserv where etc/insserv.conf
+exists, else update-rc.d. Refused scripts and insserv's errors go to standard error.
+
+Options:
+  --root DIR          the image root (the folder that holds etc/); / for this machine
+  --tool TOOL         plan as this tool does (default auto: from the tree)
+  --format text|json  one 'LINK -> TARGET' line per link (default), or a JSON array
+  --apply             create the links (and remove the script's other links): every change is
+                      checked first, a file that is not a symlink is never replaced, nothing
+                      outside DIR is written, and any conflict means nothing is written;
+                      prints what it did
+  --del NAME          with --apply, remove NAME's links (repeatable); without, what it would remove
+  -h, --help          this help
+`;
+
 interface LinksArgs {
   root?: string;
   tool?: Tool;

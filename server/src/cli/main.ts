@@ -1,8 +1,8 @@
 /**
  * The `sysv-ha` command: a thin wrapper over the same service the language server uses.
- *   sysv-ha check [--format text|json|sarif] [--profile P] [--severity CODE=LEVEL]... PATH...
- *   sysv-ha lsp [--stdio | --node-ipc]
- * Exit status: 0 no error, 1 at least one error diagnostic, 2 usage error or unreadable path.
+ * Its subcommands (check, links, simulate, lsp, ...) are the rows of SUBCOMMANDS, each with
+ * its own help. Exit status of check: 0 no error, 1 at least one error diagnostic, 2 usage
+ * error, unreadable path or nothing checked.
  */
 import { readFileSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,9 +10,9 @@ import { setFlagsFromString } from 'node:v8';
 import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
 import { collectFiles, describeFsError, UsageError } from './files';
-import { formatJson, formatSarif, formatText, type FileResult } from './format';
-import { runLinks } from './links';
-import { runSimulate } from './simulate';
+import { formatJson, formatSarif, formatText, printable, type FileResult } from './format';
+import { LINKS_HELP, runLinks } from './links';
+import { runSimulate, SIMULATE_HELP } from './simulate';
 
 export const VERSION = '0.1.0';
 
@@ -21,36 +21,98 @@ export interface CliIO {
   stderr: (s: string) => void;
   cwd: string;
   color: boolean;
+  /** Standard input, for '-' (at most `limit` bytes); process.stdin when not given. */
+  readStdin?: (limit: number) => Promise<Buffer>;
 }
 
-const USAGE = `Usage:
-  sysv-ha check [options] PATH...    check files; a directory with etc/ is an image root
-  sysv-ha links --root DIR [--tool chkconfig|insserv|update-rc.d] [--format text|json]
-                [--apply] [--del NAME] [NAME...]
-                                     the rcN.d links a tool would create; --apply writes them
-  sysv-ha simulate --root DIR --from N --to M [--running NAME,...] [--format text|json]
-                                     the steps rc takes on a runlevel change
-  sysv-ha lsp [--stdio|--node-ipc]   run the language server
-  sysv-ha --version | --help
+/**
+ * The subcommands, in the order `sysv-ha --help` lists them. A new subcommand adds one row:
+ * its one-line summary for the overview, its full help (printed on stdout, exit 0, by
+ * `sysv-ha NAME --help`, `sysv-ha NAME -h` and `sysv-ha help NAME`) and its run function
+ * (which never sees --help). `lsp` has no run function: main() starts the server.
+ */
+export interface Subcommand {
+  name: string;
+  summary: string;
+  help: string;
+  run?: (args: string[], io: CliIO) => Promise<number>;
+}
 
-check options:
+const CHECK_HELP = `Usage: sysv-ha check [options] PATH...
+       sysv-ha check [options] (--lang LANGUAGE | --stdin-filename PATH) -
+
+Checks inittab, init scripts, heartbeat's ha.cf, haresources and authkeys, and xinetd files.
+A directory that holds etc/ is an image root: its files are recognised by their path under it
+(etc/inittab, etc/init.d/*, etc/ha.d/*, etc/xinetd.d/*) and its rcN.d links are checked too.
+Other directories and files are recognised by name; '-' reads standard input.
+
+Options:
   --format text|json|sarif     output format (default text)
   --profile auto|rhel|debian|suse|busybox
   --severity CODE=LEVEL        error, warning, information, hint or off (repeatable)
-  --lang LANGUAGE              language of files whose name does not tell (${svc.LANGUAGE_IDS.join(', ')})
+  --lang LANGUAGE              check every file given, and every file of a directory given,
+                               as this language (${svc.LANGUAGE_IDS.join(', ')})
+  --stdin-filename PATH        the path of the text read from '-' (its name tells the language;
+                               output names it)
   --inittab-dialect auto|sysvinit|busybox
   --sysvinit-version 2|3
   --heartbeat-version 2|3
   --local-node NAME            the host name (uname -n) the heartbeat files are for
   --no-file-modes              do not check file permissions (authkeys mode, init scripts' execute bit)
   --exit-zero                  exit 0 even when errors are found
+  -h, --help                   this help
+
+Exit status: 0 no error found, 1 at least one error, 2 a usage error, an unreadable path, or
+nothing checked (no file sysv-ha recognises under the paths given).
 `;
+
+const LSP_HELP = `Usage: sysv-ha lsp [--stdio | --node-ipc]
+
+Runs the language server (plain LSP), for Neovim, Helix, Emacs (eglot) and any other LSP
+client. Settings come as initializationOptions { "settings": { ... } } or through
+workspace/configuration (section "sysvHa").
+
+Options:
+  --stdio             talk over standard input and output (the default)
+  --node-ipc          talk over Node's IPC channel (how VS Code starts it)
+  -h, --help          this help
+`;
+
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  { name: 'check', summary: 'check files; a directory with etc/ is an image root', help: CHECK_HELP, run: (a, io) => runCheck(a, io) },
+  { name: 'links', summary: 'the rcN.d links chkconfig, insserv or update-rc.d would create; --apply writes them', help: LINKS_HELP, run: runLinks },
+  { name: 'simulate', summary: 'the steps rc takes on a runlevel change', help: SIMULATE_HELP, run: runSimulate },
+  { name: 'lsp', summary: 'run the language server (LSP over stdio)', help: LSP_HELP },
+];
+
+function usage(): string {
+  const width = Math.max(...SUBCOMMANDS.map((c) => c.name.length));
+  return `Usage: sysv-ha COMMAND [options]
+
+Commands:
+${SUBCOMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+  sysv-ha COMMAND --help   the options of a command
+  sysv-ha --version        the version
+`;
+}
+
+/** `--help` or `-h` among a subcommand's arguments (before a '--' that ends the options). */
+export function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
 
 interface CheckArgs {
   format: 'text' | 'json' | 'sarif';
   settings: Record<string, unknown>;
   severity: Record<string, string>;
   lang?: svc.LanguageId;
+  /** The path the text read from '-' stands for. */
+  stdinFilename?: string;
   exitZero: boolean;
   paths: string[];
 }
@@ -64,6 +126,10 @@ function parseCheckArgs(args: string[]): CheckArgs {
   };
   for (let i = 0; i < args.length; i++) {
     let arg = args[i]!;
+    if (arg === '--') {
+      out.paths.push(...args.slice(i + 1));
+      break;
+    }
     let inline: string | undefined;
     const eq = arg.indexOf('=');
     if (arg.startsWith('--') && eq > 0) {
@@ -97,6 +163,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
         out.lang = l as svc.LanguageId;
         break;
       }
+      case '--stdin-filename': out.stdinFilename = take(); break;
       case '--exit-zero': out.exitZero = true; break;
       case '--no-file-modes': out.settings['checkFileModes'] = false; break;
       default:
@@ -104,7 +171,10 @@ function parseCheckArgs(args: string[]): CheckArgs {
         out.paths.push(args[i]!);
     }
   }
-  if (out.paths.length === 0) throw new UsageError('check needs at least one PATH');
+  if (out.paths.length === 0) throw new UsageError('check needs at least one PATH (or - for standard input); sysv-ha check --help');
+  const stdin = out.paths.filter((p) => p === '-').length;
+  if (stdin > 1) throw new UsageError("'-' (standard input) can be given only once");
+  if (out.stdinFilename !== undefined && stdin === 0) throw new UsageError("--stdin-filename names the text read from standard input: give '-' as a PATH too");
   return out;
 }
 
@@ -133,13 +203,43 @@ function readHead(path: string): string {
   }
 }
 
+/** Reads standard input, at most `limit` bytes (the rest is left unread). */
+async function readStdin(limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1);
+}
+
+/** The text read from '-': its display path, absolute analysis path and language. */
+async function stdinFile(parsed: CheckArgs, io: CliIO, maxBytes: number): Promise<{ display: string; path: string; language: svc.LanguageId; text: string }> {
+  const named = parsed.stdinFilename !== undefined ? resolve(io.cwd, parsed.stdinFilename).replace(/\\/g, '/') : undefined;
+  const buf = await (io.readStdin ?? readStdin)(maxBytes);
+  const text = buf.toString('utf8');
+  const language = parsed.lang
+    ?? (named ? svc.languageForPath(named) ?? (svc.looksLikeInitScript(named, text.slice(0, 8192)) ? 'initscript' : undefined) : undefined);
+  if (!language) {
+    throw new UsageError(named
+      ? `${parsed.stdinFilename}: not a file name sysv-ha recognises; name the language of standard input with --lang`
+      : "standard input ('-') needs --lang LANGUAGE or --stdin-filename PATH to say what it is");
+  }
+  return { display: named ?? '<stdin>', path: named ?? '<stdin>', language, text };
+}
+
 async function runCheck(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCheckArgs(args);
   const { settings, ignored } = svc.normalizeSettings({ ...parsed.settings, severity: parsed.severity });
   if (ignored.length > 0) throw new UsageError(ignored[0]!);
-  const files = collectFiles(parsed.paths, { forceLanguage: parsed.lang, readHead });
+  const given = parsed.paths.filter((p) => p !== '-');
+  const files = collectFiles(given, { forceLanguage: parsed.lang, readHead });
+  const stdin = parsed.paths.includes('-') ? await stdinFile(parsed, io, settings.maxFileSize) : undefined;
   // The shell parser is needed only when there are init scripts to read.
-  if (files.some((f) => f.language === 'initscript' || f.language === 'haresources')) await svc.initialize({ wasmDir: __dirname });
+  const languages = [...files.map((f) => f.language), ...(stdin ? [stdin.language] : [])];
+  if (languages.some((l) => l === 'initscript' || l === 'haresources')) await svc.initialize({ wasmDir: __dirname });
   const results: FileResult[] = [];
   const host = new FsHost();
   const pending = new Map<svc.LanguageId, number>();
@@ -157,8 +257,13 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     const analysis = svc.analyze({ path: f.path, text, language: f.language }, settings, host);
     results.push({ path: f.path, text: svc.displayText(f.language, text), problems: analysis.problems });
   }
+  if (stdin) {
+    const analysis = svc.analyze({ path: stdin.path, text: stdin.text, language: stdin.language }, settings, host);
+    results.push({ path: stdin.display, text: svc.displayText(stdin.language, stdin.text), problems: analysis.problems });
+  }
+  const checked = results.length;
   // Problems of a whole image root that no file carries (rcN.d links to missing scripts).
-  for (const root of imageRoots(parsed.paths)) {
+  for (const root of imageRoots(given)) {
     const byLink = new Map<string, svc.Problem[]>();
     for (const p of svc.checkTree(root, settings, host)) byLink.set(p.path, [...(byLink.get(p.path) ?? []), p]);
     for (const [path, problems] of byLink) results.push({ path, text: '', problems, noText: true });
@@ -166,11 +271,18 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (parsed.format === 'json') io.stdout(formatJson(results));
   else if (parsed.format === 'sarif') io.stdout(formatSarif(results, VERSION));
-  else {
+  else if (checked > 0 || results.length > 0) {
     io.stdout(formatText(results, { cwd: io.cwd, color: io.color }));
     if (pending.size > 0) {
       io.stderr(`Recognised but not analysed yet: ${[...pending].map(([l, n]) => `${n} ${l}`).join(', ')}.\n`);
     }
+  }
+  if (checked === 0) {
+    // Never let "no problems" stand for "nothing looked at".
+    const shown = given.slice(0, 3).map((p) => `'${printable(p)}'`).join(', ') + (given.length > 3 ? ` and ${given.length - 3} more` : '');
+    io.stderr(`sysv-ha: nothing checked: no file under ${shown} is one sysv-ha recognises `
+      + '(inittab, init.d scripts, ha.d files, xinetd; an image root is a folder with etc/). Name the language with --lang LANGUAGE.\n');
+    return 2;
   }
   const errors = results.some((r) => r.problems.some((p) => p.severity === 'error'));
   return errors && !parsed.exitZero ? 1 : 0;
@@ -180,21 +292,33 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    const sub = SUBCOMMANDS.find((c) => c.name === command);
+    if (sub) {
+      if (wantsHelp(rest)) {
+        io.stdout(sub.help);
+        return 0;
+      }
+      if (!sub.run) throw new UsageError(`'${sub.name}' runs only as a command (sysv-ha ${sub.name}), not in-process`);
+      return await sub.run(rest, io);
+    }
     switch (command) {
-      case 'check':
-        return await runCheck(rest, io);
-      case 'links':
-        return await runLinks(rest, io);
-      case 'simulate':
-        return await runSimulate(rest, io);
       case '--version': case '-V': case 'version':
         io.stdout(`sysv-ha ${VERSION}\n`);
         return 0;
-      case '--help': case '-h': case 'help': case undefined:
-        (command === undefined ? io.stderr : io.stdout)(USAGE);
-        return command === undefined ? 2 : 0;
+      case 'help': {
+        const named = SUBCOMMANDS.find((c) => c.name === rest[0]);
+        if (rest.length > 0 && !named) throw new UsageError(`unknown command '${rest[0]}' (sysv-ha --help lists them)`);
+        io.stdout(named ? named.help : usage());
+        return 0;
+      }
+      case '--help': case '-h':
+        io.stdout(usage());
+        return 0;
+      case undefined:
+        io.stderr(usage());
+        return 2;
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw new UsageError(`unknown command '${command}' (sysv-ha --help lists them)`);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -206,12 +330,26 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/**
+ * `sysv-ha check … | head`: when the reader closes the pipe, stop at once without a word, as a
+ * Unix filter killed by SIGPIPE does (and with its status, 128 + 13, for `set -o pipefail`).
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(141);
+      throw err;
+    });
+  }
+}
+
 async function main(): Promise<void> {
   // One short run: compile the bash grammar's wasm with the baseline compiler only, which
   // starts several times faster than the optimising one (measured in docs/performance.md).
   setFlagsFromString('--liftoff-only');
   const argv = process.argv.slice(2);
-  if (argv[0] === 'lsp') {
+  if (argv[0] !== 'lsp') endQuietlyOnClosedPipe();
+  if (argv[0] === 'lsp' && !wantsHelp(argv.slice(1))) {
     // The server reads its transport from process.argv (--stdio, --node-ipc); stdio is the default.
     if (!argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) process.argv.push('--stdio');
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,6 +10,23 @@ import { renderSimulation, simulateChange, type Tool } from '../service/boot';
 import { UsageError } from './files';
 import type { CliIO } from './main';
 
+export const SIMULATE_HELP = `Usage: sysv-ha simulate --root DIR --from N|0-6|S --to 0-6|S [--running NAME,...]
+                        [--tool chkconfig|insserv|update-rc.d] [--format text|json]
+
+Lists what the distribution's rc does on a change from runlevel --from (N: boot) to --to, from
+the rcN.d links in the image root DIR (or the planned links where a level folder is missing).
+
+Options:
+  --root DIR          the image root (the folder that holds etc/)
+  --from LEVEL        the runlevel the machine is in (N for boot)
+  --to LEVEL          the runlevel it changes to
+  --running NAME,...  the services running before the change (their subsys locks); default:
+                      what a clean entry into --from leaves running
+  --tool TOOL         whose links to plan where a level folder is missing
+  --format text|json  output format (default text)
+  -h, --help          this help
+`;
+
 const LEVEL_RE = /^([0-6]|S|N)$/;
 const NAME_RE = /^[A-Za-z0-9_.@+-]+$/;
 
