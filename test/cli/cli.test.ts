@@ -154,8 +154,8 @@ describe('sysv-ha check on an image root: problems of the tree itself', () => {
 describe('sysv-ha: usage errors are one line and exit 2', () => {
   const cases: [string[], RegExp][] = [
     [[], /Usage:/],
-    [['frobnicate'], /^sysv-ha: unknown command 'frobnicate'\n$/],
-    [['check'], /^sysv-ha: check needs at least one PATH\n$/],
+    [['frobnicate'], /^sysv-ha: unknown command 'frobnicate' \(sysv-ha --help lists them\)\n$/],
+    [['check'], /^sysv-ha: check needs at least one PATH \(or - for standard input\); sysv-ha check --help\n$/],
     [['check', '/nonexistent/path'], /^sysv-ha: \/nonexistent\/path: no such file or directory\n$/],
     [['check', '--format', 'xml', 'examples'], /^sysv-ha: --format must be text, json or sarif, not 'xml'\n$/],
     [['check', '--severity', 'nonsense', 'examples'], /^sysv-ha: --severity expects CODE=LEVEL/],

@@ -97,10 +97,11 @@ describe('the CLI on bad input', () => {
     }
   });
 
-  it('a directory: walked; one with nothing to check says so in one line', async () => {
+  it('a directory: walked; one with nothing to check says so in one line (exit 2: nothing checked is not a pass)', async () => {
     mkdirSync(join(tmp, 'nothing', 'inittab'), { recursive: true }); // a directory named like a file
     for (const r of [await inProcess(['check', 'nothing/inittab']), spawnCli(['check', 'nothing/inittab'])]) {
-      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /^sysv-ha: nothing checked: /);
       assert.doesNotMatch(r.stdout + r.stderr, STACK);
       assert.equal((r.stdout + r.stderr).trim().split('\n').length, 1);
     }
