@@ -48,12 +48,59 @@ describe('sysv-ha links', () => {
     symlinkSync('../init.d/atd', join(root, 'etc/rc.d/rc3.d/S20atd'));
     const r = run(['--root', root, '--apply', 'atd']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /removed etc\/rc\.d\/rc3\.d\/S20atd/);
+    // What was done, once, on stdout: not the plan and then the same list again on stderr.
+    assert.equal(r.stderr, '');
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines[0], 'removed etc/rc.d/rc3.d/S20atd');
+    assert.equal(lines.filter((l) => l === 'created etc/rc.d/rc3.d/S95atd -> ../init.d/atd').length, 1);
+    assert.equal(lines.length, 8, r.stdout);
+    assert.ok(lines.slice(1).every((l) => l.startsWith('created ')), r.stdout);
     assert.equal(readlinkSync(join(root, 'etc/rc.d/rc3.d/S95atd')), '../init.d/atd');
     assert.equal(readlinkSync(join(root, 'etc/rc.d/rc6.d/K05atd')), '../init.d/atd');
     assert.ok(!existsSync(join(root, 'etc/rc.d/rc3.d/S20atd')));
     const again = run(['--root', root, '--apply', 'atd']);
-    assert.match(again.stderr, /nothing to change/);
+    assert.equal(again.stdout, 'nothing to change: the links are already as planned\n');
+    assert.equal(again.stderr, '');
+  });
+
+  it('--apply --format json: the changes made, as one array', () => {
+    const root = rhRoot();
+    const r = run(['--root', root, '--apply', '--format', 'json', 'atd']);
+    assert.equal(r.code, 0, r.stderr);
+    const done = JSON.parse(r.stdout) as { action: string; link: string; target?: string }[];
+    assert.equal(done.length, 7);
+    assert.deepEqual(done.find((d) => d.link === 'etc/rc.d/rc3.d/S95atd'), { action: 'created', link: 'etc/rc.d/rc3.d/S95atd', target: '../init.d/atd' });
+    assert.deepEqual(JSON.parse(run(['--root', root, '--apply', '--format', 'json', 'atd']).stdout), []);
+  });
+
+  it('script names with control characters are shown escaped in every output; JSON keeps them exact', () => {
+    const root = mkdtempSync(join(tmp, 'esc-'));
+    mkdirSync(join(root, 'etc/rc.d/init.d'), { recursive: true });
+    const nl = 'a\nb';
+    const osc = 'x\x1b]0;pwned\x07';
+    writeFileSync(join(root, 'etc/rc.d/init.d', nl), '#!/bin/sh\n# chkconfig: 345 50 50\n# description: x\n', { mode: 0o755 });
+    writeFileSync(join(root, 'etc/rc.d/init.d', osc), '#!/bin/sh\n# chkconfig: 345 51 50\n# description: x\n', { mode: 0o755 });
+    writeFileSync(join(root, 'etc/rc.d/init.d', 'r\x1b[31mred'), '#!/bin/sh\n# description: no chkconfig line\n', { mode: 0o755 });
+    const noControls = (s: string) => assert.doesNotMatch(s, /[\x00-\x09\x0b-\x1f\x7f]/, JSON.stringify(s));
+    const plan = run(['--root', root]);
+    assert.equal(plan.code, 0, plan.stderr);
+    noControls(plan.stdout);
+    noControls(plan.stderr);
+    // One line per link: a newline in a name cannot forge a line.
+    assert.equal(plan.stdout.trim().split('\n').length, 14, plan.stdout);
+    assert.ok(plan.stdout.includes('etc/rc.d/rc3.d/S50a\u240ab -> ../init.d/a\u240ab\n'), plan.stdout);
+    assert.ok(plan.stdout.includes('etc/rc.d/rc3.d/S51x\u241b]0;pwned\u2407 -> ../init.d/x\u241b]0;pwned\u2407\n'), plan.stdout);
+    assert.match(plan.stderr, /service r\u241b\[31mred does not support chkconfig/);
+    const json = JSON.parse(run(['--root', root, '--format', 'json']).stdout) as { link: string }[];
+    assert.ok(json.some((l) => l.link === `etc/rc.d/rc3.d/S50${nl}`));
+    const applied = run(['--root', root, '--apply']);
+    assert.equal(applied.code, 0, applied.stderr);
+    noControls(applied.stdout);
+    noControls(applied.stderr);
+    assert.equal(applied.stdout.trim().split('\n').length, 14, applied.stdout);
+    assert.equal(readlinkSync(join(root, 'etc/rc.d/rc3.d', `S50${nl}`)), `../init.d/${nl}`);
+    const del = run(['--root', root, '--del', 'nosuch', '--apply']);
+    noControls(del.stdout + del.stderr);
   });
 
   it('--del removes a script\'s links (only with --apply)', () => {

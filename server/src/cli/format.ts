@@ -1,6 +1,6 @@
 /** The CLI's output formats: text (compiler style with a caret line), JSON and SARIF 2.1.0. */
 import { relative } from 'node:path';
-import { allProblems, problemDef, splitLines, type Problem } from '../service';
+import { allProblems, printable, problemDef, splitLines, type Problem } from '../service';
 
 export interface FileResult {
   path: string;
@@ -47,16 +47,7 @@ export function formatJson(results: readonly FileResult[]): string {
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m', reset: '\x1b[0m', bold: '\x1b[1m' };
 
-/**
- * Control characters from a file (ESC, BEL, CR, ...) shown as their Unicode control
- * pictures (one column each, so carets stay aligned) instead of reaching the terminal.
- */
-export function printable(s: string): string {
-  return s.replace(/[\x00-\x08\x0a-\x1f\x7f\x9b]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code === 0x7f ? '\u2421' : code < 0x20 ? String.fromCharCode(0x2400 + code) : '\ufffd';
-  });
-}
+export { printable };
 
 export function formatText(results: readonly FileResult[], options: { cwd: string; color: boolean }): string {
   const c = (k: keyof typeof COLORS, s: string) => (options.color ? COLORS[k] + s + COLORS.reset : s);

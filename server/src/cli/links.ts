@@ -12,6 +12,7 @@ import { FsHost } from '../host/fsHost';
 import { defaultTool, loadInitTree, plan as makePlan, type Plan, type Tool } from '../service/boot';
 import type { CliIO } from './main';
 import { UsageError } from './files';
+import { printable } from './format';
 
 export const LINKS_HELP = `Usage: sysv-ha links --root DIR [--tool chkconfig|insserv|update-rc.d|auto] [--format text|json]
                      [--apply] [--del NAME]... [NAME...]
@@ -109,14 +110,16 @@ export async function runLinks(args: string[], io: CliIO): Promise<number> {
   const tool = a.tool ?? defaultTool(tree);
   const p: Plan = makePlan(tree, tool, host);
   const wanted = (s: string) => a.names.length === 0 || a.names.includes(s);
-  for (const n of a.names) if (!tree.scripts.some((s) => s.name === n)) throw new UsageError(`no script '${n}' in ${relative(io.cwd, tree.initDir) || tree.initDir}`);
-  for (const r of p.refused) if (wanted(r.script)) io.stderr(`${tool}: ${r.reason}\n`);
-  for (const e of p.errors) if (a.names.length === 0 || wanted(e.script)) io.stderr(`${tool}: ${e.message}\n`);
+  for (const n of a.names) if (!tree.scripts.some((s) => s.name === n)) throw new UsageError(`no script '${n}' in ${printable(relative(io.cwd, tree.initDir) || tree.initDir)}`);
+  // Script names come from file names: shown escaped (printable), as check shows file text.
+  for (const r of p.refused) if (wanted(r.script)) io.stderr(`${tool}: ${printable(r.reason)}\n`);
+  for (const e of p.errors) if (a.names.length === 0 || wanted(e.script)) io.stderr(`${tool}: ${printable(e.message)}\n`);
   const links = p.links.filter((l) => wanted(l.script));
 
-  if (a.del.length === 0) {
+  // The plan is the output without --apply; with it, what was done is (printed once).
+  if (a.del.length === 0 && !a.apply) {
     if (a.format === 'json') io.stdout(JSON.stringify(links, null, 2) + '\n');
-    else io.stdout(links.map((l) => `${l.link} -> ${l.target}\n`).join(''));
+    else io.stdout(links.map((l) => `${printable(l.link)} -> ${printable(l.target)}\n`).join(''));
   }
   const fatal = p.errors.length > 0 && tool === 'insserv';
   if (!a.apply && a.del.length === 0) return fatal ? 1 : 0;
@@ -129,15 +132,21 @@ export async function runLinks(args: string[], io: CliIO): Promise<number> {
   const scripts = a.del.length > 0 ? a.del : [...new Set(links.map((l) => l.script))];
   const { ops, conflicts } = planLinkChanges(root, scripts, a.del.length > 0 ? [] : links, levelDirsOf(root, tree.initDir), a.root);
   if (conflicts.length > 0) {
-    for (const c of conflicts) io.stderr(`sysv-ha: conflict: ${c}\n`);
+    for (const c of conflicts) io.stderr(`sysv-ha: conflict: ${printable(c)}\n`);
     io.stderr('sysv-ha: nothing written.\n');
     return 1;
   }
   if (!a.apply) {
-    for (const op of ops) io.stdout(op.kind === 'create' ? `would create ${op.rel} -> ${op.target}\n` : `would remove ${op.rel}\n`);
+    if (a.format === 'json') io.stdout(JSON.stringify(ops.map((op) => ({ action: `would ${op.kind}`, link: op.rel, ...(op.target !== undefined ? { target: op.target } : {}) })), null, 2) + '\n');
+    else for (const op of ops) io.stdout(op.kind === 'create' ? `would create ${printable(op.rel)} -> ${printable(op.target ?? '')}\n` : `would remove ${printable(op.rel)}\n`);
     return 0;
   }
-  applyLinkChanges(root, ops, (line) => io.stderr(`${line}\n`));
-  if (ops.length === 0) io.stderr('nothing to change\n');
+  const done: { action: string; link: string; target?: string }[] = [];
+  applyLinkChanges(root, ops, (line) => {
+    if (a.format === 'text') io.stdout(`${printable(line)}\n`);
+  });
+  for (const op of ops) done.push({ action: op.kind === 'create' ? 'created' : 'removed', link: op.rel, ...(op.target !== undefined ? { target: op.target } : {}) });
+  if (a.format === 'json') io.stdout(JSON.stringify(done, null, 2) + '\n');
+  else if (ops.length === 0) io.stdout('nothing to change: the links are already as planned\n');
   return 0;
 }

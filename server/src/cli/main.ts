@@ -322,10 +322,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`sysv-ha: ${err.message}\n`);
+      io.stderr(`sysv-ha: ${printable(err.message)}\n`);
       return 2;
     }
-    io.stderr(`sysv-ha: internal error: ${err instanceof Error ? err.message : String(err)} (please report it)\n`);
+    io.stderr(`sysv-ha: internal error: ${printable(err instanceof Error ? err.message : String(err))} (please report it)\n`);
     return 2;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `sysv-ha simulate --root DIR --from N --to M [--running NAME,...] [--tool T] [--format text|json]`:
+ * `sysv-ha simulate --root DIR --from N --to M [--running NAME,... | --locks] [--tool T] [--format text|json]`:
  * the steps of a runlevel change as the distribution's rc runs them, from the rcN.d links
  * in the tree (or the planner's links where a level folder does not exist yet).
  */
@@ -10,7 +10,7 @@ import { renderSimulation, simulateChange, type Tool } from '../service/boot';
 import { UsageError } from './files';
 import type { CliIO } from './main';
 
-export const SIMULATE_HELP = `Usage: sysv-ha simulate --root DIR --from N|0-6|S --to 0-6|S [--running NAME,...]
+export const SIMULATE_HELP = `Usage: sysv-ha simulate --root DIR --from N|0-6|S --to 0-6|S [--running NAME,... | --locks]
                         [--tool chkconfig|insserv|update-rc.d] [--format text|json]
 
 Lists what the distribution's rc does on a change from runlevel --from (N: boot) to --to, from
@@ -20,8 +20,10 @@ Options:
   --root DIR          the image root (the folder that holds etc/)
   --from LEVEL        the runlevel the machine is in (N for boot)
   --to LEVEL          the runlevel it changes to
-  --running NAME,...  the services running before the change (their subsys locks); default:
-                      what a clean entry into --from leaves running
+  --running NAME,...  the services running before the change (their subsys locks on Red Hat);
+                      default: what a clean entry into --from leaves (its S scripts ran and
+                      took their locks), or nothing at boot (--from N)
+  --locks             the services running are the tree's var/lock/subsys (a live system)
   --tool TOOL         whose links to plan where a level folder is missing
   --format text|json  output format (default text)
   -h, --help          this help
@@ -35,6 +37,7 @@ export async function runSimulate(args: string[], io: CliIO): Promise<number> {
   let from: string | undefined;
   let to: string | undefined;
   let running: string[] | undefined;
+  let fromLocks = false;
   let tool: Tool | undefined;
   let format: 'text' | 'json' = 'text';
   for (let i = 0; i < args.length; i++) {
@@ -47,6 +50,7 @@ export async function runSimulate(args: string[], io: CliIO): Promise<number> {
       case '--from': from = take().toUpperCase(); break;
       case '--to': to = take().toUpperCase(); break;
       case '--running': running = take().split(',').filter(Boolean); break;
+      case '--locks': fromLocks = true; break;
       case '--tool': { const t = take(); if (!['chkconfig', 'insserv', 'update-rc.d'].includes(t)) throw new UsageError(`--tool must be chkconfig, insserv or update-rc.d, not '${t}'`); tool = t as Tool; break; }
       case '--format': { const f = take(); if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'`); format = f; break; }
       default: throw new UsageError(`unknown argument ${a}`);
@@ -56,6 +60,7 @@ export async function runSimulate(args: string[], io: CliIO): Promise<number> {
   if (!from || !LEVEL_RE.test(from)) throw new UsageError('--from must be a runlevel 0-6, S, or N (boot)');
   if (!to || !/^[0-6S]$/.test(to)) throw new UsageError('--to must be a runlevel 0-6 or S');
   for (const n of running ?? []) if (!NAME_RE.test(n)) throw new UsageError(`'${n}' is not a script name`);
+  if (running && fromLocks) throw new UsageError('--running and --locks both say what runs: give one');
   let real: string;
   try {
     real = realpathSync(resolve(io.cwd, root));
@@ -64,11 +69,11 @@ export async function runSimulate(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`${root}: not a directory`);
   }
   const host = new FsHost();
-  const sim = simulateChange(real.split(sep).join('/'), host, { from, to, running, tool });
+  const sim = simulateChange(real.split(sep).join('/'), host, { from, to, running, fromLocks, tool });
   if (!sim) throw new UsageError(`${root}: no etc/init.d or etc/rc.d/init.d under it`);
   if (format === 'json') {
-    const { runningFromFlag: _unused, flavour: _f, ...rest } = sim;
-    void _unused; void _f;
+    const { flavour: _f, ...rest } = sim;
+    void _f;
     io.stdout(JSON.stringify(rest, null, 2) + '\n');
   } else {
     io.stdout(renderSimulation(sim));

@@ -29,7 +29,7 @@ export { allProblems, problemDef, levelFor, type ProblemDef } from './core/regis
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';
 export type { DocumentInfo, FileInfo, LanguageId, ShellSyntaxResult, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 export { LANGUAGE_IDS } from './core/language';
-export { splitLines } from './core/text';
+export { printable, splitLines } from './core/text';
 
 const MODULES: Partial<Record<LanguageId, LanguageModule<any>>> = {
   inittab: inittabModule,

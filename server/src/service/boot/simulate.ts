@@ -25,7 +25,8 @@ export type Flavour = 'rhel' | 'debian';
 const byName = (a: LevelLink, b: LevelLink) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export function parseLinkName(name: string): LevelLink | undefined {
-  const m = /^([SK])(\d\d)(.+)$/.exec(name);
+  // Any name rc's glob matches: `[\s\S]`, so a file name with a newline is a link too.
+  const m = /^([SK])(\d\d)([\s\S]+)$/.exec(name);
   return m ? { name, kind: m[1] as 'S' | 'K', priority: Number(m[2]), script: m[3]! } : undefined;
 }
 

@@ -113,3 +113,14 @@ export function nearest(word: string, candidates: readonly string[], max = 2): s
   }
   return best !== undefined && bestDist <= max && !tie ? best : undefined;
 }
+
+/**
+ * Control characters from a file or a file name (ESC, BEL, CR, LF, ...) shown as their Unicode
+ * control pictures (one column each, so carets stay aligned) instead of reaching a terminal.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\x00-\x08\x0a-\x1f\x7f\x9b]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code === 0x7f ? '\u2421' : code < 0x20 ? String.fromCharCode(0x2400 + code) : '\ufffd';
+  });
+}
