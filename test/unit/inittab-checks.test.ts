@@ -85,7 +85,8 @@ c2:2345:RESPAWN:/sbin/mingetty tty2
     assert.match(applyEdits(text, typo!.fixes![0]!.edits), /6:2345:respawn:\/sbin\/mingetty tty6/);
     assert.match(applyEdits(text, blanks!.fixes![0]!.edits), /\nx:5:respawn:\/etc\/X11\/prefdm\n/);
     const fixes = svc.getFixes(a, typo!.range);
-    assert.equal(fixes.length, 1);
+    // The fix, then the suppression comments every diagnostic has.
+    assert.deepEqual(fixes.map((f) => f.title), ["Change to 'respawn'", 'Disable inittab/unknown-action for this line', 'Disable inittab/unknown-action for this file']);
   });
 
   it('no fix when the typo is ambiguous or far', () => {

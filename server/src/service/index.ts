@@ -21,6 +21,7 @@ import { xinetdModule, xinetdRefactors } from './languages/xinetd';
 // The ipaddr library has no file of its own; importing it registers its codes.
 import './languages/ipaddr';
 import * as nav from './navigation';
+import { suppressionFixes } from './fixes/suppress';
 
 export * from './core/types';
 export * as boot from './boot';
@@ -191,12 +192,15 @@ export function getFoldingRanges(a: Analysis): FoldingEntry[] {
 /** Quick fixes for the problems that touch `range` (optionally only the given codes). */
 export function getFixes(a: Analysis, range: Range, codes?: readonly string[]): Fix[] {
   const fixes: Fix[] = [];
+  const suppress: Fix[] = [];
   for (const p of a.problems) {
-    if (!p.fixes || (codes && !codes.includes(p.code))) continue;
+    if (codes && !codes.includes(p.code)) continue;
     if (!overlaps(p.range, range)) continue;
-    fixes.push(...p.fixes);
+    if (p.fixes) fixes.push(...p.fixes);
+    // Every diagnostic can be silenced with a comment, as ShellCheck's can (after the real fixes).
+    for (const f of suppressionFixes(a, p)) if (!suppress.some((x) => x.title === f.title)) suppress.push(clampFix(a.src, f));
   }
-  return fixes;
+  return [...fixes, ...suppress];
 }
 
 function overlaps(a: Range, b: Range): boolean {
