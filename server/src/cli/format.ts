@@ -1,6 +1,6 @@
 /** The CLI's output formats: text (compiler style with a caret line), JSON and SARIF 2.1.0. */
 import { relative } from 'node:path';
-import { allProblems, printable, problemDef, splitLines, type Problem } from '../service';
+import { allProblems, docsUrl, printable, problemDef, splitLines, type Problem } from '../service';
 
 export interface FileResult {
   path: string;
@@ -86,20 +86,38 @@ function displayPath(path: string, cwd: string): string {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-export function formatSarif(results: readonly FileResult[], version: string): string {
+/** A path as a URI reference: each segment percent-encoded, `/` kept. */
+function uriPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * SARIF 2.1.0 as code-scanning tools read it: file locations relative to `%SRCROOT%` (the
+ * directory the check ran in, given in originalUriBaseIds) where they are under it, absolute
+ * file URIs otherwise; every rule with its helpUri (the code's section of the rendered docs).
+ */
+export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): string {
   const rules = allProblems().map((def) => ({
     id: def.code,
     shortDescription: { text: stripMarkdown(def.detects) },
     fullDescription: { text: stripMarkdown(def.behaviour) },
+    helpUri: docsUrl(def.code),
     defaultConfiguration: { level: SARIF_LEVEL[def.severity] },
-    properties: { appliesTo: def.appliesTo, source: def.source },
+    properties: { appliesTo: def.appliesTo },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const base = cwd.replace(/\\/g, '/').replace(/\/?$/, '/');
+  const artifact = (path: string) => {
+    if (path.startsWith(base)) return { uri: uriPath(path.slice(base.length)), uriBaseId: '%SRCROOT%' };
+    if (path.startsWith('/')) return { uri: 'file://' + uriPath(path) };
+    return { uri: uriPath(path) }; // <stdin>
+  };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'sysv-ha', version, informationUri: 'https://github.com/sysv-ha/sysv-ha', rules } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + uriPath(base) } },
       results: results.flatMap((r) => r.problems.map((p) => ({
         ruleId: p.code,
         ruleIndex: index.get(p.code),
@@ -107,7 +125,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
         message: { text: p.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: encodeURI('file://' + r.path) },
+            artifactLocation: artifact(r.path),
             region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
           },
         }],

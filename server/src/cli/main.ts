@@ -270,7 +270,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   }
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (parsed.format === 'json') io.stdout(formatJson(results));
-  else if (parsed.format === 'sarif') io.stdout(formatSarif(results, VERSION));
+  else if (parsed.format === 'sarif') io.stdout(formatSarif(results, VERSION, io.cwd));
   else if (checked > 0 || results.length > 0) {
     io.stdout(formatText(results, { cwd: io.cwd, color: io.color }));
     if (pending.size > 0) {

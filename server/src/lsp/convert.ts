@@ -6,6 +6,7 @@ import {
   type Location, type WorkspaceEdit, type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import type * as svc from '../service';
+import { docsUrl } from '../service/core/registry';
 
 /** The file-system path of a document URI; non-file URIs keep their path part. */
 export function uriToPath(uri: string): string {
@@ -31,13 +32,11 @@ const SEVERITY: Record<svc.Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** GitHub-style anchor of a code's heading in docs/diagnostics.md. */
-export function docsAnchor(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
-}
-
-/** `docsUri`: where docs/diagnostics.md is (shipped with the server), if known. */
-export function toDiagnostic(p: svc.Problem, docUri: string, docPath: string, docsUri?: string): Diagnostic {
+/**
+ * The code links to its section of the rendered docs (a client opens the page at that
+ * heading; the raw docs/diagnostics.md would open as text at line 1).
+ */
+export function toDiagnostic(p: svc.Problem, docUri: string, docPath: string): Diagnostic {
   const d: Diagnostic = {
     range: p.range,
     severity: SEVERITY[p.severity],
@@ -45,7 +44,7 @@ export function toDiagnostic(p: svc.Problem, docUri: string, docPath: string, do
     source: 'sysv-ha',
     message: p.message,
   };
-  if (docsUri) d.codeDescription = { href: `${docsUri}#${docsAnchor(p.code)}` };
+  d.codeDescription = { href: docsUrl(p.code) };
   if (p.related && p.related.length > 0) {
     d.relatedInformation = p.related.map((r) => ({
       location: { uri: r.path === docPath ? docUri : pathToUri(r.path), range: r.range },

@@ -3,8 +3,6 @@
  * `safe()`, so an exception is logged (with the document and position) and answered with
  * an empty result; the server never dies of a bad document.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic,
@@ -79,8 +77,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       else publishLogged(uri);
     },
   });
-  const docsFile = join(__dirname, '..', 'docs', 'diagnostics.md');
-  const docsUri = existsSync(docsFile) ? pathToUri(docsFile) : undefined;
 
   const log = (msg: string) => connection.console.log(msg);
 
@@ -220,7 +216,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function diagnosticsOf(a: svc.Analysis, uri: string): Diagnostic[] {
-    return a.problems.map((p) => toDiagnostic(p, uri, a.path, docsUri));
+    return a.problems.map((p) => toDiagnostic(p, uri, a.path));
   }
 
   async function publish(uri: string): Promise<void> {

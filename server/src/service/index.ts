@@ -26,7 +26,7 @@ import { suppressionFixes } from './fixes/suppress';
 export * from './core/types';
 export * as boot from './boot';
 export * from './core/settings';
-export { allProblems, problemDef, levelFor, type ProblemDef } from './core/registry';
+export { allProblems, docsAnchor, docsUrl, DOCS_URL, problemDef, levelFor, type ProblemDef } from './core/registry';
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';
 export type { DocumentInfo, FileInfo, LanguageId, ShellSyntaxResult, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 export { LANGUAGE_IDS } from './core/language';

@@ -37,6 +37,19 @@ export function defineProblems(defs: readonly ProblemDef[]): void {
   }
 }
 
+/** Where the rendered docs/diagnostics.md is published (the repository's docs on GitHub). */
+export const DOCS_URL = 'https://github.com/sysv-ha/sysv-ha/blob/main/docs/diagnostics.md';
+
+/** The anchor GitHub gives a code's heading (`### inittab/unknown-action` → `inittabunknown-action`). */
+export function docsAnchor(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+}
+
+/** The rendered documentation of a code, at its own section. */
+export function docsUrl(code: string): string {
+  return `${DOCS_URL}#${docsAnchor(code)}`;
+}
+
 export function problemDef(code: string): ProblemDef | undefined {
   return registry.get(code);
 }

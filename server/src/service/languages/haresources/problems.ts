@@ -40,7 +40,7 @@ export const HARESOURCES_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: "workspace/missing-resource-script", severity: "error", core: true, appliesTo: "heartbeat 2.1.3, 3.0.6",
-    detects: "A haresources resource that is not a standard heartbeat agent (the `resource.d` list in §6.5 and anchors §1.11) and is not a regular executable file in `etc/ha.d/resource.d/`, `etc/init.d/` or `etc/rc.d/init.d/`; on the haresources line. Only when the workspace contains one of those directories.",
+    detects: "A haresources resource that is not a standard heartbeat agent (one of the scripts heartbeat ships in `resource.d`) and is not a regular executable file in `etc/ha.d/resource.d/`, `etc/init.d/` or `etc/rc.d/init.d/`; on the haresources line. Only when the workspace contains one of those directories.",
     behaviour: "`ERROR: Cannot locate resource script X` at takeover: the group does not start.",
     source: "§6.5, H31",
   },

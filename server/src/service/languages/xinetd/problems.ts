@@ -148,7 +148,7 @@ export const XINETD_PROBLEMS: readonly ProblemDef[] = [
   {
     code: 'xinetd/flag-misuse', severity: 'error', core: false, appliesTo: ALL,
     detects: '`NAMEINARGS` without `server_args` or on INTERNAL; `redirect` with a non-stream, `wait = yes` or NAMEINARGS service; TCPMUX not UNLISTED/tcp. (`INTERCEPT` on INTERNAL or `wait = no` is only cleared by xinetd and not reported.)',
-    behaviour: 'Rejected with an error (§7.3 whole-service checks).',
+    behaviour: 'xinetd rejects the service with an error when it checks the whole service entry.',
     source: '§7.3', example: '\tflags = NAMEINARGS',
   },
   {
