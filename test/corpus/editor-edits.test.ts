@@ -1,7 +1,9 @@
 /**
  * Editor edits over the whole corpus, judged by the analysis itself: a suppression quick fix
  * silences its diagnostic and changes nothing else (every other finding stays, one line
- * lower after an inserted comment line).
+ * lower after an inserted comment line); Format Document changes blanks only, the formatted file
+ * analyses the same (findings, outline, inlay hints, modulo positions), and formatting again
+ * changes nothing.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -57,6 +59,35 @@ describe('editor edits over the corpus', { skip: rows.length === 0 && `no corpus
       svc.disposeAnalysis(a);
     }
     assert.ok(applied > 200, `only ${applied} fixes applied`);
+    assert.deepEqual(failures, []);
+  });
+
+  it('Format Document: blanks only, the same analysis modulo positions, and stable', () => {
+    const failures: string[] = [];
+    let changed = 0;
+    const ALL = svc.range(0, 0, 0, 1_000_000);
+    /** What the file means to the analysis: findings (code and message without numbers), outline, inlay hints. */
+    const meaning = (a: svc.Analysis) => JSON.stringify({
+      problems: a.problems.map((p) => `${p.code} ${p.message.replace(/\d+/g, '#')}`).sort(),
+      symbols: svc.getSymbols(a).map(function name(x: svc.SymbolEntry): string { return `${x.name}|${x.detail ?? ''}[${(x.children ?? []).map(name).join(',')}]`; }),
+      hints: svc.getInlayHints(a, ALL).map((h) => h.label),
+    });
+    for (const r of rows.filter((x) => x.kind !== 'initscripts')) {
+      const language = KIND_LANGUAGE[r.kind]!;
+      const text = readFileSync(join(CORPUS, r.kind, r.file), 'utf8');
+      const path = pathOf(r.kind, r.file);
+      const a = svc.analyze({ path, text, language });
+      const edits = svc.getFormatEdits(a);
+      if (edits.length === 0) continue;
+      changed++;
+      const formatted = applyEdits(text, edits);
+      const b = svc.analyze({ path, text: formatted, language });
+      if (text.replace(/[ \t\r\n]/g, '') !== formatted.replace(/[ \t\r\n]/g, '')) failures.push(`${r.kind}/${r.file}: changed more than blanks`);
+      if (meaning(a) !== meaning(b)) failures.push(`${r.kind}/${r.file}: the analysis changed:\n  ${meaning(a)}\n  ${meaning(b)}`);
+      const again = svc.getFormatEdits(b);
+      if (again.length > 0) failures.push(`${r.kind}/${r.file}: not stable, a second pass edits ${again.map((e) => e.range.start.line + 1).join(',')}`);
+    }
+    assert.ok(changed > 20, `only ${changed} files formatted`);
     assert.deepEqual(failures, []);
   });
 });

@@ -3,9 +3,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, FoldingRangeKind, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
-  type Location, type WorkspaceEdit, type WorkspaceSymbol,
+  type InlayHint, type Location, type WorkspaceEdit, type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
-import type * as svc from '../service';
+import * as svc from '../service';
 import { docsUrl } from '../service/core/registry';
 
 /** The file-system path of a document URI; non-file URIs keep their path part. */
@@ -156,4 +156,23 @@ export function toWorkspaceEdit(c: svc.WorkspaceChange, uriFor: (path: string) =
       ...c.renames.map((r) => ({ kind: 'rename' as const, oldUri: uriFor(r.from), newUri: uriFor(r.to) })),
     ],
   };
+}
+
+export function toInlayHint(h: svc.InlayHintEntry): InlayHint {
+  return { position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true };
+}
+
+/** LSP's relative encoding: per token, line delta, start delta, length, type index, modifier bits. */
+export function encodeSemanticTokens(tokens: readonly svc.SemanticToken[]): number[] {
+  const data: number[] = [];
+  let line = 0;
+  let start = 0;
+  for (const t of tokens) {
+    const dl = t.line - line;
+    data.push(dl, dl === 0 ? t.start - start : t.start, t.length, svc.SEMANTIC_TOKEN_TYPES.indexOf(t.type),
+      (t.modifiers ?? []).reduce((bits, m) => bits | (1 << svc.SEMANTIC_TOKEN_MODIFIERS.indexOf(m)), 0));
+    line = t.line;
+    start = t.start;
+  }
+  return data;
 }

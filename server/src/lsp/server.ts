@@ -16,7 +16,7 @@ import { applyChanges } from './incremental';
 import { idleCollector } from './memory';
 import {
   pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toDocumentLink, toFolding, toHover, toLocation, toSymbol, toWorkspaceEdit,
-  toWorkspaceSymbol, uriToPath,
+  toWorkspaceSymbol, uriToPath, toInlayHint, encodeSemanticTokens,
 } from './convert';
 
 export const VERSION = '0.1.0';
@@ -250,6 +250,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        documentFormattingProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...svc.SEMANTIC_TOKEN_TYPES], tokenModifiers: [...svc.SEMANTIC_TOKEN_MODIFIERS] }, full: true },
         // Init scripts, haresources and ha.cf read each other: a change in one re-checks the others.
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
@@ -464,6 +467,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const uriFor = (path: string) => (path === uriToPath(current) ? current : pathToUri(path));
     return toWorkspaceEdit(r, uriFor, documentChanges, (uri) => documents.get(uri)?.version ?? null);
   });
+
+  connection.languages.inlayHint.on(safe('inlayHint', [], async (params) => {
+    const a = await analysisForRequest(params.textDocument.uri);
+    return a ? svc.getInlayHints(a, params.range).map(toInlayHint) : [];
+  }));
+
+  connection.languages.semanticTokens.on(safe('semanticTokens', { data: [] as number[] }, async (params) => {
+    const a = await analysisForRequest(params.textDocument.uri);
+    return { data: a ? encodeSemanticTokens(svc.getSemanticTokens(a)) : [] };
+  }));
+
+  connection.onDocumentFormatting(safe('formatting', [], async (params) => {
+    const a = await analysisForRequest(params.textDocument.uri);
+    return a ? svc.getFormatEdits(a) : [];
+  }));
 
   connection.onWorkspaceSymbol(safe('workspaceSymbol', [], (params) => {
     // The workspace folders, and the image roots of the open documents (an editor opened on one file).

@@ -9,7 +9,7 @@ import { checkTree as checkTreeRaw } from './boot/treeChecks';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { findSuppressions, isSuppressed } from './core/suppress';
 import { byteLength, SourceText } from './core/text';
-import { contains, type CodeLensEntry, type DocumentLinkEntry, type Location, type WorkspaceChange, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
+import { contains, type CodeLensEntry, type DocumentLinkEntry, type InlayHintEntry, type Location, type SemanticToken, type TextEdit, type WorkspaceChange, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
 import type { DocumentInfo, LanguageId, LanguageModule, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
 import { initscriptModule } from './languages/initscript';
@@ -22,6 +22,7 @@ import { xinetdModule, xinetdRefactors } from './languages/xinetd';
 import './languages/ipaddr';
 import * as nav from './navigation';
 import { suppressionFixes } from './fixes/suppress';
+import { formatDocument } from './format';
 
 export * from './core/types';
 export * as boot from './boot';
@@ -244,4 +245,23 @@ export function prepareRename(a: Analysis, position: Position): { range: Range; 
 /** Renames a Provides name across the init.d (and the file and haresources when `canRenameFiles`). */
 export function renameSymbol(a: Analysis, position: Position, newName: string, o: { canRenameFiles: boolean }): WorkspaceChange | { error: string } {
   return nav.rename(a, position, newName, o);
+}
+
+// ------------------------------------------------------------------------ inlay hints, colours
+
+/** Labels after values whose meaning they hide, on the lines of `range`. */
+export function getInlayHints(a: Analysis, range: Range): InlayHintEntry[] {
+  if (a.model === undefined) return [];
+  return (MODULES[a.language]?.inlayHints?.(a.model, a.src, range) ?? []).map((h) => ({ ...h, position: clampRange(a.src, { start: h.position, end: h.position }).start }));
+}
+
+/** Semantic tokens (keywords inside comments), sorted, one line each, inside the document. */
+export function getSemanticTokens(a: Analysis): SemanticToken[] {
+  if (a.model === undefined) return [];
+  return (MODULES[a.language]?.semanticTokens?.(a.model, a.src) ?? []).filter((t) => t.line < a.src.lineCount && t.start + t.length <= a.src.lineText(t.line).length);
+}
+
+/** Format Document: edits of blanks only, that leave what the real program reads unchanged. */
+export function getFormatEdits(a: Analysis): TextEdit[] {
+  return formatDocument(a);
 }

@@ -5,7 +5,7 @@
 import type { Settings } from './settings';
 import type { SourceText } from './text';
 import type {
-  CodeLensEntry, CompletionEntry, Fix, FoldingEntry, HoverResult, Position, Range, RawProblem, SymbolEntry,
+  CodeLensEntry, CompletionEntry, Fix, FoldingEntry, HoverResult, InlayHintEntry, Position, Range, RawProblem, SemanticToken, SymbolEntry,
 } from './types';
 
 export type LanguageId = 'inittab' | 'initscript' | 'hacf' | 'haresources' | 'authkeys' | 'xinetd';
@@ -109,6 +109,10 @@ export interface LanguageModule<M = unknown> {
   refactors?(model: M, src: SourceText, range: Range): Fix[];
   /** The text as it may be shown to the user (secrets masked). */
   displayText?(text: string): string;
+  /** Labels after values whose meaning they hide, on the lines of `range`. */
+  inlayHints?(model: M, src: SourceText, range: Range): InlayHintEntry[];
+  /** Colours the TextMate grammar cannot give (keywords inside comments), in document order. */
+  semanticTokens?(model: M, src: SourceText): SemanticToken[];
 }
 
 export interface SignatureInfo {

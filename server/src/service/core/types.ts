@@ -154,3 +154,25 @@ export interface WorkspaceSymbolEntry {
   container: string;
   location: Location;
 }
+
+/** A label shown after a value whose meaning it hides (`# chkconfig: 345 40 60` → the links it makes). */
+export interface InlayHintEntry {
+  position: Position;
+  label: string;
+  tooltip?: string;
+}
+
+/** Token types of the semantic tokens, in legend order (the LSP layer announces this list). */
+export const SEMANTIC_TOKEN_TYPES = ['keyword', 'variable', 'number', 'string', 'type'] as const;
+export const SEMANTIC_TOKEN_MODIFIERS = ['declaration', 'defaultLibrary'] as const;
+export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
+export type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
+
+/** A coloured span on one line (semantic tokens). */
+export interface SemanticToken {
+  line: number;
+  start: number;
+  length: number;
+  type: SemanticTokenType;
+  modifiers?: SemanticTokenModifier[];
+}

@@ -5,7 +5,7 @@
 import type { AnalysisContext } from '../../core/language';
 import { SourceText } from '../../core/text';
 import { parseHaresources } from '../haresources/parse';
-import { range, type CodeLensEntry, type CompletionEntry, type FoldingEntry, type HoverResult, type Position, type SymbolEntry } from '../../core/types';
+import { range, type CodeLensEntry, type CompletionEntry, type FoldingEntry, type HoverResult, type InlayHintEntry, type Position, type Range, type SymbolEntry } from '../../core/types';
 import { commentFolding, heartbeatDirFile, isNamed, nodeUsesInHaresources } from './shared';
 import { communicationPaths, type HacfFacts } from './checks';
 import type { Directive, HacfModel, Word } from './parse';
@@ -190,4 +190,20 @@ export function folding(doc: HacfDoc): FoldingEntry[] {
 function pathsNote(doc: HacfDoc): string | undefined {
   const paths = communicationPaths(doc.facts.media);
   return paths.length > 1 ? `Heartbeat paths: ${paths.map((p) => `\`${p.label}\``).join(', ')} — redundant, as recommended.` : undefined;
+}
+
+/** After each time value its value in milliseconds (`deadtime 30` → `30000 ms`), as heartbeat reads it. */
+export function inlayHints(doc: HacfDoc, _src: SourceText, r: Range): InlayHintEntry[] {
+  const out: InlayHintEntry[] = [];
+  for (const d of doc.model.directives) {
+    if (d.line < r.start.line || d.line > r.end.line) continue;
+    const spec = findDirective(d.name.text, doc.version);
+    if (spec?.value !== 'time') continue;
+    for (const v of d.values) {
+      const t = /^[0-9.]/.test(v.text) ? parseTime(v.text) : undefined;
+      if (!t || t.unit === 'ms') continue;
+      out.push({ position: { line: v.line, character: v.end }, label: `${t.ms} ms`, tooltip: `heartbeat reads ${v.text} as ${t.ms} ms${t.unit === 's' ? ' (no unit: seconds)' : ''}` });
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import './problems';
 import type { WorkspaceHost } from '../../core/language';
 import type { Settings } from '../../core/settings';
 import { checkHacf, type LocalNode } from './checks';
-import { complete, folding, hover, lenses, resolveCompletion, symbols, type HacfDoc } from './features';
+import { complete, folding, hover, lenses, resolveCompletion, symbols, type HacfDoc, inlayHints } from './features';
 import { parseHacf } from './parse';
 import { heartbeatDirFile, imageRoot, isNamed } from './shared';
 
@@ -38,6 +38,7 @@ export const hacfModule: LanguageModule<HacfDoc> = {
   symbols: (doc, src) => symbols(doc, src),
   lenses: (doc) => lenses(doc),
   folding: (doc) => folding(doc),
+  inlayHints: (doc, src, r) => inlayHints(doc, src, r),
 };
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { AnalysisContext } from '../../core/language';
 import type { SourceText } from '../../core/text';
-import { range, type CompletionEntry, type FoldingEntry, type HoverResult, type Position, type SymbolEntry } from '../../core/types';
+import { range, type CompletionEntry, type FoldingEntry, type HoverResult, type InlayHintEntry, type Position, type Range, type SymbolEntry } from '../../core/types';
+import { subnetLabel } from '../ipaddr/address';
 import { commentFolding } from '../hacf/shared';
 import type { Group, HaresourcesModel, Resource } from './parse';
 import { AGENTS, GROUP_DOC, findAgent } from './spec';
@@ -127,5 +128,23 @@ export function symbols(doc: HaresourcesDoc, src: SourceText): SymbolEntry[] {
 export function folding(doc: HaresourcesDoc): FoldingEntry[] {
   const out = commentFolding(doc.model.kinds);
   for (const g of doc.model.groups) if (g.endLine > g.startLine) out.push({ startLine: g.startLine, endLine: g.endLine, kind: 'region' });
+  return out;
+}
+
+/** After an IPaddr/IPaddr2 address with a prefix (or a bare address), its network and broadcast. */
+export function inlayHints(doc: HaresourcesDoc, _src: SourceText, r: Range): InlayHintEntry[] {
+  const out: InlayHintEntry[] = [];
+  for (const g of doc.model.groups) {
+    if (g.endLine < r.start.line || g.startLine > r.end.line) continue;
+    for (const res of g.resources) {
+      if (res.name !== 'IPaddr' && res.name !== 'IPaddr2') continue;
+      const arg = res.args[0];
+      if (!arg) continue;
+      // IPaddr::ADDR/BITS/IFACE/BROADCAST: the address and its prefix are the first two fields.
+      const [addr, bits] = arg.text.split('/');
+      const label = bits === undefined ? undefined : subnetLabel(`${addr}/${bits}`);
+      if (label) out.push({ position: { line: arg.line, character: arg.end }, label, tooltip: `${res.name} puts ${addr} in this subnet` });
+    }
+  }
   return out;
 }

@@ -4,7 +4,7 @@ import './problems';
 import { isNamed } from '../hacf/shared';
 import { describeAddress } from '../ipaddr';
 import { checkHaresources } from './checks';
-import { complete, folding, hover, symbols, type HaresourcesDoc } from './features';
+import { complete, folding, hover, symbols, type HaresourcesDoc, inlayHints } from './features';
 import { parseHaresources } from './parse';
 import { checkWorkspace, loadContext } from './workspace';
 
@@ -29,4 +29,5 @@ export const haresourcesModule: LanguageModule<HaresourcesDoc> = {
   hover: (doc, src, position, ctx) => hover(doc, src, position, ctx),
   symbols: (doc, src) => symbols(doc, src),
   folding: (doc) => folding(doc),
+  inlayHints: (doc, src, r) => inlayHints(doc, src, r),
 };

@@ -4,8 +4,9 @@
  */
 import type { SignatureInfo } from '../../core/language';
 import { insertLinesAt, type SourceText } from '../../core/text';
-import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Range, type SymbolEntry } from '../../core/types';
+import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type InlayHintEntry, type Position, type Range, type SemanticToken, type SymbolEntry } from '../../core/types';
 import { describeAddress } from '../ipaddr';
+import { subnetLabel } from '../ipaddr/address';
 import { daemonNote, libraryNote, pidNote, pidUses, usageNote } from './notes';
 import { resolve } from './checks';
 import type { InitScriptDoc } from './index';
@@ -410,4 +411,96 @@ export function lenses(doc: InitScriptDoc, src: SourceText): CodeLensEntry[] {
     );
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Inlay hints
+
+/** The iproute2 spellings of `ip address add` (any unambiguous prefix of `address`). */
+function isIpAddrAdd(c: { name: string; args: { text: string }[] }): boolean {
+  if (c.name !== 'ip' && !c.name.endsWith('/ip')) return false;
+  const words = c.args.map((a) => a.text).filter((w) => !w.startsWith('-'));
+  return words.length >= 2 && /^a(d(d(r(e(s(s)?)?)?)?)?)?$/.test(words[0]!) && ['add', 'a', 'replace', 'change'].includes(words[1]!);
+}
+
+/**
+ * After `# chkconfig: 345 40 60` the links `chkconfig --add` makes; after the address of an
+ * `ip addr add` its network and broadcast.
+ */
+export function inlayHints(doc: InitScriptDoc, _src: SourceText, r: Range): InlayHintEntry[] {
+  const out: InlayHintEntry[] = [];
+  const inRange = (line: number) => line >= r.start.line && line <= r.end.line;
+  const ck = doc.header.chkconfig;
+  if (ck && inRange(ck.line)) {
+    const nn = (n: number) => String(n).padStart(2, '0');
+    const off = [0, 1, 2, 3, 4, 5, 6].filter((n) => !ck.levelSet.includes(n));
+    const label = ck.levelSet.length === 0
+      ? `no links on --add (on: S${nn(ck.startPriority)}${doc.name} in 2345)`
+      : `S${nn(ck.startPriority)}${doc.name} in ${ck.levelSet.join('')} · K${nn(ck.stopPriority)}${doc.name} in ${off.join('') || 'none'}`;
+    out.push({ position: { line: ck.line, character: ck.stop.end }, label, tooltip: `chkconfig --add ${doc.name} creates these links in /etc/rc.d/rcN.d` });
+  }
+  for (const c of doc.body?.commands ?? []) {
+    if (!inRange(c.range.start.line) || !isIpAddrAdd(c)) continue;
+    for (const a of c.args) {
+      if (a.dynamic) continue;
+      const label = subnetLabel(a.text);
+      if (label) out.push({ position: a.range.end, label, tooltip: `The subnet ${a.text} is in: ip adds the route to the network and sets this broadcast with 'brd +'` });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Semantic tokens: the header keywords live in comments, which the grammar colours as comments.
+
+/** The column of a tag keyword (`# pidfile:`) on its comment line. */
+function tagColumn(lineText: string, name: string): number {
+  const hash = lineText.indexOf('#');
+  return hash < 0 ? -1 : lineText.indexOf(name, hash);
+}
+
+/**
+ * Keywords of the chkconfig line, the Red Hat tags and the LSB block (BEGIN/END, `Provides:`,
+ * `Required-Start:`...), the names and runlevels they take, sorted by position.
+ */
+export function semanticTokens(doc: InitScriptDoc, src: SourceText): SemanticToken[] {
+  const out: SemanticToken[] = [];
+  const h = doc.header;
+  const tok = (line: number, start: number, end: number, type: SemanticToken['type'], modifiers?: SemanticToken['modifiers']) => {
+    if (end > start && start >= 0) out.push({ line, start, length: end - start, type, ...(modifiers ? { modifiers } : {}) });
+  };
+  for (const c of h.chkconfigLines) tok(c.line, c.keyword.start, c.keyword.start + 'chkconfig'.length, 'keyword');
+  if (h.chkconfig) for (const t of [h.chkconfig.levels, h.chkconfig.start, h.chkconfig.stop]) tok(h.chkconfig.line, t.start, t.end, 'number');
+  for (const d of h.descriptions) {
+    const text = src.lineText(d.line);
+    const m = /(description|Description|Short-Description)(\([^)]{0,5}\))?:/.exec(text);
+    if (m && !h.blocks.some((b) => d.line > b.begin && d.line < (b.end ?? Infinity))) tok(d.line, m.index, m.index + m[1]!.length, 'keyword');
+  }
+  for (const t of h.tags) {
+    const col = tagColumn(src.lineText(t.line), t.name);
+    tok(t.line, col, col + t.name.length, 'keyword');
+  }
+  for (const b of h.blocks) {
+    for (const line of [b.begin, b.end]) {
+      if (line === undefined) continue;
+      const text = src.lineText(line);
+      const m = /(BEGIN|END) INIT INFO/.exec(text);
+      if (m) tok(line, m.index, m.index + m[0].length, 'keyword');
+    }
+    for (const e of b.entries) {
+      const spec = e.spec ?? lsbKeywordCaseless(e.keyword.text);
+      if (!spec && !e.extension) continue;
+      const colon = e.keyword.text.indexOf(':');
+      tok(e.line, e.keyword.start, colon > 0 ? e.keyword.start + colon : e.keyword.end, 'keyword');
+      if (spec?.value === 'runlevels') for (const w of e.words) tok(e.line, w.start, w.end, 'number');
+      else if (spec?.value === 'facilities' || spec?.value === 'names') {
+        for (const m of e.value.text.matchAll(/[^ \t,;\r]+/g)) {
+          const start = e.value.start + m.index!;
+          const system = m[0].startsWith('$');
+          tok(e.line, start, start + m[0].length, 'variable', system ? ['defaultLibrary'] : spec.value === 'names' ? ['declaration'] : undefined);
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.start - b.start);
 }

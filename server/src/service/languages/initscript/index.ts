@@ -9,7 +9,7 @@ import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyCache, type BodyModel } from './body';
 import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
-import { complete, folding, hover, lenses, refactors, resolveCompletion, signatureHelp, symbols } from './features';
+import { complete, folding, hover, inlayHints, lenses, refactors, resolveCompletion, semanticTokens, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
 import { checkWorkspace } from './workspace';
 import { LIBRARIES, type InitProfile } from './spec';
@@ -213,6 +213,8 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
   lenses: (doc, src) => lenses(doc, src),
   signatureHelp: (doc, src, position) => signatureHelp(doc, src, position),
   refactors: (doc, src, r) => refactors(doc, src, r),
+  inlayHints: (doc, src, r) => inlayHints(doc, src, r),
+  semanticTokens: (doc, src) => semanticTokens(doc, src),
   dispose(doc) {
     try {
       doc.tree?.delete();

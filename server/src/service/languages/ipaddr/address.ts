@@ -188,3 +188,25 @@ function compressIpv6(groups: readonly number[]): string {
   if (best < 0) return hex.join(':');
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
 }
+
+/**
+ * A short label for an IPv4 address with a prefix (`10.1.2.3/22` → `net 10.1.0.0/22 · brd
+ * 10.1.3.255`), for inlay hints; undefined without a prefix, for a /31 or /32 (no broadcast)
+ * and for anything that is not an IPv4 address.
+ */
+export function subnetLabel(text: string): string | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const v4 = strictIpv4(text.slice(0, slash));
+  const prefix = text.slice(slash + 1);
+  if (!v4) return undefined;
+  let bits: number | undefined;
+  if (/^[0-9]{1,2}$/.test(prefix)) bits = Number(prefix);
+  else {
+    const m = strictIpv4(prefix);
+    bits = m ? maskBits(m) : undefined;
+  }
+  if (bits === undefined || bits > 30) return undefined;
+  const { network, broadcast } = subnet(toInt(v4), bits);
+  return `net ${toDotted(network)}/${bits} · brd ${toDotted(broadcast)}`;
+}
