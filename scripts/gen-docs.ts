@@ -36,6 +36,8 @@ function entry(def: ProblemDef): string {
     `*What the real program does:* ${def.behaviour}`,
     '',
   ];
+  if (def.severityWhy) lines.push(`*Why this severity:* ${def.severityWhy}`, '');
+  if (def.projectCode) lines.push('*A code of this project* (not in the original catalogue, added under its "New codes" rules).', '');
   if (def.example) lines.push('Example that triggers it:', '', '```', def.example, '```', '');
   lines.push(`Source: ${def.source} (spec/domain.md sections, mistake tags).`, '');
   return lines.join('\n');

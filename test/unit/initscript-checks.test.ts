@@ -493,7 +493,7 @@ describe('initscript: later header codes', () => {
     // Off on the other profiles.
     const halt = edit(edit(DEB, '# Default-Start:     2 3 4 5\n', '# Default-Start:     2 3 4 5 6\n'), '# Default-Stop:      0 1 6\n', '# Default-Stop:      1\n');
     checkDiagnostics(halt, { ...DEB_OPTS, settings: { profile: 'suse' } });
-    const generic = analyzeText(halt.replace('. /lib/lsb/init-functions\n', ''), DEB_OPTS);
+    const generic = analyzeText(halt.replace('. /lib/lsb/init-functions\n', '').replaceAll('start-stop-daemon', 'daemonize').replace(/^.*\/etc\/default\/.*\n/m, ''), DEB_OPTS);
     assert.equal(generic.info.profile, 'generic');
     assert.ok(!generic.problems.some((p) => p.code === 'initscript/start-in-halt-runlevel'));
   });
@@ -522,7 +522,7 @@ describe('initscript: later header codes', () => {
     checkDiagnostics(edit(DEB, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    $remote_fs $syslog checkroot network-manager\n# X-Start-Before:    networking\n'), DEB_OPTS);
     const named = edit(DEB, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    $remote_fs networking\n');
     for (const profile of ['rhel', 'suse'] as const) checkDiagnostics(named, { ...DEB_OPTS, settings: { profile }, only: ['initscript/non-virtual-facility'] });
-    checkDiagnostics(named.replace('. /lib/lsb/init-functions\n', ''), { ...DEB_OPTS, only: ['initscript/non-virtual-facility'] });
+    checkDiagnostics(named.replace('. /lib/lsb/init-functions\n', '').replaceAll('start-stop-daemon', 'daemonize').replace(/^.*\/etc\/default\/.*\n/m, ''), { ...DEB_OPTS, only: ['initscript/non-virtual-facility'] });
   });
 
   /** The Debian script with a pid file under /var. */
@@ -569,7 +569,7 @@ describe('initscript: later header codes', () => {
     checkDiagnostics(edit(edit(edit(DEB_VAR, '# Required-Start:    $remote_fs $syslog\n', '# Required-Start:    mountdevsubfs\n'), '# Default-Start:     2 3 4 5\n', '# Default-Start:     S\n'), '# Default-Stop:      0 1 6\n', '# Default-Stop:\n'), DEB_OPTS);
     // rhel and generic: off.
     checkDiagnostics(noFs(DEB_VAR), { ...DEB_OPTS, settings: { profile: 'rhel' }, only: ['initscript/missing-local-fs-dependency'] });
-    const generic = analyzeText(noFs(DEB_VAR).replace('. /lib/lsb/init-functions\n', ''), DEB_OPTS);
+    const generic = analyzeText(noFs(DEB_VAR).replace('. /lib/lsb/init-functions\n', '').replaceAll('start-stop-daemon', 'daemonize').replace(/^.*\/etc\/default\/.*\n/m, ''), DEB_OPTS);
     assert.equal(generic.info.profile, 'generic');
     assert.ok(!generic.problems.some((p) => p.code === 'initscript/missing-local-fs-dependency'));
   });

@@ -27,21 +27,30 @@ function check(files: Record<string, string>, path: string, profile: svc.Profile
 
 describe('workspace checks between init scripts', () => {
   it('missing-dependency on the word, for a name no script provides', () => {
-    const files = { '/r/etc/init.d/web': script('web', '$remote_fs db'), '/r/etc/init.d/cache': script('cache', '$remote_fs') };
+    // A whole image (sbin/init): only there is a name nothing provides really missing.
+    const files = { '/r/sbin/init': '', '/r/etc/init.d/web': script('web', '$remote_fs db'), '/r/etc/init.d/cache': script('cache', '$remote_fs') };
     const p = check(files, '/r/etc/init.d/web');
     assert.deepEqual(p.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]), [['workspace/missing-dependency', 3, 29, 31]]);
     assert.equal(p[0]!.severity, 'error');
     assert.deepEqual(check({ ...files, '/r/etc/init.d/postgresql': script('db', '$remote_fs') }, '/r/etc/init.d/web'), []);
     // rhel: a warning, and a script's file name counts as what it provides.
-    const rh = { '/r/etc/rc.d/init.d/web': script('web', 'db'), '/r/etc/rc.d/init.d/other': script('other', '') };
+    const rh = { '/r/bin/sh': '', '/r/etc/rc.d/init.d/web': script('web', 'db'), '/r/etc/rc.d/init.d/other': script('other', '') };
     assert.deepEqual(check(rh, '/r/etc/rc.d/init.d/web', 'rhel').map((x) => `${x.code}=${x.severity}`), ['workspace/missing-dependency=warning']);
     assert.deepEqual(check({ ...rh, '/r/etc/rc.d/init.d/db': '#!/bin/sh\n# chkconfig: 345 10 90\ncase "$1" in\n start|stop|restart|status) ;;\n *) exit 2;;\nesac\n' }, '/r/etc/rc.d/init.d/web', 'rhel').map((x) => x.code), []);
   });
 
+  it('missing-dependency outside a whole image (a package\'s files, a repository) is information: another package may provide the name', () => {
+    const files = { '/pkg/etc/init.d/web': script('web', '$remote_fs db'), '/pkg/etc/init.d/cache': script('cache', '$remote_fs') };
+    const p = check(files, '/pkg/etc/init.d/web');
+    assert.deepEqual(p.map((x) => `${x.code}=${x.severity}`), ['workspace/missing-dependency=information']);
+    assert.match(p[0]!.message, /not provided in this folder/);
+    assert.deepEqual(check(files, '/pkg/etc/init.d/web', 'rhel').map((x) => `${x.code}=${x.severity}`), ['workspace/missing-dependency=information']);
+  });
+
   it('missing-dependency in Required-Stop says what insserv 1.24 does: nothing (it checks start requirements only)', () => {
     const files = { '/r/etc/init.d/web': script('web', '$remote_fs').replace('# Required-Stop:', '# Required-Stop: db'), '/r/etc/init.d/cache': script('cache', '$remote_fs') };
-    const p = check(files, '/r/etc/init.d/web');
-    assert.deepEqual(p.map((x) => [x.code, x.range.start.line]), [['workspace/missing-dependency', 4]]);
+    const p = check({ ...files, '/r/sbin/init': '' }, '/r/etc/init.d/web');
+    assert.deepEqual(p.map((x) => [x.code, x.range.start.line, x.severity]), [['workspace/missing-dependency', 4, 'information']]);
     assert.match(p[0]!.message, /insserv 1\.24 says nothing and ignores the name/);
     assert.doesNotMatch(p[0]!.message, /insserv stops/);
     // The planner agrees: the tree is not refused for it.

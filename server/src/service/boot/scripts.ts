@@ -123,6 +123,40 @@ function readFacilities(root: string, host: WorkspaceHost): Map<string, string[]
   return map;
 }
 
+/**
+ * A whole image (a system that boots), not a package's files or a configuration repository that
+ * holds only what it changes: ROOT has `sbin/init` or `bin/sh` (the rule `workspace/inittab-rc-missing`
+ * uses). Only there is a name that nothing in the root provides really missing.
+ */
+export function isWholeImage(root: string, host: WorkspaceHost): boolean {
+  return !!host.listDir(`${root}/sbin`)?.includes('init') || !!host.listDir(`${root}/bin`)?.includes('sh');
+}
+
+/**
+ * The other script of the same folder that `path` is a symbolic link to, if it is one: insserv
+ * skips such a script ("script X is a symlink to another script, skipped!", checked with the real
+ * insserv), so it is neither ordered nor linked on its own. `text` is the file's text, for a link
+ * as git writes it where links are off (core.symlinks=false: a file holding just the target).
+ * `root` is the image root, for an absolute target.
+ */
+export function linkedScript(path: string, host: WorkspaceHost, text?: string, root = ''): string | undefined {
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash);
+  let target = host.readLink?.(path);
+  if (target === undefined && text !== undefined && text.length < 256 && /^[A-Za-z0-9_.+/-]+$/.test(text)) target = text;
+  if (target === undefined) return undefined;
+  const parts = (target.startsWith('/') ? `${root}${target}` : `${dir}/${target}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  const resolved = (path.startsWith('/') ? '/' : '') + out.join('/');
+  const name = resolved.slice(resolved.lastIndexOf('/') + 1);
+  if (resolved.slice(0, resolved.lastIndexOf('/')) !== dir || name === path.slice(slash + 1)) return undefined;
+  return host.stat(resolved)?.isFile ? name : undefined;
+}
+
 /** Reads the init scripts of an image root (`root` = the folder that holds `etc/`). */
 export function loadInitTree(root: string, host: WorkspaceHost): InitTree | undefined {
   const rhelDir = `${root}/etc/rc.d/init.d`;
@@ -138,6 +172,8 @@ export function loadInitTree(root: string, host: WorkspaceHost): InitTree | unde
     if (!host.stat(path)?.isFile) continue;
     const text = host.readFile(path);
     if (text === undefined) continue;
+    // insserv skips a link to another script of the folder: it is that script under a second name.
+    if (linkedScript(path, host, text, root)) continue;
     scripts.push(cachedScriptInfo(name, path, text));
   }
   const facilities = readFacilities(root, host);

@@ -25,6 +25,13 @@ export interface ProblemDef {
   profiles?: Partial<Record<string, Level>>;
   /** A failing example (the fixture tests also use it). */
   example?: string;
+  /**
+   * Why the default is what it is, where it differs from spec/checks.md or depends on the
+   * profile or the folder (re-derived from what the real programs do); shown in the docs.
+   */
+  severityWhy?: string;
+  /** A code of this project, not in spec/checks.md (its "New codes" rules). */
+  projectCode?: true;
 }
 
 const registry = new Map<string, ProblemDef>();

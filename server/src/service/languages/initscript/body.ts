@@ -70,6 +70,14 @@ export interface BodyModel {
   errors: Range[];
   /** The first word or string (not a comment, not a here-document) holding a path under `/var/`. */
   varPath?: Range;
+  /** Every such word or string (the first 200), to tell in which actions /var is used. */
+  varPaths: Range[];
+  /**
+   * Tests that end the script (or function) when they fail, so what follows runs only when
+   * they hold: `[ -r F ] || exit 0`, `test -f F || return`, `[ ! -r F ] && exit`,
+   * `if [ ! -f F ]; then exit 0; fi`. The test's text, and its line.
+   */
+  exitGuards: { text: string; line: number }[];
 }
 
 function rangeOf(n: Node): Range {
@@ -110,12 +118,15 @@ function toWord(n: Node): Word {
 }
 
 const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
+/** Words that name an init-script action, to tell the dispatcher from a guard `case "$1"`. */
+const ACTION_WORDS = new Set(['start', 'stop', 'restart', 'reload', 'force-reload', 'status', 'try-restart', 'condrestart']);
 
 /** Node types that hold a list of statements run one after the other. */
 const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'case_item', 'if_statement', 'elif_clause', 'else_clause', 'subshell']);
 
 /** A word or string whose text has a path starting with /var/ (not `$ROOT/var/...`). */
 const VAR_PATH = /(^|[\s"'=:])\/var\//;
+const MAX_VAR_PATHS = 200;
 const WORDLIKE = new Set(['word', 'string', 'raw_string', 'concatenation']);
 /** Node types without named children that matter here (tokens). */
 const LEAVES = new Set(['word', 'comment', 'variable_name', 'raw_string', 'special_variable_name', 'file_descriptor', 'test_operator', 'regex', 'ansi_c_string', 'string_content', 'heredoc_start', 'heredoc_end']);
@@ -123,6 +134,8 @@ const LEAVES = new Set(['word', 'comment', 'variable_name', 'raw_string', 'speci
 /** A `case` statement as plain data, so it can be kept from one version to the next. */
 interface CaseInfo {
   inFunction: boolean;
+  /** A statement of the script's own top-level list (not inside an `if`, a loop or a group). */
+  topLevel: boolean;
   /** The word after `case`, as written. */
   value: string;
   dispatcher: Dispatcher;
@@ -140,6 +153,8 @@ interface Fragment {
   cases: CaseInfo[];
   errors: Range[];
   varPath?: Range;
+  varPaths: Range[];
+  exitGuards: { text: string; line: number }[];
   /** Per command, its statement list numbered within the fragment (0: the top level). */
   blocks: (number | undefined)[];
   /** The highest list number used in `blocks`. */
@@ -161,7 +176,7 @@ export interface BodyCache {
  */
 export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cache?: BodyCache } {
   const root = tree.rootNode;
-  const model: BodyModel & { cache?: BodyCache } = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [] };
+  const model: BodyModel & { cache?: BodyCache } = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [], exitGuards: [], varPaths: [] };
   const cases: CaseInfo[] = [];
   // Fragments come only from clean trees: error recovery can read the same text differently.
   if (root.hasError) previous = undefined;
@@ -185,13 +200,22 @@ export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cac
     if (!root.hasError) model.cache = { fragments };
   }
 
-  // The dispatcher: a case on $1 (or a variable holding it), outside functions if there is one.
+  // The dispatcher: a case on $1 (or a variable holding it). A script may have several (a guard
+  // like Debian's `if init_is_upstart; then case "$1" in stop) exit 0;; esac; fi` comes first):
+  // the one rc's call lands in is a statement of the top level, outside functions; among equals,
+  // the one with the most action branches, then the first.
   const onArg = (c: CaseInfo) => {
     if (ARG_RE.test(c.value)) return true;
     const m = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(c.value);
     return !!m && model.argVariables.has(m[1]!);
   };
-  const chosen = cases.find((c) => !c.inFunction && onArg(c)) ?? cases.find((c) => onArg(c));
+  const tier = (c: CaseInfo) => (c.inFunction ? 2 : c.topLevel ? 0 : 1);
+  const actions = (c: CaseInfo) => c.dispatcher.branches.reduce((n, b) => n + b.patterns.filter((p) => ACTION_WORDS.has(p.text)).length, 0);
+  let chosen: CaseInfo | undefined;
+  for (const c of cases) {
+    if (!onArg(c)) continue;
+    if (!chosen || tier(c) < tier(chosen) || (tier(c) === tier(chosen) && actions(c) > actions(chosen))) chosen = c;
+  }
   if (chosen) model.dispatcher = chosen.dispatcher;
   // Fragments are shared between versions: set (or clear) every command's branch.
   const d = model.dispatcher;
@@ -212,6 +236,8 @@ function merge(model: BodyModel, cases: CaseInfo[], f: Fragment, blockOffset: nu
     model.commands.push(x);
   });
   if (!model.varPath && f.varPath) model.varPath = f.varPath;
+  for (const r of f.varPaths) if (model.varPaths.length < MAX_VAR_PATHS) model.varPaths.push(r);
+  for (const g of f.exitGuards) model.exitGuards.push(g);
   for (const [name, a] of f.assignments) {
     const existing = model.assignments.get(name);
     if (!existing || (a.topLevel && !existing.topLevel)) model.assignments.set(name, a);
@@ -241,6 +267,8 @@ function shifted(f: Fragment, d: number): Fragment {
     })),
     errors: f.errors.map((r) => moveRange(r, d)),
     varPath: f.varPath && moveRange(f.varPath, d),
+    varPaths: f.varPaths.map((r) => moveRange(r, d)),
+    exitGuards: f.exitGuards.map((g) => ({ text: g.text, line: g.line + d })),
     blocks: f.blocks,
     lastBlock: f.lastBlock,
   };
@@ -248,7 +276,7 @@ function shifted(f: Fragment, d: number): Fragment {
 
 /** Reads the subtrees of `roots` (statements at the top level of the script). */
 function walk(roots: Node[], row = 0): Fragment {
-  const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], blocks: [], lastBlock: 0 };
+  const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
   const argVariables = new Set<string>();
   const cases = model.cases;
   // Statement lists numbered in walk order (node ids differ from one tree to the next).
@@ -292,11 +320,13 @@ function walk(roots: Node[], row = 0): Fragment {
   while (stack.length > 0) {
     const { n, inFunction, guarded, block, inWord } = stack.pop()!;
     const type = n.type;
-    if (type === 'ERROR' || (!clean && n.isMissing)) {
+    if (type === 'ERROR') {
       if (model.errors.length < 50) model.errors.push(rangeOf(n));
     }
-    if (!model.varPath && !inWord && WORDLIKE.has(type) && VAR_PATH.test(n.text)) {
-      model.varPath = rangeOf(n);
+    if (model.varPaths.length < MAX_VAR_PATHS && !inWord && WORDLIKE.has(type) && VAR_PATH.test(n.text)) {
+      const r = rangeOf(n);
+      model.varPath ??= r;
+      model.varPaths.push(r);
     }
     let children: 'default' | 'done' = 'default';
     switch (type) {
@@ -310,7 +340,7 @@ function walk(roots: Node[], row = 0): Fragment {
       }
       case 'case_statement': {
         const value = n.childForFieldName('value');
-        if (value) cases.push({ inFunction: inFunction !== undefined, value: value.text, dispatcher: dispatcherOf(n) });
+        if (value) cases.push({ inFunction: inFunction !== undefined, topLevel: block === 0, value: value.text, dispatcher: dispatcherOf(n) });
         break;
       }
       case 'variable_assignment': {
@@ -335,12 +365,16 @@ function walk(roots: Node[], row = 0): Fragment {
         break;
       }
       case 'list': {
-        // `test && cmd`: the right side runs only when the left side (a test) succeeds.
+        // `[ -r f ] && cmd` / `[ ! -r f ] || cmd`: the right side runs only when the test holds.
+        // `[ -r f ] || exit` / `[ ! -r f ] && exit`: what follows runs only when it holds.
         const [left, right] = [n.namedChildren[0], n.namedChildren[n.namedChildren.length - 1]];
-        const op = n.children.find((c) => c?.type === '&&' || c?.type === '||');
-        if (left && right && op?.type === '&&' && isTest(left)) {
+        const op = n.children.find((c) => c?.type === '&&' || c?.type === '||')?.type;
+        const polarity = left && right && op ? testPolarity(left) : undefined;
+        if (polarity && right && isExit(right) && (op === '||') === (polarity === 'positive')) {
+          model.exitGuards.push({ text: left!.text, line: left!.startPosition.row });
+        } else if (polarity && right && (op === '&&') === (polarity === 'positive')) {
           stack.push({ n: right, inFunction, guarded: true });
-          stack.push({ n: left, inFunction, guarded, block });
+          stack.push({ n: left!, inFunction, guarded, block });
           children = 'done';
         }
         break;
@@ -348,6 +382,11 @@ function walk(roots: Node[], row = 0): Fragment {
       case 'if_statement': {
         const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
         const testsFile = condition.some(isTest);
+        // `if [ ! -r f ]; then exit 0; fi`
+        const named = condition.filter((c) => c.isNamed);
+        if (named.length === 1 && testPolarity(named[0]!) === 'negative' && !n.namedChildren.some((c) => c?.type === 'else_clause' || c?.type === 'elif_clause') && /\b(exit|return)\b/.test(n.text)) {
+          model.exitGuards.push({ text: named[0]!.text, line: named[0]!.startPosition.row });
+        }
         pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
         children = 'done';
         break;
@@ -356,12 +395,49 @@ function walk(roots: Node[], row = 0): Fragment {
     if (children === 'default') pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded }));
   }
   model.argVariables = [...argVariables];
+  if (!clean) missingNodes(roots, model.errors);
   return model;
+}
+
+/**
+ * MISSING nodes: what tree-sitter inserted to close a construct the text leaves open (an `esac`,
+ * `fi`, `done` or `}` the file never has: "end of file unexpected" in dash and bash). They are
+ * mostly anonymous tokens, which the walk over named children never meets: found here by
+ * descending only into subtrees that contain an error.
+ */
+function missingNodes(roots: readonly Node[], out: Range[]): void {
+  const stack = roots.filter((r) => r.hasError);
+  while (stack.length > 0 && out.length < 50) {
+    const n = stack.pop()!;
+    if (n.isMissing) {
+      out.push(rangeOf(n));
+      continue;
+    }
+    for (const c of n.children) if (c && (c.isMissing || c.hasError)) stack.push(c);
+  }
 }
 
 function within(inner: Range, outer: Range): boolean {
   const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** Whether a condition is a test that holds (`[ -r f ]`) or fails (`[ ! -r f ]`, `! test -r f`) for a file that is there. */
+function testPolarity(n: Node): 'positive' | 'negative' | undefined {
+  if (!isTest(n)) return undefined;
+  if (n.type === 'negated_command') return 'negative';
+  return /^(\[\[?|test)[ \t]+![ \t]/.test(n.text) ? 'negative' : 'positive';
+}
+
+/** `exit N`, `return N`, or a `{ …; exit N; }` group ending in one. */
+function isExit(n: Node): boolean {
+  if (n.type === 'command') {
+    const name = n.childForFieldName('name')?.text;
+    return name === 'exit' || name === 'return';
+  }
+  if (n.type !== 'compound_statement') return false;
+  const last = n.namedChildren[n.namedChildren.length - 1];
+  return !!last && last.type === 'command' && isExit(last);
 }
 
 function isTest(n: Node): boolean {

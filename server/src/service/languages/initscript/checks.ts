@@ -11,7 +11,8 @@ import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import { chkconfigRejection, type HeaderModel, type LsbBlock, type LsbEntry } from './header';
 import { checkDuplicateAddresses, checkIpCommand, type IpStep } from '../ipaddr';
-import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, isIgnoredName, type InitProfile } from './spec';
+import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, isIgnoredName, type InitProfile } from './spec';
+import { isWholeImage } from '../../boot/scripts';
 
 export interface ScriptContext {
   /** The script's file name (the service name). */
@@ -218,9 +219,14 @@ function checkBlock(b: LsbBlock, src: SourceText, ctx: ScriptContext, out: RawPr
       const lineText = src.lineText(e.line).replace(/\r$/, '');
       const colon = lineText.indexOf(':', e.keyword.end);
       const what = { 'no-space': 'no blank after #', 'extra-space': 'more than one blank after #', case: 'a different letter case', 'space-before-colon': 'a blank before the colon', ok: '' }[e.format];
+      // insserv (Debian, SUSE) reads keywords in any case and after any blanks (checked with the real
+      // insserv); only update-rc.d's own reader wants '# Default-Start:' / '# Default-Stop:' exactly.
+      const insservReads = (ctx.profile === 'debian' || ctx.profile === 'suse') && e.format !== 'space-before-colon' && e.spec.name !== 'Default-Start' && e.spec.name !== 'Default-Stop';
       out.push({
-        code: 'initscript/lsb-keyword-format', range: range(e.line, 0, colon + 1),
-        message: `Write '${canonical}' exactly (this line has ${what}): ${e.format === 'space-before-colon' ? 'no parser reads the value' : e.format === 'case' ? 'chkconfig matches the keyword case-sensitively' : 'update-rc.d and the LSB grammar want one blank'}.`,
+        code: 'initscript/lsb-keyword-format', range: range(e.line, 0, colon + 1), ...(insservReads ? { severity: 'information' as const } : {}),
+        message: insservReads
+          ? `Write '${canonical}' (this line has ${what}): insserv reads it as it is, but chkconfig and the LSB grammar want it exactly.`
+          : `Write '${canonical}' exactly (this line has ${what}): ${e.format === 'space-before-colon' ? 'no parser reads the value' : e.format === 'case' ? 'chkconfig matches the keyword case-sensitively' : 'update-rc.d and the LSB grammar want one blank'}.`,
         fixes: [{ code: 'initscript/lsb-keyword-format', title: `Write '${canonical}'`, preferred: true, edits: [{ range: range(e.line, 0, colon + 1), newText: canonical }] }],
       });
     }
@@ -301,9 +307,11 @@ function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): vo
     for (const w of e.words) {
       if (w.text.includes(',')) {
         const fixed = w.text.split(',').filter(Boolean).join(' ');
+        // insserv splits names on commas too (checked): only chkconfig reads 'a,b' as one name.
+        const insserv = ctx.profile === 'debian' || ctx.profile === 'suse';
         out.push({
-          code: 'initscript/comma-in-list', range: wr(w),
-          message: `Separate names with blanks: chkconfig reads '${w.text}' as one name. Write '${fixed}'.`,
+          code: 'initscript/comma-in-list', range: wr(w), ...(insserv ? { severity: 'information' as const } : {}),
+          message: insserv ? `Separate names with blanks: insserv splits '${w.text}' on the comma, but chkconfig reads it as one name. Write '${fixed}'.` : `Separate names with blanks: chkconfig reads '${w.text}' as one name. Write '${fixed}'.`,
           fixes: [{ code: 'initscript/comma-in-list', title: `Write '${fixed}'`, preferred: true, edits: [{ range: wr(w), newText: fixed }] }],
         });
         continue;
@@ -324,9 +332,7 @@ function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): vo
         });
         continue;
       }
-      if (name !== 'Provides' && w.text.startsWith('$') && !knownFacility(w.text, ctx)) {
-        out.push({ code: 'initscript/unknown-facility', range: wr(w), message: `'${w.text}' is not a system facility (${FACILITY_NAMES.slice(0, 7).join(' ')}, or one defined in /etc/insserv.conf): insserv cannot order the script by it. Use a standard facility${w.text === '$networking' ? ' ($network)' : ''}.` });
-      }
+      if (name !== 'Provides' && w.text.startsWith('$') && !knownFacility(w.text, ctx)) out.push(unknownFacility(w.text, name, wr(w), ctx));
     }
     return;
   }
@@ -345,7 +351,32 @@ function removeWord(e: LsbEntry, w: { start: number; end: number }) {
   return { range: range(e.line, from, to), newText: '' };
 }
 
-/** Facilities from LSB, insserv's built-ins, and the image root's insserv.conf files. */
+/**
+ * `initscript/unknown-facility`. insserv 1.24 says "warning: could not find all dependencies for
+ * $x" for a Required- name and nothing for a Should- name, and makes the links all the same
+ * (checked): the script is simply not ordered by it, so at most a warning. On Debian and SUSE
+ * packages define facilities in /etc/insserv.conf.d, so a name is unknown only in a whole image
+ * (or on Red Hat, where nothing defines them); elsewhere it is information ("not defined in this
+ * folder"), unless it is a near miss of a standard one.
+ */
+function unknownFacility(word: string, keyword: string, r: Range, ctx: ScriptContext): RawProblem {
+  const guess = word === '$networking' ? '$network' : nearest(word, FACILITY_NAMES);
+  const required = keyword.startsWith('Required-');
+  const whole = ctx.profile === 'rhel' || (ctx.host !== undefined && ctx.root !== undefined && isWholeImage(ctx.root, ctx.host));
+  if (!guess && !whole) {
+    return {
+      code: 'initscript/unknown-facility', range: r, severity: 'information',
+      message: `'${word}' is not a standard facility and is not defined in this folder's etc/insserv.conf(.d): on the installed system another package may define it (${required ? 'else insserv warns "could not find all dependencies" and' : 'else insserv silently'} orders nothing by it). Check the name.`,
+    };
+  }
+  return {
+    code: 'initscript/unknown-facility', range: r, severity: guess || required ? undefined : 'information',
+    message: `'${word}' is not a system facility (${STANDARD_FACILITY_NAMES.slice(0, 7).join(' ')}, or one defined in etc/insserv.conf(.d)): insserv ${required ? 'warns "could not find all dependencies" and ' : ''}does not order the script by it. ${guess ? `Did you mean '${guess}'?` : 'Use a standard facility, or define it in etc/insserv.conf.d.'}`,
+    fixes: guess ? [{ code: 'initscript/unknown-facility', title: `Change to '${guess}'`, preferred: true, edits: [{ range: r, newText: guess }] }] : undefined,
+  };
+}
+
+/** Facilities from LSB, insserv's built-ins, Debian's packages, and the image root's insserv.conf files. */
 function knownFacility(name: string, ctx: ScriptContext): boolean {
   if (FACILITY_NAMES.includes(name)) return true;
   if (!ctx.host || !ctx.root) return false;
@@ -374,6 +405,15 @@ function knownFacility(name: string, ctx: ScriptContext): boolean {
  *   the other boot scripts it must follow (bootlogd: `mountdevsubfs`).
  */
 const FS_FACILITY_MEMBERS = ['mountall', 'mountall-bootclean', 'mountoverflowtmp', 'umountfs', 'mountnfs', 'mountnfs-bootclean', 'umountnfs', 'sendsigs'];
+/**
+ * Facilities whose providers themselves need the local file systems (Debian's and SUSE's
+ * networking, named, rpcbind and syslog scripts all require `$local_fs` or `$remote_fs`), so a
+ * script that needs one of them is ordered after `$local_fs` by insserv already: there the
+ * finding is lintian's letter, and information.
+ */
+const AFTER_LOCAL_FS = ['$network', '$named', '$portmap', '$syslog'];
+/** The actions whose branch runs for each side of the check. */
+const SIDE_ACTIONS = { start: ['start', 'restart', 'force-reload', 'reload', 'try-restart', 'condrestart'], stop: ['stop', 'restart', 'force-reload', 'try-restart', 'condrestart'] };
 
 export function checkLocalFs(h: HeaderModel, body: BodyModel, src: SourceText, out: RawProblem[]): void {
   const block = h.blocks[h.blocks.length - 1];
@@ -381,25 +421,45 @@ export function checkLocalFs(h: HeaderModel, body: BodyModel, src: SourceText, o
   const entry = (kw: string) => block.entries.find((e) => e.spec?.name === kw);
   const names = (e: LsbEntry | undefined) => (e ? e.value.text.split(/[ \t,;]+/).filter(Boolean) : []);
   if (names(entry('Provides')).some((n) => FS_FACILITY_MEMBERS.includes(n))) return;
-  const varLine = body.varPath.start.line + 1;
-  for (const [levels, required, should, edge, extra] of [['Default-Start', 'Required-Start', 'Should-Start', /^[Ss]$/, []], ['Default-Stop', 'Required-Stop', 'Should-Stop', /^[06]$/, ['umountfs', 'umountnfs']]] as const) {
+  for (const [side, levels, required, should, edge, extra] of [['start', 'Default-Start', 'Required-Start', 'Should-Start', /^[Ss]$/, []], ['stop', 'Default-Stop', 'Required-Stop', 'Should-Stop', /^[06]$/, ['umountfs', 'umountnfs']]] as const) {
     const lv = names(entry(levels));
     if (lv.length === 0) continue;
+    // /var used where this side runs: outside the dispatcher's branches, or in a branch of one of
+    // its actions (a stop branch that only logs needs no /var to stop).
+    const used = body.varPaths.find((r) => runsFor(body, r, SIDE_ACTIONS[side]));
+    if (!used) continue;
     const e = entry(required);
     const ok = ['$local_fs', '$remote_fs', '$all', ...extra];
     // A Should- dependency on a facility that always exists orders the script just as well.
-    if ([...names(e), ...names(entry(should))].some((n) => ok.includes(n))) continue;
+    const named = [...names(e), ...names(entry(should))];
+    if (named.some((n) => ok.includes(n))) continue;
     if (lv.every((l) => edge.test(l)) && !names(e).some((n) => n.startsWith('$'))) continue;
+    const via = named.find((n) => AFTER_LOCAL_FS.includes(n));
+    const varLine = used.start.line + 1;
     const fix = e
       ? { code: 'initscript/missing-local-fs-dependency', title: `Add $local_fs to ${required}`, preferred: true, edits: [{ range: range(e.line, e.value.start, e.value.start), newText: e.value.text.length > 0 ? '$local_fs ' : '$local_fs' }] }
       : undefined;
     out.push({
       code: 'initscript/missing-local-fs-dependency',
       range: e ? range(e.line, e.keyword.start, Math.max(e.value.end, e.keyword.end + 1)) : whole(src, block.begin),
-      message: `The script uses /var (line ${varLine}) but ${e ? `${required} names none of` : `has no ${required} line with`} $local_fs, $remote_fs or $all, so it does not declare that it needs /var ${required === 'Required-Start' ? 'mounted to start' : 'still mounted to stop'}. Add $local_fs (or $remote_fs) to ${required}.`,
+      ...(via ? { severity: 'information' as const } : {}),
+      message: via
+        ? `The script uses /var (line ${varLine}) and ${required} names ${via} but not $local_fs: insserv orders it after the local file systems through ${via}'s providers, but lintian wants it said. Add $local_fs to ${required}.`
+        : `The script uses /var (line ${varLine}) but ${e ? `${required} names none of` : `has no ${required} line with`} $local_fs, $remote_fs or $all, so it does not declare that it needs /var ${required === 'Required-Start' ? 'mounted to start' : 'still mounted to stop'}. Add $local_fs (or $remote_fs) to ${required}.`,
       fixes: fix ? [fix] : undefined,
     });
   }
+}
+
+/** A range outside the dispatcher's branches, or in a branch one of whose patterns matches one of `actions`. */
+function runsFor(body: BodyModel, r: Range, actions: readonly string[]): boolean {
+  const d = body.dispatcher;
+  if (!d) return true;
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const inside = (b: { range: Range }) => le(b.range.start, r.start) && le(r.end, b.range.end);
+  const branch = d.branches.find(inside);
+  if (!branch) return true;
+  return branch.patterns.some((p) => p.text !== '*' && actions.some((a) => globMatches(p.text, a)));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -447,7 +507,9 @@ export function checkBody(body: BodyModel, src: SourceText, ctx: ScriptContext, 
       } else if (cmd.inBranch !== undefined && !cmd.inFunction) {
         const inStatus = cmd.inBranch === statusIndex;
         if ((inStatus && n >= 5 && n <= 99) || (!inStatus && n >= 8 && n <= 99)) {
-          out.push({ code: 'initscript/bad-exit-code', range: cmd.range, message: `${n} is reserved by LSB${inStatus ? ' for status' : ''}; callers read LSB meanings into it. Use ${inStatus ? '0-4 (0 running, 3 stopped, 4 unknown)' : '0-7 (1 generic error, 2 bad argument, 3 unimplemented…)'}.` });
+          // Outside status, every caller (rc, service, heartbeat, update-rc.d) only asks "zero or not":
+          // a reserved code is still a failure, so it is advice there.
+          out.push({ code: 'initscript/bad-exit-code', range: cmd.range, ...(inStatus ? {} : { severity: 'information' as const }), message: `${n} is reserved by LSB${inStatus ? ' for status' : ''}; callers read LSB meanings into it. Use ${inStatus ? '0-4 (0 running, 3 stopped, 4 unknown)' : '0-7 (1 generic error, 2 bad argument, 3 unimplemented…)'}.` });
         }
       }
     }
@@ -682,6 +744,8 @@ function checkSources(body: BodyModel, src: SourceText, ctx: ScriptContext, out:
     const file = path.slice('/etc/default/'.length);
     if (file !== own && !/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(file)) continue;
     if (c.guarded) continue;
+    // `[ -r F ] || exit 0` (or `if [ ! -r F ]; then exit; fi`) before it: it runs only when F is there.
+    if (body.exitGuards.some((g) => g.line <= c.range.start.line && g.text.includes(path))) continue;
     out.push({ code: 'initscript/unguarded-source', range: c.range, message: `With /bin/sh = dash, sourcing a missing ${path} aborts the script. Guard it: '[ -r ${path} ] && . ${path}'.`, fixes: c.args[0]!.dynamic ? undefined : [{ code: 'initscript/unguarded-source', title: 'Source it only if it is readable', preferred: true, edits: [{ range: c.range, newText: `[ -r ${c.args[0]!.raw} ] && ${src.text.slice(src.offsetAt(c.range.start.line, c.range.start.character), src.offsetAt(c.range.end.line, c.range.end.character))}` }] }] });
   }
   void ctx;

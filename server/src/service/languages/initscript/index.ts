@@ -1,6 +1,6 @@
 /** The init-script language module: name and mode, headers from raw lines, body from the shell tree. */
 import { Edit, type ParseState, type Tree } from 'web-tree-sitter';
-import type { AnalysisContext, LanguageModule, TreeEditInfo } from '../../core/language';
+import type { AnalysisContext, LanguageModule, TreeEditInfo, WorkspaceHost } from '../../core/language';
 import type { SourceText } from '../../core/text';
 import type { RawProblem } from '../../core/types';
 import { bashParserFailure, parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
@@ -12,6 +12,7 @@ import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, check
 import { complete, folding, hover, inlayHints, lenses, refactors, resolveCompletion, semanticTokens, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
 import { checkWorkspace } from './workspace';
+import { linkedScript } from '../../boot/scripts';
 import { LIBRARIES, type InitProfile } from './spec';
 
 export interface InitScriptDoc {
@@ -37,11 +38,24 @@ function baseName(path: string): string {
 const sourceRes = new Map<string, RegExp>();
 
 function sources(text: string, path: string): boolean {
+  return sourceAt(text, path) >= 0;
+}
+
+/** Where the script first sources `path` (`. path`, `source path`), or -1. */
+function sourceAt(text: string, path: string): number {
   // Most scripts do not mention the library at all: a plain search first.
-  if (!text.includes(path)) return false;
+  if (!text.includes(path)) return -1;
   let re = sourceRes.get(path);
-  if (!re) sourceRes.set(path, (re = new RegExp(`(^|[\\s;&|{(])(\\.|source)[ \\t]+["']?${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`, 'm')));
-  return re.test(text);
+  if (!re) sourceRes.set(path, (re = new RegExp(`(^|[\\s;&|{(])(\\.|source)[ \\t]+["']?${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`, 'gm')));
+  re.lastIndex = 0;
+  // Not in a comment ("# Don't need to source /etc/init.d/functions"); a few matches at most are looked at.
+  for (let i = 0; i < 20; i++) {
+    const m = re.exec(text);
+    if (!m) return -1;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (!text.slice(lineStart, m.index + m[1]!.length).includes('#')) return m.index;
+  }
+  return -1;
 }
 
 /** The image root of a path under `/etc/` (the folder above it), if any. */
@@ -50,23 +64,102 @@ export function imageRoot(path: string): string | undefined {
   return i < 0 ? undefined : path.slice(0, i) || '';
 }
 
-/** spec/checks.md "init script profile": first match wins. */
+/**
+ * spec/checks.md "init script profile", from the script and the image root together; first
+ * match wins:
+ * 1. the setting; a Buildroot-style `S50foo` name or a BusyBox inittab in the root;
+ * 2. what the root says it is (`etc/os-release`, `etc/debian_version`, `etc/redhat-release`,
+ *    `etc/SuSE-release`): its rc runs the script, whatever the script was written for;
+ * 3. `etc/rc.d/init.d` (Red Hat's folder);
+ * 4. the first functions library the script sources, in file order (multi-distribution scripts
+ *    try Debian's, then SUSE's, then Red Hat's, each guarded);
+ * 5. Debian's own programs and files: `start-stop-daemon`, `/lib/init/vars.sh`, `/etc/default/`;
+ * 6. a chkconfig line (Red Hat);
+ * 7. the layout: `etc/init.d` of a root without `etc/rc.d/init.d`, an LSB header and no chkconfig
+ *    line (the insserv layout; SUSE's scripts source /etc/rc.status, found above);
+ * 8. generic.
+ */
 export function detectProfile(name: string, path: string, text: string, ctx: AnalysisContext): { profile: InitProfile; reason: string } {
   const setting = ctx.settings.profile;
   if (setting !== 'auto') return { profile: setting, reason: 'set by sysvHa.profile' };
   if (/^[SK]\d\d/.test(name)) return { profile: 'busybox', reason: `the name ${name} is a Buildroot-style S/K script` };
   const root = imageRoot(path);
-  if (root !== undefined && ctx.host) {
-    const inittab = ctx.host.readFile(`${root}/etc/inittab`);
+  const host = ctx.host;
+  if (root !== undefined && host) {
+    const inittab = host.readFile(`${root}/etc/inittab`);
     if (inittab !== undefined && detectDialect(new Text(inittab)).dialect === 'busybox') return { profile: 'busybox', reason: "the image's etc/inittab is BusyBox" };
+    const system = systemOf(root, host);
+    if (system) return system;
   }
-  if (sources(text, LIBRARIES.suse)) return { profile: 'suse', reason: 'it sources /etc/rc.status' };
-  if (sources(text, LIBRARIES.rhel)) return { profile: 'rhel', reason: 'it sources /etc/rc.d/init.d/functions' };
   if (/\/etc\/rc\.d\/init\.d\/[^/]+$/.test(path)) return { profile: 'rhel', reason: 'it lives in /etc/rc.d/init.d' };
-  if (sources(text, LIBRARIES.lsb)) return { profile: 'debian', reason: 'it sources /lib/lsb/init-functions' };
+  const libraries = sourcedLibraries(text);
+  const families = new Set(libraries.map((l) => l.profile));
+  if (families.size > 1 && root !== undefined && host && insservLayout(root, path, text, host)) {
+    return { profile: 'debian', reason: `it supports several distributions (sources ${libraries.map((l) => l.library).join(', ')}) and sits in etc/init.d with an LSB header (the insserv layout)` };
+  }
+  if (libraries[0]) return { profile: libraries[0].profile, reason: `it sources ${libraries[0].library}` };
   if (isInitDScript(text)) return { profile: 'debian', reason: 'it runs under /lib/init/init-d-script' };
-  if (/^[ \t]*#[ \t]*chkconfig:/m.test(text)) return { profile: 'rhel', reason: 'it has a chkconfig line' };
+  const debian = DEBIAN_PROGRAMS.find(([re]) => re.test(text));
+  if (debian) return { profile: 'debian', reason: debian[1] };
+  const chkconfig = /^[ \t]*#[ \t]*chkconfig:/m.test(text);
+  if (chkconfig) return { profile: 'rhel', reason: 'it has a chkconfig line' };
+  if (DEBIAN_DEFAULTS.test(text)) return { profile: 'debian', reason: 'it reads its settings from /etc/default (Debian)' };
+  if (root !== undefined && host && insservLayout(root, path, text, host)) {
+    return { profile: 'debian', reason: 'an LSB header without a chkconfig line in etc/init.d (the insserv layout)' };
+  }
   return { profile: 'generic', reason: 'no distribution marker' };
+}
+
+/** What the script itself says about Debian, after its libraries: Debian's programs (before a chkconfig line)… */
+const DEBIAN_PROGRAMS: readonly [RegExp, string][] = [
+  [/(^|[\s;&|({`$])(\/sbin\/)?start-stop-daemon[ \t]/m, "it calls Debian's start-stop-daemon"],
+  [/(^|[\s;&|{(])(\.|source)[ \t]+["']?\/lib\/init\/vars\.sh/m, "it sources Debian's /lib/init/vars.sh"],
+];
+/** …and Debian's settings folder (after it: some Red Hat scripts read /etc/default too). */
+const DEBIAN_DEFAULTS = /(^|[\s;&|{(])(\.|source)[ \t]+["']?\/etc\/default\//m;
+
+const LIBRARY_PROFILES: readonly [string, InitProfile][] = [
+  [LIBRARIES.lsb, 'debian'], [LIBRARIES.suse, 'suse'], [LIBRARIES.rhel, 'rhel'],
+];
+
+/** The functions libraries the script sources, in file order, with the profile each stands for. */
+function sourcedLibraries(text: string): { at: number; profile: InitProfile; library: string }[] {
+  const out: { at: number; profile: InitProfile; library: string }[] = [];
+  for (const [library, profile] of LIBRARY_PROFILES) {
+    const at = sourceAt(text, library);
+    if (at >= 0) out.push({ at, profile, library });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The script sits in `etc/init.d` of a root that has no `etc/rc.d/init.d` (Debian's and SUSE's
+ * layout, not Red Hat's) and has an LSB header: insserv's way.
+ */
+function insservLayout(root: string, path: string, text: string, host: WorkspaceHost): boolean {
+  return /\/etc\/init\.d\/[^/]+$/.test(path) && /^###[ \t]*BEGIN INIT INFO/m.test(text)
+    && !!host.stat(`${root}/etc/init.d`)?.isDirectory && !host.stat(`${root}/etc/rc.d/init.d`);
+}
+
+/** The system an image root is, from its release files (os-release's ID and ID_LIKE first). */
+function systemOf(root: string, host: WorkspaceHost): { profile: InitProfile; reason: string } | undefined {
+  const osRelease = host.readFile(`${root}/etc/os-release`) ?? host.readFile(`${root}/usr/lib/os-release`);
+  if (osRelease !== undefined) {
+    const ids: string[] = [];
+    for (const line of osRelease.split('\n')) {
+      const m = /^(ID|ID_LIKE)=["']?([^"'\n]*)/.exec(line);
+      if (m) ids.push(...m[2]!.toLowerCase().split(/\s+/));
+    }
+    for (const id of ids) {
+      if (id === 'debian' || id === 'ubuntu' || id === 'devuan' || id === 'raspbian') return { profile: 'debian', reason: `the image is ${id} (etc/os-release)` };
+      if (/^(rhel|fedora|centos|rocky|almalinux|ol|amzn)$/.test(id)) return { profile: 'rhel', reason: `the image is ${id} (etc/os-release)` };
+      if (/suse|sles/.test(id)) return { profile: 'suse', reason: `the image is ${id} (etc/os-release)` };
+    }
+  }
+  if (host.stat(`${root}/etc/debian_version`)?.isFile) return { profile: 'debian', reason: 'the image has etc/debian_version' };
+  if (host.stat(`${root}/etc/redhat-release`)?.isFile) return { profile: 'rhel', reason: 'the image has etc/redhat-release' };
+  if (host.stat(`${root}/etc/SuSE-release`)?.isFile) return { profile: 'suse', reason: 'the image has etc/SuSE-release' };
+  return undefined;
 }
 
 function isInitDScript(text: string): boolean {
@@ -186,6 +279,11 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
       return { model: doc, problems, profileKeys: [profile], info: { ...info, profile: 'rc.local', reason: noBody ? `${reason}; shell body not checked: ${noBody}` : reason } };
     }
     if (checkName(src, ctx, problems)) return { model: doc, problems, profileKeys: [profile], info };
+    const linked = actx.host && ctx.root !== undefined && /\/init\.d\/[^/]+$/.test(actx.path) ? linkedScript(actx.path, actx.host, src.text, ctx.root) : undefined;
+    if (linked) {
+      doc.foreign = `a link to ${linked}`;
+      return { model: doc, problems, profileKeys: [profile], info: { ...info, profile: 'link', reason: `a symbolic link to ${linked} in the same folder: insserv skips it ("script ${name} is a symlink to another script, skipped!"); ${linked} is checked` } };
+    }
     const foreign = foreignKind(src.text);
     if (foreign) {
       doc.foreign = foreign;

@@ -78,6 +78,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     code: 'initscript/lsb-keyword-format', severity: 'warning', core: true, appliesTo: ALL,
     detects: 'A known keyword written as `#Keyword:`, `#  Keyword:`, `# keyword:` (other letter case) or `# Keyword :` (blank before the colon).',
     behaviour: 'LSB wants `#`, one space, the exact keyword. chkconfig matches case-sensitively; update-rc.d without insserv matches `^# Default-Start:` exactly; nobody accepts a blank before the colon, so the value is silently lost.',
+    severityWhy: 'Information on Debian and SUSE for every keyword but Default-Start/Default-Stop: insserv reads keywords in any letter case and after any blanks (checked: it honours `# required-start:` and `#  Required-Start:`), so only chkconfig and the LSB grammar are affected there; update-rc.d\'s own reader (enable/disable) matches `^# Default-Start:` exactly, so those two stay warnings. A blank before the colon loses the value everywhere (warning).',
     source: '§2.1, §3.2, §5.1, §5.2, L5', example: '# default-start: 2 3 4 5',
   },
   {
@@ -102,6 +103,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     code: 'initscript/comma-in-list', severity: 'warning', core: true, appliesTo: ALL,
     detects: 'A comma in Default-Start/Default-Stop or in a Required-/Should- list.',
     behaviour: 'chkconfig reads `Default-Start: 2,3,4,5` as level 2 only and `$network,$syslog` as one name.',
+    severityWhy: 'Information for Required-/Should-/Provides lists on Debian and SUSE: insserv splits on commas too (checked: `Required-Start: b,` orders after b), only chkconfig misreads it. Default-Start/Default-Stop stay warnings (update-rc.d splits on blanks only; chkconfig reads `2,3,4,5` as level 2).',
     source: '§2.1, App. A, C6, C10', example: '# Required-Start: $network,$syslog',
   },
   {
@@ -131,10 +133,11 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     source: '§3.3, L6, D8',
   },
   {
-    code: 'initscript/unknown-facility', severity: 'error', core: true, appliesTo: 'all (rhel: warning; busybox: off)',
-    profiles: { rhel: 'warning', busybox: 'off' },
-    detects: 'A `$name` in Required-/Should- that is none of `$local_fs $network $named $portmap $remote_fs $syslog $time`, `$all`, `$null`, or a facility defined in the workspace\'s `etc/insserv.conf`/`etc/insserv.conf.d/*`.',
-    behaviour: 'insserv cannot resolve it (`warning: could not find all dependencies for $networking`), so the ordering is wrong; lintian `init.d-script-depends-on-unknown-virtual-facility`.',
+    code: 'initscript/unknown-facility', severity: 'warning', core: true, appliesTo: 'all (busybox: off); information where the folder cannot tell',
+    profiles: { busybox: 'off' },
+    detects: 'A `$name` in Required-/Should- that is none of `$local_fs $network $named $portmap $remote_fs $syslog $time`, `$all`, `$null`, the facilities Debian\'s packages define (`$mail-transport-agent`, `$x-display-manager`: lintian\'s list), or a facility defined in the image root\'s `etc/insserv.conf`/`etc/insserv.conf.d/*`. A near miss of a standard name (`$netwrok`, `$networking`) gets a quick fix.',
+    behaviour: 'insserv 1.24 prints `warning: could not find all dependencies for $x` for a Required- name (nothing for a Should- name) and still makes the links: the script is not ordered by it (checked with the real insserv). lintian `init.d-script-depends-on-unknown-virtual-facility`.',
+    severityWhy: 'Warning, not error: insserv accepts the script and only the ordering is lost. A Should- name is information (insserv says nothing; the dependency is optional by definition). On Debian and SUSE other packages define facilities in `/etc/insserv.conf.d`, so outside a whole image (ROOT with `sbin/init` or `bin/sh`: a package\'s files, a configuration repository) a name the folder does not define is information ("not defined in this folder"), unless it is a near miss of a standard one. On Red Hat nothing defines facilities, so the folder does not matter.',
     source: '§3.3, §5.2, §5.3, anchors §C1', example: '# Required-Start: $networking',
   },
   {
@@ -174,9 +177,11 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     behaviour: 'LSB requires it; lintian `init.d-script-does-not-implement-required-option`. Most Red Hat scripts never had it.', source: '§3.1, L1, anchors §C1',
   },
   {
-    code: 'initscript/no-default-branch', severity: 'warning', core: true, appliesTo: ALL,
+    code: 'initscript/no-default-branch', severity: 'warning', core: true, appliesTo: 'all (debian: information)',
+    profiles: { debian: 'information' },
     detects: 'The dispatcher has no `*)` branch; on the `case` line.',
     behaviour: 'An unknown or missing argument exits 0 silently; LSB wants a message and status 2.', source: '§3.1',
+    severityWhy: 'Information on Debian: Debian policy does not ask for a usage branch and lintian says nothing; rc, invoke-rc.d and update-rc.d only send the actions a script has, so only a user typing a wrong action sees the silent exit 0.',
   },
   {
     code: 'initscript/usage-exit-zero', severity: 'warning', core: true, appliesTo: ALL,
@@ -187,6 +192,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     code: 'initscript/bad-exit-code', severity: 'warning', core: true, appliesTo: ALL,
     detects: 'A literal `exit N` (or `return N` in the dispatcher) outside 0-255, or in a range LSB reserves: 8-99 in any action, 5-99 inside the `status` branch.',
     behaviour: 'The shell takes the status modulo 256 (`exit 256` is success); callers (`service`, heartbeat, `rc`) read LSB meanings into the number.',
+    severityWhy: 'Information for 8-99 outside the status branch: every caller of a start/stop action (rc, `service`, heartbeat, update-rc.d) only asks whether it is zero, so a reserved code is still a failure. Warning in the status branch (callers read 0/3/4 there) and above 255 (`exit 256` is success).',
     source: '§3.1, L2, anchors §C5, §C6',
   },
   {
@@ -245,10 +251,11 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     behaviour: 'Red Hat rc skips it; heartbeat cannot run it as a resource; rpmlint `init-script-non-executable`.', source: '§4.5, §6.5, anchors §C2',
   },
   {
-    code: 'initscript/set-e-init-functions', severity: 'warning', core: true, appliesTo: 'debian, suse, generic',
-    profiles: { rhel: 'off', busybox: 'off' },
+    code: 'initscript/set-e-init-functions', severity: 'warning', core: true, appliesTo: 'debian (information), suse, generic',
+    profiles: { debian: 'information', rhel: 'off', busybox: 'off' },
     detects: '`set -e` (or a `-e` shebang) before `. /lib/lsb/init-functions`; on the `set -e` line (line 1 for the shebang).',
-    behaviour: 'LSB 3.1: scripts must not use `set -e` when sourcing or calling init-functions; a helper returning non-zero would abort the script.',
+    behaviour: 'LSB 3.1: scripts must not use `set -e` when sourcing or calling init-functions; a helper returning non-zero would abort the script. Debian\'s init-functions loads and runs under `set -e` (checked: `log_daemon_msg`/`log_end_msg 0` go on; `log_end_msg 1` prints "failed!" and the script exits 1, which is what it reports anyway).',
+    severityWhy: 'Information on Debian: its init-functions works under `set -e` (checked), the worst effect is that the script stops right after reporting a failure; Debian policy only says to be careful with it and 150 working Debian scripts do it. A warning where another LSB implementation may return non-zero from a helper that reports success.',
     source: '§3.1, L8',
   },
   {
@@ -268,6 +275,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     profiles: { rhel: 'warning', busybox: 'off' },
     detects: 'A Required-Start/Required-Stop name (not a `$facility`) that no script in the same init.d provides (by `Provides`, or by name on rhel); on that line.',
     behaviour: 'insserv: `FATAL: service X has to be enabled to use service Y` (1.24; other versions `Service X has to exist for service Y`), `exiting now!` unless `-f`; chkconfig fails only as `install_initd`. insserv 1.24 checks only Required-Start this way: a Required-Stop name nothing provides passes silently and orders nothing.',
+    severityWhy: 'Error (Red Hat: warning) only for a Required-Start name in a whole image (ROOT has `sbin/init` or `bin/sh`, the rule `workspace/inittab-rc-missing` uses): a package\'s files or a configuration repository hold a few scripts and the others come with other packages, so there it is information ("not provided in this folder"). A Required-Stop name is information everywhere: insserv 1.24 does not check it (verified with the real insserv).',
     source: '§2.2, §5.3, D5, App. B 7',
   },
   {

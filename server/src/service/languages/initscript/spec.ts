@@ -121,7 +121,12 @@ export const FACILITIES: readonly Facility[] = [
   { name: '$time', doc: 'The system time has been set (NTP, rdate or the RTC).', systemd: 'time-sync.target' },
   { name: '$all', doc: 'insserv extension: start after every other script (and stop first). Nothing may depend on a script that uses it.', systemd: '—' },
   { name: '$null', doc: 'insserv extension: an explicitly empty dependency.', systemd: '—' },
+  { name: '$mail-transport-agent', doc: 'Debian: the mail transport agent is running. Defined in `/etc/insserv.conf.d` by the MTA packages (postfix, exim4, sendmail…); lintian knows it.', systemd: 'mail-transport-agent.target' },
+  { name: '$x-display-manager', doc: 'Debian: the X display manager is running. Defined in `/etc/insserv.conf.d` by the display managers (gdm3, lightdm, sddm, xdm, nodm…); lintian knows it.', systemd: 'display-manager.service' },
 ];
+
+/** The facilities every system knows: LSB's and insserv's (the Debian ones are defined by packages). */
+export const STANDARD_FACILITY_NAMES: readonly string[] = ['$local_fs', '$network', '$named', '$portmap', '$remote_fs', '$syslog', '$time', '$all', '$null'];
 
 export const FACILITY_NAMES = FACILITIES.map((f) => f.name);
 

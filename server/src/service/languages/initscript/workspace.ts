@@ -7,7 +7,7 @@
 import type { WorkspaceHost } from '../../core/language';
 import { range, type RawProblem, type RelatedInfo } from '../../core/types';
 import { defaultTool, plan } from '../../boot/planner';
-import { loadInitTree, type InitTree, type ScriptInfo } from '../../boot/scripts';
+import { isWholeImage, loadInitTree, type InitTree, type ScriptInfo } from '../../boot/scripts';
 import type { InitProfile } from './spec';
 
 /** The image root of a script in etc/init.d or etc/rc.d/init.d. */
@@ -39,18 +39,21 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
   if (!me) return;
   const byName = providersOf(tree, profile);
 
-  // Required names that nothing provides.
+  // Required names that nothing provides. Only a whole image can lack one: a package's files or a
+  // configuration repository hold a few scripts, and the others come with other packages. insserv
+  // 1.24 checks only start requirements (chkrequired): a Required-Stop name nothing provides orders
+  // nothing and passes silently, so it is information everywhere.
+  const whole = isWholeImage(root, host);
+  const initDir = tree.initDir.slice(root.length + 1);
   for (const key of ['Required-Start', 'Required-Stop'] as const) {
     const words = key === 'Required-Start' ? me.requiredStart : me.requiredStop;
     for (const w of words) {
       if (w.startsWith('$') || byName.has(w)) continue;
-      out.push({
-        code: 'workspace/missing-dependency', range: wordRange(me, key, w),
-        message: key === 'Required-Start'
-          ? `No script in ${tree.initDir.slice(root.length + 1)} provides '${w}': insserv stops ("service ${w} has to be enabled to use service ${me.name}"). Add that script, or fix the name.`
-          // insserv 1.24 checks only start requirements (chkrequired): it orders the stop links without it.
-          : `No script in ${tree.initDir.slice(root.length + 1)} provides '${w}', which this script needs stopped after it: insserv 1.24 says nothing and ignores the name, so nothing orders that stop. Add that script, or fix the name.`,
-      });
+      let message: string;
+      if (key === 'Required-Stop') message = `No script in ${initDir} provides '${w}', which this script needs stopped after it: insserv 1.24 says nothing and ignores the name, so nothing orders that stop. Check the name.`;
+      else if (whole) message = `No script in ${initDir} provides '${w}': insserv stops ("service ${w} has to be enabled to use service ${me.name}"). Add that script, or fix the name.`;
+      else message = `'${w}' is not provided in this folder (not a whole image: another package may provide it). On a system where no script provides it, insserv refuses ${me.name} ("service ${w} has to be enabled"); check the name and the package's dependencies.`;
+      out.push({ code: 'workspace/missing-dependency', range: wordRange(me, key, w), message, ...(key === 'Required-Stop' || !whole ? { severity: 'information' as const } : {}) });
     }
   }
 
@@ -99,7 +102,7 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
     const related: RelatedInfo[] = cycle.slice(1, -1).map((s, i) => ({ path: s.path, range: wordRange(s, cycle.edges[i + 1]!.key, cycle.edges[i + 1]!.word), message: `${s.name} needs ${cycle[i + 2]!.name}` }));
     out.push({
       code: 'workspace/dependency-loop', range: wordRange(me, via.key, via.word),
-      message: `Dependency loop when ${dir === 'start' ? 'starting' : 'stopping'}: ${cycle.map((s) => s.name).join(' → ')}. insserv stops without changing the boot order; break the loop.`,
+      message: `Dependency loop when ${dir === 'start' ? 'starting' : 'stopping'}: ${cycle.map((s, i) => (i > 0 && cycle.edges[i - 1]!.word.startsWith('$') ? `${cycle.edges[i - 1]!.word} (${s.name})` : s.name)).join(' → ')}. insserv stops without changing the boot order; break the loop.`,
       related,
     });
     void next;
@@ -189,10 +192,47 @@ type Cycle = ScriptInfo[] & { edges: Edge[] };
 function edges(s: ScriptInfo, tree: InitTree, byName: Map<string, ScriptInfo[]>, dir: 'start' | 'stop'): { to: ScriptInfo; edge: Edge }[] {
   const out: { to: ScriptInfo; edge: Edge }[] = [];
   const keys: [DepKey, string[]][] = dir === 'start' ? [['Required-Start', s.requiredStart], ['Should-Start', s.shouldStart]] : [['Required-Stop', s.requiredStop], ['Should-Stop', s.shouldStop]];
-  for (const [key, words] of keys) for (const w of words) for (const t of byName.get(w) ?? []) if (t !== s) out.push({ to: t, edge: { key, word: w } });
+  for (const [key, words] of keys) {
+    for (const w of words) {
+      const targets = w.startsWith('$') ? facilityScripts(tree, byName, w) : byName.get(w) ?? [];
+      for (const t of targets) if (t !== s) out.push({ to: t, edge: { key, word: w } });
+    }
+  }
   // X-Start-Before: A on a script T means T comes before A: an edge A → T.
   for (const { from: t, word: w } of reverseEdges(tree, byName, dir).get(s) ?? []) if (t !== s) out.push({ to: t, edge: { key: dir === 'start' ? 'X-Start-Before' : 'X-Stop-After', word: w } });
   return out;
+}
+
+const facilityCache = new WeakMap<Map<string, ScriptInfo[]>, Map<string, ScriptInfo[]>>();
+
+/**
+ * The scripts a `$facility` of the root's insserv.conf(.d) stands for (members that are
+ * facilities themselves expanded too, each once), as insserv orders by them.
+ */
+function facilityScripts(tree: InitTree, byName: Map<string, ScriptInfo[]>, facility: string): ScriptInfo[] {
+  if (!tree.facilities.has(facility)) return byName.get(facility) ?? [];
+  let cache = facilityCache.get(byName);
+  if (!cache) facilityCache.set(byName, (cache = new Map()));
+  const hit = cache.get(facility);
+  if (hit) return hit;
+  const out = new Set<ScriptInfo>();
+  const seen = new Set<string>([facility]);
+  const queue = [facility];
+  while (queue.length > 0) {
+    for (const m of tree.facilities.get(queue.shift()!) ?? []) {
+      if (m.startsWith('$')) {
+        if (!seen.has(m)) {
+          seen.add(m);
+          queue.push(m);
+        }
+      } else {
+        for (const t of byName.get(m) ?? []) out.add(t);
+      }
+    }
+  }
+  const list = [...out];
+  cache.set(facility, list);
+  return list;
 }
 
 const reverseCache = new WeakMap<Map<string, ScriptInfo[]>, Record<'start' | 'stop', Map<ScriptInfo, { from: ScriptInfo; word: string }[]>>>();
