@@ -33,6 +33,8 @@ async function check(args: string[]): Promise<Finding[]> {
   let out = '';
   let err = '';
   const status = await runCli(['check', '--format', 'json', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: CORPUS, color: false });
+  // A package whose only file is an example under usr/share/doc has nothing the walk recognises.
+  if (status === 2 && /nothing checked/.test(err)) return [];
   assert.ok(status === 0 || status === 1, `${args.join(' ')}: exit ${status}: ${err}`);
   return (JSON.parse(out) as Finding[]).map((d) => ({ ...d, file: d.file.slice(CORPUS.length + 1) }));
 }
