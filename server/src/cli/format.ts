@@ -49,6 +49,10 @@ const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m'
 
 export { printable };
 
+/** Source lines longer than this are shown as a window of this many characters around the range. */
+const EXCERPT_MAX = 240;
+const EXCERPT_CONTEXT = 80;
+
 export function formatText(results: readonly FileResult[], options: { cwd: string; color: boolean }): string {
   const c = (k: keyof typeof COLORS, s: string) => (options.color ? COLORS[k] + s + COLORS.reset : s);
   const lines: string[] = [];
@@ -61,13 +65,21 @@ export function formatText(results: readonly FileResult[], options: { cwd: strin
       const { line, character } = p.range.start;
       lines.push(`${c('bold', `${display}:${line + 1}:${character + 1}:`)} ${c(p.severity, p.severity)} ${p.code}: ${printable(p.message)}`);
       if (r.noText) continue;
-      const text = printable(src[line] ?? '');
-      const end = p.range.end.line === line ? Math.max(p.range.end.character, character + 1) : Math.max(text.length, character + 1);
+      const whole = src[line] ?? '';
+      const fullEnd = p.range.end.line === line ? Math.max(p.range.end.character, character + 1) : Math.max(whole.length, character + 1);
+      // A long line is shown as a window around the range (the whole line once per problem
+      // made the output quadratic: 100,000 problems on one 700 kB line).
+      const from = whole.length > EXCERPT_MAX ? Math.max(0, Math.min(character - EXCERPT_CONTEXT, whole.length - EXCERPT_MAX)) : 0;
+      const to = whole.length > EXCERPT_MAX ? Math.min(whole.length, from + EXCERPT_MAX) : whole.length;
+      const text = (from > 0 ? '…' : '') + printable(whole.slice(from, to)) + (to < whole.length ? '…' : '');
+      const shift = from > 0 ? from - 1 : 0;
+      const col = character - shift;
+      const end = Math.min(fullEnd - shift, text.length + 1);
       const gutter = String(line + 1).padStart(5);
       // Keep tabs in the caret line so the carets sit under the right characters.
-      const pad = text.slice(0, character).replace(/[^\t]/g, ' ');
+      const pad = text.slice(0, col).replace(/[^\t]/g, ' ');
       lines.push(`${gutter} | ${text}`);
-      lines.push(`${' '.repeat(gutter.length)} | ${pad}${c(p.severity, '^'.repeat(Math.max(1, Math.min(end, Math.max(text.length, character + 1)) - character)))}`);
+      lines.push(`${' '.repeat(gutter.length)} | ${pad}${c(p.severity, '^'.repeat(Math.max(1, Math.min(end, Math.max(text.length, col + 1)) - col)))}`);
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;

@@ -205,7 +205,7 @@ function verdictOf(status: number | null, stderr: string): ShellSyntaxResult | u
   if (status === 0) return { ok: true };
   const first = stderr.split('\n').find((l) => l.trim().length > 0) ?? 'syntax error';
   // bash: "bash: line 5: syntax error ..."; dash: "sh: 5: Syntax error: ..."
-  const m = /line (\d+):\s*(.*)$/.exec(first) ?? /^[^:]+: (\d+): (.*)$/.exec(first);
+  const m = /line (\d+):(.*)$/.exec(first) ?? /^[^:]+: (\d+): (.*)$/.exec(first);
   return m ? { ok: false, line: Number(m[1]) - 1, message: m[2]!.trim() } : { ok: false, line: 0, message: first.trim() };
 }
 

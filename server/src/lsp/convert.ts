@@ -17,8 +17,8 @@ export function uriToPath(uri: string): string {
       /* fall through to the generic form */
     }
   }
-  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?(.*)$/i.exec(uri);
-  return decodeURIComponent(m ? m[1]! : uri);
+  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?/i.exec(uri);
+  return decodeURIComponent(m ? uri.slice(m[0].length) : uri);
 }
 
 export function pathToUri(path: string): string {

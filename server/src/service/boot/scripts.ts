@@ -114,10 +114,14 @@ function readFacilities(root: string, host: WorkspaceHost): Map<string, string[]
   const files = [`${root}/etc/insserv.conf`, ...(host.listDir(`${root}/etc/insserv.conf.d`) ?? []).map((n) => `${root}/etc/insserv.conf.d/${n}`)];
   for (const f of files) {
     for (const line of (host.readFile(f) ?? '').split('\n')) {
-      const m = /^(\$[A-Za-z0-9_+-]+)[ \t=:]*(.*)$/.exec(line.trim());
-      if (!m) continue;
-      const deps = m[2]!.split(/[ \t,]+/).filter(Boolean).map((d) => d.replace(/^\+/, ''));
-      map.set(m[1]!, [...(map.get(m[1]!) ?? []), ...deps]);
+      const t = line.trim();
+      // `$name`, separators, then the names (a line with a line break inside is no entry).
+      const m = /^(\$[A-Za-z0-9_+-]+)[ \t=:]*/.exec(t);
+      if (!m || /[\r\u2028\u2029]/.test(t)) continue;
+      const deps = t.slice(m[0].length).split(/[ \t,]+/).filter(Boolean).map((d) => d.replace(/^\+/, ''));
+      const list = map.get(m[1]!);
+      if (list) for (const d of deps) list.push(d);
+      else map.set(m[1]!, deps);
     }
   }
   return map;

@@ -3,6 +3,7 @@
  * it is on or off now (from the rcN.d links present) and as the tree's tool would set it.
  */
 import type { WorkspaceHost } from '../core/language';
+import { trimEndOf } from '../core/scan';
 import { defaultTool, plan, type Tool } from './planner';
 import { loadInitTree } from './scripts';
 import { danglingLinks, type DanglingLink } from './treeChecks';
@@ -36,7 +37,7 @@ const LEVELS = ['S', '0', '1', '2', '3', '4', '5', '6'];
 
 /** Image roots in or around a folder: itself, its parent when it is an etc/, or its children. */
 export function findRoots(folder: string, host: WorkspaceHost): string[] {
-  const f = folder.replace(/\/+$/, '');
+  const f = trimEndOf(folder, '/');
   const has = (r: string) => !!(host.stat(`${r}/etc/init.d`)?.isDirectory || host.stat(`${r}/etc/rc.d/init.d`)?.isDirectory);
   if (has(f)) return [f];
   if (f.endsWith('/etc') && has(f.slice(0, -4))) return [f.slice(0, -4)];

@@ -102,6 +102,8 @@ export function nearest(word: string, candidates: readonly string[], max = 2): s
   let bestDist = Infinity;
   let tie = false;
   for (const c of candidates) {
+    // Farther than `max` by length alone: cannot be the answer (and a long word costs no time).
+    if (Math.abs(c.length - word.length) > max) continue;
     const d = editDistance(word, c);
     if (d < bestDist) {
       best = c;

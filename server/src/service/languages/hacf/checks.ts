@@ -5,6 +5,7 @@
  *
  * @see spec/checks.md "hacf", spec/domain.md §6.1–§6.3
  */
+import { trimEndOf } from '../../core/scan';
 import { nearest, type SourceText } from '../../core/text';
 import { range, type Fix, type Range, type RawProblem } from '../../core/types';
 import type { Directive, HacfModel, Word } from './parse';
@@ -273,7 +274,7 @@ function unknownDirective(d: Directive, version: HeartbeatVersion): RawProblem {
   const code = 'hacf/unknown-directive';
   const r = wordRange(d.name);
   const caseMatch = names.find((n) => n.toLowerCase() === word.toLowerCase());
-  const stripped = word.replace(/[:=]+$/, '');
+  const stripped = trimEndOf(word, ':=');
   const strippedMatch = stripped !== word ? names.find((n) => n === stripped) : undefined;
   if (version === 2 && findDirective(word, 3)) {
     return { code, range: r, message: `'${word}' exists only in heartbeat 3; heartbeat 2.1.3 refuses to start ("Illegal directive"). Use 'crm' there, or set sysvHa.heartbeatVersion to 3.` };

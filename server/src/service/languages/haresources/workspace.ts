@@ -9,6 +9,7 @@ import { extractBody, type BodyModel, type CommandInfo } from '../initscript/bod
 import { globMatches } from '../initscript/checks';
 import type { WorkspaceHost } from '../../core/language';
 import type { Settings } from '../../core/settings';
+import { beforeFirst, trimEndOf } from '../../core/scan';
 import { SourceText } from '../../core/text';
 import { range, type Range, type RawProblem } from '../../core/types';
 import { checkHacf, type HacfFacts } from '../hacf/checks';
@@ -37,7 +38,7 @@ export interface FstabMount {
 }
 
 /** A mount point as a path to compare: trailing slashes removed (`/` stays). */
-const normDir = (dir: string): string => (dir.length > 1 ? dir.replace(/\/+$/, '') || '/' : dir);
+const normDir = (dir: string): string => (dir.length > 1 ? trimEndOf(dir, '/') || '/' : dir);
 
 /** The mount lines of an fstab: `SPEC FILE [TYPE [OPTIONS …]]`, `#` comments. */
 export function parseFstab(text: string): FstabMount[] {
@@ -200,7 +201,7 @@ function siblingCopies(path: string, host: WorkspaceHost): string[] {
 
 /** Lines that matter to heartbeat: comments and trailing blanks dropped, continuations kept. */
 function meaningful(text: string): { line: number; text: string }[] {
-  return text.split('\n').map((t, line) => ({ line, text: t.replace(/\r$/, '').replace(/#.*$/, '').trimEnd() })).filter((l) => l.text.trim().length > 0);
+  return text.split('\n').map((t, line) => ({ line, text: beforeFirst(t.replace(/\r$/, ''), '#').trimEnd() })).filter((l) => l.text.trim().length > 0);
 }
 
 /** workspace/haresources-differs: this node's haresources against the other nodes' copies. */

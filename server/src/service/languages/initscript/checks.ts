@@ -6,6 +6,7 @@
  */
 import type { WorkspaceHost } from '../../core/language';
 import type { Settings } from '../../core/settings';
+import { trimEndBlanks } from '../../core/scan';
 import { insertLinesAt, nearest, type SourceText } from '../../core/text';
 import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
@@ -61,7 +62,7 @@ export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext,
     if (!l.exact) {
       out.push({
         code: 'initscript/chkconfig-wrong-case', range: range(l.line, l.keyword.start, l.keyword.end),
-        message: `chkconfig only reads 'chkconfig:' in lower case; it ignores '${l.keyword.text.replace(/[ \t]*:$/, ':')}'. Write 'chkconfig:'.`,
+        message: `chkconfig only reads 'chkconfig:' in lower case; it ignores '${trimEndBlanks(l.keyword.text.slice(0, -1))}:'. Write 'chkconfig:'.`,
         fixes: [{ code: 'initscript/chkconfig-wrong-case', title: "Write 'chkconfig:'", preferred: true, edits: [{ range: range(l.line, l.keyword.start, l.keyword.end), newText: 'chkconfig:' }] }],
       });
       continue;
@@ -380,8 +381,24 @@ function unknownFacility(word: string, keyword: string, r: Range, ctx: ScriptCon
 function knownFacility(name: string, ctx: ScriptContext): boolean {
   if (FACILITY_NAMES.includes(name)) return true;
   if (!ctx.host || !ctx.root) return false;
-  const files = [`${ctx.root}/etc/insserv.conf`, ...(ctx.host.listDir(`${ctx.root}/etc/insserv.conf.d`) ?? []).map((n) => `${ctx.root}/etc/insserv.conf.d/${n}`)];
-  return files.some((f) => (ctx.host!.readFile(f) ?? '').split('\n').some((l) => l.startsWith(name) && /^\$[A-Za-z0-9_+-]+([ \t=:]|$)/.test(l) && l.slice(name.length).match(/^([ \t=:]|$)/)));
+  return definedFacilities(ctx).has(name);
+}
+
+/** The facilities the root's insserv.conf files define (`$name` at a line's start), read once per analysis. */
+const facilitiesByContext = new WeakMap<ScriptContext, Set<string>>();
+function definedFacilities(ctx: ScriptContext): Set<string> {
+  let set = facilitiesByContext.get(ctx);
+  if (set) return set;
+  set = new Set<string>();
+  const files = [`${ctx.root}/etc/insserv.conf`, ...(ctx.host!.listDir(`${ctx.root}/etc/insserv.conf.d`) ?? []).map((n) => `${ctx.root}/etc/insserv.conf.d/${n}`)];
+  for (const f of files) {
+    for (const l of (ctx.host!.readFile(f) ?? '').split('\n')) {
+      const m = /^(\$[A-Za-z0-9_+-]+)(?:[ \t=:]|$)/.exec(l);
+      if (m) set.add(m[1]!);
+    }
+  }
+  facilitiesByContext.set(ctx, set);
+  return set;
 }
 
 /**
@@ -520,27 +537,54 @@ export function checkBody(body: BodyModel, src: SourceText, ctx: ScriptContext, 
   checkSources(body, src, ctx, out);
 }
 
-/** Does a case pattern (a shell glob: *, ?, [...]) match the word? */
+/**
+ * Does a case pattern (a shell glob: *, ?, [...]) match the word? Matched token by token with
+ * one saved `*` position (O(pattern × word)): a pattern of many `*` turned into a regular
+ * expression backtracks exponentially (`**************x)` froze the analysis).
+ */
 export function globMatches(pattern: string, word: string): boolean {
-  let re = '';
+  type GlobToken = '*' | '?' | { lit: string } | { set: RegExp };
+  const toks: GlobToken[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
-    if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
+    if (c === '*') {
+      if (toks[toks.length - 1] !== '*') toks.push('*');
+    } else if (c === '?') toks.push('?');
     else if (c === '[') {
       const close = pattern.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
+      if (close < 0) toks.push({ lit: '[' });
       else {
-        re += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        try {
+          toks.push({ set: new RegExp(`[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`) });
+        } catch {
+          return pattern === word;
+        }
         i = close;
       }
-    } else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    } else toks.push({ lit: c });
   }
-  try {
-    return new RegExp(`^${re}$`).test(word);
-  } catch {
-    return pattern === word;
+  const one = (t: GlobToken, ch: string): boolean => t === '?' ? ch !== '\n' && ch !== '\r' && ch !== '\u2028' && ch !== '\u2029' : typeof t === 'object' && ('lit' in t ? t.lit === ch : t.set.test(ch));
+  let p = 0;
+  let w = 0;
+  let star = -1;
+  let starW = 0;
+  while (w < word.length) {
+    const t = toks[p];
+    if (t === '*') {
+      star = p++;
+      starW = w;
+    } else if (t !== undefined && one(t, word[w]!)) {
+      p++;
+      w++;
+    } else if (star >= 0) {
+      p = star + 1;
+      w = ++starW;
+    } else {
+      return false;
+    }
   }
+  while (toks[p] === '*') p++;
+  return p === toks.length;
 }
 
 function indentOf(src: SourceText, line: number): string {
@@ -729,7 +773,7 @@ function checkSources(body: BodyModel, src: SourceText, ctx: ScriptContext, out:
   const lsb = sources.find((c) => c.args[0]!.text === LIBRARIES.lsb);
   if (lsb) {
     const shebang = src.lineText(0);
-    const sets = body.commands.filter((c) => c.name === 'set' && c.args.some((a) => /^-[a-z]*e[a-z]*$/.test(a.text)) && before(c.range, lsb.range));
+    const sets = body.commands.filter((c) => c.name === 'set' && c.args.some((a) => /^-[a-z]*$/.test(a.text) && a.text.includes('e')) && before(c.range, lsb.range));
     if (/^#!\S*\s+-[a-z]*e/.test(shebang)) {
       out.push({ code: 'initscript/set-e-init-functions', range: whole(src), message: "The shebang's -e makes the script stop when an init-functions helper returns non-zero; LSB forbids 'set -e' with /lib/lsb/init-functions. Drop the -e." });
     } else if (sets[0]) {

@@ -3,6 +3,7 @@
  * from the header model, the body model and the spec table.
  */
 import type { SignatureInfo } from '../../core/language';
+import { trailingRunStart } from '../../core/scan';
 import { insertLinesAt, type SourceText } from '../../core/text';
 import { contains, range, type CodeLensEntry, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type InlayHintEntry, type Position, type Range, type SemanticToken, type SymbolEntry } from '../../core/types';
 import { describeAddress } from '../ipaddr';
@@ -157,9 +158,10 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
   const before = text.slice(0, p.character);
   const h = doc.header;
   const inBlock = h.blocks.some((b) => p.line > b.begin && (b.end === undefined || p.line < b.end));
-  const wordAt = (re: RegExp) => {
-    const m = re.exec(before);
-    const start = m ? p.character - m[0].length : p.character;
+  // The word before the cursor: the trailing run of `ch` in `before` (found by a backward scan:
+  // a `/[…]*$/` search retries from every position, quadratic on a long line).
+  const wordAt = (ch: RegExp) => {
+    const start = trailingRunStart(before, (c) => ch.test(c));
     let end = p.character;
     while (end < text.length && /[A-Za-z0-9_$-]/.test(text[end]!)) end++;
     return range(p.line, start, end);
@@ -168,7 +170,7 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
   // A keyword at the start of a header comment line.
   const kw = /^#[ \t]*([A-Za-z-]*)$/.exec(before);
   if (kw) {
-    const r = wordAt(/[A-Za-z-]*$/);
+    const r = wordAt(/[A-Za-z-]/);
     if (inBlock) {
       return LSB_KEYWORDS.map((k, i) => ({ label: `${k.name}:`, kind: 'keyword' as const, detail: k.value, edit: { range: r, newText: `${k.name}: ` }, sortText: String(i).padStart(2, '0'), resolveKey: `lsb:${k.name}` }));
     }
@@ -181,7 +183,7 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
   const entry = /^#[ \t]*([A-Za-z-]+):/.exec(text);
   if (entry && inBlock && before.length > entry[0].length - 1) {
     const spec = lsbKeyword(entry[1]!) ?? lsbKeywordCaseless(entry[1]!);
-    const r = wordAt(/[A-Za-z0-9_$-]*$/);
+    const r = wordAt(/[A-Za-z0-9_$-]/);
     const present = new Set(text.slice(entry[0].length).split(/[ \t]+/));
     if (spec?.value === 'facilities') {
       const others = workspaceProvides(doc).filter((n) => n !== doc.name);
@@ -200,7 +202,7 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
 
   // chkconfig levels.
   if (/^[ \t]*#[ \t]*chkconfig:[ \t]*[0-6]*$/.test(before)) {
-    const typed = /[0-6]*$/.exec(before)![0];
+    const typed = before.slice(trailingRunStart(before, (c) => c >= '0' && c <= '6'));
     return ['2', '3', '4', '5', '0', '1', '6'].filter((l) => !typed.includes(l)).map((l, i) => ({ label: l, kind: 'constant' as const, detail: RUNLEVEL_MEANING[l]?.rhel, edit: { range: range(p.line, p.character, p.character), newText: l }, sortText: String(i) }));
   }
 
@@ -208,8 +210,8 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
   const body = doc.body;
 
   // An interface name after `dev` in an ip command: the ones used elsewhere in the tree.
-  if (/(^|[\s;&|])(\/s?bin\/)?ip\b.*\bdev[ \t]+[A-Za-z0-9_.:-]*$/.test(before)) {
-    const r = wordAt(/[A-Za-z0-9_.:-]*$/);
+  if (afterIpDev(before)) {
+    const r = wordAt(/[A-Za-z0-9_.:-]/);
     return interfaceNames(doc, src).map((n, i) => ({ label: n, kind: 'value' as const, detail: 'interface used elsewhere in this tree', edit: { range: r, newText: n }, sortText: String(i).padStart(3, '0') }));
   }
 
@@ -217,14 +219,14 @@ export function complete(doc: InitScriptDoc, src: SourceText, p: Position): Comp
   const inBranchBody = body?.dispatcher?.branches.some((b) => p.line > b.line && p.line <= b.range.end.line) ?? false;
   if (body?.dispatcher && !inBranchBody && p.line > body.dispatcher.headRange.start.line && p.line <= body.dispatcher.range.end.line && /^[ \t]*[A-Za-z-]*$/.test(before) && !/\)/.test(before)) {
     const present = new Set(body.dispatcher.branches.flatMap((b) => b.patterns.map((x) => x.text)));
-    const r = wordAt(/[A-Za-z-]*$/);
+    const r = wordAt(/[A-Za-z-]/);
     const missing = ACTIONS.filter((a) => !present.has(a.name));
     if (missing.length > 0) return missing.map((a, i) => ({ label: a.name, kind: 'event' as const, detail: a.required ? 'required by LSB' : 'optional', documentation: a.doc, edit: { range: r, newText: `${a.name})` }, sortText: String(i) }));
   }
 
   // Library functions at a command position.
-  if (/(^|[;&|{(]|then|do|else)[ \t]*[A-Za-z_-]*$/.test(before)) {
-    const r = wordAt(/[A-Za-z_-]*$/);
+  if (atCommandPosition(before)) {
+    const r = wordAt(/[A-Za-z_-]/);
     const libs = librariesOf(doc);
     return FUNCTIONS.filter((f) => libs.has(f.library)).map((f) => ({ label: f.name, kind: 'snippet' as const, detail: f.signature, edit: { range: r, newText: f.name }, resolveKey: `fn:${f.name}` }));
   }
@@ -261,6 +263,35 @@ function librariesOf(doc: InitScriptDoc): Set<string> {
   return set;
 }
 
+const isBlankChar = (c: string): boolean => c === ' ' || c === '\t';
+
+/**
+ * `/(^|[\s;&|])(\/s?bin\/)?ip\b.*\bdev[ \t]+[A-Za-z0-9_.:-]*$/.test(before)` in linear time:
+ * an interface name is being typed after `dev` in an `ip` command.
+ */
+function afterIpDev(before: string): boolean {
+  const word = trailingRunStart(before, (c) => /[A-Za-z0-9_.:-]/.test(c));
+  const blanks = trailingRunStart(before.slice(0, word), isBlankChar);
+  if (blanks === word || !before.slice(0, blanks).endsWith('dev')) return false;
+  const dev = blanks - 3;
+  if (dev > 0 && /\w/.test(before[dev - 1]!)) return false;
+  const ip = /(?:^|[\s;&|])(?:\/s?bin\/)?ip\b/.exec(before);
+  return !!ip && ip.index + ip[0].length <= dev;
+}
+
+/**
+ * `/(^|[;&|{(]|then|do|else)[ \t]*[A-Za-z_-]*$/.test(before)` in linear time: a command
+ * name is being typed (the start of the line, or after an operator or a keyword).
+ */
+function atCommandPosition(before: string): boolean {
+  const word = trailingRunStart(before, (c) => /[A-Za-z_-]/.test(c));
+  if (word === 0 || /then|do|else/.test(before.slice(word))) return true;
+  const blanks = trailingRunStart(before.slice(0, word), isBlankChar);
+  if (blanks === 0) return true;
+  const pre = before.slice(0, blanks);
+  return /[;&|{(]$/.test(pre) || pre.endsWith('then') || pre.endsWith('do') || pre.endsWith('else');
+}
+
 /** Provides of the other scripts in the same init.d folder (through the host). */
 function workspaceProvides(doc: InitScriptDoc): string[] {
   const host = doc.ctx.host;
@@ -271,7 +302,7 @@ function workspaceProvides(doc: InitScriptDoc): string[] {
   for (const n of names.slice(0, 500)) {
     const text = host.readFile(`${dir}/${n}`);
     if (!text) continue;
-    const m = /^#[ \t]*Provides:[ \t]*(.*)$/m.exec(text.slice(0, 8192));
+    const m = /^#[ \t]*Provides:(.*)$/m.exec(text.slice(0, 8192));
     if (m) {
       for (const w of m[1]!.split(/[ \t]+/)) if (w && !w.startsWith('$')) out.add(w);
     } else {

@@ -6,6 +6,7 @@
  * @see spec/domain.md §2.1, §3.2, §5.2, Appendix A
  */
 import type { SourceText } from '../../core/text';
+import { trimEndBlanks } from '../../core/scan';
 import { LSB_KEYWORDS, lsbKeywordCaseless, type LsbKeyword } from './spec';
 
 export interface Token {
@@ -157,7 +158,7 @@ export function parseHeader(src: SourceText): HeaderModel {
     const desc = /^(description|Description|Short-Description)(\([^)]{0,5}\))?:/.exec(body);
     if (desc) {
       const d: Description = { line: index };
-      const trimmed = text.replace(/[ \t]+$/, '');
+      const trimmed = trimEndBlanks(text);
       if (trimmed.endsWith('\\')) {
         d.backslash = trimmed.length - 1;
         // chkconfig skips blank lines, then needs a comment line.
@@ -238,7 +239,7 @@ function parseLsbLine(text: string, line: number, c: { hash: number; body: numbe
   const value = text.slice(valueStart);
   return {
     line, keyword: { text: name, start: kwStart, end: kwEnd }, spec, extension: extension && !spec, format,
-    value: { text: value.trim(), start: valueStart + (value.length - value.trimStart().length), end: text.replace(/[ \t]+$/, '').length },
+    value: { text: value.trim(), start: valueStart + (value.length - value.trimStart().length), end: trimEndBlanks(text).length },
     words: words(value, valueStart),
   };
 }

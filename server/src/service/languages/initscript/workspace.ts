@@ -18,13 +18,34 @@ export function rootOf(path: string): string | undefined {
 
 type DepKey = 'Required-Start' | 'Required-Stop' | 'Should-Start' | 'Should-Stop' | 'X-Start-Before' | 'X-Stop-After';
 
+type HeaderBlock = ScriptInfo['header']['blocks'][number];
+type HeaderEntry = HeaderBlock['entries'][number];
+/** Per block: its first entry on each line; per entry: the first word naming each name. Built once (a search per problem was quadratic in the words). */
+const entryIndex = new WeakMap<HeaderBlock, Map<number, HeaderEntry>>();
+const wordIndex = new WeakMap<HeaderEntry, Map<string, HeaderEntry['words'][number]>>();
+
 /** Columns of a word on a keyword's line. */
 function wordRange(s: ScriptInfo, key: DepKey | 'Provides', word: string) {
   const line = s.lines[key];
   if (line === undefined) return range(0, 0, 0);
   const block = s.header.blocks[s.header.blocks.length - 1];
-  const e = block?.entries.find((x) => x.line === line);
-  const w = e?.words.find((x) => x.text === word || x.text.split(',').includes(word));
+  let entries = block ? entryIndex.get(block) : undefined;
+  if (block && !entries) {
+    entries = new Map();
+    for (const x of block.entries) if (!entries.has(x.line)) entries.set(x.line, x);
+    entryIndex.set(block, entries);
+  }
+  const e = entries?.get(line);
+  let words = e ? wordIndex.get(e) : undefined;
+  if (e && !words) {
+    words = new Map();
+    for (const x of e.words) {
+      if (!words.has(x.text)) words.set(x.text, x);
+      for (const part of x.text.split(',')) if (!words.has(part)) words.set(part, x);
+    }
+    wordIndex.set(e, words);
+  }
+  const w = words?.get(word);
   return w ? range(line, w.start, w.end) : range(line, e?.value.start ?? 0, e?.value.end ?? 0);
 }
 
@@ -80,7 +101,7 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
   checkLinks(tree, me, host, out);
 
   // The same Provides in two scripts: on the later one (C-locale path order).
-  for (const p of me.provides) {
+  for (const p of new Set(me.provides)) {
     if (p.startsWith('$') && profile === 'rhel') continue;
     // byName lists scripts in the tree's order, as tree.scripts does (a scan of every script per
     // script was quadratic in a 1,000-script tree).
@@ -178,7 +199,7 @@ function providersOf(tree: InitTree, profile: InitProfile): Map<string, ScriptIn
     else map.set(n, [s]);
   };
   for (const s of tree.scripts) {
-    for (const p of s.provides) add(p, s);
+    for (const p of new Set(s.provides)) add(p, s); // a name given twice is one provider, not two
     if (profile === 'rhel' && !s.provides.includes(s.name)) add(s.name, s);
   }
   byProfile.set(key, map);

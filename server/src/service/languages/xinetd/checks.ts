@@ -6,6 +6,7 @@
  *
  * @see spec/checks.md "xinetd", spec/domain.md §7
  */
+import { afterLast } from '../../core/scan';
 import { nearest } from '../../core/text';
 import { range, type Fix, type Range, type RawProblem, type TextEdit } from '../../core/types';
 import { iprouteIpv4, parseIpv6 } from '../ipaddr/address';
@@ -643,7 +644,7 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
   const server = f.set.get('server');
   const args = f.set.get('server_args');
   if (server && args && !f.flags.has('NAMEINARGS') && args.values[0]) {
-    const base = server.values[0]!.text.replace(/\r$/, '').replace(/.*\//, '');
+    const base = afterLast(server.values[0]!.text.replace(/\r$/, ''), '/');
     if (base.length > 0 && args.values[0].text === base) {
       out.push({
         code: 'xinetd/server-args-repeats-program', range: tokRange(args.attr.line, args.values[0]),

@@ -171,7 +171,7 @@ export function hover(doc: XinetdDoc, src: SourceText, position: Position): Hove
     return null;
   }
   const nameTok = toks[0]!;
-  const spec = findAttribute(nameTok.text.replace(/[+-]?=.*$/, ''));
+  const spec = findAttribute(attributeName(nameTok.text));
   if (at === nameTok) {
     if (!spec) return { range: r, markdown: `\`${at.text}\` is not an attribute xinetd knows: the line is ignored.` };
     const inSection = countIn(spec, where.entry.kind) !== undefined;
@@ -191,6 +191,13 @@ export function hover(doc: XinetdDoc, src: SourceText, position: Position): Hove
   }
   if (spec.name === 'disable') return { range: r, markdown: attributeMarkdown(spec) };
   return null;
+}
+
+/** The attribute name of a first word (`name+=…` → `name`), in one scan. */
+function attributeName(word: string): string {
+  const eqAt = word.indexOf('=');
+  if (eqAt < 0) return word;
+  return word.slice(0, eqAt > 0 && (word[eqAt - 1] === '+' || word[eqAt - 1] === '-') ? eqAt - 1 : eqAt);
 }
 
 function serviceMarkdown(doc: XinetdDoc, e: Entry | undefined): string {

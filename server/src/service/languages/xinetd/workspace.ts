@@ -4,6 +4,7 @@
  * together (`etc/xinetd.conf` and what its `include`/`includedir` lines name).
  */
 import type { AnalysisContext, WorkspaceHost } from '../../core/language';
+import { trimEndOf } from '../../core/scan';
 import { BUNDLED_SERVICES } from './services';
 
 export interface ServiceEntry { name: string; port: number; proto: string; aliases: string[] }
@@ -101,7 +102,7 @@ export function configFiles(root: string, host: WorkspaceHost, directivesOf: (te
     if (text === undefined) return;
     out.push({ path, text });
     for (const d of directivesOf(text)) {
-      const target = `${root}${d.arg.startsWith('/') ? '' : '/'}${d.arg}`.replace(/\/+$/, '');
+      const target = trimEndOf(`${root}${d.arg.startsWith('/') ? '' : '/'}${d.arg}`, '/');
       if (d.kind === 'include') readOne(target);
       else readDir(target);
     }

@@ -1,0 +1,147 @@
+// The "long line / long run" part of the fuzzer (issue 14): hostile inputs whose cost is the
+// length of one line or of one run of lines, and a time oracle. Every request kind (analysis,
+// symbols, lenses, folding, completion, hover, signature help, refactors, quick fixes, and the
+// CLI's text, JSON and SARIF output) is timed on the hostile text and on a typical file of the
+// same size built from the same seed file; a kind slower than 20x the typical file (and than a
+// floor that absorbs timer noise) fails the case. test/unit/hostile-input.test.ts runs the
+// same requests (`runRequests`) on the inputs the security review reported.
+import { rngFor } from './cases.mjs';
+
+/** A kind fails when slower than RATIO x the typical file and than its floor (ms). */
+export const RATIO = 20;
+const FLOOR_MS = { analyze: 400, cli: 400 };
+const REQUEST_FLOOR_MS = 100;
+
+/** Blank, punctuation and letter runs the parsers scan: every character class the formats use. */
+const CHARS = [' ', '\t', ':', '#', '=', '\\', '$', '/', ',', '"', "'", '(', ')', '\r', '\u00a0', 'a', 'A', '0', '.', '-', '+', ';', '|', '&', '{', '}', '[', ']', '*', '?', '@', '%', '!', '<', '>', '`', '~', '_', 'é', '\u{1F600}'];
+const SUFFIXES = ['', 'x', '!', '\r', '\u00a0', '/', ':', '\\', '#', '=', ' b', '\r#x', '\t'];
+const SIZES = [20_000, 100_000, 100_000, 200_000];
+
+const lineSplit = (text) => text.split(/(?<=\n)/);
+
+/**
+ * A long-line or long-run variant of a seed file (deterministic from seed and case k):
+ * - `line`: one line's lead (its first words) followed by a run of one unit (a character, two
+ *   characters, a word of the line) to 20k-200k characters and a rejecting suffix;
+ * - `run`: one line (sometimes ending in a backslash, or followed by a CR) repeated to the size;
+ * - `words`: one keyword line with tens of thousands of words.
+ */
+export function makeLongCase(seed, k, corpus, language) {
+  const r = rngFor(seed, k, 0x10e6);
+  const base = language ? corpus.filter((f) => f.language === language)[r.int(corpus.filter((f) => f.language === language).length)] : corpus[r.int(corpus.length)];
+  const text = base.bytes.toString('utf8');
+  const lines = lineSplit(text);
+  const size = r.pick(SIZES);
+  const nonEmpty = lines.filter((l) => l.trim().length > 0);
+  const pickLine = () => (nonEmpty.length > 0 ? r.pick(nonEmpty) : 'x\n').replace(/\r?\n$/, '');
+  const shape = r.pick(['line', 'line', 'line', 'run', 'words']);
+  let hostile;
+  let what;
+  if (shape === 'line') {
+    const line = pickLine();
+    const toks = line.split(/[ \t]+/).filter(Boolean);
+    const lead = r.chance(0.7) ? toks.slice(0, r.int(toks.length + 1)).join(' ') + r.pick(['', ' ', '=', ' = ', ':', '\t']) : '';
+    let unit;
+    switch (r.int(4)) {
+      case 0: unit = r.pick(CHARS); break;
+      case 1: unit = r.pick(CHARS) + r.pick(CHARS); break;
+      case 2: unit = toks.length > 0 ? r.pick(toks) + r.pick([' ', '', ',', ':']) : 'a'; break;
+      default: unit = line.length > 0 ? line[r.int(line.length)] : 'a';
+    }
+    if (unit === '' || unit === '\n') unit = 'a';
+    const suffix = r.pick(SUFFIXES);
+    const long = lead + unit.repeat(Math.max(1, Math.ceil((size - lead.length) / unit.length))) + suffix;
+    const at = r.int(lines.length + 1);
+    hostile = [...lines.slice(0, at), long + '\n', ...lines.slice(at)].join('');
+    what = `line: ${JSON.stringify(lead.slice(0, 30))} + ${JSON.stringify(unit)} x ${Math.ceil((size - lead.length) / unit.length)} + ${JSON.stringify(suffix)}`;
+  } else if (shape === 'run') {
+    const line = pickLine() + r.pick(['', '', ' \\', '\\', '\r', ' #']);
+    const count = Math.max(1, Math.floor(size / (line.length + 1)));
+    const at = r.int(lines.length + 1);
+    hostile = [...lines.slice(0, at), (line + '\n').repeat(count), ...lines.slice(at)].join('');
+    what = `run: ${JSON.stringify(line.slice(0, 40))} x ${count}`;
+  } else {
+    const line = pickLine();
+    const m = /^(\s*#?\s*[A-Za-z_-]+\s*[:=]?\s*)/.exec(line);
+    const head = m ? m[1] : `${line.split(/[ \t]/)[0] ?? 'x'} `;
+    const word = r.pick(['a', 'a1', '$remote_fs', 'x-y', 'node1', '10.0.0.1', 'eth0', 'S', '2', 'sha1']);
+    const sep = r.pick([' ', ' ', ',', '\t', ', ']);
+    const count = Math.max(1, Math.floor(size / (word.length + sep.length)));
+    const long = head + Array.from({ length: count }, (_, i) => (r.chance(0.5) ? word : `${word}${i % 97}`)).join(sep);
+    const at = r.int(lines.length + 1);
+    hostile = [...lines.slice(0, at), long + '\n', ...lines.slice(at)].join('');
+    what = `words: ${JSON.stringify(head)} + ${count} x ${JSON.stringify(word)}`;
+  }
+  return { base: base.name, language: base.language, text: hostile, what, size: hostile.length };
+}
+
+/** A typical file of about `size` characters: the seed file's lines, repeated in order. */
+export function typicalText(baseText, size) {
+  if (baseText.length === 0) return '';
+  const t = baseText.repeat(Math.max(1, Math.ceil(size / baseText.length))).slice(0, size);
+  return t.slice(0, t.lastIndexOf('\n') + 1);
+}
+
+/** Positions on the longest line (start, middle, end, just after its first word) and the last line. */
+export function positionsFor(text) {
+  const lines = text.split(/\r\n|\r|\n/);
+  let longest = 0;
+  for (let i = 1; i < lines.length; i++) if (lines[i].length > lines[longest].length) longest = i;
+  const len = lines[longest].length;
+  const firstBlank = lines[longest].search(/[ \t]/);
+  return [
+    { line: longest, character: 0 }, { line: longest, character: len >> 1 }, { line: longest, character: len },
+    { line: longest, character: firstBlank < 0 ? len : firstBlank + 1 }, { line: lines.length - 1, character: lines[lines.length - 1].length },
+  ];
+}
+
+/**
+ * Runs every request kind on a document and returns the milliseconds of each:
+ * env = { svc, format? (out/server/src/cli/format.js) }; doc = { path, text, language }.
+ */
+export function runRequests(env, doc, settings, host, positions = positionsFor(doc.text)) {
+  const { svc } = env;
+  const ms = {};
+  const time = (kind, fn) => {
+    const t0 = performance.now();
+    const v = fn();
+    ms[kind] = (ms[kind] ?? 0) + performance.now() - t0;
+    return v;
+  };
+  const a = time('analyze', () => svc.analyze(doc, settings ?? svc.DEFAULT_SETTINGS, host));
+  try {
+    time('symbols', () => svc.getSymbols(a));
+    time('lenses', () => svc.getCodeLenses(a));
+    time('folding', () => svc.getFoldingRanges(a));
+    for (const p of positions) {
+      const items = time('completion', () => svc.doComplete(a, p));
+      for (const it of items.slice(0, 3)) if (it.resolveKey) time('completion', () => svc.resolveCompletion(a.language, it.resolveKey));
+      time('hover', () => svc.doHover(a, p));
+      time('signature', () => svc.getSignatureHelp(a, p));
+      time('refactors', () => svc.getRefactors(a, { start: p, end: p }));
+    }
+    const lines = new Set(positions.map((p) => p.line));
+    const onLong = a.problems.filter((p) => lines.has(p.range.start.line)).slice(0, 20);
+    for (const p of onLong) time('fixes', () => svc.getFixes(a, p.range, [p.code]));
+    if (env.format) {
+      const results = [{ path: doc.path, text: svc.displayText(doc.language, doc.text), problems: a.problems }];
+      time('cli', () => env.format.formatText(results, { cwd: '/', color: false }));
+      time('cli', () => env.format.formatJson(results));
+      time('cli', () => env.format.formatSarif(results, '0'));
+    }
+    return { ms, problems: a.problems.length };
+  } finally {
+    svc.disposeAnalysis(a);
+  }
+}
+
+/** The kinds of `hostile` slower than RATIO x `typical` (and than their floor): [] when none. */
+export function tooSlow(hostile, typical) {
+  const out = [];
+  for (const [kind, t] of Object.entries(hostile)) {
+    const base = typical[kind] ?? 0;
+    const floor = FLOOR_MS[kind] ?? REQUEST_FLOOR_MS;
+    if (t > floor && t > RATIO * base) out.push({ kind, ms: t, typicalMs: base });
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+/**
+ * Hostile input (issue 14.1): the inputs a security review found quadratic (or exponential),
+ * each at a size where a quadratic analysis runs for hours and a linear one for about a second.
+ * Every request kind runs on each (scripts/fuzz/longline.mjs `runRequests`: analysis, symbols,
+ * lenses, folding, completion, hover, signature help, refactors, quick fixes, CLI text/JSON/
+ * SARIF) in a worker thread that a watchdog ends after WATCHDOG_MS: a synchronous loop cannot
+ * be interrupted otherwise. The watchdog is no timing assertion: it is hundreds of times the
+ * linear cost, and only a super-linear algorithm reaches it. The fuzzer's long-line generator
+ * compares times against typical files; these are its fixed regressions.
+ */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { REPO } from '../helpers/golden';
+
+const WATCHDOG_MS = 90_000;
+const N = 1_000_000;
+
+interface Case {
+  name: string;
+  language: string;
+  path: string;
+  text: string;
+  /** Other files of the workspace (an in-memory host). */
+  files?: Record<string, string>;
+}
+
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { pathToFileURL } = require('node:url');
+(async () => {
+  const repo = workerData.repo;
+  const svc = require(repo + '/out/server/src/service/index.js');
+  await svc.initialize({ wasmDir: repo + '/dist' });
+  const { memHost } = require(repo + '/out/test/helpers/memHost.js');
+  const format = require(repo + '/out/server/src/cli/format.js');
+  const { runRequests } = await import(pathToFileURL(repo + '/scripts/fuzz/longline.mjs').href);
+  const c = workerData.c;
+  const host = c.files ? memHost({ ...c.files, [c.path]: c.text }) : undefined;
+  const r = runRequests({ svc, format }, { path: c.path, text: c.text, language: c.language }, undefined, host);
+  parentPort.postMessage(r);
+})().catch((err) => parentPort.postMessage({ error: String(err && err.stack || err) }));
+`;
+
+/** Runs every request on the case in a worker; rejects when the watchdog fires first. */
+function bounded(c: Case): Promise<{ ms: Record<string, number>; problems: number }> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(WORKER, { eval: true, workerData: { repo: REPO, c } });
+    const timer = setTimeout(() => {
+      void w.terminate();
+      reject(new Error(`${c.name}: the requests did not finish within ${WATCHDOG_MS / 1000} s on ${c.text.length} characters (super-linear)`));
+    }, WATCHDOG_MS);
+    w.once('message', (m: { error?: string; ms: Record<string, number>; problems: number }) => {
+      clearTimeout(timer);
+      void w.terminate();
+      if (m.error) reject(new Error(m.error));
+      else resolve(m);
+    });
+    w.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+const lsb = (lines: string) => `#!/bin/sh\n### BEGIN INIT INFO\n${lines}\n### END INIT INFO\ncase "$1" in\n  start) ;;\n  stop) ;;\nesac\n`;
+const plainScript = lsb('# Provides: x\n# Required-Start: $remote_fs\n# Required-Stop: $remote_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6');
+
+const CASES: Case[] = [
+  {
+    name: 'xinetd: server = a run without a slash (/.*\\//)',
+    language: 'xinetd', path: '/etc/xinetd.d/x',
+    text: `service x\n{\n\tsocket_type = stream\n\twait = no\n\tuser = root\n\tserver = ${'a'.repeat(N)}\n\tserver_args = a\n}\n`,
+  },
+  {
+    name: 'xinetd: hover on an attribute word of repeated =',
+    language: 'xinetd', path: '/etc/xinetd.d/x',
+    text: `service x\n{\n\ta${'='.repeat(N)}x\n}\n`,
+  },
+  {
+    name: 'init script: an LSB value with a long run of blanks before a final character',
+    language: 'initscript', path: '/etc/init.d/x',
+    text: lsb(`# Provides: x\n# Short-Description: a${' '.repeat(N)}b`),
+  },
+  {
+    name: 'init script: a chkconfig description with a long run of blanks',
+    language: 'initscript', path: '/etc/init.d/x',
+    text: `#!/bin/sh\n# chkconfig: 345 10 90\n# description: a${' '.repeat(N)}b\n`,
+  },
+  {
+    name: 'ha.cf: a directive word of repeated :',
+    language: 'hacf', path: '/etc/ha.d/ha.cf',
+    text: `node${':'.repeat(N)}x\n`,
+  },
+  {
+    name: 'ha.cf: 300,000 backslash-continued lines',
+    language: 'hacf', path: '/etc/ha.d/ha.cf',
+    text: 'node a \\\n'.repeat(300_000) + 'b\n',
+  },
+  {
+    name: 'insserv.conf: $aaa... with a CR inside (workspace checks)',
+    language: 'initscript', path: '/r/etc/init.d/x',
+    text: lsb('# Provides: x\n# Required-Start: $remote_fs $aaa\n# Required-Stop: $remote_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6'),
+    files: { '/r/etc/insserv.conf': `$${'a'.repeat(N)}\r${'a'.repeat(10)}\n`, '/r/etc/init.d/y': plainScript },
+  },
+  {
+    name: 'haresources: a line of repeated # with a CR inside (copies compared)',
+    language: 'haresources', path: '/n1/etc/ha.d/haresources',
+    text: `${'#'.repeat(N)}\r#x\nnode1 10.0.0.1\n`,
+    files: { '/n2/etc/ha.d/haresources': 'node1 10.0.0.1\n' },
+  },
+  {
+    name: 'init script: # Provides: a a a ... with 200,000 words (workspace checks)',
+    language: 'initscript', path: '/r/etc/init.d/x',
+    text: lsb(`# Provides: ${'a '.repeat(200_000)}\n# Required-Start: $remote_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6`),
+    files: { '/r/etc/init.d/y': plainScript, '/r/etc/insserv.conf': '$local_fs +mountall\n' },
+  },
+  {
+    name: 'init script: Required-Start with 200,000 $facility words and an insserv.conf',
+    language: 'initscript', path: '/r/etc/init.d/x',
+    text: lsb(`# Provides: x\n# Required-Start: ${Array.from({ length: 200_000 }, (_, i) => `$f${i % 50}`).join(' ')}\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6`),
+    files: { '/r/etc/insserv.conf': Array.from({ length: 20_000 }, (_, i) => `$f${i} a`).join('\n') + '\n' },
+  },
+  {
+    name: 'init script: Required-Start with 50,000 different missing names (workspace checks)',
+    language: 'initscript', path: '/r/etc/init.d/x',
+    text: lsb(`# Provides: x\n# Required-Start: ${Array.from({ length: 50_000 }, (_, i) => `a${i}`).join(' ')}\n# Default-Start: 2 3 4 5`),
+    files: { '/r/etc/init.d/y': plainScript },
+  },
+  {
+    name: 'init script: completion after `ip ip ip ... dev` (a long line of ip words)',
+    language: 'initscript', path: '/etc/init.d/x',
+    text: `${plainScript}${'ip '.repeat(N / 3)}dev eth\n`,
+  },
+  {
+    name: 'init script: completion at a command position after `dododo...`',
+    language: 'initscript', path: '/etc/init.d/x',
+    text: `${plainScript}${'do'.repeat(N / 2)} \n`,
+  },
+  {
+    name: 'init script: completion in an LSB value of letters ending in a dot',
+    language: 'initscript', path: '/etc/init.d/x',
+    text: lsb(`# Provides: x\n# Required-Start: ${'a'.repeat(N)}.`),
+  },
+  {
+    name: 'init script: a case pattern of many * (a glob as a regular expression backtracks exponentially)',
+    language: 'initscript', path: '/etc/init.d/x',
+    text: `#!/bin/sh\n# chkconfig: 345 10 90\n# description: x\ncase "$1" in\n  start) ;;\n  stop) ;;\n  ${'*'.repeat(40)}x) ;;\nesac\n`,
+  },
+  {
+    name: 'init script: set -eeee... (a long option word)',
+    language: 'initscript', path: '/etc/init.d/x',
+    text: `${lsb('# Provides: x\n# Default-Start: 2 3 4 5')}set -${'e'.repeat(N / 2)}1\n`,
+  },
+];
+
+describe('hostile input: every request stays linear (issue 14.1)', () => {
+  for (const c of CASES) {
+    it(c.name, { timeout: WATCHDOG_MS + 30_000 }, async () => {
+      const r = await bounded(c);
+      assert.ok(r.problems >= 0);
+      assert.ok(Object.keys(r.ms).includes('analyze') && Object.keys(r.ms).includes('hover') && Object.keys(r.ms).includes('cli'), 'every request kind ran');
+    });
+  }
+});
+
