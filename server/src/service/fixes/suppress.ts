@@ -13,12 +13,14 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../core/language';
+import { trimEndBlanks } from '../core/scan';
 import type { SourceText } from '../core/text';
 import type { Fix, Problem, TextEdit } from '../core/types';
 import type { InitScriptDoc } from '../languages/initscript';
 import type { HaresourcesDoc } from '../languages/haresources/features';
 
-const DIRECTIVE = /^(\s*#\s*sysv-ha-disable-(next-line|file)\b[ \t]*)(.*?)[ \t]*\r?$/;
+/** The directive and the blanks after it; the codes are the rest of the line, trailing blanks cut (a lazy `(.*?)[ \t]*$` is quadratic). */
+const DIRECTIVE = /^(\s*#\s*sysv-ha-disable-(next-line|file)\b[ \t]*)/;
 
 export interface SuppressDoc {
   language: LanguageId;
@@ -90,9 +92,11 @@ function extend(src: SourceText, line: number, kind: 'next-line' | 'file', code:
   if (!text.includes('sysv-ha-disable-')) return undefined;
   const m = DIRECTIVE.exec(text);
   if (!m || m[2] !== kind) return undefined;
-  const codes = m[3]!.split(/[\s,]+/).filter(Boolean);
+  const rest = trimEndBlanks(text.slice(m[1]!.length).replace(/\r$/, ''));
+  if (/[\r\n\u2028\u2029]/.test(rest)) return undefined;
+  const codes = rest.split(/[\s,]+/).filter(Boolean);
   if (codes.includes(code)) return null;
-  const end = m[1]!.length + m[3]!.length;
+  const end = m[1]!.length + rest.length;
   return { range: { start: { line, character: end }, end: { line, character: end } }, newText: codes.length > 0 ? `,${code}` : code };
 }
 
