@@ -15,6 +15,7 @@
  * produce anything else. The corpus test re-checks that each formatted file analyses the same.
  */
 import type { LanguageId } from '../core/language';
+import { trimEndBlanks } from '../core/scan';
 import type { SourceText } from '../core/text';
 import type { TextEdit } from '../core/types';
 import type { HacfDoc } from '../languages/hacf/features';
@@ -83,7 +84,7 @@ function blankLineEdits(src: SourceText, removable: (line: number) => boolean): 
   return edits;
 }
 
-const trimEnd = (t: string) => t.replace(/[ \t]+$/, '');
+const trimEnd = trimEndBlanks;
 
 /** One blank between the words of `text` up to `end` (the rest kept), no indentation, no trailing blanks. */
 function tidy(text: string, end = text.length): string {
