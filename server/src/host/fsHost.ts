@@ -55,6 +55,16 @@ export class FsHost implements WorkspaceHost {
     return this.texts.get(path);
   }
 
+  readBytes(path: string): Uint8Array | undefined {
+    if (this.overlay(path) !== undefined) return undefined;
+    try {
+      const st = statSync(path);
+      return st.isFile() && st.size <= MAX_READ ? readFileSync(path) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   stat(path: string): FileInfo | undefined {
     if (!this.stats.has(path)) {
       let info: FileInfo | undefined;

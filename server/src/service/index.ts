@@ -26,6 +26,7 @@ import { formatDocument } from './format';
 
 export * from './core/types';
 export * as boot from './boot';
+export * as systemd from './systemd';
 export * from './core/settings';
 export { allProblems, docsAnchor, docsUrl, DOCS_URL, problemDef, levelFor, type ProblemDef } from './core/registry';
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';

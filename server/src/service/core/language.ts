@@ -38,6 +38,11 @@ export interface FileInfo {
 export interface WorkspaceHost {
   /** The text of a file (an open editor's buffer first), or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
+  /**
+   * The bytes of a file on disk, or undefined when it cannot be read or is open in the editor
+   * (then `readFile` has the buffer). For models that must see what a program reads byte for byte.
+   */
+  readBytes?(path: string): Uint8Array | undefined;
   stat(path: string): FileInfo | undefined;
   /** Names in a directory, sorted in C-locale order, or undefined when it is not one. */
   listDir(path: string): string[] | undefined;

@@ -29,7 +29,14 @@ export interface Settings {
    * for; empty = unknown (then the workspace's `etc/hostname` is used, if there is one).
    */
   localNode: string;
+  /**
+   * `sysvHa.systemdVersion`: the systemd whose systemd-sysv-generator runs the scripts
+   * (219, 239, 252, 257), `off` for hosts without systemd, `auto` for the profile's default.
+   */
+  systemdVersion: 'auto' | 'off' | '219' | '239' | '252' | '257';
 }
+
+export const SYSTEMD_VERSION_VALUES: readonly Settings['systemdVersion'][] = ['auto', 'off', '219', '239', '252', '257'];
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   profile: 'auto',
@@ -40,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   maxFileSize: 2 * 1024 * 1024,
   checkFileModes: true,
   localNode: '',
+  systemdVersion: 'auto',
 }) as Settings;
 
 /**
@@ -84,6 +92,12 @@ export function normalizeSettings(input: unknown): { settings: Settings; ignored
   if (localNode !== undefined) {
     if (typeof localNode === 'string' && /^[^\s#]*$/.test(localNode.trim())) settings.localNode = localNode.trim();
     else ignored.push(`localNode: ${JSON.stringify(localNode)} is not a host name`);
+  }
+  const sd = src['systemdVersion'];
+  if (sd !== undefined) {
+    const v = typeof sd === 'number' ? String(sd) : sd;
+    if (typeof v === 'string' && (SYSTEMD_VERSION_VALUES as readonly string[]).includes(v)) settings.systemdVersion = v as Settings['systemdVersion'];
+    else ignored.push(`systemdVersion: ${JSON.stringify(sd)} is not one of ${SYSTEMD_VERSION_VALUES.join(', ')}`);
   }
   const sev = src['severity'];
   if (sev !== undefined) {
