@@ -13,6 +13,7 @@ import { collectFiles, describeFsError, UsageError } from './files';
 import { formatJson, formatSarif, formatText, printable, type FileResult } from './format';
 import { LINKS_HELP, runLinks } from './links';
 import { runSimulate, SIMULATE_HELP } from './simulate';
+import { runUnit, UNIT_HELP } from './unit';
 
 export const VERSION = '0.1.0';
 
@@ -82,6 +83,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   { name: 'check', summary: 'check files; a directory with etc/ is an image root', help: CHECK_HELP, run: (a, io) => runCheck(a, io) },
   { name: 'links', summary: 'the rcN.d links chkconfig, insserv or update-rc.d would create; --apply writes them', help: LINKS_HELP, run: runLinks },
   { name: 'simulate', summary: 'the steps rc takes on a runlevel change', help: SIMULATE_HELP, run: runSimulate },
+  { name: 'unit', summary: 'the units systemd-sysv-generator makes of the init scripts; --out writes them', help: UNIT_HELP, run: runUnit },
   { name: 'lsp', summary: 'run the language server (LSP over stdio)', help: LSP_HELP },
 ];
 
