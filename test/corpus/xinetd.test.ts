@@ -39,6 +39,14 @@ const REVIEWED: Record<string, { codes: string[]; why: string }> = {
     codes: ['xinetd/not-in-services'],
     why: 'The upstream sample names `name`/udp and `irc`/tcp, which Debian\'s /etc/services does not have: xinetd refuses both ("service/protocol combination not in /etc/services").',
   },
+  'openSUSE__xinetd__contrib__xinetd.d__servers': {
+    codes: ['xinetd/unknown-internal-service'],
+    why: 'xinetd 2.3.15.3 has no built-in \'servers\' any more: "No such internal service: servers/stream - DISABLING" (test/oracle/xinetd.sh agrees).',
+  },
+  'openSUSE__xinetd__contrib__xinetd.d__services': {
+    codes: ['xinetd/unknown-internal-service'],
+    why: 'Same as servers: no built-in \'services\' in 2.3.15.3, so xinetd disables it.',
+  },
   'zmanda__amanda__example__xinetd.amandaclient': {
     codes: ['xinetd/duplicate-attribute'],
     why: 'flags = IPv4 then flags = IPv6: xinetd warns "attribute already set: flags" and keeps IPv4 (the manifest notes the upstream quirk).',

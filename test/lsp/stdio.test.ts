@@ -382,7 +382,7 @@ describe('LSP over stdio: many init scripts open (analyses kept for the last ope
     await client.notify('textDocument/didChange', { textDocument: { uri: uri(0), version: 2 }, contentChanges: [{ range: { start: { line: status, character: 0 }, end: { line: status + 3, character: 0 } }, text: '' }] });
     const p = await client.diagnostics(uri(0), (x) => x.version === 2);
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['initscript/missing-status']);
-    await client.notify('textDocument/didChange', { textDocument: { uri: uri(0), version: 3 }, contentChanges: [{ range: { start: { line: status, character: 0 }, end: { line: status, character: 0 } }, text: '  status)\n\tstatus -p /var/run/foo.pid food\n\t;;\n' }] });
+    await client.notify('textDocument/didChange', { textDocument: { uri: uri(0), version: 3 }, contentChanges: [{ range: { start: { line: status, character: 0 }, end: { line: status, character: 0 } }, text: '  status)\n\tstatus -p /var/run/s0.pid food\n\t;;\n' }] });
     assert.deepEqual((await client.diagnostics(uri(0), (x) => x.version === 3)).diagnostics, []);
   });
 });

@@ -99,5 +99,6 @@ export const CASES = [
     },
   },
   { name: 'brace-twice', text: `service ftp {\n{\n\tsocket_type = stream\n\twait = no\n\tuser = root\n\tserver = /usr/sbin/in.ftpd\n}\n` },
+  { name: 'internal-unknown', text: svc('servers', ['type = INTERNAL UNLISTED', 'port = 9099', 'socket_type = stream', 'protocol = tcp', 'wait = no']) + svc('tcpmux', ['type = INTERNAL', 'socket_type = dgram', 'wait = yes']) + svc('chargen', ['type = INTERNAL', 'socket_type = dgram', 'wait = yes']) + svc('discard', ['type = INTERNAL', 'id = discard-stream', 'socket_type = stream', 'wait = no']) },
   { name: 'sensor', text: svc('ftp', ['flags = SENSOR', 'socket_type = stream', 'wait = no', 'deny_time = 120']) + svc('telnet', ['flags = SENSOR', 'socket_type = stream', 'wait = no', 'server = /usr/sbin/in.telnetd', 'deny_time = 10']) + svc('finger', ['type = INTERNAL', 'flags = SENSOR', 'socket_type = stream', 'wait = no']) },
 ];

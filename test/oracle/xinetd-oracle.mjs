@@ -41,12 +41,6 @@ const EXCEPTIONS = {
   'env-minus': {
     ftp: "xinetd's env_parser refuses '-=' and disables the service; the catalogue files '-= on env' under xinetd/operator-not-allowed (a warning, \"ignored\"), so sysv-ha reports no error.",
   },
-  'openSUSE__xinetd__contrib__xinetd.d__servers': {
-    servers: "xinetd 2.3.15.3 has no built-in 'servers' service any more (\"No such internal service: servers/stream - DISABLING\"); the catalogue has no code for an unknown INTERNAL service, so sysv-ha only says it in the hover.",
-  },
-  'openSUSE__xinetd__contrib__xinetd.d__services': {
-    services: "Same as servers: no built-in 'services' in 2.3.15.3, and no catalogue code for it.",
-  },
   'error-then-enable': {
     ftp: "An xinetd quirk: 'disable = no' after a value xinetd refused (instances = many) re-enables the service (svcdisable_parser calls SC_ENABLE), so it starts with the bad line ignored; sysv-ha reports the refused value as an error.",
   },

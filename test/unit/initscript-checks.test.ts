@@ -575,6 +575,32 @@ describe('initscript: later header codes', () => {
   });
 });
 
+describe('initscript: codes of the project (failing and passing fixtures; more in initscript-precision.test.ts)', () => {
+  it('daemon-foreground', () => {
+    checkDiagnostics(edit(RH, '\tdaemon --pidfile=/var/run/foo.pid /usr/sbin/food\n', `\tdaemon sleep 120
+\t       ^^^^^ initscript/daemon-foreground
+`), RH_OPTS);
+    checkDiagnostics(RH, RH_OPTS);
+  });
+  it('library-not-sourced', () => {
+    checkDiagnostics(edit(RH, '. /etc/rc.d/init.d/functions\n', `action "Loading" modprobe foo
+^^^^^^ initscript/library-not-sourced
+. /etc/rc.d/init.d/functions
+`), RH_OPTS);
+  });
+  it('pidfile-mismatch', () => {
+    checkDiagnostics(edit(RH, '\tkillproc -p /var/run/foo.pid /usr/sbin/food\n', `\tkillproc -p /var/run/food.pid /usr/sbin/food
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ initscript/pidfile-mismatch
+`), RH_OPTS);
+  });
+  it('template', () => {
+    checkDiagnostics(edit(DEB, '# Default-Start:     2 3 4 5\n', `# Default-Start:     %%DEFAULTSTART%%
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ initscript/template
+`), { language: 'initscript', path: '/src/debian/bar.init' });
+    checkDiagnostics(DEB, { language: 'initscript', path: '/src/debian/bar.init' });
+  });
+});
+
 after(() => {
   const missing = svc.allProblems().filter((d) => d.code.startsWith('initscript/') && !coveredCodes.has(d.code)).map((d) => d.code);
   assert.deepEqual(missing, [], `codes without a failing fixture: ${missing.join(', ')}`);

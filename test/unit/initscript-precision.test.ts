@@ -9,7 +9,7 @@ import * as svc from '../../server/src/service';
 import { FsHost } from '../../server/src/host/fsHost';
 import { analyzeText } from '../helpers/fixture';
 import { REPO } from '../helpers/golden';
-import { DEB } from '../helpers/initscripts';
+import { DEB, RH as RH_LIKE } from '../helpers/initscripts';
 import { memHost } from '../helpers/memHost';
 
 before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
@@ -235,5 +235,70 @@ describe('initscript precision: severities re-derived per profile', () => {
     // dhis-server: Required-Start: $network, a pid file in /var/run.
     const dhis = DEB.replace('$remote_fs $syslog\n# Required-Stop:     $remote_fs $syslog', '$network\n# Required-Stop:     $network').replace('NAME=bar\n', 'NAME=bar\nPIDFILE=/var/run/bar.pid\n');
     assert.deepEqual(analyzeText(dhis, DEB_OPTS).problems.map((p) => `${p.code}=${p.severity}`), ['initscript/missing-local-fs-dependency=information', 'initscript/missing-local-fs-dependency=information']);
+  });
+});
+
+describe('initscript precision: templates (#15 point 9)', () => {
+  const dhMake = DEB.replace('# Default-Start:     2 3 4 5', '# Default-Start:     %%DEFAULTSTART%%').replace('# Required-Start:    $remote_fs $syslog', '# Required-Start:    @REQUIRED@');
+  it('said once instead of the header errors, by its placeholders or its name', () => {
+    const a = analyzeText(dhMake, { language: 'initscript', path: '/src/debian/bar.init' });
+    assert.deepEqual(codes(a), ['4:initscript/template=information']);
+    assert.match(a.problems[0]!.message, /template \(placeholder '@REQUIRED@' on line 4\)/);
+    const erb = analyzeText('#!/bin/sh\n# chkconfig: <%= @levels %> 20 80\n<% if @debug %>set -x<% end %>\ncase "$1" in\n  start) : ;;\nesac\n', { language: 'initscript', path: '/src/templates/foo.erb' });
+    assert.deepEqual(codes(erb), ['1:initscript/template=information']);
+    // The body of an autoconf/dh-make template is still shell, and still checked.
+    const body = analyzeText(dhMake.replace('  status)\n\tstatus_of_proc $DAEMON $NAME\n\t;;\n', ''), { language: 'initscript', path: '/src/bar.init.in' });
+    assert.deepEqual(body.problems.map((p) => p.code), ['initscript/template', 'initscript/missing-status']);
+  });
+  it('never for a script where rc runs it: a placeholder there is a shipped bug (cluster-glue\'s logd)', () => {
+    const logd = RH_LIKE.replace('# chkconfig: 345 40 60', '# chkconfig: 2345 @LOGD_INITSTARTPRI@ @LOGD_INITSTOPPRI@');
+    assert.deepEqual(analyzeText(logd, { language: 'initscript', path: '/etc/init.d/foo' }).problems.map((p) => `${p.code}=${p.severity}`), ['initscript/chkconfig-invalid=error']);
+    // A placeholder only in a comment is no template.
+    assert.deepEqual(codes(analyzeText(DEB.replace('#!/bin/sh\n', '#!/bin/sh\n# Author: @FULLNAME@ <@EMAIL@>\n'), { language: 'initscript', path: '/src/debian/bar.init' })), []);
+  });
+});
+
+describe('initscript: daemon-foreground (#19 point 6)', () => {
+  const RH_OPTS = { language: 'initscript' as const, path: '/etc/rc.d/init.d/foo' };
+  it('a program daemon waits for forever: on the program, an error', () => {
+    // The seed's experiment on atd: 'daemon sleep 120'.
+    const a = analyzeText(RH_LIKE.replace('daemon --pidfile=/var/run/foo.pid /usr/sbin/food', 'daemon sleep 120'), RH_OPTS);
+    assert.deepEqual(codes(a), ['22:initscript/daemon-foreground=error']);
+    assert.equal(a.src.text.split('\n')[21]!.slice(a.problems[0]!.range.start.character, a.problems[0]!.range.end.character), 'sleep');
+    for (const call of ['daemon --user memcached /usr/bin/memcached -p 11211', 'daemon /usr/sbin/sshd -D', 'daemon --pidfile=/var/run/foo.pid tail -f /var/log/messages']) {
+      assert.deepEqual(analyzeText(RH_LIKE.replace('daemon --pidfile=/var/run/foo.pid /usr/sbin/food', call), RH_OPTS).problems.map((p) => p.code), ['initscript/daemon-foreground'], call);
+    }
+  });
+  it('not for programs that detach, nor a script\'s own daemon function, nor on Debian', () => {
+    for (const call of ['daemon /usr/bin/memcached -d -p 11211', 'daemon /usr/sbin/sshd', 'daemon $SLEEP 120', 'daemon --pidfile=/var/run/foo.pid /usr/sbin/food']) {
+      assert.deepEqual(codes(analyzeText(RH_LIKE.replace('daemon --pidfile=/var/run/foo.pid /usr/sbin/food', call), RH_OPTS)), [], call);
+    }
+    const own = RH_LIKE.replace('daemon --pidfile=/var/run/foo.pid /usr/sbin/food', 'daemon sleep 120').replace('start() {', 'daemon() { "$@" & }\nstart() {');
+    assert.deepEqual(codes(analyzeText(own, RH_OPTS)), []);
+    assert.deepEqual(codes(analyzeText(RH_LIKE.replace('daemon --pidfile=/var/run/foo.pid /usr/sbin/food', 'daemon sleep 120'), { ...RH_OPTS, settings: { profile: 'debian' } })).filter((c) => c.includes('daemon-foreground')), []);
+  });
+});
+
+describe('initscript: hover notes that became diagnostics (#19 point 6)', () => {
+  const RH_OPTS = { language: 'initscript' as const, path: '/etc/rc.d/init.d/foo' };
+  it('library-not-sourced: no functions library at all, or a top-level call before it is sourced', () => {
+    const none = analyzeText(DEB.replace('. /lib/lsb/init-functions\n', '').replace('[ -r /etc/default/$NAME ] && . /etc/default/$NAME\n', '').replace('\tstart-stop-daemon --start --quiet --oknodo --exec $DAEMON\n', '\tlog_daemon_msg "Starting" "$NAME"\n\tstart-stop-daemon --start --quiet --oknodo --exec $DAEMON\n\tlog_end_msg $?\n'), DEB_OPTS);
+    assert.deepEqual(codes(none), ['16:initscript/library-not-sourced=warning', '18:initscript/library-not-sourced=warning', '28:initscript/library-not-sourced=warning']);
+    assert.match(none.problems[0]!.message, /log_daemon_msg: command not found/);
+    const early = analyzeText(RH_LIKE.replace('. /etc/rc.d/init.d/functions\n', 'action "Loading" true\n. /etc/rc.d/init.d/functions\n'), RH_OPTS);
+    assert.deepEqual(early.problems.map((p) => p.code), ['initscript/library-not-sourced']);
+    assert.match(early.problems[0]!.message, /before '\/etc\/rc\.d\/init\.d\/functions' is sourced/);
+    // Sourced, or through a variable, or defined by the script: nothing.
+    assert.deepEqual(codes(analyzeText(DEB, DEB_OPTS)), []);
+    assert.deepEqual(codes(analyzeText(DEB.replace('. /lib/lsb/init-functions\n', '. $FUNCTIONS\n'), DEB_OPTS)), []);
+    assert.deepEqual(codes(analyzeText(DEB.replace('. /lib/lsb/init-functions\n', 'status_of_proc() { :; }\n'), DEB_OPTS)), []);
+  });
+  it('pidfile-mismatch: stop reads another pid file than start wrote', () => {
+    const a = analyzeText(RH_LIKE.replace(/killproc([^\n]*)\n/, 'killproc -p /var/run/food.pid food\n'), RH_OPTS);
+    assert.deepEqual(a.problems.map((p) => `${p.code}=${p.severity}`), ['initscript/pidfile-mismatch=warning']);
+    assert.match(a.problems[0]!.message, /start writes \/var\/run\/foo\.pid, but killproc -p .* reads \/var\/run\/food\.pid/);
+    assert.deepEqual(codes(analyzeText(RH_LIKE.replace(/killproc([^\n]*)\n/, 'killproc -p /var/run/foo.pid food\n'), RH_OPTS)), []);
+    // A path that does not resolve is not compared.
+    assert.deepEqual(codes(analyzeText(RH_LIKE.replace(/killproc([^\n]*)\n/, 'killproc -p $PIDFILE food\n'), RH_OPTS)), []);
   });
 });

@@ -522,6 +522,50 @@ service telnet
 `);
   });
 
+  it('unknown-internal-service: an INTERNAL name xinetd has no built-in for, or a built-in without that socket type', () => {
+    // openSUSE's contrib/xinetd.d/servers, cut down: xinetd 2.3.15.3 says "No such internal service: servers/stream - DISABLING".
+    check(`service servers
+        ^^^^^^^ xinetd/unknown-internal-service
+{
+  type        = INTERNAL UNLISTED
+  port        = 9099
+  socket_type = stream
+  protocol    = tcp
+  wait        = no
+}
+service tcpmux
+        ^^^^^^ xinetd/unknown-internal-service
+        ^^^^^^ xinetd/not-in-services
+{
+  type        = INTERNAL
+  socket_type = dgram
+  wait        = yes
+}
+`);
+    // The built-ins, and a SENSOR (internal by its flag), are fine; an id does not change the name xinetd looks up.
+    check(`service daytime
+{
+  type        = INTERNAL
+  id          = daytime-stream
+  socket_type = stream
+  wait        = no
+}
+service chargen
+{
+  type        = INTERNAL
+  socket_type = dgram
+  wait        = yes
+}
+service finger
+{
+  type        = INTERNAL
+  flags       = SENSOR
+  socket_type = stream
+  wait        = no
+}
+`);
+  });
+
   it('workspace/xinetd-duplicate-service in one file: only when the earlier one has a bind', () => {
     const a = check(`service ftp
 {

@@ -12,7 +12,8 @@ import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import { chkconfigRejection, type HeaderModel, type LsbBlock, type LsbEntry } from './header';
 import { checkDuplicateAddresses, checkIpCommand, type IpStep } from '../ipaddr';
-import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, isIgnoredName, type InitProfile } from './spec';
+import { astrayPidUses, foregroundProgram, libraryNote, pidUses } from './notes';
+import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, isIgnoredName, libraryFunction, type InitProfile } from './spec';
 import { isWholeImage } from '../../boot/scripts';
 
 export interface ScriptContext {
@@ -37,7 +38,8 @@ export function checkName(src: SourceText, ctx: ScriptContext, out: RawProblem[]
     out.push({ code: 'initscript/ignored-name', range: whole(src), message: `rc, chkconfig and insserv skip a script named '${ctx.name}', so this file never runs. Rename it (or delete this backup).` });
     return true;
   }
-  if (ctx.name.endsWith('.init')) {
+  // Only where rc runs it: a packaging source (debian/foo.init, a spec's SOURCE1) is renamed on install.
+  if (ctx.name.endsWith('.init') && /\/init\.d\/[^/]+$/.test(ctx.path)) {
     out.push({ code: 'initscript/init-suffix', range: whole(src), message: `Name the script '${ctx.name.slice(0, -5)}', without '.init': the suffix ends up in the link names and in 'service ${ctx.name}'.` });
   }
   return false;
@@ -535,6 +537,38 @@ export function checkBody(body: BodyModel, src: SourceText, ctx: ScriptContext, 
   checkSubsys(body, src, ctx, out);
   checkLibraryCalls(body, ctx, facts, out);
   checkSources(body, src, ctx, out);
+  checkLibrarySourced(body, ctx, facts, out);
+  checkPidFiles(body, src, ctx, out);
+}
+
+/**
+ * `initscript/library-not-sourced`: a functions library's helper called where no library that
+ * defines it is loaded (the hover's note, when it is certain: see `libraryNote`). Once per helper.
+ */
+function checkLibrarySourced(body: BodyModel, ctx: ScriptContext, facts: BodyFacts, out: RawProblem[]): void {
+  const seen = new Set<string>();
+  for (const c of body.commands) {
+    if (seen.has(c.name) || facts.defined.has(c.name)) continue;
+    const fn = libraryFunction(c.name);
+    if (!fn || fn.library === 'program') continue;
+    const note = libraryNote(body, c, fn, { profile: ctx.profile, initDScript: facts.initDScript });
+    if (!note?.startsWith('⚠')) continue;
+    seen.add(c.name);
+    out.push({ code: 'initscript/library-not-sourced', range: c.nameRange, message: note.slice(2).replace(/`/g, "'") });
+  }
+}
+
+/** `initscript/pidfile-mismatch`: stop or status reads another pid file than start wrote (resolved paths only). */
+function checkPidFiles(body: BodyModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
+  const uses = pidUses(body, [], (t) => resolve(t, body, ctx.name));
+  const { started, astray } = astrayPidUses(uses);
+  const first = astray[0];
+  if (!first) return;
+  const text = src.lineText(first.line).replace(/\r$/, '');
+  out.push({
+    code: 'initscript/pidfile-mismatch', range: range(first.line, 0, text.length),
+    message: `start writes ${[...started].join(', ')}, but ${first.by} (in ${first.actions.join(', ')}) reads ${first.path}: it does not find the process, so ${first.role === 'stop' ? 'the service is never stopped' : 'status says it is not running'}. Use the same pid file.`,
+  });
 }
 
 /**
@@ -683,7 +717,12 @@ function checkLibraryCalls(body: BodyModel, ctx: ScriptContext, facts: BodyFacts
     if (facts.defined.has(c.name)) continue;
     if (c.name === 'status' && c.args.length > 0) checkStatusCall(c, out);
     else if (c.name === 'killproc' && c.args.length > 0) checkKillprocCall(c, out);
-    else if (c.name === 'daemon' && c.args.length > 0 && ctx.profile !== 'debian') checkDaemonCall(c, out);
+    else if (c.name === 'daemon' && c.args.length > 0 && ctx.profile !== 'debian') {
+      checkDaemonCall(c, out);
+      const fg = foregroundProgram(c);
+      // Red Hat's daemon runs the program and waits for it (Debian's /usr/bin/daemon detaches: profile off).
+      if (fg) out.push({ code: 'initscript/daemon-foreground', range: fg.program.range, message: `${fg.why.replace(/`/g, "'")}: Red Hat's daemon waits for it, so '${ctx.name} start' does not return and rc stops the boot at this script (and the service is gone once it exits). Let the program detach (its daemon option), or start it with 'nohup … &'.` });
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import { extractBody, type BodyCache, type BodyModel } from './body';
 import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
 import { complete, folding, hover, inlayHints, lenses, refactors, resolveCompletion, semanticTokens, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
+import { range } from '../../core/types';
 import { checkWorkspace } from './workspace';
 import { linkedScript } from '../../boot/scripts';
 import { LIBRARIES, type InitProfile } from './spec';
@@ -162,6 +163,32 @@ function systemOf(root: string, host: WorkspaceHost): { profile: InitProfile; re
   return undefined;
 }
 
+/** Template file names: autoconf/automake, ERB (Puppet, Chef), Jinja (Ansible, Salt), generic. */
+const TEMPLATE_SUFFIX = /\.(in|erb|j2|jinja2?|tmpl|tpl|template)$/;
+/** Placeholders: `%%DEFAULTSTART%%` (dh-make), `@sbindir@` (autoconf), `<% … %>` (ERB), `{% … %}` / `{{ … }}` (Jinja). */
+const PLACEHOLDER = /%%[A-Za-z_][A-Za-z0-9_]*%%|@[A-Za-z_][A-Za-z0-9_]*@|<%|\{%|\{\{/;
+const SHELL_BREAKING = /<%|\{%/;
+
+/**
+ * Whether the script is a template rather than a script (#15 point 9): by its name, or by
+ * placeholders on its header lines (the chkconfig line, the INIT INFO block). A script installed
+ * where rc runs it (`etc/init.d`, `etc/rc.d/init.d`) is never one: a placeholder left there is a
+ * shipped bug the checks report. `shell` is false when ERB or Jinja tags make the shell
+ * unreadable before substitution.
+ */
+function templateOf(name: string, path: string, src: SourceText, header: HeaderModel): { why: string; line: number; shell: boolean } | undefined {
+  const shell = !SHELL_BREAKING.test(src.text);
+  const suffix = TEMPLATE_SUFFIX.exec(name);
+  if (suffix) return { why: `its name ends in ${suffix[0]}`, line: 0, shell };
+  if (/\/etc\/(rc\.d\/)?init\.d\/[^/]+$/.test(path)) return undefined;
+  const lines = [...header.chkconfigLines.map((l) => l.line), ...header.blocks.flatMap((b) => [...b.entries.map((e) => e.line), ...b.badLines.map((l) => l.line)])].sort((a, b) => a - b);
+  for (const line of lines) {
+    const m = PLACEHOLDER.exec(src.lineText(line));
+    if (m) return { why: `placeholder '${m[0]}' on line ${line + 1}`, line, shell };
+  }
+  return undefined;
+}
+
 function isInitDScript(text: string): boolean {
   return /^#!.*\/lib\/init\/init-d-script/.test(text) || sources(text, LIBRARIES.initDScript);
 }
@@ -268,7 +295,8 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     const header = prevDoc?.header && headerUnchanged(actx.previous!.src, src, actx.previous!.edits) ? prevDoc.header : parseHeader(src);
     const doc: InitScriptDoc = { name, profile, header, ctx };
     const info = { language: 'initscript' as const, profile, reason };
-    if (name === 'rc.local') {
+    // Debian's /etc/init.d/rc.local is a service script (it runs /etc/rc.local); /etc/rc.local is not.
+    if (name === 'rc.local' && !/\/init\.d\/rc\.local$/.test(actx.path)) {
       // rc.local is not a service script: only its commands (ip addr) and its syntax are checked.
       const noBody = parseBody(doc, src, actx);
       if (doc.body) {
@@ -288,6 +316,21 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     if (foreign) {
       doc.foreign = foreign;
       return { model: doc, problems, profileKeys: [profile], info: { ...info, profile: 'foreign', reason: `${foreign}: not checked as a SysV init script` } };
+    }
+    const template = templateOf(name, actx.path, src, header);
+    if (template) {
+      // Say it once: the header (and, for ERB/Jinja, the shell) is only right after substitution.
+      problems.push({ code: 'initscript/template', range: range(template.line, 0, src.lineText(template.line).replace(/\r$/, '').length), message: `This is a template (${template.why}): its header is checked in the generated script, not here. Check the script your build produces (e.g. 'sysv-ha check' on the installed tree).` });
+      info.reason = `${info.reason}; a template (${template.why}): header not checked`;
+      if (template.shell) {
+        parseBody(doc, src, actx);
+        doc.initDScript = isInitDScript(src.text);
+        if (doc.body) {
+          checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined: new Set(doc.body.functions.map((f) => f.name)) }, problems);
+          checkIpCommands(doc.body, problems);
+        }
+      }
+      return { model: doc, problems, profileKeys: [profile], info };
     }
     checkMode(src, ctx, problems);
     checkHeader(header, src, ctx, problems);

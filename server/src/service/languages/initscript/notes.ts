@@ -4,7 +4,7 @@
  * program that stays in the foreground, and the usage text against the implemented actions.
  * They have no code in the diagnostic catalogue, so they are notes, not diagnostics.
  */
-import type { BodyModel, CommandInfo } from './body';
+import type { BodyModel, CommandInfo, Word } from './body';
 import { globMatches } from './checks';
 import { ACTIONS, LIBRARIES, type LibraryFunction } from './spec';
 
@@ -79,8 +79,8 @@ const FOREGROUND: Record<string, { always?: true; unless?: string[]; with?: stri
   nginx: { with: ['daemon off;'] },
 };
 
-/** A `daemon` call whose program does not detach, as far as the words show. */
-export function daemonNote(call: CommandInfo): string | undefined {
+/** A `daemon` call whose program does not detach, as far as the words show: the program word and why. */
+export function foregroundProgram(call: CommandInfo): { program: Word; why: string } | undefined {
   if (call.name !== 'daemon') return undefined;
   // The program is the first word that is not one of daemon's options (§4.1).
   let i = 0;
@@ -103,7 +103,13 @@ export function daemonNote(call: CommandInfo): string | undefined {
       : rule.with && rest.some((w) => rule.with!.includes(w))
         ? `\`${base} ${rest.find((w) => rule.with!.includes(w))}\` stays in the foreground`
         : undefined;
-  return why && `⚠ ${why}: \`daemon\` waits for it, so \`start\` does not return (and rc stops at this script). Let the program detach, or use \`start-stop-daemon --background\` / \`nohup … &\`.`;
+  return why ? { program: prog, why } : undefined;
+}
+
+/** The hover note for a `daemon` call whose program does not detach. */
+export function daemonNote(call: CommandInfo): string | undefined {
+  const f = foregroundProgram(call);
+  return f && `⚠ ${f.why}: \`daemon\` waits for it, so \`start\` does not return (and rc stops at this script). Let the program detach, or use \`start-stop-daemon --background\` / \`nohup … &\`.`;
 }
 
 /** The actions named in the usage message of the `*)` branch (`{start|stop|...}`), if any. */
@@ -204,6 +210,15 @@ export function pidUses(body: BodyModel, tags: readonly { name: string; line: nu
   return out;
 }
 
+/** The pid files `start` writes, and the stop or status uses that read another one (resolved paths only). */
+export function astrayPidUses(uses: readonly PidUse[]): { started: Set<string>; astray: PidUse[] } {
+  const known = uses.filter((u) => u.resolved);
+  const runsIn = (u: PidUse, action: string) => u.actions.some((a) => a.split('|').includes(action));
+  const started = new Set(known.filter((u) => u.role === 'start' && runsIn(u, 'start')).map((u) => u.path));
+  const astray = known.filter((u) => started.size > 0 && !started.has(u.path) && ((u.role === 'stop' && runsIn(u, 'stop')) || (u.role === 'status' && runsIn(u, 'status'))));
+  return { started, astray };
+}
+
 /**
  * The pid files named: the same everywhere, or a stop or status that reads another file than
  * the start wrote (it does not find the process).
@@ -215,9 +230,7 @@ export function pidNote(uses: readonly PidUse[]): string | undefined {
   const where = (u: PidUse) => `${u.by} (line ${u.line + 1}${u.actions.length ? `, ${u.actions.join(', ')}` : ''})`;
   if (distinct.length <= 1) return distinct.length === 1 ? `Pid file \`${distinct[0]}\`, named the same by ${known.map(where).join(', ')}.` : undefined;
   const list = distinct.map((p) => `\`${p}\` by ${known.filter((u) => u.path === p).map(where).join(', ')}`).join('; ');
-  const runsIn = (u: PidUse, action: string) => u.actions.some((a) => a.split('|').includes(action));
-  const started = new Set(known.filter((u) => u.role === 'start' && runsIn(u, 'start')).map((u) => u.path));
-  const astray = known.filter((u) => started.size > 0 && !started.has(u.path) && ((u.role === 'stop' && runsIn(u, 'stop')) || (u.role === 'status' && runsIn(u, 'status'))));
+  const { started, astray } = astrayPidUses(uses);
   if (astray.length === 0) return `Pid files: ${list}.`;
   return `⚠ \`start\` writes ${[...started].map((p) => `\`${p}\``).join(', ')}, but ${astray.map(where).join(', ')} read${astray.length === 1 ? 's' : ''} ${[...new Set(astray.map((u) => `\`${u.path}\``))].join(', ')}: it does not find the process. Pid files: ${list}.`;
 }

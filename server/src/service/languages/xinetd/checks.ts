@@ -13,7 +13,7 @@ import { iprouteIpv4, parseIpv6 } from '../ipaddr/address';
 import type { AttrLine, Entry, Tok, XinetdModel } from './parse';
 import {
   FAILURE_LOG, LOG_TYPES, SERVICE_FLAGS, SERVICE_TYPES, SOCKET_TYPES, SUCCESS_LOG, SYSLOG_FACILITIES, SYSLOG_LEVELS,
-  attributesOf, countIn, eq, findAttribute, findWord, type AttributeSpec,
+  BUILTINS, attributesOf, countIn, eq, findAttribute, findWord, type AttributeSpec,
 } from './spec';
 import { BUNDLED_PROTOCOLS } from './services';
 import type { ServicesDb } from './workspace';
@@ -583,6 +583,21 @@ function checkService(f: EntryFacts, success: Set<string>, trafficAt: { line: nu
         ? `'${r}' on line ${ignored.line + 1} is ignored, so ${f.name} has no ${r}: xinetd disables it ("missing attribute ${r} - DISABLING"). Fix that line.`
         : `${f.name} has no '${r}'${why}: xinetd disables it ("missing attribute ${r} - DISABLING"). Add '${r} = …'; it is not inherited from defaults.`,
     });
+  }
+
+  // An INTERNAL service xinetd has no built-in for (builtins.c): "No such internal service: S/T - DISABLING".
+  // SENSOR services are internal by the flag and need no built-in.
+  if (f.types.has('INTERNAL') && !f.flags.has('SENSOR') && !errored.has('type') && !errored.has('socket_type')) {
+    const builtin = BUILTINS[f.name.toLowerCase()];
+    if (!builtin || (socket !== undefined && !builtin.includes(socket))) {
+      const names = Object.keys(BUILTINS).filter((b) => b !== 'sensor');
+      out.push({
+        code: 'xinetd/unknown-internal-service', range: tokRange(e.line, nameTok),
+        message: builtin
+          ? `xinetd's built-in ${f.name} has no ${socket} variant ("No such internal service: ${f.name}/${socket} - DISABLING"): it disables the entry. Use socket_type = ${builtin.join(' or ')}.`
+          : `xinetd has no built-in '${f.name}' ("No such internal service: ${f.name}/${socket ?? 'stream'} - DISABLING"): it disables the entry. Use one of ${names.join(', ')}, or give it a server and drop 'type = INTERNAL'.`,
+      });
+    }
   }
 
   // The services database (listed, non-RPC services).

@@ -152,6 +152,12 @@ export const XINETD_PROBLEMS: readonly ProblemDef[] = [
     source: '§7.3', example: '\tflags = NAMEINARGS',
   },
   {
+    code: 'xinetd/unknown-internal-service', severity: 'error', core: false, appliesTo: ALL, projectCode: true,
+    detects: 'A `type = INTERNAL` service (without the SENSOR flag) whose name is none of xinetd\'s built-ins (`echo`, `discard`, `time`, `daytime`, `chargen` for stream and dgram, `tcpmux` for stream; `builtins.c`), or a built-in without the given `socket_type`; on the `service` line.',
+    behaviour: 'xinetd logs `No such internal service: servers/stream - DISABLING` and does not start it (checked with xinetd 2.3.15.3, which dropped the old `servers`, `services` and `xadmin` built-ins).',
+    source: '§7.3; xinetd `builtins.c`', example: 'service servers\n{\n\ttype = INTERNAL\n\tsocket_type = stream\n\twait = no\n}',
+  },
+  {
     code: 'workspace/xinetd-duplicate-service', severity: 'error', core: true, appliesTo: ALL,
     detects: 'Two enabled services (across `etc/xinetd.conf` and the files `includedir` reads, or within one file) with the same port, protocol and `bind`/`interface` address; on the `service` line of the later one (C-locale file order, then line). Not reported when the earlier one has no `bind` (xinetd skips the check then).',
     behaviour: 'The later one is dropped: `service: S id: I not unique or is a duplicate - DISABLING` (same id) or `service: S id: I is unique but its identical to service: ... - DISABLING`. xinetd 2.3.15.x skips the check when the earlier service has no `bind`; both are then started on the same port.',
