@@ -49,6 +49,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'globalThis.__sysvHaLoadStart = performance.now();' } },
   { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `${cliShebang}\n${importMetaShim.banner.js}` } },
+  // The parser worker the server and the CLI start (server/src/service/shell/parserHost.ts).
+  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/service/shell/parserWorker.ts'], outfile: 'dist/parserWorker.js' },
 ];
 
 // The wasm files are shipped once, in dist/, and located from there at run time.

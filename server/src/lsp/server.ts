@@ -32,6 +32,11 @@ interface Cached {
 const SHELL_DELAY_MS = 200;
 /** Quiet time after an edit of a script before the other documents that read it are re-checked. */
 const CROSS_FILE_DELAY_MS = 300;
+/** The parser worker is ended after this long without a parse (the next parse starts a fresh one). */
+const PARSER_IDLE_MS = 5000;
+/** … and sooner (once quiet for PARSER_QUIET_MS) when its heap passed this with no large document open. */
+const PARSER_HEAP_BOUND_MB = 24;
+const PARSER_QUIET_MS = 1000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const cache = new Map<string, Cached>();
@@ -112,25 +117,40 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return s;
   }
 
-  // The bash parser (wasm next to this bundle) loads in the background; init scripts wait
-  // for it. A failed load is said once to the user and retried at most every 30 s.
+  // Shell bodies are parsed in a worker thread (the parser host), which loads the wasm next to
+  // this bundle at start-up; init scripts wait for it. It is ended when idle or when its heap
+  // holds memory for nothing, and restarted after a fault: only the faulting text goes unchecked.
+  const env = process.env;
+  const numberFrom = (v: string | undefined, fallback: number) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : fallback);
+  const parserHost = new svc.ParserHost({
+    wasmDir: __dirname,
+    idleMs: numberFrom(env['SYSV_HA_PARSER_IDLE_MS'], PARSER_IDLE_MS),
+    heapBoundBytes: numberFrom(env['SYSV_HA_PARSER_HEAP_MB'], PARSER_HEAP_BOUND_MB) * 1024 * 1024,
+    quietMs: PARSER_QUIET_MS,
+    faults: env['SYSV_HA_PARSER_FAULTS'] === '1',
+    log: (msg) => connection.console.warn(msg),
+    onSettled: () => scheduleBodiesSettled(),
+  });
   let shellReady: Promise<void> | undefined;
-  let lastShellTry = 0;
-  let shellWarned = false;
-  const ensureShell = (): Promise<void> => {
-    if (shellReady && (lastShellTry === -1 || Date.now() - lastShellTry < 30_000)) return shellReady;
-    lastShellTry = Date.now();
-    shellReady = svc.initialize({ wasmDir: __dirname }).then(() => {
-      lastShellTry = -1;
-    }, (err) => {
-      const msg = `sysv-ha: the bash parser did not load, so init scripts get header checks only (${err instanceof Error ? err.message : String(err)}). Reinstalling the extension usually fixes it.`;
-      connection.console.error(msg);
-      if (!shellWarned) void connection.window.showWarningMessage(msg);
-      shellWarned = true;
-    });
-    return shellReady;
-  };
+  const ensureShell = (): Promise<void> => (shellReady ??= parserHost.warm());
   void ensureShell();
+
+  /** A resource script's body became ready: re-check the open haresources files (they read them). */
+  let settledTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleBodiesSettled(): void {
+    clearTimeout(settledTimer);
+    settledTimer = setTimeout(() => {
+      const refreshed: string[] = [];
+      for (const d of documents.all()) {
+        if (svc.languageForDocument(uriToPath(d.uri), d.languageId, d.getText()) !== 'haresources') continue;
+        forget(d.uri);
+        refreshed.push(d.uri);
+      }
+      if (refreshed.length === 0) return;
+      if (pullDiagnostics) connection.languages.diagnostics.refresh();
+      else for (const uri of refreshed) publishLogged(uri);
+    }, 20);
+  }
 
   /**
    * Analyses are kept for the documents the user opened or edited last (their trees make the
@@ -158,50 +178,70 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
   const collector = idleCollector();
 
-  /** Drops a document's analysis (the next one starts from scratch). */
+  /** Drops a document's analysis and its tree in the parser worker (the next one starts from scratch). */
   function forget(uri: string): void {
     const cached = cache.get(uri);
     if (cached) svc.disposeAnalysis(cached.analysis);
     cache.delete(uri);
     pendingEdits.delete(uri);
+    parserHost.forget(uriToPath(uri));
   }
 
+  /** Analyses of a document run one at a time: each takes the edits since the previous one. */
+  const running = new Map<string, Promise<unknown>>();
+
   /** The analysis of the document's current version, computed once per version. */
-  async function analysisOf(uri: string): Promise<svc.Analysis | undefined> {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const cached = cache.get(uri);
-    // TextDocuments updates the same document object in place: keep this version's number and
-    // text, and compare with the document's version after every await.
-    const version = doc.version;
-    if (cached && cached.version === version) return cached.analysis;
-    const path = uriToPath(uri);
-    const text = doc.getText();
-    const language = svc.languageForDocument(path, doc.languageId, text);
-    if (!language || !svc.isSupported(language)) return undefined;
-    const settings = await getSettings(uri);
-    // Init scripts are parsed with it; haresources reads its resource scripts with it.
-    if (language === 'initscript' || language === 'haresources') await ensureShell();
-    // The document may have changed while we waited.
-    const current = documents.get(uri);
-    if (!current || current.version !== version) return analysisOf(uri);
-    if (cache.get(uri) !== cached) return analysisOf(uri);
-    const edits = pendingEdits.get(uri);
-    const previous = cached && edits ? { analysis: cached.analysis, edits } : undefined;
-    pendingEdits.set(uri, []);
-    let analysis: svc.Analysis;
-    try {
-      analysis = svc.analyze({ path, text, language }, settings, host, previous);
-    } catch (err) {
-      // The previous tree may have been edited half-way: start from scratch next time.
-      forget(uri);
-      throw err;
+  function analysisOf(uri: string): Promise<svc.Analysis | undefined> {
+    const before = running.get(uri) ?? Promise.resolve();
+    const next = before.then(() => analyseNow(uri), () => analyseNow(uri));
+    running.set(uri, next);
+    void next.finally(() => {
+      if (running.get(uri) === next) running.delete(uri);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  async function analyseNow(uri: string): Promise<svc.Analysis | undefined> {
+    for (;;) {
+      const doc = documents.get(uri);
+      if (!doc) return undefined;
+      const cached = cache.get(uri);
+      if (cached && cached.version === doc.version) return cached.analysis;
+      const path = uriToPath(uri);
+      const language = svc.languageForDocument(path, doc.languageId, doc.getText());
+      if (!language || !svc.isSupported(language)) return undefined;
+      const settings = await getSettings(uri);
+      // Init scripts are parsed by it; haresources reads its resource scripts' bodies through it.
+      if (language === 'initscript' || language === 'haresources') await ensureShell();
+      // TextDocuments updates the document object in place: this version's text and the edits
+      // that lead to it are taken together; edits made from now on are relative to this text.
+      const current = documents.get(uri);
+      if (!current || cache.get(uri) !== cached) continue;
+      const version = current.version;
+      const text = current.getText();
+      const edits = pendingEdits.get(uri);
+      pendingEdits.set(uri, []);
+      // The body is parsed in the worker (from the previous tree when there is one); the
+      // analysis, still synchronous, reads it from the host.
+      const parsed = language === 'initscript' ? await parserHost.parse(path, text, cached && edits ? edits : null) : undefined;
+      if (cache.get(uri) !== cached) continue; // forgotten meanwhile (a re-check, a settings change)
+      const previous = cached && edits ? { analysis: cached.analysis, edits } : undefined;
+      let analysis: svc.Analysis;
+      try {
+        analysis = svc.analyze({ path, text, language }, settings, host, previous, parserHost);
+      } catch (err) {
+        // The previous tree may have been edited half-way: start from scratch next time.
+        forget(uri);
+        throw err;
+      }
+      if (cached) svc.disposeAnalysis(cached.analysis);
+      cache.set(uri, { version, analysis, incremental: previous !== undefined && (parsed?.incremental ?? true) });
+      if (!edited.includes(uri)) keep(others, KEEP_OTHERS, uri);
+      collector.workDone();
+      // Edited while its body was parsed: analyse the newer version too (from this one).
+      if (documents.get(uri)?.version !== version) continue;
+      return analysis;
     }
-    if (cached) svc.disposeAnalysis(cached.analysis);
-    cache.set(uri, { version, analysis, incremental: previous !== undefined });
-    if (!edited.includes(uri)) keep(others, KEEP_OTHERS, uri);
-    collector.workDone();
-    return analysis;
   }
 
   /**
@@ -574,6 +614,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // from the previous one (its tree and statements kept), not from scratch.
     return a ? { ...a.info, shellPending: host.shellPending(a.path), incremental: cache.get(params.uri)?.analysis === a && cache.get(params.uri)!.incremental } : null;
   }));
+
+  /** `sysvHa/parserStats`: what the parser host did (workers started and ended, their heaps). */
+  connection.onRequest('sysvHa/parserStats', safe('parserStats', null as svc.ParserHostStats | null, () => parserHost.stats()));
+
+  /**
+   * `sysvHa/injectParserFault`: the next parse (of `uri`, or any) faults as asked. Honoured only
+   * when the server was started with SYSV_HA_PARSER_FAULTS=1 (the fuzzer, the bench, tests).
+   */
+  connection.onRequest('sysvHa/injectParserFault', safe('injectParserFault', false, async (params: { kind: svc.FaultKind; uri?: string }) => {
+    if (!['wasm', 'hang', 'oom'].includes(params?.kind)) return false;
+    return parserHost.injectFault(params.kind, params.uri === undefined ? undefined : uriToPath(params.uri));
+  }));
+
+  connection.onShutdown(() => parserHost.close());
 
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
   process.on('uncaughtException', (err) => connection.console.error(`uncaught exception: ${err.stack ?? err.message}`));

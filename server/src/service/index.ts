@@ -14,6 +14,7 @@ import type { DocumentInfo, LanguageId, LanguageModule, SignatureInfo, TreeEditI
 import { inittabModule } from './languages/inittab';
 import { initscriptModule } from './languages/initscript';
 import { bashParserFailure, findWasm, loadBash } from './shell/treeSitter';
+import type { ShellBodies } from './shell/parse';
 import { hacfModule } from './languages/hacf';
 import { haresourcesModule } from './languages/haresources';
 import { authkeysModule, maskAuthkeys } from './languages/authkeys';
@@ -33,6 +34,9 @@ export { languageForPath, languageForDocument, looksLikeInitScript, baseName } f
 export type { DocumentInfo, FileInfo, LanguageId, ShellSyntaxResult, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 export { LANGUAGE_IDS } from './core/language';
 export { printable, splitLines } from './core/text';
+export { ParserHost, type ParserHostOptions, type ParserHostStats } from './shell/parserHost';
+export type { FaultKind } from './shell/parserProtocol';
+export type { ShellBodies, ShellBody } from './shell/parse';
 
 const MODULES: Partial<Record<LanguageId, LanguageModule<any>>> = {
   inittab: inittabModule,
@@ -91,14 +95,14 @@ export interface Analysis {
 }
 
 /** Parses and checks a document. Never throws for any input text. */
-export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS, host?: WorkspaceHost, previous?: { analysis: Analysis; edits: readonly TreeEditInfo[] }): Analysis {
+export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS, host?: WorkspaceHost, previous?: { analysis: Analysis; edits: readonly TreeEditInfo[] }, shell?: ShellBodies): Analysis {
   const src = new SourceText(doc.text);
   const mod = MODULES[doc.language];
   const bare = (reason: string): Analysis => ({ path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason }, model: undefined, settings, host });
   if (!mod) return bare('not analysed yet');
   if (byteLength(doc.text) > settings.maxFileSize) return bare(`larger than sysvHa.maxFileSize (${settings.maxFileSize} bytes): not analysed`);
   const reuse = previous && previous.analysis.language === doc.language ? { model: previous.analysis.model, edits: previous.edits, src: previous.analysis.src } : undefined;
-  const ctx = { path: doc.path, settings, host, previous: reuse };
+  const ctx = { path: doc.path, settings, host, previous: reuse, shell };
   let result: ReturnType<typeof mod.analyze>;
   try {
     result = mod.analyze(src, ctx);

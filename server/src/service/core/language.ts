@@ -2,6 +2,7 @@
  * What every language module provides. The facade (`service/index.ts`) picks the module
  * for a file and calls these; modules never see editor or LSP types.
  */
+import type { ShellBodies } from '../shell/parse';
 import type { Settings } from './settings';
 import type { SourceText } from './text';
 import type {
@@ -87,6 +88,8 @@ export interface AnalysisContext {
   host?: WorkspaceHost;
   /** The previous analysis of the same document and the edits since, for incremental parsing. */
   previous?: { model: unknown; edits: readonly TreeEditInfo[]; src: SourceText };
+  /** Script bodies parsed elsewhere (the parser worker); without it they are parsed in this thread. */
+  shell?: ShellBodies;
 }
 
 export interface ModuleAnalysis<M> {

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Node, type ParseOptions, type Tree } from 'web-tree-sitter';
+import { wasm, type WasmImports, type WasmInstance, type WasmMemory, type WasmModule } from './wasm';
 
 export interface WasmPaths {
   /** web-tree-sitter's runtime (`web-tree-sitter.wasm`). */
@@ -297,6 +298,47 @@ export function loadBash(paths: WasmPaths): Promise<Language> {
     loading = undefined; // a failed load may be retried (e.g. after the files are restored)
   });
   return loading;
+}
+
+/** The two wasm files compiled, to be shared with the parser workers (a `WebAssembly.Module` can be posted). */
+export interface WasmModules {
+  runtime: WasmModule;
+  bash: WasmModule;
+}
+
+/** Compiles the runtime and the grammar once (off this thread); every worker instantiates the same code. */
+export async function compileWasm(paths: WasmPaths): Promise<WasmModules> {
+  const [runtime, bash] = await Promise.all([wasm.compile(readFileSync(paths.runtime)), wasm.compile(readFileSync(paths.bash))]);
+  return { runtime, bash };
+}
+
+/**
+ * Loads the runtime and the grammar from compiled modules (in a parser worker), in a wasm memory
+ * of at most `maxMemoryBytes` (the runtime's own limit is 2 GiB): past it tree-sitter's malloc
+ * fails and the parse aborts with a RuntimeError, which ends only that worker. Returns the memory,
+ * whose size is the worker's wasm heap.
+ */
+export async function loadBashFromModules(modules: WasmModules, maxMemoryBytes: number): Promise<{ language: Language; memory: WasmMemory; exports: Record<string, unknown> }> {
+  if (loaded) throw new Error('the shell parser is already loaded in this thread');
+  // 512 pages (32 MiB, reserved, touched only as used) is the runtime's own initial size.
+  const memory = new wasm.Memory({ initial: 512, maximum: Math.max(512, Math.floor(maxMemoryBytes / 65536)) });
+  type Receive = (instance: WasmInstance, module: WasmModule) => void;
+  let exports: Record<string, unknown> = {};
+  const options = {
+    wasmMemory: memory,
+    // An abort (out of memory) is reported as the parse's exception; the runtime's own line on stderr says nothing more.
+    printErr: () => undefined,
+    instantiateWasm(imports: WasmImports, receive: Receive) {
+      const instance = new wasm.Instance(modules.runtime, imports);
+      exports = instance.exports;
+      receive(instance, modules.runtime);
+      return instance.exports;
+    },
+  };
+  await Parser.init(options as unknown as Parameters<typeof Parser.init>[0]);
+  loaded = Language.loadSync(modules.bash as unknown as Parameters<typeof Language.loadSync>[0]);
+  loading = Promise.resolve(loaded);
+  return { language: loaded, memory, exports };
 }
 
 export async function createBashParser(paths: WasmPaths): Promise<Parser> {

@@ -16,7 +16,7 @@ export const haresourcesModule: LanguageModule<HaresourcesDoc> = {
     const doc: HaresourcesDoc = { model, describeAddress };
     if (ctx.host && isNamed(ctx.path, 'haresources')) {
       doc.ws = loadContext(ctx.path, ctx.host, ctx.settings);
-      problems.push(...checkWorkspace(model, src, doc.ws, ctx.host));
+      problems.push(...checkWorkspace(model, src, doc.ws, ctx.host, ctx.shell));
     }
     return {
       model: doc,

@@ -4,6 +4,7 @@
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
 import type { ParseState, Tree } from 'web-tree-sitter';
+import type { ShellBodies } from '../../shell/parse';
 import { parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
 import { extractBody, type BodyModel, type CommandInfo } from '../initscript/body';
 import { globMatches } from '../initscript/checks';
@@ -103,10 +104,16 @@ const SILENT = new Set(['exit', 'return', 'true', 'false', ':', '[', 'test', 'lo
 /** How long parsing a resource script may take (a pathological script is not judged). */
 const RESOURCE_PARSE_BUDGET_MS = 2000;
 
-function statusOutput(path: string, host: WorkspaceHost): StatusOutput | undefined {
-  const text = host.readFile(path);
+/**
+ * The body model of a resource script: from the parser host when there is one (undefined while
+ * it is being parsed: the host says when it is ready, and the file is checked again), else
+ * parsed in this thread with the same guards as an open script.
+ */
+function resourceBody(path: string, text: string, shell: ShellBodies | undefined): BodyModel | undefined {
+  const ready = shell?.bodyOf(path, text);
+  if (ready !== undefined) return ready === 'pending' ? undefined : ready.body;
   const parser = sharedBashParser();
-  if (text === undefined || !parser || shellRefusal(text)) return undefined;
+  if (!parser || shellRefusal(text)) return undefined;
   // The same guards as an open script: long comment runs defused, a time budget, and a wasm
   // failure turning shell parsing off rather than throwing.
   const deadline = Date.now() + RESOURCE_PARSE_BUDGET_MS;
@@ -122,12 +129,18 @@ function statusOutput(path: string, host: WorkspaceHost): StatusOutput | undefin
     parser.reset();
     return undefined;
   }
-  let body: BodyModel;
   try {
-    body = extractBody(tree);
+    return extractBody(tree);
   } finally {
     tree.delete();
   }
+}
+
+function statusOutput(path: string, host: WorkspaceHost, shell: ShellBodies | undefined): StatusOutput | undefined {
+  const text = host.readFile(path);
+  if (text === undefined) return undefined;
+  const body = resourceBody(path, text, shell);
+  if (!body) return undefined;
   const d = body.dispatcher;
   if (!d) return undefined;
   if (!d.branches.some((b) => b.patterns.some((p) => p.text !== '*' && globMatches(p.text, 'status')))) return { kind: 'no-branch' };
@@ -224,7 +237,7 @@ function checkCopies(src: SourceText, path: string, host: WorkspaceHost, out: Ra
   }
 }
 
-export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: HaresourcesContext, host: WorkspaceHost): RawProblem[] {
+export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: HaresourcesContext, host: WorkspaceHost, shell?: ShellBodies): RawProblem[] {
   const out: RawProblem[] = [];
   if (ctx.path) checkCopies(src, ctx.path, host, out);
   const hacf = ctx.hacf;
@@ -270,7 +283,7 @@ export function checkWorkspace(model: HaresourcesModel, src: SourceText, ctx: Ha
         if (r.bareAddress || findAgent(r.name) || r.name.length === 0) continue;
         const script = resolveScript(r.name, ctx, host);
         if (script) {
-          const status = /\/init\.d\/[^/]+$/.test(script) ? statusOutput(script, host) : undefined;
+          const status = /\/init\.d\/[^/]+$/.test(script) ? statusOutput(script, host, shell) : undefined;
           if (status?.kind === 'no-branch') {
             out.push({
               code: 'workspace/resource-script-no-status', range: range(r.nameToken.line, r.nameToken.start, r.nameToken.end),

@@ -141,8 +141,8 @@ interface CaseInfo {
   dispatcher: Dispatcher;
 }
 
-/** What one top-level statement contributes to the model. */
-interface Fragment {
+/** What one top-level statement contributes to the model (plain data: it crosses from the parser worker). */
+export interface Fragment {
   /** The row it started on when it was read. */
   row: number;
   functions: FunctionInfo[];
@@ -175,30 +175,53 @@ export interface BodyCache {
  * statements that changed are read from the tree. The result is the same either way.
  */
 export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cache?: BodyCache } {
+  const { fragments, cache } = readStatements(tree, previous);
+  return assembleBody(fragments, cache);
+}
+
+/**
+ * The fragments of a tree's top-level statements in order, each with its key (column and text);
+ * those whose key is in `previous` are reused, moved to their new row. With the cache for the
+ * next version (none for a tree with errors).
+ */
+export function readStatements(tree: Tree, previous?: BodyCache): { fragments: Fragment[]; keys?: string[]; cache?: BodyCache } {
   const root = tree.rootNode;
-  const model: BodyModel & { cache?: BodyCache } = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [], exitGuards: [], varPaths: [] };
-  const cases: CaseInfo[] = [];
   // Fragments come only from clean trees: error recovery can read the same text differently.
   if (root.hasError) previous = undefined;
-  if (root.type !== 'program') {
-    // Not a program (cannot happen for bash): read it all, keep nothing.
-    merge(model, cases, walk([root]), 0);
-  } else {
-    const fragments = new Map<string, Fragment>();
-    let blockOffset = 0;
-    for (const child of root.namedChildren) {
-      if (!child) continue;
-      const start = child.startPosition;
-      const key = `${start.column}:${child.text}`;
-      let f = previous?.fragments.get(key);
-      if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
-      f ??= walk([child], start.row);
-      fragments.set(key, f);
-      merge(model, cases, f, blockOffset);
-      blockOffset += f.lastBlock;
-    }
-    if (!root.hasError) model.cache = { fragments };
+  // Not a program (cannot happen for bash): read it all, keep nothing.
+  if (root.type !== 'program') return { fragments: [walk([root])] };
+  const cached = new Map<string, Fragment>();
+  const fragments: Fragment[] = [];
+  const keys: string[] = [];
+  for (const child of root.namedChildren) {
+    if (!child) continue;
+    const start = child.startPosition;
+    const key = `${start.column}:${child.text}`;
+    let f = previous?.fragments.get(key);
+    if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
+    f ??= walk([child], start.row);
+    cached.set(key, f);
+    fragments.push(f);
+    keys.push(key);
   }
+  return { fragments, keys, cache: root.hasError ? undefined : { fragments: cached } };
+}
+
+/** A fragment moved to start on `row` (the same object when it already does). */
+export function fragmentAt(f: Fragment, row: number): Fragment {
+  return f.row === row ? f : shifted(f, row - f.row);
+}
+
+/** The body model from the fragments of the top-level statements, in order (no tree needed). */
+export function assembleBody(fragments: readonly Fragment[], cache?: BodyCache): BodyModel & { cache?: BodyCache } {
+  const model: BodyModel & { cache?: BodyCache } = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [], exitGuards: [], varPaths: [] };
+  const cases: CaseInfo[] = [];
+  let blockOffset = 0;
+  for (const f of fragments) {
+    merge(model, cases, f, blockOffset);
+    blockOffset += f.lastBlock;
+  }
+  if (cache) model.cache = cache;
 
   // The dispatcher: a case on $1 (or a variable holding it). A script may have several (a guard
   // like Debian's `if init_is_upstart; then case "$1" in stop) exit 0;; esac; fi` comes first):

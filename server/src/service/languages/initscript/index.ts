@@ -1,9 +1,10 @@
 /** The init-script language module: name and mode, headers from raw lines, body from the shell tree. */
-import { Edit, type ParseState, type Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { AnalysisContext, LanguageModule, TreeEditInfo, WorkspaceHost } from '../../core/language';
 import type { SourceText } from '../../core/text';
 import type { RawProblem } from '../../core/types';
-import { bashParserFailure, parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
+import { noBodyReason, parseShell, type ShellBody } from '../../shell/parse';
+import { bashParserFailure, parserFailed, sharedBashParser } from '../../shell/treeSitter';
 import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
@@ -226,61 +227,40 @@ function headerUnchanged(old: SourceText, src: SourceText, edits: readonly TreeE
   return true;
 }
 
-/** How long one parse may take before it is abandoned (pathological input, not real scripts). */
-const PARSE_BUDGET_MS = 2000;
-/**
- * The budget for an edit of a document whose last parse was stopped: typing in such a file
- * costs at most this per keystroke, and a parseable text (milliseconds) is still parsed.
- */
-const EDIT_BUDGET_MS = 250;
-
-/** The tree of the script's text, or why there is none (a stopped parse says after how long). */
-function parseTree(src: SourceText, ctx: AnalysisContext): { tree?: Tree; stoppedAfterMs?: number; refused?: string } {
+/** The tree of the script's text in this thread, or why there is none. */
+function parseTree(src: SourceText, ctx: AnalysisContext): ShellBody & { tree?: Tree } {
   const parser = sharedBashParser();
-  if (!parser) return {};
-  const refused = shellRefusal(src.text);
-  if (refused) return { refused };
+  if (!parser) return { failure: bashParserFailure() };
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
-  const budget = prev?.parseStopped && ctx.previous!.edits.length > 0 ? EDIT_BUDGET_MS : PARSE_BUDGET_MS;
-  let old: Tree | undefined;
-  // Re-use the previous tree only when it parsed cleanly: error recovery can make an
-  // incrementally re-parsed tree differ from a fresh parse of the same text.
-  if (prev?.tree && ctx.previous!.edits.length > 0 && !prev.tree.rootNode.hasError) {
-    old = prev.tree;
-    for (const e of ctx.previous!.edits) old.edit(new Edit(e));
-  }
-  const deadline = Date.now() + budget;
-  // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
-  const progressCallback = (() => Date.now() > deadline) as unknown as (state: ParseState) => void;
   try {
-    // parseBash: long runs of comment lines would overflow the wasm stack (see MAX_COMMENT_RUN).
-    let tree = parseBash(parser, src.text, old, { progressCallback }) ?? undefined;
-    if (tree && old && tree.rootNode.hasError) {
-      // The edit opened error recovery: parse from scratch so the tree is the one a fresh open gives.
-      tree.delete();
-      tree = parseBash(parser, src.text, null, { progressCallback }) ?? undefined;
-    }
-    if (tree) return { tree };
-    parser.reset();
-    return { stoppedAfterMs: budget };
+    const { tree, stoppedAfterMs, refused } = parseShell(parser, src.text, prev && { tree: prev.tree, edits: ctx.previous!.edits, stopped: !!prev.parseStopped });
+    return { tree, stoppedAfterMs, refused };
   } catch (err) {
     parserFailed(err);
-    return {};
+    return { failure: bashParserFailure() };
   }
 }
 
 /**
- * Parses the shell body into `doc` (tree, body model, whether the parse was stopped); returns
- * why the body cannot be checked when there is no tree, for the document's info.
+ * Reads the shell body into `doc` (body model, whether the parse was stopped, and the tree when
+ * parsed in this thread); returns why the body cannot be checked when there is none, for the
+ * document's info. A parser host (`actx.shell`, the parser worker) gives the body of this text
+ * when it has parsed it; otherwise it is parsed here.
  */
 function parseBody(doc: InitScriptDoc, src: SourceText, ctx: AnalysisContext): string | undefined {
-  const { tree, stoppedAfterMs, refused } = parseTree(src, ctx);
-  doc.parseStopped = stoppedAfterMs !== undefined;
-  if (refused) return refused;
-  if (!tree) return stoppedAfterMs !== undefined ? `parsing took over ${stoppedAfterMs} ms and was stopped (pathological input)` : bashParserFailure();
-  doc.tree = tree;
+  const ready = ctx.shell?.bodyOf(ctx.path, src.text);
+  if (ready === 'pending') return 'the shell parser is still reading it';
+  if (ready) {
+    doc.parseStopped = ready.stoppedAfterMs !== undefined;
+    doc.body = ready.body;
+    return noBodyReason(ready);
+  }
+  const parsed = parseTree(src, ctx);
+  doc.parseStopped = parsed.stoppedAfterMs !== undefined;
+  if (!parsed.tree) return noBodyReason(parsed);
+  doc.tree = parsed.tree;
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
-  doc.body = extractBody(tree, prev?.body?.cache);
+  doc.body = extractBody(parsed.tree, prev?.body?.cache);
   return undefined;
 }
 

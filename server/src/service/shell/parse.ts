@@ -1,0 +1,95 @@
+/**
+ * One parse of a script's shell body, the same wherever it runs (in this thread for tests and
+ * pure callers, in the parser worker for the server and the CLI): the guards of `parseBash`,
+ * the time budget, incremental re-use of a clean previous tree, and what the analysis is told
+ * when there is no body (`ShellBody`, plain data).
+ */
+import { Edit, type ParseState, type Parser, type Tree } from 'web-tree-sitter';
+import type { TreeEditInfo } from '../core/language';
+import type { BodyModel } from '../languages/initscript/body';
+import { parseBash, shellRefusal } from './treeSitter';
+
+/** How long one parse may take before it is abandoned (pathological input, not real scripts). */
+export const PARSE_BUDGET_MS = 2000;
+/**
+ * The budget for an edit of a document whose last parse was stopped: typing in such a file
+ * costs at most this per keystroke, and a parseable text (milliseconds) is still parsed.
+ */
+export const EDIT_BUDGET_MS = 250;
+
+/** A script body as the analysis reads it: the model, or why there is none. Plain data. */
+export interface ShellBody {
+  body?: BodyModel;
+  /** The parse was stopped at this budget (ms); the next edit gets the short one. */
+  stoppedAfterMs?: number;
+  /** Why the text was not handed to the parser at all (`shellRefusal`). */
+  refused?: string;
+  /** Why the parser could not read it (a wasm fault, a hang, out of memory, no parser). */
+  failure?: string;
+  /** Read from the previous version's tree and statements rather than from scratch. */
+  incremental?: boolean;
+}
+
+/** Why a body is missing, for the document's info (`shell body not checked: …`). */
+export function noBodyReason(b: ShellBody): string | undefined {
+  if (b.body) return undefined;
+  if (b.refused) return b.refused;
+  if (b.stoppedAfterMs !== undefined) return `parsing took over ${b.stoppedAfterMs} ms and was stopped (pathological input)`;
+  return b.failure;
+}
+
+/**
+ * Where the bodies of scripts come from when the parser runs elsewhere (the parser worker):
+ * `ready` when parsed, `pending` while it is being parsed (the provider says when it is done,
+ * and the caller analyses again), undefined when this provider does not know the text (the
+ * caller parses it in this thread).
+ */
+export interface ShellBodies {
+  bodyOf(path: string, text: string): ShellBody | 'pending' | undefined;
+}
+
+export interface ParseOutcome {
+  tree?: Tree;
+  stoppedAfterMs?: number;
+  refused?: string;
+  /** The previous tree was re-used. */
+  incremental?: boolean;
+}
+
+/**
+ * Parses `text`, from `previous.tree` when it parsed cleanly and edits are given (it is edited in
+ * place). A tree whose re-parse opened error recovery is parsed again from scratch, so the tree
+ * is the one a fresh open gives. Throws what the parser throws (a wasm fault): the caller decides.
+ */
+export function parseShell(parser: Parser, text: string, previous?: { tree?: Tree; edits: readonly TreeEditInfo[]; stopped: boolean }, onProgress?: () => void): ParseOutcome {
+  const refused = shellRefusal(text);
+  if (refused) return { refused };
+  const edited = previous !== undefined && previous.edits.length > 0;
+  const budget = previous?.stopped && edited ? EDIT_BUDGET_MS : PARSE_BUDGET_MS;
+  let old: Tree | undefined;
+  // Re-use the previous tree only when it parsed cleanly: error recovery can make an
+  // incrementally re-parsed tree differ from a fresh parse of the same text.
+  if (previous?.tree && edited && !previous.tree.rootNode.hasError) {
+    old = previous.tree;
+    for (const e of previous.edits) old.edit(new Edit(e));
+  }
+  const deadline = Date.now() + budget;
+  // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
+  // `onProgress`: the parser worker's fault injection (a throw or a hang inside the parse).
+  const progressCallback = (() => {
+    onProgress?.();
+    return Date.now() > deadline;
+  }) as unknown as (state: ParseState) => void;
+  // parseBash: long runs of comment lines would overflow the wasm stack (see MAX_COMMENT_RUN).
+  let tree = parseBash(parser, text, old, { progressCallback }) ?? undefined;
+  let incremental = old !== undefined;
+  if (tree && old && tree.rootNode.hasError) {
+    // The edit opened error recovery: parse from scratch so the tree is the one a fresh open gives.
+    tree.delete();
+    tree = parseBash(parser, text, null, { progressCallback }) ?? undefined;
+    incremental = false;
+  }
+  if (tree) return { tree, incremental };
+  parser.reset();
+  return { stoppedAfterMs: budget };
+}

@@ -1,0 +1,464 @@
+/**
+ * The parser host: web-tree-sitter runs in worker threads (`parserWorker.ts`), never in the
+ * thread that analyses. The host compiles the two wasm modules once and hands them to every
+ * worker it starts, sends each parse to the worker that holds the document's last tree, and
+ * turns the answer into the plain-data body model (`ShellBody`) the synchronous analysis reads
+ * (`ShellBodies.bodyOf`).
+ *
+ * - Memory that goes back: a worker is ended once it has been idle for `idleMs`, or, once it
+ *   is quiet, when its heap passed `heapBoundBytes` and no large document lives in it any more
+ *   (a wasm heap never shrinks). Its documents' next parse is a full one.
+ * - A parser that comes back: a parser exception (a wasm fault, tree-sitter out of memory), a
+ *   parse past its watchdog or a worker that dies ends only that worker; a fresh one takes the
+ *   other documents' parses, and only the input that faulted is marked (`failure` says why). The
+ *   same text is not tried again; its next edit is.
+ * - Every core: the CLI starts one worker per job; documents go to the least busy worker.
+ */
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { TreeEditInfo } from '../core/language';
+import { FragmentDecoder } from './bodyTransfer';
+import { PARSE_BUDGET_MS, type ShellBodies, type ShellBody } from './parse';
+import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
+import { compileWasm, findWasm, type WasmModules } from './treeSitter';
+
+export interface ParserHostOptions {
+  /** Where the wasm files are (`findWasm`). */
+  wasmDir: string;
+  /** Workers to run documents on (the CLI: one per core; the server: 1). */
+  workers?: number;
+  /** End a worker after this long without a parse (0: never). */
+  idleMs?: number;
+  /** End a worker, once quiet, when its heap (wasm + JS) passed this and no large document lives in it. */
+  heapBoundBytes?: number;
+  /** How long without a parse counts as quiet for the heap bound. */
+  quietMs?: number;
+  /** The wasm memory's limit per worker: past it a parse fails as out of memory. */
+  maxWasmBytes?: number;
+  /** Extra time a parse may take past its budget before its worker is ended as hung. */
+  watchdogGraceMs?: number;
+  /** Allow fault injection (`injectFault`): tests, the fuzzer, the bench. */
+  faults?: boolean;
+  /** A body asked for by `bodyOf` while it was not parsed yet is ready: analyse `path`'s readers again. */
+  onSettled?: (path: string) => void;
+  log?: (message: string) => void;
+  /** The worker's script (default: `parserWorker.js` next to this file, as in dist/ and out/). */
+  workerScript?: string;
+}
+
+/** What the host did so far (the bench and `sysvHa/parserStats` read it). */
+export interface ParserHostStats {
+  /** Workers running now. */
+  running: number;
+  started: number;
+  /** Workers ended, by reason. */
+  ended: { idle: number; heap: number; fault: number; hang: number; exit: number };
+  /** Inputs marked as faulting. */
+  faultedInputs: number;
+  parses: number;
+  /** Top-level statements that crossed from the workers (`sent`), and those the main side had already (`reused`). */
+  statements: { sent: number; reused: number };
+  /** ms from `new Worker` to its ready message, last start. */
+  lastStartMs?: number;
+  /** The heap of each running worker, as of its last answer. */
+  heaps: WorkerHeap[];
+}
+
+/** Texts above this many characters are "large": a worker holding one is not ended for its heap. */
+const LARGE_TEXT = 256 * 1024;
+/** Extra time a parse may take past its budget (reading the tree, a busy machine) before the worker is ended. */
+const WATCHDOG_GRACE_MS = 4000;
+/** A worker's own V8 heap: past it the worker (only) ends with ERR_WORKER_OUT_OF_MEMORY. */
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, stackSizeMb: 4 };
+/** Bodies of files that are not open (resource scripts read by haresources), kept for `bodyOf`. */
+const OTHERS_KEPT = 64;
+
+interface Request {
+  seq: number;
+  key: string;
+  text: string;
+  edits: TreeEditInfo[] | null;
+  keep: boolean;
+  /** The document's entry (a throw-away one for `keep: false`). */
+  entry: DocEntry;
+  decoder: FragmentDecoder;
+  resolve: (b: ShellBody) => void;
+  /** Re-sent after a worker restart already. */
+  retried?: boolean;
+}
+
+interface Slot {
+  index: number;
+  worker?: Worker;
+  /** Increases with every worker started in this slot: a document's tree is in the worker of its generation. */
+  generation: number;
+  ready?: Promise<void>;
+  /** Sent, not answered, in order (the worker answers in order). */
+  outstanding: Request[];
+  /** Parses given to this slot and not answered yet (sent or waiting for the worker to start). */
+  assigned: number;
+  heap?: WorkerHeap;
+  watchdog?: ReturnType<typeof setTimeout>;
+  /** When the head request started (the previous answer, or its sending). */
+  headSince: number;
+  lastUse: number;
+  quietTimer?: ReturnType<typeof setTimeout>;
+}
+
+interface DocEntry {
+  slot: Slot;
+  generation: number;
+  decoder: FragmentDecoder;
+  /** The latest results, newest last (the analysis asks for the text it analyses). */
+  results: { text: string; body: ShellBody }[];
+  size: number;
+}
+
+export class ParserHost implements ShellBodies {
+  private readonly opts: Required<Omit<ParserHostOptions, 'onSettled' | 'log' | 'workerScript'>> & ParserHostOptions;
+  private modules?: Promise<WasmModules>;
+  private readonly slots: Slot[];
+  private readonly docs = new Map<string, DocEntry>();
+  private readonly others = new Map<string, { text: string; body?: ShellBody }>();
+  private readonly faulted = new Map<string, { text: string; reason: string }>();
+  private seq = 0;
+  private startFailure?: string;
+  private closed = false;
+  private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [] };
+
+  constructor(options: ParserHostOptions) {
+    this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, faults: false, ...options };
+    this.slots = Array.from({ length: Math.max(1, this.opts.workers) }, (_, index) => ({ index, generation: 0, outstanding: [], assigned: 0, headSince: 0, lastUse: 0 }));
+  }
+
+  /** Compiles the wasm and starts the workers now (the server at start-up), rather than at the first parse. */
+  async warm(): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.ensure(s)));
+  }
+
+  /**
+   * The body of `text`, the document `key`'s new version; `edits` since the text of the last
+   * `parse` of the same key (null: parse from scratch). `keep`: keep the tree for the next
+   * edit (an open document; `forget` drops it).
+   */
+  parse(key: string, text: string, edits: TreeEditInfo[] | null, keep = true): Promise<ShellBody> {
+    this.counts.parses++;
+    let entry = keep ? this.docs.get(key) : undefined;
+    if (!entry) {
+      entry = { slot: this.pickSlot(), generation: -1, decoder: new FragmentDecoder(), results: [], size: text.length };
+      if (keep) this.docs.set(key, entry);
+    }
+    entry.size = text.length;
+    const mark = this.faulted.get(key);
+    if (mark) {
+      if (mark.text === text) {
+        // The same text faulted: not tried again. Its next edit is (a full parse).
+        entry.generation = -1;
+        return Promise.resolve(this.remember(key, text, { failure: mark.reason }, keep));
+      }
+      this.faulted.delete(key);
+    }
+    if (this.closed) return Promise.resolve({ failure: 'the shell parser was shut down' });
+    const target = entry;
+    target.slot.assigned++;
+    return new Promise<ShellBody>((resolve) => {
+      const req: Request = {
+        seq: ++this.seq, key, text, edits, keep, entry: target, decoder: target.decoder,
+        resolve: (b) => {
+          target.slot.assigned--;
+          resolve(this.remember(key, text, b, keep));
+        },
+      };
+      void this.send(target.slot, req);
+    });
+  }
+
+  /** Drops a document's tree and statements (closed, or its analysis was let go). */
+  forget(key: string): void {
+    const entry = this.docs.get(key);
+    if (!entry) return;
+    this.docs.delete(key);
+    if (entry.slot.worker && entry.generation === entry.slot.generation) this.post(entry.slot, { type: 'drop', key });
+    this.scheduleQuiet(entry.slot);
+  }
+
+  /**
+   * `ShellBodies`: a document's body once `parse` gave it for this text; for another file (a
+   * resource script), its body when parsed before, else `pending` while it is parsed in the
+   * background (`onSettled` says when).
+   */
+  bodyOf(path: string, text: string): ShellBody | 'pending' | undefined {
+    const entry = this.docs.get(path);
+    const hit = entry?.results.find((r) => r.text === text);
+    if (hit) return hit.body;
+    const other = this.others.get(path);
+    if (other && other.text === text) return other.body ?? 'pending';
+    if (this.closed) return undefined;
+    this.others.delete(path);
+    this.others.set(path, { text });
+    while (this.others.size > OTHERS_KEPT) this.others.delete(this.others.keys().next().value!);
+    void this.parse(path, text, null, false).then((body) => {
+      const o = this.others.get(path);
+      if (o && o.text === text) {
+        o.body = body;
+        this.opts.onSettled?.(path);
+      }
+    });
+    return 'pending';
+  }
+
+  /** Resolves once nothing is being parsed (the CLI waits for the bodies `bodyOf` asked for). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const busy = this.slots.flatMap((s) => s.outstanding);
+      if (busy.length === 0) return;
+      await new Promise<void>((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** Fault injection (only with `faults`): the next parse (of `key`, or any) faults this way. */
+  async injectFault(kind: FaultKind, key?: string): Promise<boolean> {
+    if (!this.opts.faults) return false;
+    const slot = (key !== undefined ? this.docs.get(key)?.slot : undefined) ?? this.slots[0]!;
+    await this.ensure(slot);
+    this.post(slot, { type: 'fault', kind, key });
+    return true;
+  }
+
+  stats(): ParserHostStats {
+    return { ...this.counts, ended: { ...this.counts.ended }, statements: { ...this.counts.statements }, running: this.slots.filter((s) => s.worker).length, heaps: this.slots.filter((s) => s.worker && s.heap).map((s) => s.heap!) };
+  }
+
+  /** Ends every worker; later parses answer that the parser is shut down. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => this.end(s, undefined)));
+  }
+
+  // ------------------------------------------------------------------------------------ internals
+
+  private remember(key: string, text: string, body: ShellBody, keep: boolean): ShellBody {
+    const entry = keep ? this.docs.get(key) : undefined;
+    if (entry) {
+      entry.results.push({ text, body });
+      if (entry.results.length > 2) entry.results.shift();
+    }
+    return body;
+  }
+
+  private pickSlot(): Slot {
+    let best = this.slots[0]!;
+    for (const s of this.slots) if (s.assigned < best.assigned) best = s;
+    return best;
+  }
+
+  private post(slot: Slot, m: ToWorker): void {
+    slot.worker?.postMessage(m);
+  }
+
+  /** Starts the slot's worker if it has none; resolves when it is ready (or could not start). */
+  private ensure(slot: Slot): Promise<void> {
+    if (slot.worker && slot.ready) return slot.ready;
+    this.modules ??= compileWasm(findWasm(this.opts.wasmDir));
+    const t0 = Date.now();
+    slot.generation++;
+    const generation = slot.generation;
+    slot.heap = undefined;
+    const ready = this.modules.then((modules) => new Promise<void>((resolve) => {
+      if (slot.generation !== generation || this.closed) return resolve();
+      const data: WorkerData = { modules, maxWasmBytes: this.opts.maxWasmBytes, faults: this.opts.faults };
+      let worker: Worker;
+      try {
+        worker = new Worker(this.opts.workerScript ?? join(__dirname, 'parserWorker.js'), { workerData: data, resourceLimits: RESOURCE_LIMITS });
+      } catch (err) {
+        this.startFailure = `the parser worker did not start (${err instanceof Error ? err.message : String(err)})`;
+        this.opts.log?.(`sysv-ha: ${this.startFailure}`);
+        return resolve();
+      }
+      slot.worker = worker;
+      this.counts.started++;
+      let isReady = false;
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          isReady = true;
+          this.counts.lastStartMs = Date.now() - t0;
+          slot.heap = m.heap;
+          this.startFailure = undefined;
+          resolve();
+        } else this.answer(slot, m);
+      });
+      worker.on('error', (err) => {
+        if (slot.worker !== worker) return;
+        const message = err instanceof Error ? err.message : String(err);
+        const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        if (!isReady) {
+          this.startFailure = `the parser worker did not start (${message})`;
+          this.opts.log?.(`sysv-ha: ${this.startFailure}`);
+        }
+        this.died(slot, oom ? 'the shell parser ran out of memory on this text' : `the shell parser failed on this text (${message})`);
+        resolve();
+      });
+      worker.on('exit', (code) => {
+        if (slot.worker !== worker) return;
+        this.died(slot, `the shell parser stopped on this text (exit code ${code})`);
+        resolve();
+      });
+    }), (err: unknown) => {
+      this.startFailure = `the shell parser did not load (${err instanceof Error ? err.message : String(err)})`;
+      this.opts.log?.(`sysv-ha: ${this.startFailure}`);
+      this.modules = undefined;
+    });
+    slot.ready = ready;
+    return ready;
+  }
+
+  private async send(slot: Slot, req: Request): Promise<void> {
+    await this.ensure(slot);
+    if (!slot.worker) {
+      req.resolve({ failure: this.startFailure ?? 'the shell parser is not running' });
+      return;
+    }
+    // The document's tree and fragments are in this worker only if it was parsed there since
+    // the worker started; otherwise this parse starts from scratch, on both sides.
+    const entry = req.entry;
+    if (entry.generation !== slot.generation) {
+      req.edits = null;
+      entry.decoder = new FragmentDecoder();
+      entry.generation = slot.generation;
+    }
+    req.decoder = entry.decoder;
+    if (slot.outstanding.length === 0) slot.headSince = Date.now();
+    slot.outstanding.push(req);
+    slot.lastUse = Date.now();
+    clearTimeout(slot.quietTimer);
+    this.post(slot, { type: 'parse', seq: req.seq, key: req.key, text: req.text, edits: req.edits, keep: req.keep });
+    this.armWatchdog(slot);
+  }
+
+  private armWatchdog(slot: Slot): void {
+    clearTimeout(slot.watchdog);
+    const head = slot.outstanding[0];
+    if (!head) return;
+    // The budget stops a slow parse; reading a large tree takes time too (about 2 ms per KB on a busy machine).
+    const limit = PARSE_BUDGET_MS + this.opts.watchdogGraceMs + Math.ceil(head.text.length / 512);
+    const left = slot.headSince + limit - Date.now();
+    slot.watchdog = setTimeout(() => {
+      if (slot.outstanding[0] !== head) return this.armWatchdog(slot);
+      this.counts.ended.hang++;
+      this.restart(slot, head, `the shell parser did not finish within ${Math.round(limit / 1000)} s on this text and was restarted`);
+    }, Math.max(0, left));
+    slot.watchdog.unref?.();
+  }
+
+  private answer(slot: Slot, m: FromWorker): void {
+    if (m.type === 'ready') return;
+    const i = slot.outstanding.findIndex((r) => r.seq === m.seq);
+    if (i < 0) return;
+    const [req] = slot.outstanding.splice(i, 1) as [Request];
+    slot.headSince = Date.now();
+    this.armWatchdog(slot);
+    if (m.type === 'fault') {
+      this.counts.ended.fault++;
+      this.restart(slot, req, m.outOfMemory ? 'the shell parser ran out of memory on this text and was restarted' : `the shell parser failed on this text (${m.message}) and was restarted`);
+      return;
+    }
+    slot.heap = m.heap;
+    if (m.fragments) {
+      this.counts.statements.sent += m.fragments.fresh.length;
+      this.counts.statements.reused += m.fragments.ids.length - m.fragments.fresh.length;
+      const body = req.decoder.decode(m.fragments);
+      if (!body) {
+        // The two sides disagree on the statements (cannot happen): read it all again.
+        this.post(slot, { type: 'drop', key: req.key });
+        req.entry.generation = -1;
+        void this.send(slot, req);
+        return;
+      }
+      req.resolve({ body, incremental: m.incremental });
+    } else req.resolve({ stoppedAfterMs: m.stoppedAfterMs, refused: m.refused });
+    this.scheduleQuiet(slot);
+  }
+
+  /** The worker died on its head request (or on `culprit`): mark it, start afresh, re-send the others. */
+  private died(slot: Slot, reason: string): void {
+    if (this.closed) return;
+    const head = slot.outstanding[0];
+    if (!head) {
+      // Nothing was being parsed (it ended between parses): the next parse starts a new one.
+      this.counts.ended.exit++;
+      this.discard(slot);
+      return;
+    }
+    this.counts.ended.fault++;
+    this.restart(slot, head, `${reason} and was restarted`);
+  }
+
+  private restart(slot: Slot, culprit: Request, reason: string): void {
+    const others = slot.outstanding.filter((r) => r !== culprit);
+    this.discard(slot);
+    this.faulted.set(culprit.key, { text: culprit.text, reason: `${reason}; it is tried again on the next edit` });
+    this.counts.faultedInputs++;
+    this.opts.log?.(`sysv-ha: ${reason} (${culprit.key})`);
+    culprit.entry.generation = -1;
+    culprit.resolve({ failure: `${reason}; it is tried again on the next edit` });
+    // The other documents' parses go to the fresh worker, from scratch (their trees are gone).
+    for (const r of others) {
+      if (r.retried) {
+        r.resolve({ failure: `${reason}; it is tried again on the next edit` });
+        continue;
+      }
+      r.retried = true;
+      void this.send(slot, r);
+    }
+  }
+
+  /** Ends the slot's worker without a word to it; its documents' trees are gone. */
+  private discard(slot: Slot): void {
+    const worker = slot.worker;
+    clearTimeout(slot.watchdog);
+    clearTimeout(slot.quietTimer);
+    slot.worker = undefined;
+    slot.ready = undefined;
+    slot.outstanding = [];
+    slot.heap = undefined;
+    for (const e of this.docs.values()) if (e.slot === slot) e.generation = -1;
+    void worker?.terminate();
+  }
+
+  private async end(slot: Slot, reason: 'idle' | 'heap' | undefined): Promise<void> {
+    if (!slot.worker || slot.outstanding.length > 0) return;
+    if (reason) this.counts.ended[reason]++;
+    const worker = slot.worker;
+    this.discard(slot);
+    await worker.terminate();
+  }
+
+  /** After an answer or a drop: once the slot is quiet, end it if it is idle or holds a heap for nothing. */
+  private scheduleQuiet(slot: Slot): void {
+    if (!slot.worker || (this.opts.idleMs <= 0 && this.opts.heapBoundBytes <= 0)) return;
+    clearTimeout(slot.quietTimer);
+    const wait = Math.min(this.opts.quietMs, this.opts.idleMs > 0 ? this.opts.idleMs : Infinity);
+    slot.quietTimer = setTimeout(() => this.quiet(slot), wait);
+    slot.quietTimer.unref?.();
+  }
+
+  private quiet(slot: Slot): void {
+    if (!slot.worker || slot.outstanding.length > 0) return;
+    const since = Date.now() - slot.lastUse;
+    const heap = slot.heap ? slot.heap.wasmBytes + slot.heap.jsBytes : 0;
+    const large = [...this.docs.values()].some((e) => e.slot === slot && e.generation === slot.generation && e.size > LARGE_TEXT);
+    if (this.opts.heapBoundBytes > 0 && heap > this.opts.heapBoundBytes && !large && since >= this.opts.quietMs) {
+      void this.end(slot, 'heap');
+      return;
+    }
+    if (this.opts.idleMs > 0 && since >= this.opts.idleMs) {
+      void this.end(slot, 'idle');
+      return;
+    }
+    const next = this.opts.idleMs > 0 ? this.opts.idleMs - since : Infinity;
+    if (Number.isFinite(next)) {
+      slot.quietTimer = setTimeout(() => this.quiet(slot), Math.max(10, next));
+      slot.quietTimer.unref?.();
+    }
+  }
+}
