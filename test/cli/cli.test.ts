@@ -223,3 +223,40 @@ describe('dist/cli.js run as a program (its first lines are a shell script)', ()
     }
   });
 });
+
+describe('sysv-ha check --jobs: shell bodies parsed on worker threads', () => {
+  const status = (s: string) => `#!/bin/sh\n### BEGIN INIT INFO\n# Provides: $NAME\n# Required-Start: $local_fs\n# Required-Stop: $local_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n# Short-Description: x\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload) ;;\n${s}  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n`;
+  const files: Record<string, string> = {
+    'etc/ha.d/ha.cf': 'bcast eth0\nnode n1\nnode n2\nauto_failback on\n',
+    'etc/ha.d/haresources': 'n1 web db quiet\n',
+  };
+  // Scripts with and without problems (a missing status branch, one that prints nothing, a bad case).
+  for (let i = 0; i < 24; i++) files[`etc/init.d/svc${i}`] = status(i % 3 === 0 ? '' : '  status) echo "running" ;;\n').replace('$NAME', `svc${i}`) + (i % 5 === 0 ? 'echo )\n' : '');
+  files['etc/init.d/web'] = status('').replace('$NAME', 'web');
+  files['etc/init.d/db'] = status('  status) echo "db is running" ;;\n').replace('$NAME', 'db');
+  files['etc/init.d/quiet'] = status('  status) exit 0 ;;\n').replace('$NAME', 'quiet');
+
+  it('prints the same as one thread, in the same order, text and JSON, in-process and as a program', async () => {
+    const root = tree(files);
+    for (const name of Object.keys(files)) if (name.startsWith('etc/init.d/')) chmodSync(join(root, name), 0o755);
+    for (const format of ['text', 'json']) {
+      const one = run(['check', '--format', format, '--jobs', '1', root]);
+      assert.equal(one.code, 1, one.stderr);
+      for (const jobs of ['2', '5']) {
+        assert.deepEqual(run(['check', '--format', format, '--jobs', jobs, root]), one, `--jobs ${jobs} --format ${format}`);
+        assert.deepEqual(await inProcess(['check', '--format', format, `--jobs=${jobs}`, root]), one);
+      }
+    }
+    // The resource scripts' bodies were read too (through the workers' bodies).
+    const codes = run(['check', '--format', 'json', '--jobs', '3', root]).stdout;
+    for (const code of ['workspace/resource-script-no-status', 'workspace/resource-status-output', 'initscript/syntax-error']) assert.ok(codes.includes(code), code);
+  });
+
+  it('--jobs takes a number of threads', () => {
+    for (const bad of ['0', 'x', '-1', '1000']) {
+      const r = run(['check', '--jobs', bad, 'examples']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^sysv-ha: --jobs needs a number of threads from 1 to 999/);
+    }
+  });
+});

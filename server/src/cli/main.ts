@@ -6,6 +6,7 @@
  */
 import { readFileSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
@@ -61,6 +62,8 @@ Options:
   --local-node NAME            the host name (uname -n) the heartbeat files are for
   --no-file-modes              do not check file permissions (authkeys mode, init scripts' execute bit)
   --exit-zero                  exit 0 even when errors are found
+  --jobs N                     parse shell scripts on N threads (default: the number of CPUs;
+                               1: in this thread)
   -h, --help                   this help
 
 Exit status: 0 no error found, 1 at least one error, 2 a usage error, an unreadable path, or
@@ -116,11 +119,13 @@ interface CheckArgs {
   /** The path the text read from '-' stands for. */
   stdinFilename?: string;
   exitZero: boolean;
+  /** Parser threads (--jobs). */
+  jobs: number;
   paths: string[];
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { format: 'text', settings: {}, severity: {}, exitZero: false, paths: [] };
+  const out: CheckArgs = { format: 'text', settings: {}, severity: {}, exitZero: false, jobs: availableParallelism(), paths: [] };
   const value = (i: number, flag: string): string => {
     const v = args[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -167,6 +172,12 @@ function parseCheckArgs(args: string[]): CheckArgs {
       }
       case '--stdin-filename': out.stdinFilename = take(); break;
       case '--exit-zero': out.exitZero = true; break;
+      case '--jobs': case '-j': {
+        const n = take();
+        if (!/^[1-9][0-9]{0,2}$/.test(n)) throw new UsageError(`--jobs needs a number of threads from 1 to 999, not '${printable(n)}'`);
+        out.jobs = Number(n);
+        break;
+      }
       case '--no-file-modes': out.settings['checkFileModes'] = false; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -232,6 +243,28 @@ async function stdinFile(parsed: CheckArgs, io: CliIO, maxBytes: number): Promis
   return { display: named ?? '<stdin>', path: named ?? '<stdin>', language, text };
 }
 
+/**
+ * `analyze` with the bodies parsed by the workers: the document's own (`body`), and those the
+ * analysis asks for (haresources' resource scripts), parsed and waited for when it asked.
+ */
+async function analyzeWith(parser: svc.ParserHost | undefined, doc: svc.DocumentInput, settings: svc.Settings, host: FsHost, body: svc.ShellBody | undefined): Promise<svc.Analysis> {
+  if (!parser) return svc.analyze(doc, settings, host);
+  for (let attempt = 0; ; attempt++) {
+    let waiting = false;
+    const shell: svc.ShellBodies = {
+      bodyOf(path, text) {
+        if (body && path === doc.path && text === doc.text) return body;
+        const b = parser.bodyOf(path, text);
+        if (b === 'pending') waiting = true;
+        return b;
+      },
+    };
+    const analysis = svc.analyze(doc, settings, host, undefined, shell);
+    if (!waiting || attempt > 0) return analysis;
+    await parser.settled();
+  }
+}
+
 async function runCheck(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCheckArgs(args);
   const { settings, ignored } = svc.normalizeSettings({ ...parsed.settings, severity: parsed.severity });
@@ -239,29 +272,72 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const given = parsed.paths.filter((p) => p !== '-');
   const files = collectFiles(given, { forceLanguage: parsed.lang, readHead });
   const stdin = parsed.paths.includes('-') ? await stdinFile(parsed, io, settings.maxFileSize) : undefined;
-  // The shell parser is needed only when there are init scripts to read.
+  // Init scripts' bodies are parsed on --jobs worker threads while this one checks the files in
+  // order; with one job (or one script) in this thread. haresources reads its resource scripts.
   const languages = [...files.map((f) => f.language), ...(stdin ? [stdin.language] : [])];
-  if (languages.some((l) => l === 'initscript' || l === 'haresources')) await svc.initialize({ wasmDir: __dirname });
+  const scripts = languages.filter((l) => l === 'initscript').length;
+  const needsShell = languages.some((l) => l === 'initscript' || l === 'haresources');
+  const workers = Math.min(parsed.jobs, scripts);
+  const parser = needsShell && workers > 1 ? new svc.ParserHost({ wasmDir: __dirname, workers }) : undefined;
+  try {
+    if (parser) void parser.warm();
+    else if (needsShell) await svc.initialize({ wasmDir: __dirname });
+    return await checkFiles(parsed, settings, files, stdin, given, io, parser);
+  } finally {
+    await parser?.close();
+  }
+}
+
+/** What `check` reads: a file from disk, or standard input. */
+interface Input {
+  path: string;
+  display: string;
+  language: svc.LanguageId;
+  text?: string;
+  error?: unknown;
+  body?: Promise<svc.ShellBody>;
+}
+
+/** How many files are read and handed to the parser workers ahead of the one being checked. */
+const AHEAD_PER_WORKER = 16;
+
+async function checkFiles(
+  parsed: CheckArgs, settings: svc.Settings, files: ReturnType<typeof collectFiles>, stdin: Awaited<ReturnType<typeof stdinFile>> | undefined,
+  given: string[], io: CliIO, parser: svc.ParserHost | undefined,
+): Promise<number> {
   const results: FileResult[] = [];
   const host = new FsHost();
   const pending = new Map<svc.LanguageId, number>();
+  const inputs: Input[] = [];
   for (const f of files) {
-    if (!svc.isSupported(f.language)) {
-      pending.set(f.language, (pending.get(f.language) ?? 0) + 1);
-      continue;
-    }
-    let text: string;
-    try {
-      text = readFileSync(f.path, 'utf8');
-    } catch (err) {
-      throw new UsageError(`${f.path}: ${describeFsError(err)}`);
-    }
-    const analysis = svc.analyze({ path: f.path, text, language: f.language }, settings, host);
-    results.push({ path: f.path, text: svc.displayText(f.language, text), problems: analysis.problems });
+    if (svc.isSupported(f.language)) inputs.push({ path: f.path, display: f.path, language: f.language });
+    else pending.set(f.language, (pending.get(f.language) ?? 0) + 1);
   }
-  if (stdin) {
-    const analysis = svc.analyze({ path: stdin.path, text: stdin.text, language: stdin.language }, settings, host);
-    results.push({ path: stdin.display, text: svc.displayText(stdin.language, stdin.text), problems: analysis.problems });
+  if (stdin) inputs.push({ path: stdin.path, display: stdin.display, language: stdin.language, text: stdin.text });
+  let ahead = 0;
+  const readAhead = (upTo: number) => {
+    for (; ahead < Math.min(upTo, inputs.length); ahead++) {
+      const input = inputs[ahead]!;
+      if (input.text === undefined) {
+        try {
+          input.text = readFileSync(input.path, 'utf8');
+        } catch (err) {
+          input.error = err;
+          continue;
+        }
+      }
+      if (parser && input.language === 'initscript') input.body = parser.parse(input.path, input.text, null, false);
+    }
+  };
+  for (let i = 0; i < inputs.length; i++) {
+    readAhead(i + 1 + (parser ? AHEAD_PER_WORKER * parsed.jobs : 0));
+    const input = inputs[i]!;
+    if (input.error !== undefined) throw new UsageError(`${input.path}: ${describeFsError(input.error)}`);
+    const text = input.text!;
+    const body = input.body ? await input.body : undefined;
+    input.body = undefined;
+    const analysis = await analyzeWith(parser, { path: input.path, text, language: input.language }, settings, host, body);
+    results.push({ path: input.display, text: svc.displayText(input.language, text), problems: analysis.problems });
   }
   const checked = results.length;
   // Problems of a whole image root that no file carries (rcN.d links to missing scripts).

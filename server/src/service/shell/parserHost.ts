@@ -121,6 +121,8 @@ export class ParserHost implements ShellBodies {
   private readonly docs = new Map<string, DocEntry>();
   private readonly others = new Map<string, { text: string; body?: ShellBody }>();
   private readonly faulted = new Map<string, { text: string; reason: string }>();
+  /** Parses `bodyOf` started, until their bodies are stored. */
+  private readonly background = new Set<Promise<void>>();
   private seq = 0;
   private startFailure?: string;
   private closed = false;
@@ -197,23 +199,21 @@ export class ParserHost implements ShellBodies {
     this.others.delete(path);
     this.others.set(path, { text });
     while (this.others.size > OTHERS_KEPT) this.others.delete(this.others.keys().next().value!);
-    void this.parse(path, text, null, false).then((body) => {
+    const done = this.parse(path, text, null, false).then((body) => {
       const o = this.others.get(path);
       if (o && o.text === text) {
         o.body = body;
         this.opts.onSettled?.(path);
       }
     });
+    this.background.add(done);
+    void done.finally(() => this.background.delete(done));
     return 'pending';
   }
 
-  /** Resolves once nothing is being parsed (the CLI waits for the bodies `bodyOf` asked for). */
+  /** Resolves once the bodies `bodyOf` answered `pending` for are ready (the CLI waits for them). */
   async settled(): Promise<void> {
-    for (;;) {
-      const busy = this.slots.flatMap((s) => s.outstanding);
-      if (busy.length === 0) return;
-      await new Promise<void>((r) => setTimeout(r, 5));
-    }
+    while (this.background.size > 0) await Promise.all([...this.background]);
   }
 
   /** Fault injection (only with `faults`): the next parse (of `key`, or any) faults this way. */
@@ -232,7 +232,12 @@ export class ParserHost implements ShellBodies {
   /** Ends every worker; later parses answer that the parser is shut down. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => this.end(s, undefined)));
+    await Promise.all(this.slots.map(async (s) => {
+      const worker = s.worker;
+      for (const r of s.outstanding) r.resolve({ failure: 'the shell parser was shut down' });
+      this.discard(s);
+      await worker?.terminate();
+    }));
   }
 
   // ------------------------------------------------------------------------------------ internals
@@ -425,9 +430,9 @@ export class ParserHost implements ShellBodies {
     void worker?.terminate();
   }
 
-  private async end(slot: Slot, reason: 'idle' | 'heap' | undefined): Promise<void> {
+  private async end(slot: Slot, reason: 'idle' | 'heap'): Promise<void> {
     if (!slot.worker || slot.outstanding.length > 0) return;
-    if (reason) this.counts.ended[reason]++;
+    this.counts.ended[reason]++;
     const worker = slot.worker;
     this.discard(slot);
     await worker.terminate();

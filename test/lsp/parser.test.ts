@@ -1,0 +1,115 @@
+/**
+ * The server's parser worker over stdio: a fault in the worker (injected; the server honours
+ * `sysvHa/injectParserFault` only when started with SYSV_HA_PARSER_FAULTS=1) leaves only the
+ * faulting text without body checks, says why in its info, and its next edit is checked again;
+ * the other documents keep their body checks. An idle worker is ended and the next edit starts
+ * a fresh one.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO } from '../helpers/golden';
+import { TestClient } from '../helpers/lspClient';
+
+const text = readFileSync(join(REPO, 'test/helpers/initscripts.ts'), 'utf8').split('`')[1]!;
+const lines = text.split('\n');
+const status = lines.findIndex((l) => l === '  status)');
+/** The same script with its status branch removed: initscript/missing-status (a body check). */
+const noStatus = [...lines.slice(0, status), ...lines.slice(status + 3)].join('\n');
+
+interface Stats {
+  started: number;
+  running: number;
+  ended: { idle: number; fault: number };
+  faultedInputs: number;
+}
+
+/** A server started with the given environment on top of this process's. */
+function clientWith(env: Record<string, string>): TestClient {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return new TestClient();
+  } finally {
+    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+}
+
+describe('LSP over stdio: a fault in the parser worker', () => {
+  const client = clientWith({ SYSV_HA_PARSER_FAULTS: '1' });
+  const a = 'file:///srv/f1/etc/rc.d/init.d/foo';
+  const b = 'file:///srv/f2/etc/rc.d/init.d/foo';
+  const info = (uri: string) => client.request<{ reason: string; incremental: boolean }>('sysvHa/documentInfo', { uri });
+  const codes = async (uri: string, version: number) => (await client.diagnostics(uri, (p) => p.version === version)).diagnostics.map((d) => d.code);
+  const append = (uri: string, version: number, line: number, s: string) =>
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: s }] });
+  before(async () => {
+    await client.initialize({});
+    await client.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'shellscript', version: 1, text: noStatus } });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: b, languageId: 'shellscript', version: 1, text: noStatus } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('only the faulting text goes without body checks; the other document keeps them; the next edit is checked again', async () => {
+    assert.deepEqual(await codes(a, 1), ['initscript/missing-status']);
+    assert.deepEqual(await codes(b, 1), ['initscript/missing-status']);
+    assert.equal(await client.request('sysvHa/injectParserFault', { kind: 'wasm', uri: a }), true);
+    await append(a, 2, 1, '# edited\n');
+    assert.deepEqual(await codes(a, 2), [], 'no body, so no body check');
+    assert.match((await info(a)).reason, /shell body not checked: the shell parser failed on this text \(RuntimeError: .*\) and was restarted; it is tried again on the next edit/);
+    // The other document is parsed by the fresh worker.
+    await append(b, 2, 1, '# edited\n');
+    assert.deepEqual(await codes(b, 2), ['initscript/missing-status']);
+    assert.doesNotMatch((await info(b)).reason, /not checked/);
+    // The faulting document's next edit is parsed again.
+    await append(a, 3, 1, '# again\n');
+    assert.deepEqual(await codes(a, 3), ['initscript/missing-status']);
+    assert.doesNotMatch((await info(a)).reason, /not checked/);
+    const stats = await client.request<Stats>('sysvHa/parserStats', {});
+    assert.equal(stats.ended.fault, 1);
+    assert.equal(stats.faultedInputs, 1);
+    assert.equal(stats.started, 2);
+    assert.ok(!client.logs.some((l) => /unhandled|uncaught/.test(l)), client.logs.join('\n'));
+  });
+});
+
+describe('LSP over stdio: fault injection is off unless the server was started for it', () => {
+  const client = new TestClient();
+  before(async () => client.initialize({}));
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('answers false and parses on', async () => {
+    assert.equal(await client.request('sysvHa/injectParserFault', { kind: 'wasm' }), false);
+    const uri = 'file:///srv/g/etc/rc.d/init.d/foo';
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'shellscript', version: 1, text: noStatus } });
+    assert.deepEqual((await client.diagnostics(uri)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+  });
+});
+
+describe('LSP over stdio: the idle parser worker is ended', () => {
+  const client = clientWith({ SYSV_HA_PARSER_IDLE_MS: '200' });
+  const uri = 'file:///srv/h/etc/rc.d/init.d/foo';
+  before(async () => {
+    await client.initialize({});
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'shellscript', version: 1, text: noStatus } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('after a pause the worker is gone; the next edit starts a fresh one, parses from scratch, and checks the body', async () => {
+    assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 1)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    let stats = await client.request<Stats>('sysvHa/parserStats', {});
+    for (let i = 0; i < 200 && stats.running > 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      stats = await client.request<Stats>('sysvHa/parserStats', {});
+    }
+    assert.equal(stats.running, 0);
+    assert.equal(stats.ended.idle, 1);
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# x\n' }] });
+    assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    const info = await client.request<{ incremental: boolean }>('sysvHa/documentInfo', { uri });
+    assert.equal(info.incremental, false, 'its tree went with the worker');
+    assert.equal((await client.request<Stats>('sysvHa/parserStats', {})).started, 2);
+  });
+});
