@@ -5,13 +5,14 @@
  * fresh worker; idle workers and workers holding a heap for nothing are ended.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyChanges } from '../../server/src/lsp/incremental';
 import * as svc from '../../server/src/service';
+import { suppressionFixes } from '../../server/src/service/fixes/suppress';
 import { ParserHost, type ParserHostOptions } from '../../server/src/service/shell/parserHost';
 import { REPO } from '../helpers/golden';
 import { RH as INIT_SCRIPT } from '../helpers/initscripts';
@@ -67,11 +68,35 @@ describe('the parser host (web-tree-sitter in a worker thread)', () => {
         const here = svc.analyze({ path: key, text: doc.getText(), language: 'initscript' }, settings);
         assert.deepEqual(viaHost.problems, here.problems);
         assert.deepEqual(viaHost.info, here.info);
+        // The rows a comment cannot go before, reused statement by statement, are those of the tree.
+        for (let line = 0; line < here.src.lineCount; line++) {
+          const p = { code: 'initscript/no-header', severity: 'warning' as const, message: 'x', range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+          assert.deepEqual(suppressionFixes(viaHost, p).map((f) => f.title), suppressionFixes(here, p).map((f) => f.title));
+        }
         svc.disposeAnalysis(here);
       }
       host.forget(key);
     }), { numRuns: 25 });
     assert.equal(host.stats().started, 1, 'one worker did it all');
+  });
+
+  it('offers the same suppression quick fixes as with the tree here (no comment inside a string, a here-document, a continued command)', async () => {
+    const host = newHost();
+    const tricky = `${INIT_SCRIPT}\nmsg="two\nlines"\ncat <<EOF\n# not a comment\n$x\nEOF\ndaemon --user foo \\\n  --pidfile /x /usr/sbin/foo\nfoo() {\n  echo "a\n  b" >&2\n  [[ -f /x &&\n     -r /y ]] && echo ok\n}\n`;
+    const corpus = join(REPO, '..', 'shared', 'corpus', 'initscripts');
+    const texts = [INIT_SCRIPT, SCRIPT, tricky, ...(existsSync(corpus) ? readdirSync(corpus).sort().slice(0, 40).map((f) => readFileSync(join(corpus, f), 'utf8')) : [])];
+    for (const [i, text] of texts.entries()) {
+      const path = `/etc/init.d/s${i}`;
+      await host.parse(path, text, null);
+      const viaHost = svc.analyze({ path, text, language: 'initscript' }, settings, undefined, undefined, host);
+      const here = svc.analyze({ path, text, language: 'initscript' }, settings);
+      for (let line = 0; line < here.src.lineCount; line++) {
+        const p = { code: 'initscript/no-header', severity: 'warning' as const, message: 'x', range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+        assert.deepEqual(suppressionFixes(viaHost, p).map((f) => f.title), suppressionFixes(here, p).map((f) => f.title), `text ${i} line ${line + 1}`);
+      }
+      svc.disposeAnalysis(here);
+      host.forget(path);
+    }
   });
 
   it('re-parses an edit from the previous tree, and sends only the statements that changed', async () => {

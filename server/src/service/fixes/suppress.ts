@@ -66,8 +66,10 @@ function lineCommentAllowed(doc: SuppressDoc, line: number): boolean {
       if (!m) return false;
       if (m.header.blocks.some((b) => line > b.begin && line <= (b.end ?? src.lineCount))) return false;
       if (m.header.descriptions.some((d) => d.continuedBy === line)) return false;
-      if (m.foreign || !m.tree) return m.foreign !== undefined;
-      return !splitsShellToken(m.tree, line);
+      if (m.foreign) return true;
+      // The tree is here when parsed in this thread; the parser worker sends the rows instead.
+      if (m.tree) return !splitsShellToken(m.tree, line);
+      return m.noCommentRows ? !m.noCommentRows.has(line) : false;
     }
     case 'haresources': {
       const m = doc.model as HaresourcesDoc | undefined;

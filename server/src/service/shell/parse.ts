@@ -28,6 +28,8 @@ export interface ShellBody {
   failure?: string;
   /** Read from the previous version's tree and statements rather than from scratch. */
   incremental?: boolean;
+  /** With a body parsed elsewhere: the rows a comment line cannot be put before (`commentRows.ts`). */
+  noCommentRows?: number[];
 }
 
 /** Why a body is missing, for the document's info (`shell body not checked: …`). */

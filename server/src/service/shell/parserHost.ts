@@ -379,7 +379,7 @@ export class ParserHost implements ShellBodies {
         void this.send(slot, req);
         return;
       }
-      req.resolve({ body, incremental: m.incremental });
+      req.resolve({ body, noCommentRows: m.noCommentRows, incremental: m.incremental });
     } else req.resolve({ stoppedAfterMs: m.stoppedAfterMs, refused: m.refused });
     this.scheduleQuiet(slot);
   }

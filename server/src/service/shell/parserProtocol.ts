@@ -31,6 +31,6 @@ export interface WorkerHeap {
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number; heap: WorkerHeap }
-  | { type: 'parsed'; seq: number; fragments?: FragmentsMessage; stoppedAfterMs?: number; refused?: string; incremental: boolean; heap: WorkerHeap }
+  | { type: 'parsed'; seq: number; fragments?: FragmentsMessage; noCommentRows?: number[]; stoppedAfterMs?: number; refused?: string; incremental: boolean; heap: WorkerHeap }
   /** The parser threw (a wasm fault, out of memory): the worker must not be used again. */
   | { type: 'fault'; seq: number; message: string; outOfMemory: boolean };

@@ -10,6 +10,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Parser, type Tree } from 'web-tree-sitter';
 import { readStatements, type BodyCache } from '../languages/initscript/body';
 import { FragmentEncoder } from './bodyTransfer';
+import { noCommentRows } from './commentRows';
 import { parseShell } from './parse';
 import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
 import { loadBashFromModules } from './treeSitter';
@@ -18,6 +19,8 @@ import { wasm } from './wasm';
 interface DocState {
   tree?: Tree;
   cache?: BodyCache;
+  /** Per statement key, the rows a comment line cannot go before (`noCommentRows`), and the row it started on. */
+  rows?: Map<string, { row: number; rows: number[] }>;
   /** The last parse was stopped at its budget (the next edit gets the short one). */
   stopped: boolean;
   encoder: FragmentEncoder;
@@ -33,6 +36,26 @@ let injected: { kind: FaultKind; key?: string } | undefined;
 let broken = false;
 
 const send = (m: FromWorker) => port.postMessage(m);
+
+/**
+ * The rows before which a comment line cannot go (`noCommentRows`), per top-level statement,
+ * reused from `previous` (by statement key, moved to the statement's row) for a clean tree.
+ */
+function commentRows(tree: Tree, keys: readonly string[] | undefined, previous: Map<string, { row: number; rows: number[] }> | undefined) {
+  const cache = new Map<string, { row: number; rows: number[] }>();
+  const all: number[] = [];
+  let named = 0;
+  for (const child of tree.rootNode.children) {
+    if (!child) continue;
+    const key = child.isNamed ? keys?.[named++] : undefined;
+    const row = child.startPosition.row;
+    const before = key !== undefined ? (cache.get(key) ?? previous?.get(key)) : undefined;
+    const rows = before ? (before.row === row ? before.rows : before.rows.map((r) => r + row - before.row)) : noCommentRows(child);
+    if (key !== undefined) cache.set(key, { row, rows });
+    for (const r of rows) all.push(r);
+  }
+  return { cache, all };
+}
 
 void (async () => {
   const { language, memory, exports } = await loadBashFromModules(data.modules, data.maxWasmBytes);
@@ -106,12 +129,13 @@ void (async () => {
       const read = readStatements(out.tree, st?.cache);
       const encoder = m.keep ? (st?.encoder ?? new FragmentEncoder(() => nextId++)) : new FragmentEncoder(() => nextId++);
       const fragments = encoder.encode(read.fragments, read.keys, read.cache !== undefined);
-      if (m.keep) docs.set(m.key, { tree: out.tree, cache: read.cache, stopped: false, encoder });
+      const rows = commentRows(out.tree, read.keys, read.cache !== undefined ? st?.rows : undefined);
+      if (m.keep) docs.set(m.key, { tree: out.tree, cache: read.cache, rows: read.cache !== undefined ? rows.cache : undefined, stopped: false, encoder });
       else {
         out.tree.delete();
         docs.delete(m.key);
       }
-      send({ type: 'parsed', seq: m.seq, fragments, incremental: !!out.incremental, heap: heap() });
+      send({ type: 'parsed', seq: m.seq, fragments, noCommentRows: rows.all, incremental: !!out.incremental, heap: heap() });
     } catch (err) {
       // The parser's memory cannot be trusted any more: answer, then wait to be ended.
       broken = true;

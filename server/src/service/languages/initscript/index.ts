@@ -24,6 +24,8 @@ export interface InitScriptDoc {
   body?: BodyModel & { cache?: BodyCache };
   /** Kept for incremental re-parsing of the next version; freed by `dispose` (with `body.cache`). */
   tree?: Tree;
+  /** When the tree is in the parser worker: the rows a comment line cannot be put before (inside a string, a here-document, …). */
+  noCommentRows?: ReadonlySet<number>;
   /** Not a SysV script (OpenRC, OpenWrt rc.common): only the name is checked. */
   foreign?: string;
   /** The shell parse was stopped at its time budget (the next edit gets a shorter one). */
@@ -253,6 +255,7 @@ function parseBody(doc: InitScriptDoc, src: SourceText, ctx: AnalysisContext): s
   if (ready) {
     doc.parseStopped = ready.stoppedAfterMs !== undefined;
     doc.body = ready.body;
+    if (ready.body) doc.noCommentRows = new Set(ready.noCommentRows);
     return noBodyReason(ready);
   }
   const parsed = parseTree(src, ctx);
