@@ -72,7 +72,11 @@ function hashComment(ext: string, anywhere: boolean): object {
 
 export function generateHacfGrammar(): object {
   const ext = 'ha-cf';
-  const kinds = { option: 'keyword.other.directive', wholeline: 'keyword.other.directive.whole-line', media: 'support.type.medium' } as const;
+  // Directive names: a `support.function` scope. `keyword.*` is red in the default light theme
+  // (Light 2026 colours keywords #cf222e), which made every line of ha.cf read as an error;
+  // support.function is blue there, yellow-brown in Light/Dark Modern, and never the colour of
+  // `invalid.illegal` (unknown directives, which heartbeat refuses, keep that one).
+  const kinds = { option: 'support.function.directive', wholeline: 'support.function.directive.whole-line', media: 'support.type.medium' } as const;
   const lines = (['option', 'wholeline', 'media'] as const).map((kind) => ({
     comment: `${kind} directives (${kind === 'option' ? 'values split on blanks and commas' : kind === 'media' ? 'HBcomm plugins' : 'the rest of the line goes to the directive'})`,
     begin: `^[ \\t]*(${alternation(DIRECTIVES.filter((d) => d.kind === kind).map((d) => d.name))})(?=[ \\t,]|$|#)`,
@@ -166,7 +170,7 @@ export function generateAuthkeysGrammar(): object {
       auth: {
         comment: 'sscanf("auth %d"): the blank may be missing (auth1).',
         match: '^[ \\t]*(auth)[ \\t]*([+-]?[0-9]+)(.*)$',
-        captures: { 1: { name: `keyword.other.auth.${ext}` }, 2: { name: `constant.numeric.key-number.${ext}` }, 3: { name: `comment.unused.${ext}` } },
+        captures: { 1: { name: `support.function.directive.auth.${ext}` }, 2: { name: `constant.numeric.key-number.${ext}` }, 3: { name: `comment.unused.${ext}` } },
       },
       key: {
         comment: 'N METHOD [KEY]: the key is one word; more words are dropped.',
