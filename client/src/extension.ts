@@ -9,6 +9,7 @@ import SERVER_LAUNCH from '../../server/src/lsp/serverLaunch.json';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RefusedCommand, registerCommand, serviceCommand } from './commands';
 import { ServicesProvider } from './services';
+import { BootPanels } from './bootPanels';
 
 /** Commands that run something: hidden (lenses) and refused in untrusted workspaces. */
 const RUNNING_COMMANDS = new Set(['sysvHa.runService', 'sysvHa.registerService']);
@@ -150,11 +151,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   };
 
   const services = new ServicesProvider(() => client);
+  const panels = new BootPanels(() => client);
   context.subscriptions.push(
     virtualChanged,
-    services.onDidChangeTreeData(() => refreshVirtualDocs()),
+    panels,
+    services.onDidChangeTreeData(() => {
+      refreshVirtualDocs();
+      panels.refresh();
+    }),
     vscode.workspace.onDidSaveTextDocument((d) => {
-      if (d.languageId === 'shellscript' || d.languageId === 'inittab') refreshVirtualDocs();
+      if (d.languageId === 'shellscript' || d.languageId === 'inittab') {
+        refreshVirtualDocs();
+        panels.refresh();
+      }
     }),
     vscode.window.registerTreeDataProvider('sysvHa.services', services),
     vscode.commands.registerCommand('sysvHa.services.refresh', () => services.refresh()),
@@ -190,7 +199,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       if (!from) return;
       to ??= await vscode.window.showQuickPick(levels.slice(1), { title: `Simulate a runlevel change: from ${from} to` });
       if (!to) return;
-      const uri = vscode.Uri.from({ scheme: SIM_SCHEME, path: `/runlevel ${from} to ${to}.txt`, query: JSON.stringify({ path: target, from, to }) });
+      await panels.showSimulation(target, from, to);
+    }),
+    // The same as plain text (screen readers, copying): a read-only document.
+    vscode.commands.registerCommand('sysvHa.simulateText', async (path?: string, from?: string, to?: string) => {
+      if (typeof path !== 'string' || typeof from !== 'string' || typeof to !== 'string') return;
+      const uri = vscode.Uri.from({ scheme: SIM_SCHEME, path: `/runlevel ${from} to ${to}.txt`, query: JSON.stringify({ path, from, to }) });
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
@@ -214,8 +228,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
         void vscode.window.showErrorMessage(`sysv-ha: chmod 600 ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
       }
     }),
+    // The links of a script as a picture: its rcN.d links, the dependency graph, the order per runlevel.
     vscode.commands.registerCommand('sysvHa.previewLinks', async (path?: string) => {
-      const target = path ?? vscode.window.activeTextEditor?.document.uri.fsPath;
+      const target = typeof path === 'string' ? path : vscode.window.activeTextEditor?.document.uri.fsPath;
+      if (target) await panels.showBootOrder(target);
+    }),
+    vscode.commands.registerCommand('sysvHa.showBootOrder', async (path?: string) => {
+      const target = typeof path === 'string' ? path : vscode.window.activeTextEditor?.document.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      if (target) await panels.showBootOrder(target);
+    }),
+    // From a page's links: open a script of the tree (a local absolute path only).
+    vscode.commands.registerCommand('sysvHa.openScript', async (path?: string) => {
+      if (typeof path !== 'string' || !path.startsWith('/')) return;
+      await vscode.window.showTextDocument(vscode.Uri.file(path), { preview: true, viewColumn: vscode.ViewColumn.One });
+    }),
+    // The links of a script as plain text (screen readers, copying).
+    vscode.commands.registerCommand('sysvHa.previewLinksText', async (path?: string) => {
+      const target = typeof path === 'string' ? path : vscode.window.activeTextEditor?.document.uri.fsPath;
       if (!target) return;
       const uri = vscode.Uri.from({ scheme: LINKS_SCHEME, path: `/${target.slice(target.lastIndexOf('/') + 1)}.links`, query: target });
       const doc = await vscode.workspace.openTextDocument(uri);

@@ -28,6 +28,16 @@ export function levelsText(row: ServiceRow): string {
   return LEVELS.map((l) => `${l}:${src[l] ?? '-'}`).join(' ');
 }
 
+/**
+ * What fits beside the name at the default sidebar width: the runlevels it is on in
+ * (`on 2345`), or `off`; each level's state is a child of the row, and the tooltip has them all.
+ */
+export function levelsSummary(row: ServiceRow): string {
+  const src = row.registered ? row.current : row.planned;
+  const on = LEVELS.filter((l) => src[l] === 'on');
+  return on.length > 0 ? `on ${on.join('')}` : 'off';
+}
+
 export class ServicesProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -104,10 +114,11 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
     }
     const { row, tree } = node;
     const item = new vscode.TreeItem(row.name, tree.tool !== 'none' && !row.refused ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = tree.tool === 'none' ? (row.registered ? 'runs at boot' : 'not an S?? script') : row.refused ? 'refused by ' + tree.tool : `${levelsText(row)}${row.registered ? '' : ' (not added)'}`;
+    item.description = tree.tool === 'none' ? (row.registered ? 'runs at boot' : 'not an S?? script') : row.refused ? 'refused by ' + tree.tool : `${levelsSummary(row)}${row.registered ? '' : ' (not added)'}`;
+    const src = row.registered ? row.current : row.planned;
     item.tooltip = new vscode.MarkdownString(row.refused
       ? `**${row.name}**: ${row.refused}`
-      : `**${row.name}** — ${row.registered ? 'links present now' : `no links yet; \`${tree.tool}\` would set these levels`}\n\n${levelsText(row)}`);
+      : `**${row.name}** — ${row.registered ? 'links present now' : `no links yet; \`${tree.tool}\` would set these levels`}\n\n${LEVELS.map((l) => `- runlevel ${l}: ${src[l] ?? 'no link'}`).join('\n')}`);
     item.iconPath = new vscode.ThemeIcon(row.refused ? 'warning' : row.registered ? 'server-process' : 'circle-outline');
     item.contextValue = row.registered ? 'service.registered' : 'service.unregistered';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(row.path)] };

@@ -139,3 +139,36 @@ describe('LSP over stdio: Format Document in every language', () => {
     });
   }
 });
+
+describe('LSP over stdio: the boot-order picture requests', () => {
+  const client = new TestClient();
+  let root = '';
+  before(async () => {
+    root = writeEditorTree();
+    await client.initialize({});
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('sysvHa/bootView: graph, order per runlevel and the links of the script', async () => {
+    const v = await client.request<{ focus: string; nodes: { name: string }[]; edges: { from: string; to: string; kind: string }[]; levels: { level: string; steps: { link: string }[] }[]; preview: { rows: unknown[]; otherTool?: string } }>('sysvHa/bootView', { path: join(root, 'etc/rc.d/init.d/web') });
+    assert.equal(v.focus, 'web');
+    assert.deepEqual(v.nodes.map((n) => n.name).sort(), ['cache', 'db', 'web']);
+    assert.ok(v.edges.some((e) => e.from === 'web' && e.to === 'db' && e.kind === 'required'));
+    assert.deepEqual(v.levels.find((l) => l.level === '3')!.steps.map((s) => s.link), ['S60db', 'S70cache', 'S85web']);
+    assert.equal(v.preview.otherTool, undefined);
+    // From the workspace folder: the whole tree, no focus.
+    const w = await client.request<{ focus?: string; nodes: unknown[] }>('sysvHa/bootView', { path: root });
+    assert.equal(w.focus, undefined);
+    assert.equal(w.nodes.length, 3);
+    assert.equal(await client.request('sysvHa/bootView', { path: '/nonexistent/place' }), null);
+  });
+
+  it('sysvHa/simulateData: the steps of a runlevel change', async () => {
+    const s = await client.request<{ steps: { action: string; link: string }[] }>('sysvHa/simulateData', { path: join(root, 'etc/inittab'), from: 'N', to: '3' });
+    assert.deepEqual(s.steps.map((x) => `${x.action} ${x.link}`), ['start S60db', 'start S70cache', 'start S85web']);
+    assert.equal(await client.request('sysvHa/simulateData', { path: root, from: 'x', to: '3' }), null);
+  });
+});

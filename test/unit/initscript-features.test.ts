@@ -93,6 +93,10 @@ describe('initscript hover', () => {
     assert.match(hoverAt(DEB.replace('# Required-Start:', '# Required-St┃art:'), DEB_OPTS)!.markdown, /insserv/);
     assert.match(hoverAt(DEB.replace('$remote_fs $syslog\n# Required-Stop', '$remote_fs $sys┃log\n# Required-Stop'), DEB_OPTS)!.markdown, /system logger/);
     assert.match(hoverAt(DEB.replace('# Default-Start:     2 3 4 5', '# Default-Start:     2┃ 3 4 5'), DEB_OPTS)!.markdown, /Runlevel 2\*\* — multi-user \(the default\)/);
+    // Each distribution on a line of its own (a hover draws a table without column rules).
+    const md = hoverAt(DEB.replace('# Default-Start:     2 3 4 5', '# Default-Start:     2┃ 3 4 5'), DEB_OPTS)!.markdown;
+    assert.match(md, /\n- \*\*Red Hat:\*\* multi-user without NFS\n- \*\*Debian:\*\* multi-user \(the default\)\n/);
+    assert.doesNotMatch(md, /\|/);
   });
 
   it('library calls, exit codes and the subsys lock', () => {
@@ -206,17 +210,24 @@ describe('initscript code lenses and link preview', () => {
     assert.deepEqual(bb.map((l) => l.title), ['▶ start', '■ stop', '↻ restart', 'status']);
   });
 
-  it('the preview lists, per runlevel, the planned, present and other tool\'s links', () => {
-    const host = memHost({
+  it('the preview lists, per runlevel, the planned and present links; another tool\'s only where it applies', () => {
+    const files = {
       '/r/etc/rc.d/init.d/foo': RH,
       '/r/etc/rc.d/rc3.d/S20foo': '',
-    });
-    const p = svc.boot.previewLinks('/r/etc/rc.d/init.d/foo', host)!;
+    };
+    // A Red Hat tree: chkconfig alone (insserv does not run there), so nothing "disagrees".
+    const p = svc.boot.previewLinks('/r/etc/rc.d/init.d/foo', memHost(files))!;
     assert.equal(p.tool, 'chkconfig');
-    const three = p.rows.find((r) => r.runlevel === '3')!;
-    assert.deepEqual(three, { runlevel: '3', planned: 'S40foo', present: ['S20foo'], other: 'S01foo' });
+    assert.equal(p.otherTool, undefined);
+    assert.deepEqual(p.rows.find((r) => r.runlevel === '3')!, { runlevel: '3', planned: 'S40foo', present: ['S20foo'], other: undefined });
     const text = svc.boot.renderPreview(p);
-    assert.match(text, /^3 +S40foo +S20foo +S01foo +would change; chkconfig and insserv disagree$/m);
+    assert.match(text, /^3 +S40foo +S20foo +would change$/m);
+    assert.doesNotMatch(text, /disagree|insserv/);
+    // With an insserv configuration as well, both apply: the rows compare them.
+    const q = svc.boot.previewLinks('/r/etc/rc.d/init.d/foo', memHost({ ...files, '/r/etc/insserv.conf': '$local_fs +mountall\n' }))!;
+    assert.equal(q.otherTool, 'insserv');
+    assert.deepEqual(q.rows.find((r) => r.runlevel === '3')!, { runlevel: '3', planned: 'S40foo', present: ['S20foo'], other: 'S01foo' });
+    assert.match(svc.boot.renderPreview(q), /^3 +S40foo +S20foo +S01foo +would change; chkconfig and insserv disagree$/m);
   });
 });
 

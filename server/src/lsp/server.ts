@@ -539,6 +539,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return p ? svc.boot.renderPreview(p) : `No init.d folder found around ${params.path}.\n`;
   }));
 
+  /** The image root of a path: the folder above its `etc/`, else the first image root in or around it. */
+  function rootFor(path: string): string | undefined {
+    const i = path.lastIndexOf('/etc/');
+    if (i >= 0) return path.slice(0, i);
+    return svc.boot.findRoots(path, host)[0];
+  }
+
+  /** `sysvHa/bootView`: the boot-order picture's data (graph, order per runlevel, the script's links). */
+  connection.onRequest('sysvHa/bootView', safe('bootView', null as svc.boot.BootView | null, (params: { path: string }) => {
+    const root = rootFor(params.path);
+    if (root === undefined) return null;
+    host.invalidate();
+    return svc.boot.bootView(root, host, params.path) ?? null;
+  }));
+
+  /** `sysvHa/simulateData`: a runlevel change as data, for the picture (`sysvHa/simulate` gives the text). */
+  connection.onRequest('sysvHa/simulateData', safe('simulateData', null as svc.boot.Simulation | null, (params: { path: string; from: string; to: string }) => {
+    if (!/^([0-6]|S|N)$/.test(params.from) || !/^[0-6S]$/.test(params.to)) return null;
+    const root = rootFor(params.path);
+    if (root === undefined) return null;
+    host.invalidate();
+    return svc.boot.simulateChange(root, host, { from: params.from, to: params.to }) ?? null;
+  }));
+
   /** `sysvHa/services`: every init script of the image roots in these folders, per runlevel. */
   connection.onRequest('sysvHa/services', safe('services', [] as svc.boot.ServiceTree[], (params: { folders: string[] }) => {
     host.invalidate();

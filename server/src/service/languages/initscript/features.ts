@@ -22,7 +22,8 @@ function meaningTable(level: string, profile: InitProfile): string {
   const m = RUNLEVEL_MEANING[level.toUpperCase()];
   if (!m) return `\`${level}\` is not a runlevel.`;
   const mine = profile === 'rhel' || profile === 'debian' || profile === 'suse' ? m[profile] : m.lsb;
-  return `**Runlevel ${level.toUpperCase()}** — ${mine}\n\n| Red Hat | Debian | SUSE | LSB |\n|---|---|---|---|\n| ${m.rhel} | ${m.debian} | ${m.suse} | ${m.lsb} |`;
+  // A list, not a table: hovers draw tables without column rules, so the cells ran together.
+  return `**Runlevel ${level.toUpperCase()}** — ${mine}\n\n- **Red Hat:** ${m.rhel}\n- **Debian:** ${m.debian}\n- **SUSE:** ${m.suse}\n- **LSB:** ${m.lsb}`;
 }
 
 // ---------------------------------------------------------------------------------------
