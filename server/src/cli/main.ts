@@ -60,6 +60,8 @@ Options:
   --sysvinit-version 2|3
   --heartbeat-version 2|3
   --local-node NAME            the host name (uname -n) the heartbeat files are for
+  --systemd-version V          the systemd that runs the init scripts, for the systemd/ checks:
+                               auto (219 rhel, off busybox, else 252), off, 219, 239, 252, 257
   --no-file-modes              do not check file permissions (authkeys mode, init scripts' execute bit)
   --exit-zero                  exit 0 even when errors are found
   --jobs N                     parse shell scripts on N threads (default: the number of CPUs;
@@ -156,6 +158,7 @@ function parseCheckArgs(args: string[]): CheckArgs {
       case '--sysvinit-version': out.settings['sysvinitVersion'] = take(); break;
       case '--heartbeat-version': out.settings['heartbeatVersion'] = take(); break;
       case '--local-node': out.settings['localNode'] = take(); break;
+      case '--systemd-version': out.settings['systemdVersion'] = take(); break;
       case '--severity': {
         const spec = take();
         const m = /^([a-z]+\/[a-z0-9-]+)=([a-z]+)$/.exec(spec);

@@ -330,7 +330,10 @@ export function planInsserv(tree: InitTree): Plan {
   for (const s of tree.scripts) {
     for (const p of s.provides) {
       if (p.startsWith('$')) continue; // "provides system facility $x, skipped!"
-      provided.set(p, [...(provided.get(p) ?? []), s]);
+      // Appended in place: a name repeated in one Provides line must not copy the list each time.
+      const list = provided.get(p);
+      if (list) list.push(s);
+      else provided.set(p, [s]);
     }
   }
 

@@ -142,13 +142,25 @@ export function resolveInRoot(root: string, path: string, host: WorkspaceHost): 
   return undefined;
 }
 
+/** The names in the root's unit folders, each with the first folder (root-relative) that has it. */
+function unitIndex(root: string, host: WorkspaceHost): Map<string, string> {
+  const compute = () => {
+    const index = new Map<string, string>();
+    for (const dir of UNIT_DIRS) for (const n of host.listDir(`${root}/${dir}`) ?? []) if (!index.has(n)) index.set(n, dir);
+    return index;
+  };
+  return host.memo ? host.memo(`systemd-units:${root}`, compute) : compute();
+}
+
 /** The native unit that makes the generator skip `name` (unit_file_exists), root-relative, or undefined. */
-export function nativeUnit(root: string, name: string, host: WorkspaceHost): string | undefined {
+export function nativeUnit(root: string, name: string, host: WorkspaceHost, index = unitIndex(root, host)): string | undefined {
   const at = name.indexOf('@');
   const dot = name.lastIndexOf('.');
   const candidates = [name];
   if (at > 0 && dot > at + 1) candidates.push(name.slice(0, at + 1) + name.slice(dot)); // its template
   for (const n of candidates) {
+    if (!index.has(n)) continue;
+    // A name can be in several folders; the first that holds a real unit (or a mask) counts.
     for (const dir of UNIT_DIRS) {
       const p = `${root}/${dir}/${n}`;
       const r = resolveInRoot(root, p, host);
@@ -171,6 +183,11 @@ export function generatorDirs(root: string, host: WorkspaceHost): { initDir: str
   if (host.stat(`${root}/etc/rc.d/init.d`)?.isDirectory) return { initDir: 'etc/rc.d/init.d', rcBase: 'etc/rc.d' };
   if (host.stat(`${root}/etc/init.d`)?.isDirectory) return { initDir: 'etc/init.d', rcBase: 'etc' };
   return undefined;
+}
+
+/** push(...items) without the argument-count limit (a header line can hold 200,000 words). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const x of items) to.push(x);
 }
 
 const listInOrder = (dir: string, host: WorkspaceHost) => host.readDirOrder?.(dir) ?? host.listDir(dir);
@@ -311,9 +328,9 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
     }
     const load = loadSysv(bytes, nameBytes(s.out.name), profile);
     s.out.load = load;
-    s.before.push(...load.before);
-    s.after.push(...load.after);
-    s.wants.push(...load.wants);
+    append(s.before, load.before);
+    append(s.after, load.after);
+    append(s.wants, load.wants);
     for (const a of load.aliases) {
       if (!profile.mangleNames && a.includes('/')) continue; // 219: symlink() fails, there is no such folder
       const list = aliasCandidates.get(a) ?? [];
@@ -339,8 +356,8 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     if (before.length) s.unordered.push({ key: 'Before', names: before.sort(byName) });
     if (after.length) s.unordered.push({ key: 'After', names: after.sort(byName) });
-    s.before.push(...before);
-    s.after.push(...after);
+    append(s.before, before);
+    append(s.after, after);
   }
 
   // generate_unit_file(): units, then their .wants/ links; a unit replaces an alias of its name.
@@ -363,7 +380,7 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
     const others = [...new Set(sorted.slice(1).map((o) => o.name))].filter((n) => n !== first.name);
     run.entries.push({ kind: 'link', path: alias, target: first.name, role: 'alias', script: first.out.name, ...(others.length ? { alternatives: others } : {}) });
   }
-  run.entries.push(...wants.values());
+  append(run.entries, [...wants.values()]);
   run.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return run;
 }

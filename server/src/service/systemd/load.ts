@@ -50,16 +50,16 @@ export interface LoadResult {
 }
 
 /** sysv_translate_facility(): drop (undefined), a unit name, or an error message. */
+/** The LSB facilities the generator knows (the `$` is optional): a target, or null for "dropped". */
+export const FACILITY_TABLE: ReadonlyMap<string, string | null> = new Map([
+  ['local_fs', null], ['network', 'network-online.target'], ['named', 'nss-lookup.target'], ['portmap', 'rpcbind.target'],
+  ['remote_fs', 'remote-fs.target'], ['syslog', null], ['time', 'time-sync.target'],
+]);
+
 export function translateFacility(word: string, fileName: string, profile: GeneratorProfile): { unit?: string; error?: string } {
   const n = word.startsWith('$') ? word.slice(1) : word;
-  const table: Record<string, string | null> = {
-    local_fs: null, network: 'network-online.target', named: 'nss-lookup.target', portmap: 'rpcbind.target',
-    remote_fs: 'remote-fs.target', syslog: null, time: 'time-sync.target',
-  };
-  if (Object.prototype.hasOwnProperty.call(table, n)) {
-    const t = table[n];
-    return t === null ? {} : { unit: t! };
-  }
+  const known = FACILITY_TABLE.get(n);
+  if (known !== undefined) return known === null ? {} : { unit: known };
   if (word.startsWith('$')) {
     const t = facilityTarget(n, profile);
     return t === undefined ? { error: `Could not build name for facility ${word}: Invalid argument` } : { unit: t };

@@ -14,6 +14,7 @@ import { complete, folding, hover, inlayHints, lenses, refactors, resolveComplet
 import { parseHeader, type HeaderModel } from './header';
 import { range } from '../../core/types';
 import { checkWorkspace } from './workspace';
+import { checkSystemd } from '../../systemd/checks';
 import { linkedScript } from '../../boot/scripts';
 import { LIBRARIES, type InitProfile } from './spec';
 
@@ -318,6 +319,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     checkMode(src, ctx, problems);
     checkHeader(header, src, ctx, problems);
     if (actx.host) checkWorkspace(actx.path, profile, actx.host, problems);
+    checkSystemd({ path: actx.path, text: src.text, profile, settings: actx.settings, host: actx.host, root: ctx.root }, problems);
     const noBody = parseBody(doc, src, actx);
     doc.initDScript = isInitDScript(src.text);
     if (doc.body) {
