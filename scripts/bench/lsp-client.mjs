@@ -108,6 +108,15 @@ export class BenchClient {
     return this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  /** A request that the build may not have (an older one): its result, or null. */
+  async optional(method, params = {}) {
+    try {
+      return await Promise.race([this.conn.sendRequest(method, params), new Promise((r) => setTimeout(() => r(null), 10000))]);
+    } catch {
+      return null;
+    }
+  }
+
   /** VmRSS and VmHWM of the server process in MB (Linux /proc), or nulls elsewhere. */
   memory() {
     try {
@@ -135,6 +144,56 @@ export class BenchClient {
     clearTimeout(timer);
     this.conn.dispose();
     return code;
+  }
+}
+
+/**
+ * RSS of a process over time: VmRSS every `everyMs` (the server's worker threads are in the same
+ * process, so this is main + worker), with labelled marks.
+ */
+export class RssSampler {
+  constructor(pid, everyMs = 200) {
+    this.pid = pid;
+    this.t0 = performance.now();
+    this.samples = [];
+    this.marks = [];
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.sample();
+  }
+
+  sample() {
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
+      if (Number.isFinite(kb)) this.samples.push({ t: Math.round(performance.now() - this.t0), rssMB: Math.round(kb / 102.4) / 10 });
+    } catch { /* gone */ }
+  }
+
+  /** Marks an event now; returns its time (ms since the sampler started). */
+  mark(label) {
+    this.sample();
+    const t = Math.round(performance.now() - this.t0);
+    this.marks.push({ t, label });
+    return t;
+  }
+
+  /** The RSS at (or just before) time t. */
+  at(t) {
+    let last = null;
+    for (const s of this.samples) if (s.t <= t) last = s.rssMB;
+    return last;
+  }
+
+  /** The highest RSS between two times. */
+  max(from = 0, to = Infinity) {
+    let m = null;
+    for (const s of this.samples) if (s.t >= from && s.t <= to && (m === null || s.rssMB > m)) m = s.rssMB;
+    return m;
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    this.sample();
   }
 }
 

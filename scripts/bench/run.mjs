@@ -9,6 +9,8 @@
 //   --cpu-prof  run the server and the CLI under node --cpu-prof, profiles in DIR/<phase>
 //               (summarise them with scripts/bench/top-self-time.mjs)
 //   --dist      the bundles to measure (default dist/, built with npm run build when missing)
+//   --baseline DIR  another build (e.g. main before a change) whose CLI is timed on the
+//               1,000-script tree in the same run, interleaved with this one
 //   --node-flags "FLAGS"  extra node/V8 flags for the server and CLI processes (experiments,
 //               e.g. "--liftoff-only"); recorded in the JSON
 //   --no-server-flags  start the server without the flags the editors give it
@@ -22,14 +24,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fullParse, incrementalParse, loadFloor } from './floor.mjs';
 import { generateEtcTree, largeInitScript } from './generate.mjs';
-import { BenchClient, procCpuMs } from './lsp-client.mjs';
+import { BenchClient, procCpuMs, RssSampler } from './lsp-client.mjs';
 import { serverLaunch } from '../server-launch.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // ---------------------------------------------------------------------------------------- options
 function parseArgs(argv) {
-  const o = { quick: false, files: undefined, cpuProf: undefined, nodeFlags: [], serverFlags: true, dist: join(REPO, 'dist'), out: join(REPO, 'bench-results', 'latest.json') };
+  const o = { quick: false, files: undefined, cpuProf: undefined, nodeFlags: [], serverFlags: true, dist: join(REPO, 'dist'), baseline: undefined, out: join(REPO, 'bench-results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -37,6 +39,7 @@ function parseArgs(argv) {
     else if (a === '--cpu-prof') o.cpuProf = resolve(argv[++i] ?? 'bench-results/profiles');
     else if (a === '--out') o.out = resolve(argv[++i]);
     else if (a === '--dist') o.dist = resolve(argv[++i]);
+    else if (a === '--baseline') o.baseline = resolve(argv[++i]);
     else if (a === '--no-server-flags') o.serverFlags = false;
     else if (a === '--node-flags') o.nodeFlags = (argv[++i] ?? '').split(/\s+/).filter(Boolean);
     else if (a === '--help' || a === '-h') {
@@ -223,8 +226,14 @@ const serverArgs = (name) => [...launch.nodeFlags, ...profArgs(name)];
 // Steady memory is read this long after the last request: the server runs one full garbage
 // collection once it has been idle for 1 s after a burst of work (server/src/lsp/memory.ts).
 const STEADY_MS = 2000;
+// … and again once settled: past the parser worker's idle time (5 s), when it has been ended.
+const SETTLE_MS = 8000;
+// The generated scripts are closed, then RSS is read this long after, and the server idles this much longer.
+const AFTER_CLOSE_MS = 10000;
+const IDLE_MS = Q ? 2000 : 10000;
 const profArgs = (name) => [...opts.nodeFlags, ...(opts.cpuProf ? [`--cpu-prof`, `--cpu-prof-dir=${join(opts.cpuProf, name)}`] : [])];
 const log = (s) => process.stderr.write(`${s}\n`);
+let supportsJobs = false;
 
 // ------------------------------------------------------------------------------------------- main
 async function main() {
@@ -235,6 +244,8 @@ async function main() {
   const serverJs = join(opts.dist, 'server.js');
   const cliJs = join(opts.dist, 'cli.js');
   const minified = !readFileSync(cliJs, 'utf8').slice(-300).includes('sourceMappingURL=');
+  // Builds before the parser worker have no --jobs.
+  supportsJobs = readFileSync(cliJs, 'utf8').includes('--jobs');
 
   const set = collectSet();
   const large = ITER.largeLines.map((n) => {
@@ -303,19 +314,55 @@ async function main() {
     for (let k = 0; k < ITER.symbols; k++) bucket.documentSymbol.push((await s1.timed('textDocument/documentSymbol', { textDocument: uri })).ms);
     for (let k = 0; k < ITER.lenses; k++) bucket.codeLens.push((await s1.timed('textDocument/codeLens', { textDocument: uri })).ms);
   }
+  // RSS over time (main + parser worker: one process): open the corpus, the generated scripts,
+  // close them, idle. Marks name the events; the JSON keeps every sample.
+  const rss = new RssSampler(s1.pid, 200);
+  rss.mark('initialized');
   for (const e of set) await exercise(e);
   const s1cpuCorpus = s1.cpuMs() - s1cpu0;
+  const corpusDone = rss.mark('corpus opened, edited, queried');
   await sleep(STEADY_MS);
   const memCorpus = s1.memory();
   log(`bench: corpus done; RSS ${round(memCorpus.rssMB, 1)} MB`);
+  // Settled: past the parser worker's idle time (5 s) and the idle collection.
+  await sleep(SETTLE_MS - STEADY_MS);
+  const memCorpusSettled = s1.memory();
+  rss.mark('corpus open, settled');
+  const statsCorpus = await s1.optional('sysvHa/parserStats');
+  // The first edit after the worker was ended: a fresh worker (the compiled wasm shared) and a full parse.
+  const probe = set.find((e) => e.kind === 'initscripts' && e.lines >= 50 && e.lines <= 700);
+  const afterRecycleMs = probe ? await s1.change(probe.uri, 1000, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '') : null;
+  const statsAfter = await s1.optional('sysvHa/parserStats');
+  log(`bench: corpus settled; RSS ${round(memCorpusSettled.rssMB, 1)} MB; first edit after the worker was ended ${round(afterRecycleMs)} ms`);
+  const largeOpened = rss.mark('generated scripts: open');
   for (const e of large) {
     featLarge[e.target] = { completion: [], hover: [], documentSymbol: [], codeLens: [] };
     await exercise(e, ITER.largeEditRounds, featLarge[e.target]);
     log(`bench: ${e.target} lines: open ${round(e.openMs)} ms, edit p50 ${round(p50(e.editMs))} ms`);
   }
+  rss.mark('generated scripts: edited, queried');
   await sleep(STEADY_MS);
   const memAll = s1.memory();
+  const statsLarge = await s1.optional('sysvHa/parserStats');
+  for (const e of large) await s1.close(e.uri);
+  const closedAt = rss.mark('generated scripts closed');
+  await sleep(AFTER_CLOSE_MS);
+  const afterClose = { rssMB: rss.at(closedAt + AFTER_CLOSE_MS), maxMB: rss.max(closedAt, closedAt + AFTER_CLOSE_MS) };
+  rss.mark(`${AFTER_CLOSE_MS / 1000} s after closing`);
+  await sleep(IDLE_MS);
+  const idleEnd = rss.mark('idle');
+  rss.stop();
+  const statsEnd = await s1.optional('sysvHa/parserStats');
+  const timeline = {
+    samples: rss.samples, marks: rss.marks,
+    corpusPeakMB: rss.max(0, corpusDone), largePeakMB: rss.max(largeOpened, closedAt), afterCloseMB: afterClose.rssMB, afterCloseMaxMB: afterClose.maxMB, idleEndMB: rss.at(idleEnd),
+    parser: { corpus: statsCorpus, afterFirstEdit: statsAfter, large: statsLarge, end: statsEnd },
+  };
+  log(`bench: generated scripts closed: RSS ${afterClose.rssMB} MB ${AFTER_CLOSE_MS / 1000} s after, ${timeline.idleEndMB} MB at the end`);
   await s1.shutdown();
+
+  // ---- a fault in the parser worker (injected): how soon shell analysis is back
+  const faults = await faultPhase(serverJs, set);
 
   // ---- the generated /etc tree: CLI, then a fresh server with every script open
   let tree = null;
@@ -323,7 +370,25 @@ async function main() {
     const root = mkdtempSync(join(tmpdir(), 'sysv-ha-bench-'));
     try {
       const paths = generateEtcTree(root, ITER.treeScripts);
-      const cli = timeSpawn([...profArgs('cli-tree'), cliJs, 'check', '--format', 'json', '--exit-zero', root], REPO);
+      // The CLI on the tree: default jobs (one parser thread per CPU), --jobs 1, and the baseline
+      // build (--baseline DIR) if given, interleaved so that a busy machine slows them alike.
+      const treeRuns = { default: [], jobs1: [], baseline: [] };
+      let cli;
+      for (let rep = 0; rep < ITER.cliReps; rep++) {
+        const r = timeSpawn([...(rep === 0 ? profArgs('cli-tree') : opts.nodeFlags), cliJs, 'check', '--format', 'json', '--exit-zero', root], REPO);
+        cli ??= r;
+        treeRuns.default.push(r);
+        if (supportsJobs) treeRuns.jobs1.push(timeSpawn([...opts.nodeFlags, cliJs, 'check', '--format', 'json', '--exit-zero', '--jobs', '1', root], REPO));
+        if (opts.baseline) treeRuns.baseline.push(timeSpawn([...opts.nodeFlags, join(opts.baseline, 'cli.js'), 'check', '--format', 'json', '--exit-zero', root], REPO));
+      }
+      const med = (runs, k) => (runs.length ? p50(runs.map((r) => r[k])) : null);
+      const cliTree = {
+        defaultMs: med(treeRuns.default, 'ms'), defaultCpuMs: med(treeRuns.default, 'cpuMs'),
+        jobs1Ms: med(treeRuns.jobs1, 'ms'), jobs1CpuMs: med(treeRuns.jobs1, 'cpuMs'),
+        baselineMs: med(treeRuns.baseline, 'ms'), baselineCpuMs: med(treeRuns.baseline, 'cpuMs'),
+        sameOutput: treeRuns.jobs1.every((r) => r.stdout === cli.stdout),
+      };
+      cli = { ...cli, ms: cliTree.defaultMs, cpuMs: cliTree.defaultCpuMs };
       const findings = cli.ok ? countFindings(cli.stdout) : null;
       // Cross-file checks ready: a fresh server opens one script of the tree (the one with the
       // planted missing dependency); its first diagnostics need every header of the tree read.
@@ -366,7 +431,7 @@ async function main() {
       const pos = { line: plan.line, character: plan.character };
       const editWithTree = await s2.change(e0.uri, 2, { start: pos, end: pos }, ' ');
       await s2.shutdown();
-      tree = { scripts: paths.length, indexReadyMs: index.ms, indexCodes, indexRssMB: indexMem.rssMB, cliMs: cli.ms, cliCpuMs: cli.cpuMs, serverCpuMs, cliStatus: cli.status, cliFindings: findings, serverAllPublishedMs: serverMs, serverPublished: paths.length - pending.size, rssMB: mem.rssMB, peakMB: mem.hwmMB, editWithTreeOpenMs: editWithTree, crossFile: crossFileSummary(findings) };
+      tree = { cliTree, scripts: paths.length, indexReadyMs: index.ms, indexCodes, indexRssMB: indexMem.rssMB, cliMs: cli.ms, cliCpuMs: cli.cpuMs, serverCpuMs, cliStatus: cli.status, cliFindings: findings, serverAllPublishedMs: serverMs, serverPublished: paths.length - pending.size, rssMB: mem.rssMB, peakMB: mem.hwmMB, editWithTreeOpenMs: editWithTree, crossFile: crossFileSummary(findings) };
       log(`bench: tree: CLI ${round(cli.ms)} ms, server ${round(serverMs)} ms, RSS ${round(mem.rssMB, 1)} MB`);
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -455,7 +520,14 @@ async function main() {
     },
     large: L,
     serverCpuMs: { corpusPhase: round(s1cpuCorpus, 0), note: 'CPU time of the server while the corpus was opened, edited and queried' },
-    memory: { idleMB: round(startupIdle[0]?.rssMB, 1), corpusOpenSteadyMB: round(memCorpus.rssMB, 1), corpusOpenPeakMB: round(memCorpus.hwmMB, 1), withLargeSteadyMB: round(memAll.rssMB, 1), peakMB: round(memAll.hwmMB, 1) },
+    memory: {
+      idleMB: round(startupIdle[0]?.rssMB, 1), corpusOpenSteadyMB: round(memCorpus.rssMB, 1), corpusOpenSettledMB: round(memCorpusSettled.rssMB, 1), corpusOpenPeakMB: round(memCorpus.hwmMB, 1),
+      withLargeSteadyMB: round(memAll.rssMB, 1), peakMB: round(memAll.hwmMB, 1), afterCloseMB: timeline.afterCloseMB, afterCloseMaxMB: timeline.afterCloseMaxMB, idleEndMB: timeline.idleEndMB,
+      note: 'one process: the parser worker threads are in it',
+    },
+    timeline,
+    parserWorker: { firstEditAfterEndedMs: round(afterRecycleMs, 2), lastStartMs: statsAfter?.lastStartMs ?? null, stats: statsEnd },
+    faults,
     tree,
     cli: { startupMs: summary(cliStartup), oneInitScriptMs: summary(cliFirstScript), oneInitScriptCpuMs: summary(cliFirstScriptCpu), corpusWallMs: summary(cliTotals), corpusCpuMs: summary(cliCpuTotals), calls: cliMedianRun },
     vsix,
@@ -463,11 +535,39 @@ async function main() {
     perFile,
   };
   results.targets = targets(results);
+  results.targets18 = targets18(results);
   results.benchWallS = round((performance.now() - started) / 1000, 1);
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
   console.log(`\nJSON: ${relative(process.cwd(), opts.out) || opts.out}   (bench took ${results.benchWallS} s)`);
+}
+
+/** Issue 18 (the parser in its own worker): memory that goes back, a parser that comes back, every core. */
+function targets18(r) {
+  const t = [];
+  const add = (name, target, value, unit, ok, note = '') => t.push({ name, target, value: round(value, 2), unit, met: value === null || value === undefined ? null : ok(value), note });
+  add('RSS, corpus open, settled (main + worker)', '≤ 64 MB', r.memory.corpusOpenSettledMB, 'MB', (v) => v <= 64, `${r.memory.corpusOpenSteadyMB} MB 2 s after the last request`);
+  add(`RSS ${AFTER_CLOSE_MS / 1000} s after closing the generated scripts`, '≤ 64 MB', r.memory.afterCloseMB, 'MB', (v) => v <= 64, `${r.memory.idleEndMB} MB at the end of the idle time`);
+  add('peak RSS while opening the corpus', '≤ 90 MB', r.memory.corpusOpenPeakMB, 'MB', (v) => v <= 90);
+  for (const [n, v] of Object.entries(r.large)) add(`${n}-line script: didOpen → diagnostics / full parse`, '≤ 3×', v.openRatio, '×', (x) => x <= 3, `${v.openMs} ms; parse ${v.floorFullMs} ms`);
+  if (r.large[20000]) add('20k-line script: per edit p50', '≤ 30 ms', r.large[20000].edit.p50, 'ms', (v) => v <= 30, `p95 ${r.large[20000].edit.p95} ms`);
+  const ti = r.corpus.typicalInitScripts;
+  const floorTypical = p50(r.perFile.filter((e) => e.kind === 'initscripts' && e.group !== 'generated' && e.lines >= 50 && e.lines <= 700).map((e) => e.floorFullMs));
+  add('typical script: didOpen p50', `≤ 2×parse+1 ms`, ti.open.p50, 'ms', (v) => v <= 2 * floorTypical + 1, `limit ${round(2 * floorTypical + 1, 2)} ms (parse p50 ${round(floorTypical, 3)} ms)`);
+  add('typical script: per edit p95', '≤ 5 ms', ti.edit.p95, 'ms', (v) => v <= 5, `p50 ${ti.edit.p50} ms`);
+  for (const kind of ['wasm', 'oom', 'hang']) {
+    const f = r.faults?.[kind];
+    if (!f) continue;
+    add(`injected ${kind} fault: another document's analysis back`, kind === 'hang' ? '(watchdog)' : '≤ 1000 ms', f.injected ? f.otherDocumentBackMs : null, 'ms', (v) => kind === 'hang' || v <= 1000, f.injected ? `only the faulting text without body: ${f.onlyTheFaultingOne}; its next edit checks it: ${f.bodyBackOnNextEdit}` : 'no fault injection in this build');
+  }
+  if (r.tree?.cliTree) {
+    const c = r.tree.cliTree;
+    add('1,000-script tree: CLI time / baseline', '≤ 0.6×', c.baselineMs ? c.defaultMs / c.baselineMs : null, '×', (v) => v <= 0.6, `${round(c.defaultMs, 0)} ms (CPU ${round(c.defaultCpuMs, 0)}) vs baseline ${round(c.baselineMs, 0)} ms (CPU ${round(c.baselineCpuMs, 0)}); --jobs 1 ${round(c.jobs1Ms, 0)} ms`);
+    add('1,000-script tree: all opened in the server', '≤ 1500 ms', r.tree.serverAllPublishedMs, 'ms', (v) => v <= 1500, `CPU ${round(r.tree.serverCpuMs, 0)} ms`);
+  }
+  add('fresh server: spawn → first diagnostics of a tiny script', '≤ 250 ms', r.startup.firstInitScriptDiagnosticsMs.p50, 'ms', (v) => v <= 250, `first edit after the worker was ended: ${r.parserWorker.firstEditAfterEndedMs} ms`);
+  return t;
 }
 
 function targets(r) {
@@ -529,15 +629,72 @@ function printTable(r) {
     out.push(row([`  floor: full parse / incremental`, f(v.floorFullMs, 2), f(v.floorIncrMs, 3), '', ''], W));
   }
   out.push('');
-  out.push(`memory (server RSS): idle ${f(r.memory.idleMB)} MB; corpus open ${f(r.memory.corpusOpenSteadyMB)} MB steady, ${f(r.memory.corpusOpenPeakMB)} MB peak; + generated scripts ${f(r.memory.withLargeSteadyMB)} MB steady, ${f(r.memory.peakMB)} MB peak`);
+  out.push(`memory (server RSS, parser worker included): idle ${f(r.memory.idleMB)} MB; corpus open ${f(r.memory.corpusOpenSteadyMB)} MB steady, ${f(r.memory.corpusOpenSettledMB)} MB settled, ${f(r.memory.corpusOpenPeakMB)} MB peak; + generated scripts ${f(r.memory.withLargeSteadyMB)} MB steady, ${f(r.memory.peakMB)} MB peak; closed: ${f(r.memory.afterCloseMB)} MB ${AFTER_CLOSE_MS / 1000} s after, ${f(r.memory.idleEndMB)} MB at the end`);
+  out.push(`RSS over time (s → MB): ${r.timeline.marks.map((m) => `${f(m.t / 1000)} s ${m.label}: ${f(r.timeline.samples.filter((x) => x.t <= m.t).at(-1)?.rssMB)}`).join('; ')}`);
+  const ps = r.parserWorker.stats;
+  out.push(`parser worker: ${ps ? `started ${ps.started}, ended idle ${ps.ended.idle} / heap ${ps.ended.heap} / fault ${ps.ended.fault} / hang ${ps.ended.hang}; last start ${f(r.parserWorker.lastStartMs, 0)} ms; first edit after it was ended ${f(r.parserWorker.firstEditAfterEndedMs, 1)} ms; statements sent ${ps.statements?.sent}, reused ${ps.statements?.reused}` : 'none (a build without one)'}`);
+  if (r.faults) out.push(`faults: ${['wasm', 'oom', 'hang'].map((k) => r.faults[k]?.injected ? `${k}: other document back in ${f(r.faults[k].otherDocumentBackMs, 0)} ms, ${r.faults[k].withoutBodyAnalysis} without body (${r.faults[k].faultingInfo.slice(0, 60)}…), next edit ${f(r.faults[k].nextEditMs, 1)} ms` : `${k}: not injectable`).join('; ')}`);
   if (r.tree) out.push(`1,000-script /etc tree: one script opened in a fresh server has its cross-file checks in ${f(r.tree.indexReadyMs, 0)} ms (RSS ${f(r.tree.indexRssMB)} MB)`);
+  if (r.tree?.cliTree) out.push(`1,000-script /etc tree, CLI check: default ${f(r.tree.cliTree.defaultMs, 0)} ms (CPU ${f(r.tree.cliTree.defaultCpuMs, 0)}), --jobs 1 ${f(r.tree.cliTree.jobs1Ms, 0)} ms (CPU ${f(r.tree.cliTree.jobs1CpuMs, 0)}), baseline ${f(r.tree.cliTree.baselineMs, 0)} ms (CPU ${f(r.tree.cliTree.baselineCpuMs, 0)}); same output with --jobs 1: ${r.tree.cliTree.sameOutput}`);
   if (r.tree) out.push(`1,000-script /etc tree: CLI check ${f(r.tree.cliMs, 0)} ms (CPU ${f(r.tree.cliCpuMs, 0)}); server (CPU ${f(r.tree.serverCpuMs, 0)}) publishes all ${r.tree.serverPublished} in ${f(r.tree.serverAllPublishedMs, 0)} ms; RSS ${f(r.tree.rssMB)} MB steady, ${f(r.tree.peakMB)} MB peak; one edit with all open ${f(r.tree.editWithTreeOpenMs, 2)} ms; cross-file findings ${JSON.stringify(r.tree.crossFile.codes)}`);
   out.push(`CLI: start-up (--version) ${f(r.cli.startupMs.p50, 0)} ms; one init script ${f(r.cli.oneInitScriptMs.p50, 0)} ms (CPU ${f(r.cli.oneInitScriptCpuMs.p50, 0)}); check of the whole set ${f(r.cli.corpusWallMs.p50, 0)} ms wall (CPU ${f(r.cli.corpusCpuMs.p50, 0)}) in ${r.cli.calls.length} calls (${r.cli.calls.map((c) => `${c.name} ${f(c.ms, 0)}`).join(', ')})`);
   out.push(`.vsix: ${r.vsix ? `${f(r.vsix.bytes / 1048576, 2)} MB (sysv-ha.vsix as found, not rebuilt)` : 'no sysv-ha.vsix (npm run package builds it)'}; activation: ${r.activation}`);
   out.push('');
   out.push('targets (issue 7):');
   for (const t of r.targets) out.push(`  ${t.met === null ? ' n/a ' : t.met ? ' met ' : 'MISSED'}  ${t.name.padEnd(50)} ${String(t.target).padStart(10)}  measured ${t.value === null ? '—' : `${t.value} ${t.unit}`}${t.note ? `  (${t.note})` : ''}`);
+  out.push('');
+  out.push('targets (issue 18):');
+  for (const t of r.targets18) out.push(`  ${t.met === null ? ' n/a ' : t.met ? ' met ' : 'MISSED'}  ${t.name.padEnd(56)} ${String(t.target).padStart(14)}  measured ${t.value === null ? '—' : `${t.value} ${t.unit}`}${t.note ? `  (${t.note})` : ''}`);
   console.log(out.join('\n'));
+}
+
+// ------------------------------------------------------------------------------------------ faults
+/**
+ * A server started with SYSV_HA_PARSER_FAULTS=1 and a few init scripts open. For each kind of
+ * fault (a wasm RuntimeError, a parse that never returns, wasm out of memory) the next parse of
+ * script A faults; A and B are edited at once, and the time from those edits to B's diagnostics
+ * (parsed by a fresh worker) is the recovery time. Then every open script's info is read: only A
+ * may be without body analysis; A's next edit brings it back.
+ */
+async function faultPhase(serverJs, set) {
+  const scripts = set.filter((e) => e.kind === 'initscripts' && e.lines >= 50 && e.lines <= 700).slice(0, 6);
+  if (scripts.length < 2) return null;
+  const c = new BenchClient(serverJs, serverArgs('server-faults'), { ...serverEnv, SYSV_HA_PARSER_FAULTS: '1' });
+  await c.initialize();
+  for (const e of scripts) await c.open(e.uri, e.languageId, e.text);
+  const out = {};
+  const versions = new Map(scripts.map((e) => [e.uri, 1]));
+  const edit = (e) => {
+    const v = versions.get(e.uri) + 1;
+    versions.set(e.uri, v);
+    // A comment line after the first: a new text each time (a faulting text is not parsed again).
+    return c.change(e.uri, v, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, `# edit ${v}\n`);
+  };
+  const [a, b] = scripts;
+  for (const kind of ['wasm', 'oom', 'hang']) {
+    const injected = await c.optional('sysvHa/injectParserFault', { kind, uri: a.uri });
+    if (injected !== true) {
+      out[kind] = { injected: false };
+      continue;
+    }
+    const t0 = performance.now();
+    const [aMs, bMs] = await Promise.all([edit(a), edit(b)]);
+    const recoveredMs = bMs === null ? null : bMs;
+    const infos = await Promise.all(scripts.map((e) => c.optional('sysvHa/documentInfo', { uri: e.uri })));
+    const withoutBody = infos.map((i, k) => (/shell body not checked/.test(i?.reason ?? '') ? scripts[k].uri : null)).filter(Boolean);
+    const aReason = infos[0]?.reason ?? '';
+    const againMs = await edit(a);
+    const aAfter = await c.optional('sysvHa/documentInfo', { uri: a.uri });
+    out[kind] = {
+      injected: true, faultingEditMs: round(aMs), otherDocumentBackMs: round(recoveredMs), totalMs: round(performance.now() - t0),
+      withoutBodyAnalysis: withoutBody.length, onlyTheFaultingOne: withoutBody.length === 1 && withoutBody[0] === a.uri,
+      faultingInfo: aReason.replace(/^.*shell body not checked: /, ''), nextEditMs: round(againMs), bodyBackOnNextEdit: !/shell body not checked/.test(aAfter?.reason ?? 'x'),
+    };
+    log(`bench: fault ${kind}: other document back in ${round(recoveredMs)} ms; without body: ${withoutBody.length}; next edit ${round(againMs)} ms`);
+  }
+  out.stats = await c.optional('sysvHa/parserStats');
+  await c.shutdown();
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------ helpers

@@ -11,6 +11,8 @@
 //   --time T          stop after T seconds             --case K       run only case K (verbose)
 //   --lsp             also send every --lsp-every'th case (default 25) through dist/server.js
 //   --lsp-only        with --case: run it through the server only
+//   --lsp-faults      with --lsp: each init script sent to the server gets a fault injected into
+//                     the parser worker (wasm fault, out of memory, hang); the server must recover
 //   --corpus DIR      seed files (kind folders as ../shared/corpus, or any tree)
 //   --workers W       worker threads (default: CPU count, at most 4)
 //   --hang-ms MS      a case taking longer is a failure (default 20000)
@@ -57,6 +59,7 @@ function parseArgs(argv) {
       case '--case': o.case = Math.floor(num()); break;
       case '--lsp': o.lsp = true; break;
       case '--lsp-only': o.lsp = true; o.lspOnly = true; break;
+      case '--lsp-faults': o.lsp = true; o.lspFaults = true; break;
       case '--lsp-every': o.lspEvery = Math.max(1, Math.floor(num())); break;
       case '--corpus': o.corpus = val(); break;
       case '--workers': o.workers = Math.max(1, Math.floor(num())); break;
@@ -74,7 +77,7 @@ function parseArgs(argv) {
 }
 
 function usage(msg) {
-  const text = 'usage: npm run fuzz -- [--seed S] [--count N] [--time T] [--lsp] [--corpus DIR] [--case K] [--workers W] [--no-build]';
+  const text = 'usage: npm run fuzz -- [--seed S] [--count N] [--time T] [--lsp] [--lsp-faults] [--corpus DIR] [--case K] [--workers W] [--no-build]';
   if (msg) { console.error(`fuzz: ${msg}\n${text}`); process.exit(2); }
   console.log(text);
   process.exit(0);
@@ -186,7 +189,7 @@ async function runOne(o) {
     }
   }
   if (o.lsp) {
-    const driver = new LspDriver(REPO, { timeoutMs: o.hangMs });
+    const driver = new LspDriver(REPO, { timeoutMs: o.hangMs, faults: o.lspFaults });
     try {
       const s = await driver.runCase(c, corpus.find((f) => f.name === c.base).bytes);
       console.log(`lsp: ok (${s.requests} requests)`);
@@ -293,15 +296,20 @@ async function main() {
   // The LSP slice, concurrently, on the main thread.
   let lspCases = 0;
   let lspRequests = 0;
+  const lspFaults = { injected: 0, observed: 0 };
   const overLsp = (async () => {
     if (!o.lsp) return;
-    const driver = new LspDriver(REPO, { timeoutMs: o.hangMs });
+    const driver = new LspDriver(REPO, { timeoutMs: o.hangMs, faults: o.lspFaults });
     try {
       for (let k = 0; k < o.count && performance.now() < deadline; k += o.lspEvery) {
         const c = makeCase(o.seed, k, corpus, codes);
         try {
           const s = await driver.runCase(c, corpus.find((f) => f.name === c.base).bytes);
           lspRequests += s.requests;
+          if (s.fault) {
+            lspFaults.injected++;
+            if (s.fault.observed) lspFaults.observed++;
+          }
         } catch (err) {
           const failure = err instanceof CaseFailure ? { kind: err.kind, message: err.message, stack: err.stack } : { kind: 'lsp-harness', message: String(err?.message ?? err), stack: String(err?.stack ?? err) };
           const sig = crashes.add(c, failure, 'lsp');
@@ -331,7 +339,7 @@ async function main() {
   }
   for (const [id, n] of crashes.known) console.log(`known x${n} ${id}: ${KNOWN.find((x) => x.id === id).title} (not counted; --strict counts it)`);
   if (crashes.total > 0) console.log(`failing inputs saved in ${relative(process.cwd(), o.out) || '.'}/ (reproduce one with: npm run fuzz -- --seed ${o.seed} --case K)`);
-  console.log(`fuzz: seed ${o.seed}: ${done} cases in ${secs.toFixed(1)} s (${(done / secs).toFixed(1)} cases/s)${o.lsp ? `, ${lspCases} over LSP (${lspRequests} requests)` : ''}, ${crashes.total} failed (${crashes.bySignature.size} distinct), ${[...crashes.known.values()].reduce((a, b) => a + b, 0)} known`);
+  console.log(`fuzz: seed ${o.seed}: ${done} cases in ${secs.toFixed(1)} s (${(done / secs).toFixed(1)} cases/s)${o.lsp ? `, ${lspCases} over LSP (${lspRequests} requests)` : ''}${o.lspFaults ? `, ${lspFaults.injected} parser faults injected (${lspFaults.observed} seen by the server, all recovered)` : ''}, ${crashes.total} failed (${crashes.bySignature.size} distinct), ${[...crashes.known.values()].reduce((a, b) => a + b, 0)} known`);
   process.exitCode = crashes.total > 0 ? 1 : 0;
 }
 

@@ -3,6 +3,13 @@
 // few typing edits, then every request the server offers. The server must answer each
 // request, log no handler failure, never exit, keep ranges inside the document as the client
 // sees it, and publish the same diagnostics as a fresh in-process analysis of the final text.
+//
+// With `faults` (--lsp-faults) the server is started with SYSV_HA_PARSER_FAULTS=1 and a clean
+// sentinel script open; the parse of each init script's mutated version faults in the parser
+// worker (a wasm RuntimeError, the wasm heap out of memory, or a parse that never returns). The
+// server must stay up, the typing edits after it must be analysed with their body (the same
+// diagnostics as a fresh analysis), and the sentinel must keep its body analysis.
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -22,13 +29,15 @@ export class LspDriver {
     this.svc = require(join(repo, 'out/server/src/service/index.js'));
     this.FsHost = require(join(repo, 'out/server/src/host/fsHost.js')).FsHost;
     this.restarts = 0;
+    this.faults = !!opts.faults;
+    this.faultCount = 0;
   }
 
   async start() {
     const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = this.rpc;
     // Started as the editors start it: the node flags and environment of dist/server-launch.json.
     const launch = serverLaunch(join(this.repo, 'dist'));
-    this.proc = spawn(process.execPath, [...launch.nodeFlags, join(this.repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...launch.env } });
+    this.proc = spawn(process.execPath, [...launch.nodeFlags, join(this.repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...launch.env, ...(this.faults ? { SYSV_HA_PARSER_FAULTS: '1' } : {}) } });
     this.exited = undefined;
     this.stderr = '';
     this.errors = [];
@@ -54,6 +63,32 @@ export class LspDriver {
     this.conn.listen();
     await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
     await this.conn.sendNotification('initialized', {});
+    if (this.faults) {
+      // A clean script that stays open: after every fault its body must still be analysed.
+      this.sentinel = { uri: 'file:///fuzz-root/sentinel/etc/rc.d/init.d/httpd', version: 1 };
+      const text = readFileSync(join(this.repo, 'examples/etc/rc.d/init.d/httpd'), 'utf8');
+      await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: this.sentinel.uri, languageId: 'shellscript', version: 1, text } });
+      await this.diagnostics(this.sentinel.uri, 1);
+    }
+  }
+
+  /** The fault for the next init script: mostly wasm faults and out-of-memory, one hang in eight (each costs the watchdog's seconds). */
+  nextFaultKind() {
+    return ['wasm', 'oom', 'wasm', 'oom', 'wasm', 'oom', 'wasm', 'hang'][this.faultCount++ % 8];
+  }
+
+  /** After a fault: the sentinel, edited, is analysed with its body (the fault stayed with its input). */
+  async checkSentinel() {
+    const s = this.sentinel;
+    const v = ++s.version;
+    // Insert a comment line after the first line, then remove it: the text alternates.
+    const change = v % 2 === 0
+      ? { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# sentinel\n' }
+      : { range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' };
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri, version: v }, contentChanges: [change] });
+    await this.diagnostics(s.uri, v);
+    const info = await this.request('sysvHa/documentInfo', { uri: s.uri });
+    if (/shell body not checked/.test(info?.reason ?? '')) throw new CaseFailure('lsp-fault-spread', `after a parser fault in another document, the sentinel script has no body analysis: ${info.reason}`);
   }
 
   async stop() {
@@ -127,7 +162,16 @@ export class LspDriver {
     const target = c.bytes.toString('utf8');
     let doc = TD.create(uri, languageId, 1, start);
     await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: start } });
+    let fault;
     try {
+      if (this.faults && c.language === 'initscript') {
+        // The parse of the mutated version (2) faults in the worker.
+        await this.diagnostics(uri, 1);
+        const kind = this.nextFaultKind();
+        const before = await this.request('sysvHa/parserStats', {});
+        if ((await this.request('sysvHa/injectParserFault', { kind, uri })) !== true) throw new CaseFailure('lsp-fault-injection', 'the server did not take the fault (started without SYSV_HA_PARSER_FAULTS=1?)');
+        fault = { kind, before };
+      }
       // The mutation as one incremental change (common prefix and suffix kept; never splitting a CR LF).
       let pre = 0;
       while (pre < start.length && pre < target.length && start[pre] === target[pre]) pre++;
@@ -139,12 +183,17 @@ export class LspDriver {
       const changes = [{ range: { start: doc.positionAt(pre), end: doc.positionAt(start.length - suf) }, text: target.slice(pre, target.length - suf) }];
       doc = TD.update(doc, changes, 2);
       await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: changes });
-      // A few typing edits on top.
-      const typing = r.int(3);
+      // The faulting parse is that of version 2 (typing at once would let the server skip it).
+      if (fault) await this.diagnostics(uri, 2);
+      // A few typing edits on top (after a fault at least one: a new text, parsed again).
+      const typing = r.int(3) + (fault ? 1 : 0);
       for (let v = 3; v < 3 + typing; v++) {
         const size = doc.getText().length;
         const at = r.int(size + 1);
-        const change = { range: { start: doc.positionAt(at), end: doc.positionAt(Math.min(size, at + r.int(6))) }, text: r.pick(['', 'x', ' ', '\n', '"', '#', ';;', 'fi', '}', '{', ':', 'é', '\\']) };
+        // After a fault the last edit appends a newline: the final text is not the one that faulted.
+        const change = fault && v === 2 + typing
+          ? { range: { start: doc.positionAt(size), end: doc.positionAt(size) }, text: '\n' }
+          : { range: { start: doc.positionAt(at), end: doc.positionAt(Math.min(size, at + r.int(6))) }, text: r.pick(['', 'x', ' ', '\n', '"', '#', ';;', 'fi', '}', '{', ':', 'é', '\\']) };
         doc = TD.update(doc, [change], v);
         await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
       }
@@ -171,7 +220,7 @@ export class LspDriver {
         this.svc.disposeAnalysis(a);
         const got = published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
         const serverInfo = await this.request('sysvHa/documentInfo', { uri });
-        if (/the shell parser failed/.test(serverInfo?.reason ?? '')) throw new CaseFailure('lsp-parser-failed', `the server turned shell parsing off: ${serverInfo.reason}`);
+        if (/the shell parser (failed|did not finish|ran out of memory|stopped)/.test(serverInfo?.reason ?? '')) throw new CaseFailure('lsp-parser-failed', `the server turned shell parsing off: ${serverInfo.reason}`);
         if (!parseStopped(a, { info: serverInfo }) && JSON.stringify(got) !== JSON.stringify(fresh)) {
           throw new CaseFailure('lsp-incremental', `server diagnostics after incremental changes differ from a fresh analysis: only server ${JSON.stringify(got.filter((x) => !fresh.includes(x)).slice(0, 3))}, only fresh ${JSON.stringify(fresh.filter((x) => !got.includes(x)).slice(0, 3))}`);
         }
@@ -214,7 +263,13 @@ export class LspDriver {
       if (failed) throw failed.reason;
       if (this.errors.length > 0) throw new CaseFailure('lsp-log-error', `the server logged an error: ${this.errors[0].slice(0, 4000)}`);
       if (this.exited) throw new CaseFailure('lsp-exit', `${this.exited}\n${this.stderr}`);
-      return { requests: pending.length };
+      if (fault) {
+        const after = await this.request('sysvHa/parserStats', {});
+        const ended = (s) => s.ended.fault + s.ended.hang;
+        fault.observed = ended(after) > ended(fault.before);
+        await this.checkSentinel();
+      }
+      return { requests: pending.length, fault };
     } finally {
       if (!this.exited) await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } }).catch(() => undefined);
     }

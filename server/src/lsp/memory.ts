@@ -6,7 +6,7 @@
  * collection runs, compacting every page so that the emptied ones go back to the system (V8's
  * own collections compact only the most fragmented pages); typing in between never triggers one.
  */
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** V8's `gc()`: exposed on the command line, or (Node 20) through a fresh context once the flag is set. */
@@ -25,6 +25,8 @@ function findGc(): (() => void) | undefined {
 export interface IdleCollector {
   /** Call after each piece of work (an analysis); restarts the idle timer. */
   workDone(): void;
+  /** Something big was let go (the parser worker and its wasm): collect once idle, whatever the heap grew. */
+  collectSoon(): void;
   /** Full collections run so far. */
   readonly runs: number;
 }
@@ -38,9 +40,11 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let baseline = getHeapStatistics().used_heap_size;
   let runs = 0;
+  let forced = false;
   const collect = () => {
     timer = undefined;
-    if (getHeapStatistics().used_heap_size - baseline < minGrowthBytes) return;
+    if (!forced && getHeapStatistics().used_heap_size - baseline < minGrowthBytes) return;
+    forced = false;
     setFlagsFromString('--compact-on-every-full-gc');
     try {
       gc!();
@@ -57,8 +61,24 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): 
       timer = setTimeout(collect, idleMs);
       timer.unref?.();
     },
+    collectSoon() {
+      forced = true;
+      this.workDone();
+    },
     get runs() {
       return runs;
     },
+  };
+}
+
+/** Where this process's memory is (`sysvHa/memoryStats`, for the bench): MB, main thread's V8 heap by space. */
+export function memoryStats(): Record<string, unknown> {
+  const mb = (n: number) => Math.round(n / 104857.6) / 10;
+  const u = process.memoryUsage();
+  const h = getHeapStatistics();
+  return {
+    rss: mb(u.rss), heapTotal: mb(u.heapTotal), heapUsed: mb(u.heapUsed), external: mb(u.external), arrayBuffers: mb(u.arrayBuffers),
+    mallocedMemory: mb(h.malloced_memory), peakMallocedMemory: mb(h.peak_malloced_memory),
+    spaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: mb(s.space_size), used: mb(s.space_used_size) }])),
   };
 }

@@ -13,7 +13,7 @@ import { FsHost } from '../host/fsHost';
 import { applyLinkChanges, levelDirsOf, planLinkChanges } from '../host/linkWriter';
 import * as svc from '../service';
 import { applyChanges } from './incremental';
-import { idleCollector } from './memory';
+import { idleCollector, memoryStats } from './memory';
 import {
   pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toDocumentLink, toFolding, toHover, toLocation, toSymbol, toWorkspaceEdit,
   toWorkspaceSymbol, uriToPath, toInlayHint, encodeSemanticTokens,
@@ -128,6 +128,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     heapBoundBytes: numberFrom(env['SYSV_HA_PARSER_HEAP_MB'], PARSER_HEAP_BOUND_MB) * 1024 * 1024,
     quietMs: PARSER_QUIET_MS,
     faults: env['SYSV_HA_PARSER_FAULTS'] === '1',
+    // Idle: the worker, its trees and the compiled wasm go, and the heap is compacted.
+    releaseWhenIdle: true,
+    onIdle: () => collector.collectSoon(),
     log: (msg) => connection.console.warn(msg),
     onSettled: () => scheduleBodiesSettled(),
   });
@@ -638,6 +641,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // from the previous one (its tree and statements kept), not from scratch.
     return a ? { ...a.info, shellPending: host.shellPending(a.path), incremental: cache.get(params.uri)?.analysis === a && cache.get(params.uri)!.incremental } : null;
   }));
+
+  /** `sysvHa/memoryStats`: where the server's memory is (the bench reads it). */
+  connection.onRequest('sysvHa/memoryStats', safe('memoryStats', null as Record<string, unknown> | null, () => memoryStats()));
 
   /** `sysvHa/parserStats`: what the parser host did (workers started and ended, their heaps). */
   connection.onRequest('sysvHa/parserStats', safe('parserStats', null as svc.ParserHostStats | null, () => parserHost.stats()));

@@ -37,6 +37,12 @@ export interface ParserHostOptions {
   maxWasmBytes?: number;
   /** Extra time a parse may take past its budget before its worker is ended as hung. */
   watchdogGraceMs?: number;
+  /**
+   * When the last worker has been ended (idle, heap), let the compiled wasm go too (about 3 MB
+   * of code; compiling it again takes about 10 ms) and call `onIdle` (e.g. to collect garbage).
+   */
+  releaseWhenIdle?: boolean;
+  onIdle?: () => void;
   /** Allow fault injection (`injectFault`): tests, the fuzzer, the bench. */
   faults?: boolean;
   /** A body asked for by `bodyOf` while it was not parsed yet is ready: analyse `path`'s readers again. */
@@ -115,7 +121,7 @@ interface DocEntry {
 }
 
 export class ParserHost implements ShellBodies {
-  private readonly opts: Required<Omit<ParserHostOptions, 'onSettled' | 'log' | 'workerScript'>> & ParserHostOptions;
+  private readonly opts: Required<Omit<ParserHostOptions, 'onSettled' | 'log' | 'workerScript' | 'onIdle'>> & ParserHostOptions;
   private modules?: Promise<WasmModules>;
   private readonly slots: Slot[];
   private readonly docs = new Map<string, DocEntry>();
@@ -129,7 +135,7 @@ export class ParserHost implements ShellBodies {
   private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [] };
 
   constructor(options: ParserHostOptions) {
-    this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, faults: false, ...options };
+    this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, releaseWhenIdle: false, faults: false, ...options };
     this.slots = Array.from({ length: Math.max(1, this.opts.workers) }, (_, index) => ({ index, generation: 0, outstanding: [], assigned: 0, headSince: 0, lastUse: 0 }));
   }
 
@@ -436,6 +442,10 @@ export class ParserHost implements ShellBodies {
     const worker = slot.worker;
     this.discard(slot);
     await worker.terminate();
+    if (this.slots.every((s) => !s.worker && !s.ready)) {
+      if (this.opts.releaseWhenIdle) this.modules = undefined;
+      this.opts.onIdle?.();
+    }
   }
 
   /** After an answer or a drop: once the slot is quiet, end it if it is idle or holds a heap for nothing. */
