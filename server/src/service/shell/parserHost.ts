@@ -14,6 +14,7 @@
  *   same text is not tried again; its next edit is.
  * - Every core: the CLI starts one worker per job; documents go to the least busy worker.
  */
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { TreeEditInfo } from '../core/language';
@@ -64,6 +65,8 @@ export interface ParserHostStats {
   parses: number;
   /** Top-level statements that crossed from the workers (`sent`), and those the main side had already (`reused`). */
   statements: { sent: number; reused: number };
+  /** The last parse: the worker's time (parse, reading statements, comment rows) and this thread's (decoding), ms. */
+  last?: { parse: number; read: number; rows: number; decode: number; fresh: number; reused: number };
   /** ms from `new Worker` to its ready message, last start. */
   lastStartMs?: number;
   /** The heap of each running worker, as of its last answer. */
@@ -377,7 +380,9 @@ export class ParserHost implements ShellBodies {
     if (m.fragments) {
       this.counts.statements.sent += m.fragments.fresh.length;
       this.counts.statements.reused += m.fragments.ids.length - m.fragments.fresh.length;
+      const t0 = performance.now();
       const body = req.decoder.decode(m.fragments);
+      if (m.ms) this.counts.last = { ...m.ms, decode: performance.now() - t0, fresh: m.fragments.fresh.length, reused: m.fragments.ids.length - m.fragments.fresh.length };
       if (!body) {
         // The two sides disagree on the statements (cannot happen): read it all again.
         this.post(slot, { type: 'drop', key: req.key });

@@ -31,6 +31,10 @@ export interface WorkerHeap {
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number; heap: WorkerHeap }
-  | { type: 'parsed'; seq: number; fragments?: FragmentsMessage; noCommentRows?: number[]; stoppedAfterMs?: number; refused?: string; incremental: boolean; heap: WorkerHeap }
+  | {
+    type: 'parsed'; seq: number; fragments?: FragmentsMessage; noCommentRows?: number[]; stoppedAfterMs?: number; refused?: string; incremental: boolean; heap: WorkerHeap;
+    /** Where the worker's time went (ms): the parse, reading the statements, the comment rows. */
+    ms?: { parse: number; read: number; rows: number };
+  }
   /** The parser threw (a wasm fault, out of memory): the worker must not be used again. */
   | { type: 'fault'; seq: number; message: string; outOfMemory: boolean };

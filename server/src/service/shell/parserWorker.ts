@@ -5,6 +5,7 @@
  * body model the other side does not have yet (`bodyTransfer.ts`). After a parser exception
  * it answers with a fault and does nothing more: the host ends it and starts a fresh one.
  */
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { Parser, type Tree } from 'web-tree-sitter';
@@ -112,7 +113,9 @@ void (async () => {
         fired = true;
         throw injectedFault();
       } : undefined;
+      const t0 = performance.now();
       const out = parseShell(parser, m.text, st && edits ? { tree: st.tree, edits, stopped: st.stopped } : undefined, onProgress);
+      const t1 = performance.now();
       if (fault === 'wasm' && !fired) throw injectedFault();
       // The previous tree was edited in place (or is not needed any more).
       if (st?.tree && st.tree !== out.tree) st.tree.delete();
@@ -127,15 +130,17 @@ void (async () => {
       }
       // Statements are content-addressed (column and text): the last version's cache serves any text.
       const read = readStatements(out.tree, st?.cache);
+      const t2 = performance.now();
       const encoder = m.keep ? (st?.encoder ?? new FragmentEncoder(() => nextId++)) : new FragmentEncoder(() => nextId++);
       const fragments = encoder.encode(read.fragments, read.keys, read.cache !== undefined);
       const rows = commentRows(out.tree, read.keys, read.cache !== undefined ? st?.rows : undefined);
+      const t3 = performance.now();
       if (m.keep) docs.set(m.key, { tree: out.tree, cache: read.cache, rows: read.cache !== undefined ? rows.cache : undefined, stopped: false, encoder });
       else {
         out.tree.delete();
         docs.delete(m.key);
       }
-      send({ type: 'parsed', seq: m.seq, fragments, noCommentRows: rows.all, incremental: !!out.incremental, heap: heap() });
+      send({ type: 'parsed', seq: m.seq, fragments, noCommentRows: rows.all, incremental: !!out.incremental, heap: heap(), ms: { parse: t1 - t0, read: t2 - t1, rows: t3 - t2 } });
     } catch (err) {
       // The parser's memory cannot be trusted any more: answer, then wait to be ended.
       broken = true;

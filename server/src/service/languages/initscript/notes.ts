@@ -27,9 +27,18 @@ function librariesFor(fn: LibraryFunction): string[] {
   }
 }
 
+/** The body's `. FILE` / `source FILE` commands, found once per body (notes are asked for every call). */
+const sourcesOf = new WeakMap<BodyModel, CommandInfo[]>();
+
+function sources(body: BodyModel): CommandInfo[] {
+  let list = sourcesOf.get(body);
+  if (!list) sourcesOf.set(body, (list = body.commands.filter((c) => c.name === '.' || c.name === 'source')));
+  return list;
+}
+
 /** `. FILE` / `source FILE` commands of the body, by the file they read. */
 function sourced(body: BodyModel, files: readonly string[]): CommandInfo[] {
-  return body.commands.filter((c) => (c.name === '.' || c.name === 'source') && c.args[0] !== undefined && files.includes(c.args[0].text));
+  return sources(body).filter((c) => c.args[0] !== undefined && files.includes(c.args[0].text));
 }
 
 /**
@@ -45,7 +54,7 @@ export function libraryNote(body: BodyModel, call: CommandInfo, fn: LibraryFunct
   const any = sourced(body, ALL_LIBRARIES);
   if (any.length === 0) {
     // killproc, pidofproc and startproc are programs on SUSE; a sourced $VARIABLE may be a library.
-    if (PROGRAMS_TOO.includes(fn.name) || script.profile === 'suse' || body.commands.some((c) => (c.name === '.' || c.name === 'source') && c.args[0]?.dynamic)) return undefined;
+    if (PROGRAMS_TOO.includes(fn.name) || script.profile === 'suse' || sources(body).some((c) => c.args[0]?.dynamic)) return undefined;
     return `⚠ This script sources no functions library (\`${files[0]}\` defines \`${fn.name}\`): run on its own, the shell says \`${fn.name}: command not found\`.`;
   }
   // A top-level call before every library is sourced fails; a call inside a function runs when
