@@ -362,3 +362,16 @@ describe('shell parse budget (fuzz finding: super-linear error recovery)', () =>
     for (const a of [first, typed, sane]) svc.disposeAnalysis(a);
   });
 });
+
+describe('commands named like Object.prototype members (property test finding)', () => {
+  before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
+
+  it('a body with toString, constructor or __proto__ commands is analysed, not failed', () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const text = `#!/bin/sh\n# chkconfig: 345 10 90\n# description: x\ncase "$1" in\n  start) ${name} --pidfile /var/run/x.pid /usr/sbin/x ;;\n  stop|restart|status) daemon ${name} ;;\n  *) exit 2 ;;\nesac\n`;
+      const a = svc.analyze({ path: '/etc/init.d/x', text, language: 'initscript' }, { ...svc.DEFAULT_SETTINGS, checkFileModes: false });
+      assert.doesNotMatch(a.info.reason, /analysis failed/, name);
+      svc.disposeAnalysis(a);
+    }
+  });
+});

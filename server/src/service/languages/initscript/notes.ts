@@ -102,7 +102,8 @@ export function foregroundProgram(call: CommandInfo): { program: Word; why: stri
   const prog = call.args[i];
   if (!prog || prog.dynamic) return undefined;
   const base = prog.text.slice(prog.text.lastIndexOf('/') + 1);
-  const rule = FOREGROUND[base];
+  // Own keys only: a program named toString or constructor is not in the table.
+  const rule = Object.hasOwn(FOREGROUND, base) ? FOREGROUND[base] : undefined;
   if (!rule) return undefined;
   const rest = call.args.slice(i + 1).map((a) => a.text);
   const why = rule.always
@@ -198,7 +199,7 @@ export function pidUses(body: BodyModel, tags: readonly { name: string; line: nu
     if (b && body.functions.some((f) => f.name === c.name)) callers.set(c.name, [...(callers.get(c.name) ?? []), b]);
   }
   for (const c of body.commands) {
-    const helper = PID_HELPERS[c.name];
+    const helper = Object.hasOwn(PID_HELPERS, c.name) ? PID_HELPERS[c.name] : undefined;
     if (!helper) continue;
     const branch = branchOf(c);
     const actions = branch ? [branch] : c.inFunction ? callers.get(c.inFunction) ?? [] : [];
