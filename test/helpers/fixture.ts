@@ -11,6 +11,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as svc from '../../server/src/service';
+import { secretLeaks } from './secrets';
 
 export const CURSOR = '┃';
 
@@ -53,6 +54,11 @@ export interface CheckOptions {
 
 export function analyzeText(text: string, options: CheckOptions = {}): svc.Analysis {
   const settings = { ...svc.DEFAULT_SETTINGS, ...options.settings };
+  // Every authkeys fixture of the suite also goes through the secrets oracle (issue 14.2).
+  if (options.language === 'authkeys') {
+    const leaks = secretLeaks(text, options.path ?? '/etc/ha.d/authkeys', settings);
+    assert.deepEqual(leaks, [], `a key of this authkeys fixture is shown:\n${text}`);
+  }
   return svc.analyze({ path: options.path ?? '/etc/inittab', text, language: options.language ?? 'inittab' }, settings);
 }
 

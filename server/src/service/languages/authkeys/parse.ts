@@ -6,7 +6,8 @@
  *
  * @see spec/domain.md §6.4
  */
-import type { SourceText } from '../../core/text';
+import { SourceText as SourceTextCtor, type SourceText } from '../../core/text';
+import { MASK } from './spec';
 
 export interface Token {
   text: string;
@@ -43,13 +44,40 @@ export type AuthkeysLine = AuthLine | KeyLine;
 export interface AuthkeysModel {
   lines: AuthkeysLine[];
   kinds: ('blank' | 'comment' | 'auth' | 'key')[];
+  /**
+   * Where key material stands, at its offsets in the document: every word of a key or auth
+   * line that is not public (a key number, a method name in any case, `auth`, `:`/`=`). The
+   * tokens of the model never hold it: their text is the mask (so no check, hover or symbol
+   * can quote a key), and `maskAuthkeysText` replaces exactly these ranges.
+   */
+  secrets: Token[];
 }
 
 const WS = ' \t\f\r\v\n';
+/** What heartbeat reads in an authkeys file that is no secret: a number, a method name (any case), `auth`, `:`/`=`. */
+const PUBLIC_WORD = /^(?:auth)?[:=]*[+-]?\d*(?:sha1|md5|crc)?[:=]*$/i;
+
+/** The mask, standing for key material in the model and wherever text is shown. */
+export const SECRET_MASK = MASK;
+
+/** Blank-separated words of `text` from `from` (blanks as sscanf's `%s` counts them: NBSP is none). */
+function wordsOf(text: string, line: number, from: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < text.length) {
+    while (i < text.length && WS.includes(text[i]!)) i++;
+    if (i >= text.length) break;
+    const start = i;
+    while (i < text.length && !WS.includes(text[i]!)) i++;
+    out.push({ text: text.slice(start, i), line, start, end: i });
+  }
+  return out;
+}
 
 export function parseAuthkeys(src: SourceText): AuthkeysModel {
   const lines: AuthkeysLine[] = [];
   const kinds: AuthkeysModel['kinds'] = [];
+  const secrets: Token[] = [];
   src.lines.forEach((l, line) => {
     const text = l.text;
     let i = 0;
@@ -58,54 +86,81 @@ export function parseAuthkeys(src: SourceText): AuthkeysModel {
     if (text[i] === '#') return void kinds.push('comment');
     let e = text.length;
     while (e > i && WS.includes(text[e - 1]!)) e--;
-    const all: Token = { text: text.slice(i, e), line, start: i, end: e };
+    // The line's secret words, masked in every token the model keeps.
+    const lineSecrets: Token[] = [];
+    const secret = (t: Token): Token => {
+      if (PUBLIC_WORD.test(t.text)) return t;
+      lineSecrets.push(t);
+      secrets.push({ ...t, text: SECRET_MASK });
+      return { ...t, text: SECRET_MASK };
+    };
+    const masked = (from: number, to: number): string => {
+      let out = '';
+      let at = from;
+      for (const t of [...lineSecrets].sort((a, b) => a.start - b.start)) {
+        if (t.end <= from || t.start >= to) continue;
+        out += text.slice(at, Math.max(at, t.start)) + SECRET_MASK;
+        at = t.end;
+      }
+      return out + text.slice(at, to);
+    };
     if (text[i] === 'a') {
       kinds.push('auth');
       // sscanf("auth %d"): literal "auth", any blanks (even none), then %d (blanks, sign, digits).
       const m = /^auth[ \t\f\r\v]*([+-]?\d+)/.exec(text.slice(i));
-      if (!m) return void lines.push({ kind: 'auth', line, all });
+      if (!m) {
+        // Not 'auth N': public only when it is 'auth: N' / 'auth=N' (a fix offers 'auth N').
+        if (!/^auth\s*[:=]\s*\d+\s*$/.test(text.slice(i, e))) {
+          const ws = wordsOf(text.slice(0, e), line, i);
+          const first = ws[0];
+          if (first && first.text.startsWith('auth') && first.text.length > 4) secret({ ...first, text: first.text.slice(4), start: first.start + 4 });
+          else if (first && !first.text.startsWith('auth')) secret(first);
+          ws.slice(1).forEach(secret);
+        }
+        return void lines.push({ kind: 'auth', line, all: { text: masked(i, e), line, start: i, end: e } });
+      }
       const numStart = i + m[0].length - m[1]!.length;
-      lines.push({ kind: 'auth', line, all, num: Number.parseInt(m[1]!, 10), numToken: { text: m[1]!, line, start: numStart, end: numStart + m[1]!.length } });
+      wordsOf(text.slice(0, e), line, i + m[0].length).forEach(secret);
+      lines.push({ kind: 'auth', line, all: { text: masked(i, e), line, start: i, end: e }, num: Number.parseInt(m[1]!, 10), numToken: { text: m[1]!, line, start: numStart, end: numStart + m[1]!.length } });
       return;
     }
     kinds.push('key');
-    const k: KeyLine = { kind: 'key', line, all, extra: [] };
     const m = /^[+-]?\d+/.exec(text.slice(i));
+    const words = wordsOf(text.slice(0, e), line, m ? i + m[0].length : i).map(secret);
+    const k: KeyLine = { kind: 'key', line, all: { text: masked(i, e), line, start: i, end: e }, extra: [] };
     if (m) {
       k.num = Number.parseInt(m[0], 10);
       k.numToken = { text: m[0], line, start: i, end: i + m[0].length };
-      const words: Token[] = [];
-      const re = /[^ \t\f\r\v]+/g;
-      re.lastIndex = i + m[0].length;
-      let w: RegExpExecArray | null;
-      while ((w = re.exec(text))) words.push({ text: w[0], line, start: w.index, end: w.index + w[0].length });
       [k.method, k.key] = words;
+      // The key itself is always secret, even when it looks like a number or a method name.
+      if (k.key && k.key.text !== SECRET_MASK) {
+        lineSecrets.push(k.key);
+        secrets.push({ ...k.key, text: SECRET_MASK });
+        k.key = { ...k.key, text: SECRET_MASK };
+        k.all = { ...k.all, text: masked(i, e) };
+      }
       k.extra = words.slice(2);
     }
     lines.push(k);
   });
-  return { lines, kinds };
+  secrets.sort((a, b) => a.line - b.line || a.start - b.start);
+  return { lines, kinds, secrets };
 }
 
 /**
- * The text with every key replaced by the mask: on key lines, everything after the method;
- * on other lines heartbeat cannot read, everything after the second word. Comment and auth
- * lines are kept. Keeps the line structure (and line ends).
+ * The text with every key replaced by the mask, by the parser's own lines (LF, CR LF and a
+ * lone CR) and words (`AuthkeysModel.secrets`). Keeps the line structure and line ends.
  */
 export function maskAuthkeysText(text: string, mask: string): string {
-  return text.split('\n').map((line) => {
-    let i = 0;
-    while (i < line.length && WS.includes(line[i]!)) i++;
-    if (i === line.length || line[i] === '#' || line[i] === 'a') return line;
-    const cr = line.endsWith('\r') ? '\r' : '';
-    // First word: the key number (or whatever stands there), then the method word.
-    const num = /^[+-]?\d+/.exec(line.slice(i));
-    let j = num ? i + num[0].length : i;
-    if (!num) while (j < line.length && !WS.includes(line[j]!)) j++;
-    while (j < line.length && WS.includes(line[j]!)) j++;
-    while (j < line.length && !WS.includes(line[j]!)) j++;
-    const rest = line.slice(j);
-    if (rest.replace(/[ \t\f\r\v]/g, '').length === 0) return line;
-    return `${line.slice(0, j)} ${mask}${cr}`;
-  }).join('\n');
+  const src = new SourceTextCtor(text);
+  const { secrets } = parseAuthkeys(src);
+  let out = '';
+  let at = 0;
+  for (const t of secrets) {
+    const start = src.offsetAt(t.line, t.start);
+    const end = src.offsetAt(t.line, t.end);
+    out += text.slice(at, start) + mask;
+    at = end;
+  }
+  return out + text.slice(at);
 }

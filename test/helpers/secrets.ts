@@ -1,0 +1,174 @@
+/**
+ * The secrets oracle (issue 14.2): what an authkeys file holds that may be a key, found
+ * independently of the product's parser, and a differential search of every output channel
+ * for it. Used by every authkeys fixture (test/helpers/fixture.ts analyzeText), by
+ * test/unit/authkeys-secrets.test.ts (with the CLI and the server over stdio) and by the
+ * fuzzer (scripts/fuzz, compiled to out/test/helpers/secrets.js).
+ *
+ * A candidate is every word (split on any Unicode blank, NBSP included) of every line (LF,
+ * CR LF and a lone CR end a line) that is not blank or a `#` comment, other than what is
+ * public in an authkeys file: `auth`, key numbers, method names (`sha1`, `md5`, `crc`, any
+ * case) and `:`/`=`, except the third word of a line that starts with a key number (its key, even a number). A leading key number is cut off (`1sha1` reads as 1 and sha1). Candidates
+ * shorter than MIN_SECRET are not searched (they occur in any text).
+ *
+ * Differential: the document is analysed twice, as written and with every candidate replaced
+ * by filler of the same length (`Q`...), and every request is made at the same positions. A
+ * candidate that occurs more often in the outputs of the original than in those of the copy
+ * was shown: the documentation's own words ("the shared secret") occur equally in both.
+ */
+import * as svc from '../../server/src/service';
+import { formatJson, formatSarif, formatText } from '../../server/src/cli/format';
+
+export const MIN_SECRET = 4;
+const PUBLIC = /^(?:auth)?[:=]*[+-]?\d*(?:sha1|md5|crc)?[:=]*$/i;
+
+export interface Candidate {
+  line: number;
+  /** UTF-16 offsets in the document. */
+  start: number;
+  end: number;
+  secret: string;
+}
+
+/** The words of an authkeys text that may be keys. */
+export function secretCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let line = 0;
+  let lineStart = 0;
+  const scanLine = (from: number, to: number) => {
+    const t = text.slice(from, to);
+    const first = t.search(/\S/);
+    if (first < 0 || t[first] === '#') return;
+    let index = 0;
+    for (const m of t.matchAll(/\S+/g)) {
+      const word = m[0];
+      // The third word of a key line is its key, whatever it looks like.
+      const keyWord = index++ >= 2 && /^[+-]?\d/.test(t.slice(first));
+      if (PUBLIC.test(word) && !keyWord) continue;
+      const num = keyWord ? 0 : /^[+-]?\d+/.exec(word)?.[0].length ?? 0;
+      const secret = word.slice(num);
+      if (secret.length < MIN_SECRET) continue;
+      out.push({ line, start: from + m.index + num, end: from + m.index + word.length, secret });
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      scanLine(lineStart, i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  scanLine(lineStart, text.length);
+  return out;
+}
+
+/** The text with every candidate replaced by filler of the same length (the line kinds kept). */
+export function withFiller(text: string, candidates: readonly Candidate[]): string {
+  let out = '';
+  let at = 0;
+  for (const c of candidates) {
+    const filler = c.secret.includes('Q') ? 'Z' : 'Q';
+    // A line starting with `a` is an auth line for heartbeat: keep that first letter.
+    const keep = c.secret.startsWith('a') && /^\s*$/.test(lineBefore(text, c.start)) ? 1 : 0;
+    out += text.slice(at, c.start + keep) + filler.repeat(c.end - c.start - keep);
+    at = c.end;
+  }
+  return out + text.slice(at);
+}
+
+function lineBefore(text: string, offset: number): string {
+  let s = offset;
+  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  return text.slice(s, offset);
+}
+
+export interface Channels {
+  /** Channel name → the strings it showed. */
+  [channel: string]: string[];
+}
+
+/** Every string an authkeys document shows through the service and the CLI's formats. */
+export function outputsOf(text: string, path = '/etc/ha.d/authkeys', settings: svc.Settings = svc.DEFAULT_SETTINGS, host?: svc.WorkspaceHost): Channels {
+  const a = svc.analyze({ path, text, language: 'authkeys' }, settings, host);
+  const ch: Channels = { diagnostics: [], hover: [], symbols: [], lenses: [], completion: [], codeActions: [], info: [], cliText: [], cliJson: [], cliSarif: [] };
+  try {
+    for (const p of a.problems) {
+      ch['diagnostics']!.push(p.message, ...(p.related ?? []).map((r) => r.message));
+      for (const f of p.fixes ?? []) ch['codeActions']!.push(f.title);
+    }
+    ch['info']!.push(JSON.stringify(a.info));
+    const walk = (list: readonly svc.SymbolEntry[]) => {
+      for (const s of list) {
+        ch['symbols']!.push(s.name, s.detail ?? '');
+        if (s.children) walk(s.children);
+      }
+    };
+    walk(svc.getSymbols(a));
+    for (const l of svc.getCodeLenses(a)) ch['lenses']!.push(l.title);
+    const lines = svc.splitLines(text);
+    let positions = 0;
+    for (let line = 0; line < lines.length && positions < 4000; line++) {
+      const t = lines[line]!.text;
+      const cols = new Set<number>([0, t.length]);
+      for (const m of t.matchAll(/\S+/g)) cols.add(m.index).add(m.index + m[0].length - 1);
+      for (const character of cols) {
+        positions++;
+        const h = svc.doHover(a, { line, character });
+        if (h) ch['hover']!.push(h.markdown);
+      }
+      for (const c of svc.doComplete(a, { line, character: t.length })) ch['completion']!.push(c.label, c.detail ?? '', typeof c.documentation === 'string' ? c.documentation : '');
+      for (const f of svc.getRefactors(a, { start: { line, character: 0 }, end: { line, character: t.length } })) ch['codeActions']!.push(f.title);
+    }
+    for (const p of a.problems.slice(0, 200)) for (const f of svc.getFixes(a, p.range, [p.code])) ch['codeActions']!.push(f.title);
+    const results = [{ path, text: svc.displayText('authkeys', text), problems: a.problems }];
+    ch['cliText']!.push(formatText(results, { cwd: '/', color: false }));
+    ch['cliJson']!.push(formatJson(results));
+    ch['cliSarif']!.push(formatSarif(results, '0'));
+  } finally {
+    svc.disposeAnalysis(a);
+  }
+  return ch;
+}
+
+const count = (hay: string, needle: string): number => {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
+  return n;
+};
+
+export interface Leak {
+  channel: string;
+  secret: string;
+  line: number;
+  example: string;
+}
+
+/** Where the original shows a candidate more often than the filled copy (at most 200 candidates searched). */
+export function findLeaks(original: Channels, filled: Channels, candidates: readonly Candidate[]): Leak[] {
+  const leaks: Leak[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (seen.has(c.secret)) continue;
+    seen.add(c.secret);
+    if (seen.size > 200) break;
+    for (const channel of Object.keys(original)) {
+      const o = original[channel]!.join('\n');
+      const f = (filled[channel] ?? []).join('\n');
+      if (count(o, c.secret) > count(f, c.secret)) {
+        const i = o.indexOf(c.secret);
+        leaks.push({ channel, secret: c.secret, line: c.line + 1, example: o.slice(Math.max(0, i - 60), i + c.secret.length + 20) });
+      }
+    }
+  }
+  return leaks;
+}
+
+/** The leaks of one authkeys text through every in-process channel ([] when none). */
+export function secretLeaks(text: string, path?: string, settings?: svc.Settings, host?: (t: string) => svc.WorkspaceHost | undefined): Leak[] {
+  const candidates = secretCandidates(text);
+  if (candidates.length === 0) return [];
+  const filled = withFiller(text, candidates);
+  return findLeaks(outputsOf(text, path, settings, host?.(text)), outputsOf(filled, path, settings, host?.(filled)), candidates);
+}
