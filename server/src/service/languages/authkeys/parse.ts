@@ -55,7 +55,12 @@ export interface AuthkeysModel {
 
 const WS = ' \t\f\r\v\n';
 /** What heartbeat reads in an authkeys file that is no secret: a number, a method name (any case), `auth`, `:`/`=`. */
-const PUBLIC_WORD = /^(?:auth)?[:=]*[+-]?\d*(?:sha1|md5|crc)?[:=]*$/i;
+function isPublicWord(w: string): boolean {
+  // `(auth)? [:=]* [+-]?\d* (sha1|md5|crc)? [:=]*`, case-insensitive, in one scan.
+  const m = /^(?:auth)?[:=]*[+-]?\d*(?:sha1|md5|crc)?/i.exec(w)!;
+  for (let i = m[0].length; i < w.length; i++) if (w[i] !== ':' && w[i] !== '=') return false;
+  return true;
+}
 
 /** The mask, standing for key material in the model and wherever text is shown. */
 export const SECRET_MASK = MASK;
@@ -89,7 +94,7 @@ export function parseAuthkeys(src: SourceText): AuthkeysModel {
     // The line's secret words, masked in every token the model keeps.
     const lineSecrets: Token[] = [];
     const secret = (t: Token): Token => {
-      if (PUBLIC_WORD.test(t.text)) return t;
+      if (isPublicWord(t.text)) return t;
       lineSecrets.push(t);
       secrets.push({ ...t, text: SECRET_MASK });
       return { ...t, text: SECRET_MASK };
