@@ -306,7 +306,7 @@ function pickMutator(r) {
   return WEIGHTS[0][0];
 }
 
-const PATHS = {
+export const PATHS = {
   inittab: ['/etc/inittab', '/srv/img/etc/inittab', '/etc/inittab.d/extra.tab'],
   initscript: ['/etc/init.d/NAME', '/etc/rc.d/init.d/NAME', '/srv/img/etc/init.d/NAME', '/etc/rc.local'],
   hacf: ['/etc/ha.d/ha.cf'],

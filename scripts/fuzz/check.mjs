@@ -279,9 +279,28 @@ export function runCase(env, c, opts = {}) {
       try { svc.disposeAnalysis(h); } catch { /* a tree freed twice is not this case's fault */ }
     }
   }
+  if (c.language === 'authkeys') checkSecrets(env, c);
   // Any parse of the case (incremental ones and resource scripts included) may have hit a wasm
   // failure, which the service swallows (parserFailed) and which turns parsing off for good.
   const failure = svc.shellParserFailure?.();
   if (failure) throw new CaseFailure('parser-failed', `shell parsing is off in this process after this case: ${failure}`);
   return stats;
+}
+
+/**
+ * The secrets oracle (issue 14.2): no word of an authkeys case that may be a key is shown by
+ * any channel (diagnostics, hover, symbols, lenses, completion, code actions, the CLI's text,
+ * JSON and SARIF); see test/helpers/secrets.ts.
+ */
+export function checkSecrets(env, c) {
+  if (!env.secrets) return;
+  const { svc } = env;
+  const text = c.bytes.toString('utf8');
+  const settings = { ...svc.DEFAULT_SETTINGS, ...c.settings, severity: { ...c.settings.severity } };
+  const host = c.hostFiles ? (t) => memHost({ ...c.hostFiles, [c.path]: t }, { [c.path]: c.settings.checkFileModes ? 0o600 : 0o644 }) : undefined;
+  const leaks = env.secrets.secretLeaks(text, c.path, settings, host);
+  if (leaks.length > 0) {
+    const l = leaks[0];
+    throw new CaseFailure(`secret-shown:${l.channel}`, `a possible key of line ${l.line} (${l.secret.length} characters) is shown by ${l.channel}: …${l.example.replace(l.secret, '<KEY>')}…${leaks.length > 1 ? ` (${leaks.length} leaks in all)` : ''}`);
+  }
 }

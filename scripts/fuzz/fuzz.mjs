@@ -29,8 +29,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadCorpus, makeCase } from './cases.mjs';
-import { CaseFailure, runCase } from './check.mjs';
+import { loadCorpus } from './cases.mjs';
+import { caseFor, checkLongCase } from './longline.mjs';
+import { CaseFailure, checkSecrets, runCase } from './check.mjs';
 import { LspDriver } from './lsp.mjs';
 
 process.setSourceMapsEnabled?.(true);
@@ -167,6 +168,8 @@ async function loadEnv() {
     svc,
     applyChanges: require(join(REPO, 'out/server/src/lsp/incremental.js')).applyChanges,
     TextDocument: require('vscode-languageserver-textdocument').TextDocument,
+    format: require(join(REPO, 'out/server/src/cli/format.js')),
+    secrets: require(join(REPO, 'out/test/helpers/secrets.js')),
   };
 }
 
@@ -174,15 +177,21 @@ async function loadEnv() {
 async function runOne(o) {
   const env = await loadEnv();
   const corpus = loadCorpus(REPO, env.svc, o.corpus);
-  const c = makeCase(o.seed, o.case, corpus, env.svc.allProblems().map((d) => d.code));
+  const c = caseFor(o.seed, o.case, corpus, env.svc.allProblems().map((d) => d.code));
   console.log(`case ${o.case} (seed ${o.seed}): ${c.base} as ${c.language} at ${c.path}, ${c.bytes.length} bytes, mutations [${c.mutations.join(', ')}], settings ${JSON.stringify(c.settings)}${c.hostFiles ? `, host files ${Object.keys(c.hostFiles).join(' ')}` : ''}`);
   if (o.dump) { writeFileSync(o.dump, c.bytes); console.log(`input written to ${o.dump}`); }
   let failed = false;
   if (!o.lspOnly) {
     const t0 = performance.now();
     try {
-      const s = runCase(env, c);
-      console.log(`in-process: ok (${(performance.now() - t0).toFixed(0)} ms, ${s.problems} problems, ${s.fixes} fixes applied)`);
+      if (c.long) {
+        checkLongCase(env, c, corpus, (kind, message) => { throw new CaseFailure(kind, message); });
+        if (c.language === 'authkeys') checkSecrets(env, c);
+        console.log(`in-process: ok (long case, ${(performance.now() - t0).toFixed(0)} ms)`);
+      } else {
+        const s = runCase(env, c);
+        console.log(`in-process: ok (${(performance.now() - t0).toFixed(0)} ms, ${s.problems} problems, ${s.fixes} fixes applied)`);
+      }
     } catch (err) {
       failed = true;
       console.log(`in-process: FAILED (${err.kind ?? 'error'})\n${err.stack ?? err}`);
@@ -245,7 +254,7 @@ async function main() {
           state.k = undefined;
           state.dead = true;
           clearInterval(timer);
-          const c = makeCase(o.seed, k, corpus, codes);
+          const c = caseFor(o.seed, k, corpus, codes);
           crashes.add(c, { kind: 'hang', message: `case ${k} did not finish within ${o.hangMs} ms (${c.language}, ${c.bytes.length} bytes, [${c.mutations}])`, stack: '' }, 'in-process');
           done++;
           void w.terminate();
@@ -261,7 +270,7 @@ async function main() {
         pl.ms += m.ms;
         if (m.ms > o.slowMs) slow.push({ k: m.k, ms: m.ms, language: m.language, size: m.size, mutations: m.mutations });
         if (m.failure) {
-          const c = makeCase(o.seed, m.k, corpus, codes);
+          const c = caseFor(o.seed, m.k, corpus, codes);
           const sig = crashes.add(c, m.failure, 'in-process');
           if (sig && crashes.bySignature.get(sig).count === 1) console.error(`fuzz: case ${m.k} FAILED: ${m.failure.kind}: ${m.failure.message.split('\n')[0].slice(0, 300)}`);
         }
@@ -276,7 +285,7 @@ async function main() {
         state.dead = true;
         clearInterval(timer);
         if (state.k !== undefined) {
-          const c = makeCase(o.seed, state.k, corpus, codes);
+          const c = caseFor(o.seed, state.k, corpus, codes);
           crashes.add(c, { kind: 'worker-crash', message: String(err?.message ?? err), stack: String(err?.stack ?? err) }, 'in-process');
           console.error(`fuzz: case ${state.k} crashed its worker: ${err?.message ?? err}`);
           done++;
@@ -302,7 +311,7 @@ async function main() {
     const driver = new LspDriver(REPO, { timeoutMs: o.hangMs, faults: o.lspFaults });
     try {
       for (let k = 0; k < o.count && performance.now() < deadline; k += o.lspEvery) {
-        const c = makeCase(o.seed, k, corpus, codes);
+        const c = caseFor(o.seed, k, corpus, codes);
         try {
           const s = await driver.runCase(c, corpus.find((f) => f.name === c.base).bytes);
           lspRequests += s.requests;

@@ -5,7 +5,7 @@
 // same size built from the same seed file; a kind slower than 20x the typical file (and than a
 // floor that absorbs timer noise) fails the case. test/unit/hostile-input.test.ts runs the
 // same requests (`runRequests`) on the inputs the security review reported.
-import { rngFor } from './cases.mjs';
+import { makeCase, PATHS, rngFor } from './cases.mjs';
 
 /** A kind fails when slower than RATIO x the typical file and than its floor (ms). */
 export const RATIO = 20;
@@ -144,4 +144,57 @@ export function tooSlow(hostile, typical) {
     if (t > floor && t > RATIO * base) out.push({ kind, ms: t, typicalMs: base });
   }
   return out;
+}
+
+/** The share of the fuzzer's cases that are long-line / long-run cases. */
+export const LONG_SHARE = 0.03;
+
+/** Case k of a seed: a long-line case (about LONG_SHARE of them) or a mutation case (cases.mjs). */
+export function caseFor(seed, k, corpus, codes) {
+  if (rngFor(seed, k, 0x10ca).next() >= LONG_SHARE) return makeCase(seed, k, corpus, codes);
+  const r = rngFor(seed, k, 0x10cb);
+  // Every language in turn, whatever the corpus's mix.
+  const languages = [...new Set(corpus.map((f) => f.language))].sort();
+  const language = languages[k % languages.length];
+  const l = makeLongCase(seed, k, corpus, language);
+  const name = (l.base.split('/').pop() ?? 'svc').replace(/[^A-Za-z0-9_.@+-]/g, '_').slice(0, 40) || 'svc';
+  return {
+    seed, k, base: l.base, baseLanguage: l.language, language: l.language, long: true, what: l.what,
+    path: PATHS[l.language][0].replace('NAME', /^(functions|rc|rcS|rcK|boot|README|Makefile|skeleton|core|rx|powerfail)/.test(name) ? `s-${name}` : name),
+    settings: { checkFileModes: r.chance(0.5), severity: {} }, mutations: [`long ${l.what}`], bytes: Buffer.from(l.text, 'utf8'), rngSalt: r.int(2 ** 31),
+  };
+}
+
+const typicalCache = new Map();
+
+/**
+ * Times every request kind on a long case and on a typical file of the same size from the
+ * same seed file; throws `fail(kind, message)` for a kind slower than RATIO x typical (after
+ * measuring both once more: the machine may have been busy).
+ */
+export function checkLongCase(env, c, corpus, fail) {
+  const settings = { ...env.svc.DEFAULT_SETTINGS, ...c.settings, severity: {} };
+  const doc = { path: c.path, text: c.bytes.toString('utf8'), language: c.language };
+  const baseText = corpus.find((f) => f.name === c.base).bytes.toString('utf8');
+  const typicalDoc = { ...doc, text: typicalText(baseText, doc.text.length) };
+  const positions = positionsFor(doc.text);
+  const key = `${c.base}\0${c.path}\0${Math.round(doc.text.length / 10_000)}`;
+  const typical = () => runRequests(env, typicalDoc, settings, undefined, positionsFor(typicalDoc.text)).ms;
+  let base = typicalCache.get(key);
+  if (!base) {
+    if (typicalCache.size > 200) typicalCache.clear();
+    typicalCache.set(key, (base = typical()));
+  }
+  let slow = tooSlow(runRequests(env, doc, settings, undefined, positions).ms, base);
+  if (slow.length > 0) {
+    const again = runRequests(env, doc, settings, undefined, positions).ms;
+    const base2 = typical();
+    const best = Object.fromEntries(Object.keys(base2).map((k) => [k, Math.max(base2[k], base[k] ?? 0)]));
+    slow = slow.filter((s) => again[s.kind] !== undefined).map((s) => ({ ...s, ms: Math.min(s.ms, again[s.kind]) }));
+    slow = tooSlow(Object.fromEntries(slow.map((s) => [s.kind, s.ms])), best);
+  }
+  if (slow.length > 0) {
+    const s = slow[0];
+    fail(`slow:${s.kind}`, `${s.kind} took ${s.ms.toFixed(0)} ms on ${c.language} ${c.what} (${doc.text.length} characters), ${(s.ms / Math.max(0.1, s.typicalMs)).toFixed(0)}x the ${s.typicalMs.toFixed(1)} ms of a typical file of that size${slow.length > 1 ? `; also ${slow.slice(1).map((x) => x.kind).join(', ')}` : ''}`);
+  }
 }

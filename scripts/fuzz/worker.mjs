@@ -3,8 +3,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { makeCase } from './cases.mjs';
-import { CaseFailure, runCase } from './check.mjs';
+import { caseFor, checkLongCase } from './longline.mjs';
+import { CaseFailure, checkSecrets, runCase } from './check.mjs';
 
 process.setSourceMapsEnabled?.(true);
 const { repo, seed, wasmDir } = workerData;
@@ -12,21 +12,30 @@ const require = createRequire(join(repo, 'package.json'));
 const svc = require(join(repo, 'out/server/src/service/index.js'));
 const { applyChanges } = require(join(repo, 'out/server/src/lsp/incremental.js'));
 const { TextDocument } = require('vscode-languageserver-textdocument');
+const format = require(join(repo, 'out/server/src/cli/format.js'));
+// The secrets oracle (test/helpers/secrets.ts, compiled by tsc -b with the tests).
+const secrets = require(join(repo, 'out/test/helpers/secrets.js'));
 
 // The main thread's corpus (a respawned worker must see the same seed files as the others).
 const corpus = workerData.corpus.map((f) => ({ ...f, bytes: Buffer.from(f.bytes) }));
 const codes = svc.allProblems().map((d) => d.code);
 await svc.initialize({ wasmDir });
-const env = { svc, applyChanges, TextDocument };
+const env = { svc, applyChanges, TextDocument, format, secrets };
 
 parentPort.on('message', (msg) => {
   if (msg.k === undefined) return;
-  const c = makeCase(seed, msg.k, corpus, codes);
+  const c = caseFor(seed, msg.k, corpus, codes);
   const t0 = performance.now();
   let failure;
   let stats;
   try {
-    stats = runCase(env, c);
+    if (c.long) {
+      checkLongCase(env, c, corpus, (kind, message) => { throw new CaseFailure(kind, message); });
+      if (c.language === 'authkeys') checkSecrets(env, c);
+      stats = { long: true };
+    } else {
+      stats = runCase(env, c);
+    }
   } catch (err) {
     failure = err instanceof CaseFailure
       ? { kind: err.kind, message: err.message, stack: err.stack }

@@ -109,7 +109,9 @@ export function outputsOf(text: string, path = '/etc/ha.d/authkeys', settings: s
     for (const l of svc.getCodeLenses(a)) ch['lenses']!.push(l.title);
     const lines = svc.splitLines(text);
     let positions = 0;
-    for (let line = 0; line < lines.length && positions < 4000; line++) {
+    // Every word's first and last character on the first lines (a key line is a short line);
+    // completion and refactors on the first 100 lines.
+    for (let line = 0; line < lines.length && positions < 1000; line++) {
       const t = lines[line]!.text;
       const cols = new Set<number>([0, t.length]);
       for (const m of t.matchAll(/\S+/g)) cols.add(m.index).add(m.index + m[0].length - 1);
@@ -118,10 +120,11 @@ export function outputsOf(text: string, path = '/etc/ha.d/authkeys', settings: s
         const h = svc.doHover(a, { line, character });
         if (h) ch['hover']!.push(h.markdown);
       }
+      if (line >= 100) continue;
       for (const c of svc.doComplete(a, { line, character: t.length })) ch['completion']!.push(c.label, c.detail ?? '', typeof c.documentation === 'string' ? c.documentation : '');
       for (const f of svc.getRefactors(a, { start: { line, character: 0 }, end: { line, character: t.length } })) ch['codeActions']!.push(f.title);
     }
-    for (const p of a.problems.slice(0, 200)) for (const f of svc.getFixes(a, p.range, [p.code])) ch['codeActions']!.push(f.title);
+    for (const p of a.problems.slice(0, 100)) for (const f of svc.getFixes(a, p.range, [p.code])) ch['codeActions']!.push(f.title);
     const results = [{ path, text: svc.displayText('authkeys', text), problems: a.problems }];
     ch['cliText']!.push(formatText(results, { cwd: '/', color: false }));
     ch['cliJson']!.push(formatJson(results));

@@ -11,7 +11,9 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
+import { boot } from '../../server/src/service';
 import { REPO } from '../helpers/golden';
+import { memHost } from '../helpers/memHost';
 
 const WATCHDOG_MS = 90_000;
 const N = 1_000_000;
@@ -164,3 +166,20 @@ describe('hostile input: every request stays linear (issue 14.1)', () => {
   }
 });
 
+
+describe('hostile trees: the planner (issue 14.4)', () => {
+  it('a chain of 5,000 insserv.conf facilities is planned (the recursive resolve overflowed the stack)', () => {
+    const N = 5000;
+    const lsbScript = (p: string, rs: string) => `#!/bin/sh\n${lsb(`# Provides: ${p}\n# Required-Start: ${rs}\n# Required-Stop: ${rs}\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6`)}`;
+    const files: Record<string, string> = {
+      '/r/etc/insserv.conf': Array.from({ length: N }, (_, i) => `$f${i} ${i + 1 < N ? `$f${i + 1}` : 'last'}`).join('\n') + '\n',
+      '/r/etc/init.d/last': lsbScript('last', ''),
+      '/r/etc/init.d/first': lsbScript('first', '$f0'),
+    };
+    const tree = boot.loadInitTree('/r', memHost(files))!;
+    const p = boot.plan(tree, 'insserv');
+    assert.deepEqual(p.errors, []);
+    const s2 = (name: string) => p.links.find((l) => l.script === name && /rc2\.d\/S/.test(l.link))!.link;
+    assert.ok(s2('first') > s2('last'), `first (${s2('first')}) starts after last (${s2('last')}), through 5,000 facilities`);
+  });
+});

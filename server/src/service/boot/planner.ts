@@ -207,23 +207,38 @@ function str2lvl(levels: string[]): number {
   return lvl;
 }
 
-/** Scripts a dependency name stands for: Provides, then insserv.conf facilities (recursively). */
-function resolve(dep: string, tree: InitTree, provided: Map<string, ScriptInfo[]>, seen = new Set<string>()): ScriptInfo[] | 'virtual' | undefined {
+/**
+ * Scripts a dependency name stands for: Provides, then insserv.conf facilities (their members,
+ * depth first, each facility once). Walked with an explicit stack: a chain of 5,000 facilities
+ * overflowed the call stack when this recursed.
+ */
+function resolve(dep: string, tree: InitTree, provided: Map<string, ScriptInfo[]>): ScriptInfo[] | 'virtual' | undefined {
   const direct = provided.get(dep);
   if (direct) return direct;
-  if (dep.startsWith('$')) {
-    if (seen.has(dep)) return [];
-    seen.add(dep);
-    const members = tree.facilities.get(dep);
-    if (!members) return 'virtual';
-    const out: ScriptInfo[] = [];
-    for (const m of members) {
-      const r = resolve(m, tree, provided, seen);
-      if (Array.isArray(r)) out.push(...r);
+  if (!dep.startsWith('$')) return undefined;
+  const members = tree.facilities.get(dep);
+  if (!members) return 'virtual';
+  const seen = new Set<string>([dep]);
+  const out: ScriptInfo[] = [];
+  const stack: Iterator<string>[] = [members[Symbol.iterator]()];
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1]!.next();
+    if (next.done) {
+      stack.pop();
+      continue;
     }
-    return out;
+    const m = next.value;
+    const scripts = provided.get(m);
+    if (scripts) {
+      for (const s of scripts) out.push(s);
+      continue;
+    }
+    if (!m.startsWith('$') || seen.has(m)) continue;
+    seen.add(m);
+    const inner = tree.facilities.get(m);
+    if (inner) stack.push(inner[Symbol.iterator]());
   }
-  return undefined;
+  return out;
 }
 
 /** What one run of __follow()/follow_all() reports: loop and $all warnings, in insserv's words. */
@@ -367,47 +382,72 @@ export function planInsserv(tree: InitTree): Plan {
     if (first) dirOf.set(s, first);
   }
 
-  // ln_sf(): link `cur` into `req` (no self links, no duplicates).
+  // ln_sf(): link `cur` into `req` (no self links, no duplicates; the names of each list kept
+  // in a set, as a scan of the list per link was quadratic in a script's dependencies).
+  const linkNames = new WeakMap<Dir[], Set<string>>();
   const lnSf = (cur: Dir, req: Dir, mode: 'S' | 'K') => {
     if (cur === req) return;
     const list = mode === 'K' ? req.stopp.links : req.start.links;
-    if (!list.some((t) => t.name === cur.name)) list.push(cur);
+    let names = linkNames.get(list);
+    if (!names) linkNames.set(list, (names = new Set(list.map((t) => t.name))));
+    if (names.has(cur.name)) return;
+    names.add(cur.name);
+    list.push(cur);
+  };
+  /**
+   * The tokens in order, with each `$facility` replaced by its insserv.conf members (a
+   * facility is not expanded again inside itself), depth first with an explicit stack: a
+   * chain of 5,000 facilities overflowed the call stack when this recursed. `visit` gets
+   * every token but the expanded facilities.
+   */
+  const expand = (tokens: string[], visit: (token: string) => void) => {
+    const stack: { it: Iterator<string>; facility?: string }[] = [{ it: tokens[Symbol.iterator]() }];
+    const path = new Set<string>();
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = top.it.next();
+      if (next.done) {
+        stack.pop();
+        if (top.facility !== undefined) path.delete(top.facility);
+        continue;
+      }
+      const token = next.value.startsWith('+') ? next.value.slice(1) : next.value;
+      if (token === '') continue;
+      if (token.startsWith('$') && token.toLowerCase() !== '$null' && token.toLowerCase() !== '$all') {
+        const members = tree.facilities.get(token);
+        if (members && !path.has(token)) {
+          path.add(token);
+          stack.push({ it: members[Symbol.iterator](), facility: token });
+        } else if (!members) visit(token);
+        continue;
+      }
+      visit(token);
+    }
   };
   // insserv.c rememberreq(): `serv` needs each token to start (it is linked into the token's
   // service) or to stop (the token's service is linked into it); `$x` expands to the facility's
   // services from insserv.conf, `$all` marks the script.
-  const rememberreq = (serv: Dir, kill: boolean, tokens: string[], seen = new Set<string>()) => {
-    for (const raw of tokens) {
-      const token = raw.startsWith('+') ? raw.slice(1) : raw;
-      if (token === '') continue;
+  const rememberreq = (serv: Dir, kill: boolean, tokens: string[]) => {
+    expand(tokens, (token) => {
       if (token.startsWith('$')) {
-        if (token.toLowerCase() === '$null') continue;
+        if (token.toLowerCase() === '$null') return;
         if (token.toLowerCase() === '$all') {
           if (kill) serv.first = true;
           else serv.all = true;
-          continue;
         }
-        const members = tree.facilities.get(token);
-        if (members && !seen.has(token)) rememberreq(serv, kill, members, new Set([...seen, token]));
-        continue;
+        return;
       }
       const req = addservice(token);
       if (kill) lnSf(req, serv, 'K');
       else lnSf(serv, req, 'S');
-    }
+    });
   };
   // insserv.c reversereq(): X-Start-Before / X-Stop-After, the other way round.
-  const reversereq = (serv: Dir, kill: boolean, tokens: string[], seen = new Set<string>()) => {
-    for (const raw of tokens) {
-      const token = raw.startsWith('+') ? raw.slice(1) : raw;
-      if (token === '') continue;
-      if (token.startsWith('$')) {
-        const members = tree.facilities.get(token);
-        if (members && !seen.has(token)) reversereq(serv, kill, members, new Set([...seen, token]));
-        continue;
-      }
+  const reversereq = (serv: Dir, kill: boolean, tokens: string[]) => {
+    expand(tokens, (token) => {
+      if (token.startsWith('$')) return;
       rememberreq(addservice(token), kill, [serv.name]);
-    }
+    });
   };
 
   // The main scan of insserv.c reads the first script named on the command line, then the
