@@ -4,7 +4,7 @@
  * image root (files are classified by their path under it); otherwise files are matched
  * by name. Symbolic-link loops are skipped; nothing outside the given paths is read.
  */
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { languageForPath, looksLikeInitScript, type LanguageId } from '../service';
 
@@ -12,6 +12,86 @@ export interface FoundFile {
   /** Absolute path, POSIX separators. */
   path: string;
   language: LanguageId;
+  /** The real path of the folder it was found in: the file must resolve inside it. */
+  fence?: string;
+}
+
+/** Why a file was not analysed: `unreadable` makes the run incomplete (exit 3); the others are reported and skipped. */
+export interface Skip {
+  kind: 'unreadable' | 'outside' | 'not-regular' | 'binary' | 'too-large';
+  message: string;
+}
+
+function inside(fence: string, p: string): boolean {
+  return p === fence || p.startsWith(fence.endsWith('/') ? fence : `${fence}/`);
+}
+
+/**
+ * Reads a file to check, safely: a file that resolves outside `fence` is not read (a link
+ * out of an image root: `etc/inittab -> /etc/shadow`), only a regular file is read (a FIFO or
+ * a device is opened non-blocking and refused: `-> /proc/kmsg` hung the check), the size is
+ * checked on the open file before reading and at most `maxBytes` bytes are read, and a binary
+ * file (`isBinary`) is not analysed.
+ */
+/**
+ * A program or data, not a configuration file: an executable's magic number (ELF, a.out,
+ * gzip, zip, ...), or more than 30% (and at least 32) of the first 8,000 bytes neither text nor UTF-8 (control
+ * characters other than tab, line ends, form feed and ESC; invalid UTF-8 sequences). A text
+ * file with a few stray NUL bytes or Latin-1 letters is still analysed, as the programs read it.
+ */
+export function isBinary(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 8000);
+  const magic = [[0x7f, 0x45, 0x4c, 0x46], [0x1f, 0x8b], [0x50, 0x4b, 0x03, 0x04], [0x42, 0x5a, 0x68], [0xfd, 0x37, 0x7a, 0x58], [0x28, 0xb5, 0x2f, 0xfd]];
+  if (magic.some((m) => m.every((b, i) => head[i] === b))) return true;
+  const text = head.toString('utf8');
+  if (text.length === 0) return false;
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 0x1b) || c === 0x7f || c === 0xfffd) odd++;
+  }
+  return odd >= 32 && odd / text.length > 0.3;
+}
+
+export function readForCheck(path: string, options: { maxBytes: number; fence?: string }): { text: string } | { skip: Skip } {
+  let real: string;
+  try {
+    real = posix(realpathSync(path));
+  } catch (err) {
+    return { skip: { kind: 'unreadable', message: `unreadable: ${describeFsError(err)}` } };
+  }
+  if (options.fence && !inside(options.fence, real)) return { skip: { kind: 'outside', message: `not read: a link to ${real}, outside ${options.fence}` } };
+  let fd: number;
+  try {
+    fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O_NOCTTY);
+  } catch (err) {
+    return { skip: { kind: 'unreadable', message: `unreadable: ${describeFsError(err)}` } };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { skip: { kind: 'not-regular', message: 'not read: not a regular file' } };
+    const mb = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+    if (st.size > options.maxBytes) return { skip: { kind: 'too-large', message: `skipped: larger than ${mb(options.maxBytes)} (${mb(st.size)})` } };
+    const buf = Buffer.alloc(Math.min(options.maxBytes + 1, Math.max(st.size + 1, 1)));
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got <= 0) break;
+      n += got;
+      if (n >= buf.length) break;
+    }
+    // A file that grew past the limit since fstat (or a size the kernel does not report).
+    if (n > options.maxBytes) return { skip: { kind: 'too-large', message: `skipped: larger than ${mb(options.maxBytes)}` } };
+    const bytes = buf.subarray(0, n);
+    if (isBinary(bytes)) return { skip: { kind: 'binary', message: 'skipped: binary' } };
+    return { text: bytes.toString('utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return { skip: { kind: 'not-regular', message: 'not read: not a regular file' } };
+    return { skip: { kind: 'unreadable', message: `unreadable: ${describeFsError(err)}` } };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export class UsageError extends Error {}
@@ -39,7 +119,16 @@ export function collectFiles(paths: readonly string[], options: CollectOptions):
     }
     if (st.isDirectory()) {
       const root = isImageRoot(abs) ? abs : undefined;
-      walk(abs, root, found, new Set(), options.forceLanguage);
+      // Nothing is read outside the folder given: links that resolve outside it are reported.
+      let fence: string;
+      try {
+        fence = realpathSync(abs);
+      } catch (err) {
+        throw new UsageError(`${given}: ${describeFsError(err)}`);
+      }
+      // An image root (a folder with etc/, `/` included) is checked by its etc/ tree only.
+      if (root) walk(join(abs, 'etc'), root, found, new Set(), options.forceLanguage, fence);
+      else walk(abs, root, found, new Set(), options.forceLanguage, fence);
     } else if (st.isFile()) {
       const language = options.forceLanguage ?? languageForPath(posix(abs)) ?? (looksLikeInitScript(posix(abs), options.readHead(abs)) ? 'initscript' : undefined);
       if (!language) throw new UsageError(`${given}: not a file sysv-ha recognises (inittab, init.d scripts, ha.d files, xinetd); name the language with --lang`);
@@ -59,13 +148,14 @@ function isImageRoot(dir: string): boolean {
   }
 }
 
-function walk(dir: string, root: string | undefined, found: Map<string, FoundFile>, seen: Set<string>, forceLanguage?: LanguageId): void {
+function walk(dir: string, root: string | undefined, found: Map<string, FoundFile>, seen: Set<string>, forceLanguage: LanguageId | undefined, fence: string): void {
   let real: string;
   try {
     real = realpathSync(dir);
   } catch {
     return;
   }
+  if (!inside(fence, real)) return; // a folder link out of the tree: not walked
   if (seen.has(real)) return; // a symlink loop, or the same tree reached twice
   seen.add(real);
   let names: string[];
@@ -84,16 +174,17 @@ function walk(dir: string, root: string | undefined, found: Map<string, FoundFil
       continue; // dangling link or unreadable entry
     }
     if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) walk(full, root, found, seen, forceLanguage);
+      if (!SKIP_DIRS.has(name)) walk(full, root, found, seen, forceLanguage, fence);
       continue;
     }
-    if (!st.isFile()) continue;
     // In an image root the path under the root decides (etc/init.d/x is an init script);
     // elsewhere only the name can (inittab, ha.cf, ...), plus init.d folders by path.
     const key = root ? '/' + posix(relative(root, full)) : posix(full);
     // --lang given with a directory: every file of it is that language.
     const language = forceLanguage ?? languageForPath(key);
-    if (language) found.set(posix(full), { path: posix(full), language });
+    // A recognised name that is no regular file, or a link out of the tree, is listed so that
+    // the check reports it (readForCheck) instead of reading it.
+    if (language) found.set(posix(full), { path: posix(full), language, fence });
   }
 }
 

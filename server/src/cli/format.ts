@@ -53,7 +53,14 @@ export { printable };
 const EXCERPT_MAX = 240;
 const EXCERPT_CONTEXT = 80;
 
-export function formatText(results: readonly FileResult[], options: { cwd: string; color: boolean }): string {
+/** A file found but not analysed (unreadable, a link out of the tree, binary, too large), reported once. */
+export interface SkippedFile {
+  path: string;
+  kind: string;
+  message: string;
+}
+
+export function formatText(results: readonly FileResult[], options: { cwd: string; color: boolean; skipped?: readonly SkippedFile[] }): string {
   const c = (k: keyof typeof COLORS, s: string) => (options.color ? COLORS[k] + s + COLORS.reset : s);
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -82,12 +89,15 @@ export function formatText(results: readonly FileResult[], options: { cwd: strin
       lines.push(`${' '.repeat(gutter.length)} | ${pad}${c(p.severity, '^'.repeat(Math.max(1, Math.min(end, Math.max(text.length, col + 1)) - col)))}`);
     }
   }
+  for (const s of options.skipped ?? []) lines.push(`${c('bold', `${printable(displayPath(s.path, options.cwd))}:`)} ${printable(s.message)}`);
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const files = results.filter((r) => !r.noText).length;
   const parts = (['error', 'warning', 'information', 'hint'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}${counts[k] === 1 || k === 'information' ? '' : 's'}`);
-  lines.push(total === 0
+  const nSkipped = options.skipped?.length ?? 0;
+  const skippedNote = nSkipped > 0 ? ` ${nSkipped} file${nSkipped === 1 ? '' : 's'} not checked.` : '';
+  lines.push((total === 0
     ? `No problems in ${files} file${files === 1 ? '' : 's'}.`
-    : `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files} file${files === 1 ? '' : 's'}.`);
+    : `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files} file${files === 1 ? '' : 's'}.`) + skippedNote);
   return lines.join('\n') + '\n';
 }
 
@@ -108,7 +118,7 @@ function uriPath(path: string): string {
  * directory the check ran in, given in originalUriBaseIds) where they are under it, absolute
  * file URIs otherwise; every rule with its helpUri (the code's section of the rendered docs).
  */
-export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): string {
+export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd(), skipped: readonly SkippedFile[] = []): string {
   const rules = allProblems().map((def) => ({
     id: def.code,
     shortDescription: { text: stripMarkdown(def.detects) },
@@ -129,6 +139,8 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'sysv-ha', version, informationUri: 'https://github.com/sysv-ha/sysv-ha', rules } },
+      // Files found but not analysed: one notification each (SARIF's place for what the tool could not do).
+      ...(skipped.length > 0 ? { invocations: [{ executionSuccessful: !skipped.some((s) => s.kind === 'unreadable' || s.kind === 'outside' || s.kind === 'not-regular'), toolExecutionNotifications: skipped.map((s) => ({ level: s.kind === 'binary' || s.kind === 'too-large' ? 'note' : 'error', message: { text: `${s.path}: ${s.message}` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI('file://' + s.path) } } }] })) }] } : {}),
       originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + uriPath(base) } },
       results: results.flatMap((r) => r.problems.map((p) => ({
         ruleId: p.code,

@@ -4,14 +4,14 @@
  * its own help. Exit status of check: 0 no error, 1 at least one error diagnostic, 2 usage
  * error, unreadable path or nothing checked.
  */
-import { readFileSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
-import { collectFiles, describeFsError, UsageError } from './files';
-import { formatJson, formatSarif, formatText, printable, type FileResult } from './format';
+import { collectFiles, readForCheck, UsageError, type Skip } from './files';
+import { formatJson, formatSarif, formatText, printable, type FileResult, type SkippedFile } from './format';
 import { LINKS_HELP, runLinks } from './links';
 import { runSimulate, SIMULATE_HELP } from './simulate';
 import { runUnit, UNIT_HELP } from './unit';
@@ -297,7 +297,10 @@ interface Input {
   display: string;
   language: svc.LanguageId;
   text?: string;
-  error?: unknown;
+  /** The folder it was found in (a link out of it is not read). */
+  fence?: string;
+  /** Why it is not analysed (readForCheck). */
+  skip?: Skip;
   body?: Promise<svc.ShellBody>;
 }
 
@@ -309,11 +312,14 @@ async function checkFiles(
   given: string[], io: CliIO, parser: svc.ParserHost | undefined,
 ): Promise<number> {
   const results: FileResult[] = [];
-  const host = new FsHost();
+  const givenDirs = given.map((p) => resolve(p).replace(/\\/g, '/')).filter((p) => files.some((f) => f.fence !== undefined && f.path.startsWith(`${p}/`)));
+  // Cross-file reads stay inside the folders given (a link out of an image root is not followed).
+  const host = new FsHost(undefined, undefined, { roots: () => givenDirs, maxBytes: settings.maxFileSize });
   const pending = new Map<svc.LanguageId, number>();
+  const skipped: SkippedFile[] = [];
   const inputs: Input[] = [];
   for (const f of files) {
-    if (svc.isSupported(f.language)) inputs.push({ path: f.path, display: f.path, language: f.language });
+    if (svc.isSupported(f.language)) inputs.push({ path: f.path, display: f.path, language: f.language, fence: f.fence });
     else pending.set(f.language, (pending.get(f.language) ?? 0) + 1);
   }
   if (stdin) inputs.push({ path: stdin.path, display: stdin.display, language: stdin.language, text: stdin.text });
@@ -322,12 +328,14 @@ async function checkFiles(
     for (; ahead < Math.min(upTo, inputs.length); ahead++) {
       const input = inputs[ahead]!;
       if (input.text === undefined) {
-        try {
-          input.text = readFileSync(input.path, 'utf8');
-        } catch (err) {
-          input.error = err;
+        // One file that cannot be read (or must not be: a link out of the tree, a FIFO, binary,
+        // too large) is reported once and skipped; the others are still checked.
+        const read = readForCheck(input.path, { maxBytes: settings.maxFileSize, fence: input.fence });
+        if ('skip' in read) {
+          input.skip = read.skip;
           continue;
         }
+        input.text = read.text;
       }
       if (parser && input.language === 'initscript') input.body = parser.parse(input.path, input.text, null, false);
     }
@@ -335,7 +343,10 @@ async function checkFiles(
   for (let i = 0; i < inputs.length; i++) {
     readAhead(i + 1 + (parser ? AHEAD_PER_WORKER * parsed.jobs : 0));
     const input = inputs[i]!;
-    if (input.error !== undefined) throw new UsageError(`${input.path}: ${describeFsError(input.error)}`);
+    if (input.skip) {
+      skipped.push({ path: input.path, ...input.skip });
+      continue;
+    }
     const text = input.text!;
     const body = input.body ? await input.body : undefined;
     input.body = undefined;
@@ -350,19 +361,27 @@ async function checkFiles(
     for (const [path, problems] of byLink) results.push({ path, text: '', problems, noText: true });
   }
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (parsed.format === 'json') io.stdout(formatJson(results));
-  else if (parsed.format === 'sarif') io.stdout(formatSarif(results, VERSION, io.cwd));
-  else if (checked > 0 || results.length > 0) {
-    io.stdout(formatText(results, { cwd: io.cwd, color: io.color }));
+  if (parsed.format === 'json') {
+    io.stdout(formatJson(results));
+    for (const s of skipped) io.stderr(`sysv-ha: ${printable(s.path)}: ${printable(s.message)}\n`);
+  } else if (parsed.format === 'sarif') io.stdout(formatSarif(results, VERSION, io.cwd, skipped));
+  else if (checked > 0 || results.length > 0 || skipped.length > 0) {
+    io.stdout(formatText(results, { cwd: io.cwd, color: io.color, skipped }));
     if (pending.size > 0) {
       io.stderr(`Recognised but not analysed yet: ${[...pending].map(([l, n]) => `${n} ${l}`).join(', ')}.\n`);
     }
   }
-  if (checked === 0) {
+  if (checked === 0 && skipped.length === 0) {
     // Never let "no problems" stand for "nothing looked at".
     const shown = given.slice(0, 3).map((p) => `'${printable(p)}'`).join(', ') + (given.length > 3 ? ` and ${given.length - 3} more` : '');
     io.stderr(`sysv-ha: nothing checked: no file under ${shown} is one sysv-ha recognises `
       + '(inittab, init.d scripts, ha.d files, xinetd; an image root is a folder with etc/). Name the language with --lang LANGUAGE.\n');
+    return 2;
+  }
+  // A file that could not be read leaves the check incomplete: exit 3, whatever was found.
+  if (skipped.some((s) => s.kind === 'unreadable' || s.kind === 'outside' || s.kind === 'not-regular')) return 3;
+  if (checked === 0) {
+    io.stderr(`sysv-ha: nothing checked: every file found was skipped.\n`);
     return 2;
   }
   const errors = results.some((r) => r.problems.some((p) => p.severity === 'error'));

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { opendirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, opendirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 
 /** Files larger than this are not read for cross-file checks. */
@@ -37,37 +37,73 @@ export class FsHost implements WorkspaceHost {
   constructor(
     private readonly overlay: (path: string) => string | undefined = () => undefined,
     private readonly asyncShell?: AsyncShellOptions,
+    /**
+     * `roots`: the trees analysis may read (the CLI's folders, the editor's workspace folders).
+     * A path under a root is read only when its real path is inside the root's real path (a
+     * link out of an image root is neither read nor listed). `maxBytes`: the most read of a file.
+     */
+    private readonly fence: { roots?: () => readonly string[]; maxBytes?: number } = {},
   ) {}
+
+  private readonly realRoots = new Map<string, string | undefined>();
+
+  /** The path resolves inside the root it is under (or is under none). */
+  private allowed(path: string): boolean {
+    for (const root of this.fence.roots?.() ?? []) {
+      const r = root.endsWith('/') ? root.slice(0, -1) : root;
+      if (path !== r && !path.startsWith(`${r}/`)) continue;
+      if (!this.realRoots.has(r)) this.realRoots.set(r, tryReal(r));
+      const realRoot = this.realRoots.get(r);
+      const real = tryReal(path);
+      if (realRoot === undefined || real === undefined) return true; // nothing there to read
+      return real === realRoot || real.startsWith(realRoot.endsWith('/') ? realRoot : `${realRoot}/`);
+    }
+    return true;
+  }
+
+  /**
+   * At most `maxBytes` of a regular file, read from the descriptor it was checked on: opened
+   * non-blocking (a FIFO or a device never blocks), its type and size checked with fstat before
+   * the read. undefined for anything else.
+   */
+  private boundedRead(path: string): Buffer | undefined {
+    if (!this.allowed(path)) return undefined;
+    const max = this.fence.maxBytes ?? MAX_READ;
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O_NOCTTY);
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.size > max) return undefined;
+      const buf = Buffer.alloc(Math.min(max + 1, st.size + 1));
+      let n = 0;
+      for (let got = 1; got > 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, n);
+      return n > max ? undefined : buf.subarray(0, n);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
 
   readFile(path: string): string | undefined {
     const open = this.overlay(path);
     if (open !== undefined) return open;
-    if (!this.texts.has(path)) {
-      let text: string | undefined;
-      try {
-        const st = statSync(path);
-        text = st.isFile() && st.size <= MAX_READ ? readFileSync(path, 'utf8') : undefined;
-      } catch {
-        text = undefined;
-      }
-      this.texts.set(path, text);
-    }
+    if (!this.texts.has(path)) this.texts.set(path, this.boundedRead(path)?.toString('utf8'));
     return this.texts.get(path);
   }
 
   readBytes(path: string): Uint8Array | undefined {
     if (this.overlay(path) !== undefined) return undefined;
-    try {
-      const st = statSync(path);
-      return st.isFile() && st.size <= MAX_READ ? readFileSync(path) : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.boundedRead(path);
   }
 
   stat(path: string): FileInfo | undefined {
     if (!this.stats.has(path)) {
       let info: FileInfo | undefined;
+      if (!this.allowed(path)) {
+        this.stats.set(path, undefined);
+        return undefined;
+      }
       try {
         const st = statSync(path);
         info = { isFile: st.isFile(), isDirectory: st.isDirectory(), mode: process.platform === 'win32' ? undefined : st.mode & 0o7777, size: st.size };
@@ -82,6 +118,10 @@ export class FsHost implements WorkspaceHost {
   listDir(path: string): string[] | undefined {
     if (!this.dirs.has(path)) {
       let names: string[] | undefined;
+      if (!this.allowed(path)) {
+        this.dirs.set(path, undefined);
+        return undefined;
+      }
       try {
         names = readdirSync(path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       } catch {
@@ -95,6 +135,10 @@ export class FsHost implements WorkspaceHost {
   readDirOrder(path: string): string[] | undefined {
     if (!this.dirOrders.has(path)) {
       let names: string[] | undefined;
+      if (!this.allowed(path)) {
+        this.dirOrders.set(path, undefined);
+        return undefined;
+      }
       try {
         const dir = opendirSync(path);
         try {
@@ -181,6 +225,14 @@ export class FsHost implements WorkspaceHost {
     this.stats.delete(path);
     this.dirs.delete(path.slice(0, path.lastIndexOf('/')) || '/');
     this.dirOrders.delete(path.slice(0, path.lastIndexOf('/')) || '/');
+  }
+}
+
+function tryReal(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
   }
 }
 

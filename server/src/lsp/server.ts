@@ -81,7 +81,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (pullDiagnostics) connection.languages.diagnostics.refresh();
       else publishLogged(uri);
     },
-  });
+  }, { roots: () => folders }); // other files are read only inside the workspace folder they are under (no link out of it)
 
   const log = (msg: string) => connection.console.log(msg);
 
