@@ -54,3 +54,31 @@ export function levelCommand(o: { name: string; level: string; on: boolean; pref
   if (!/^[0-6]$/.test(o.level)) throw new RefusedCommand(`'${o.level}' is not a runlevel 0-6`);
   return `${prefixWords(o.prefix)}chkconfig --level ${o.level} ${quote(o.name)} ${o.on ? 'on' : 'off'}`;
 }
+
+/**
+ * The file `chmod 600` may change for the authkeys quick fix (issue 14.3): the file itself, or
+ * what its link points to only when that is inside a workspace folder (both resolved through
+ * their links); anything else is refused with a message. `realpath` throws for a missing path.
+ */
+export function chmodTarget(path: string, folders: readonly string[], realpath: (p: string) => string): { path: string } | { refused: string } {
+  if (!path.startsWith('/') || !path.endsWith('/authkeys')) return { refused: `not an authkeys file: ${path}` };
+  let real: string;
+  try {
+    real = realpath(path);
+  } catch {
+    return { refused: `${path} does not exist` };
+  }
+  const within = (dir: string, p: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+  for (const f of folders) {
+    let rf: string;
+    try {
+      rf = realpath(f);
+    } catch {
+      continue;
+    }
+    if (within(f, path) || within(rf, path)) {
+      return within(rf, real) ? { path: real } : { refused: `${path} is a link to ${real}, outside the workspace folder: sysv-ha changes no file outside it. Run chmod yourself if that is intended.` };
+    }
+  }
+  return { refused: `${path} is not inside a workspace folder: sysv-ha changes no file outside the workspace.` };
+}

@@ -3,11 +3,12 @@
  * LSP has no word for (a status bar item with the detected profile, commands). All
  * analysis happens in the server.
  */
+import { realpathSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import SERVER_LAUNCH from '../../server/src/lsp/serverLaunch.json';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { RefusedCommand, registerCommand, serviceCommand } from './commands';
+import { chmodTarget, RefusedCommand, registerCommand, serviceCommand } from './commands';
 import { ServicesProvider } from './services';
 import { BootPanels } from './bootPanels';
 
@@ -218,11 +219,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
         void vscode.window.showWarningMessage('sysv-ha changes no file mode in an untrusted workspace.');
         return;
       }
-      if (typeof path !== 'string' || !path.startsWith('/') || !path.endsWith('/authkeys')) return;
-      const ok = await vscode.window.showWarningMessage(`Set the mode of ${path} to 600 (owner read/write only)?`, { modal: true }, 'chmod 600');
+      if (typeof path !== 'string') return;
+      // A symlinked authkeys: only a target inside the workspace is changed.
+      const target = chmodTarget(path, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), (p) => realpathSync(p));
+      if ('refused' in target) {
+        void vscode.window.showWarningMessage(`sysv-ha: ${target.refused}`);
+        return;
+      }
+      const ok = await vscode.window.showWarningMessage(`Set the mode of ${target.path} to 600 (owner read/write only)?`, { modal: true }, 'chmod 600');
       if (ok !== 'chmod 600') return;
       try {
-        await chmod(path, 0o600);
+        await chmod(target.path, 0o600);
         await client?.sendNotification('sysvHa/filesChanged', { paths: [path] });
       } catch (err) {
         void vscode.window.showErrorMessage(`sysv-ha: chmod 600 ${path} failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -150,7 +150,7 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
     const list = dry.ops.map((o) => (o.kind === 'create' ? `+ ${o.rel} -> ${o.target}` : `- ${o.rel}`)).join('\n');
     const ok = await vscode.window.showWarningMessage(`Turn ${row.name} ${on ? 'on' : 'off'} in runlevel ${level} (${tree.root})`, { modal: true, detail: list }, 'Write links');
     if (ok !== 'Write links') return;
-    const done = await c.sendRequest<Result>('sysvHa/setLevel', { root: tree.root, script: row.name, level, on, apply: true });
+    const done = await c.sendRequest<Result>('sysvHa/setLevel', { root: tree.root, script: row.name, level, on, apply: true, confirmed: dry.ops });
     if (done.conflicts.length > 0) void vscode.window.showErrorMessage(`sysv-ha: nothing written: ${done.conflicts.join('; ')}`);
     this.refresh();
   }
@@ -188,7 +188,7 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
     const list = dry.ops.map((o) => (o.kind === 'create' ? `+ ${o.rel} -> ${o.target}` : `- ${o.rel}`)).join('\n');
     const ok = await vscode.window.showWarningMessage(`${op === 'add' ? 'Add' : 'Remove'} ${row.name} in ${tree.root}: ${dry.ops.length} link change(s)`, { modal: true, detail: list }, 'Write links');
     if (ok !== 'Write links') return;
-    const done = await c.sendRequest<Result>('sysvHa/setService', { root: tree.root, script: row.name, op, apply: true });
+    const done = await c.sendRequest<Result>('sysvHa/setService', { root: tree.root, script: row.name, op, apply: true, confirmed: dry.ops });
     if (done.conflicts.length > 0) void vscode.window.showErrorMessage(`sysv-ha: nothing written: ${done.conflicts.join('; ')}`);
     else void vscode.window.showInformationMessage(`${row.name}: ${done.applied.length} change(s) written.`);
     this.refresh();

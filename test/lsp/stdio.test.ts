@@ -240,13 +240,20 @@ describe('LSP over stdio: the Services view requests', () => {
     assert.equal(dry.ops.length, 7);
     const { existsSync } = await import('node:fs');
     assert.ok(!existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
-    const done = await client.request<{ applied: string[] }>('sysvHa/setService', { root, script: 'atd', op: 'add', apply: true });
+    // Apply writes only the list confirmed (issue 14.3): without it, or with another list, nothing.
+    const unconfirmed = await client.request<{ conflicts: string[]; applied: string[] }>('sysvHa/setService', { root, script: 'atd', op: 'add', apply: true });
+    assert.match(unconfirmed.conflicts[0]!, /not the ones you confirmed/);
+    const stale = await client.request<{ conflicts: string[]; applied: string[] }>('sysvHa/setService', { root, script: 'atd', op: 'add', apply: true, confirmed: dry.ops.slice(1) });
+    assert.equal(stale.applied.length, 0);
+    assert.ok(!existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
+    const done = await client.request<{ applied: string[] }>('sysvHa/setService', { root, script: 'atd', op: 'add', apply: true, confirmed: dry.ops });
     assert.equal(done.applied.length, 7);
     assert.ok(existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
     const after = await client.request<{ services: { registered: boolean }[] }[]>('sysvHa/services', { folders: [root] });
     assert.equal(after[0]!.services[0]!.registered, true);
     // Turn it off in runlevel 3 only: the S link there becomes a K link.
-    const off = await client.request<{ ops: { kind: string; rel: string }[]; applied: string[] }>('sysvHa/setLevel', { root, script: 'atd', level: '3', on: false, apply: true });
+    const offDry = await client.request<{ ops: { kind: string; rel: string }[] }>('sysvHa/setLevel', { root, script: 'atd', level: '3', on: false, apply: false });
+    const off = await client.request<{ ops: { kind: string; rel: string }[]; applied: string[] }>('sysvHa/setLevel', { root, script: 'atd', level: '3', on: false, apply: true, confirmed: offDry.ops });
     assert.deepEqual(off.ops.map((o) => `${o.kind} ${o.rel}`), ['remove etc/rc.d/rc3.d/S95atd', 'create etc/rc.d/rc3.d/K05atd']);
     assert.ok(existsSync(join(root, 'etc/rc.d/rc3.d/K05atd')) && !existsSync(join(root, 'etc/rc.d/rc3.d/S95atd')));
     const refused = await client.request<{ conflicts: string[] }>('sysvHa/setService', { root: '/', script: 'a;b', op: 'add', apply: true });

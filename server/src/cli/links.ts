@@ -7,7 +7,7 @@
  */
 import { lstatSync, realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { applyLinkChanges, levelDirsOf, planLinkChanges } from '../host/linkWriter';
+import { applyLinkChanges, FolderChangedError, levelDirsOf, planLinkChanges } from '../host/linkWriter';
 import { FsHost } from '../host/fsHost';
 import { defaultTool, loadInitTree, plan as makePlan, type Plan, type Tool } from '../service/boot';
 import type { CliIO } from './main';
@@ -142,9 +142,14 @@ export async function runLinks(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const done: { action: string; link: string; target?: string }[] = [];
-  applyLinkChanges(root, ops, (line) => {
-    if (a.format === 'text') io.stdout(`${printable(line)}\n`);
-  });
+  try {
+    applyLinkChanges(root, ops, (line) => {
+      if (a.format === 'text') io.stdout(`${printable(line)}\n`);
+    });
+  } catch (err) {
+    if (err instanceof FolderChangedError) throw new UsageError(printable(err.message));
+    throw err;
+  }
   for (const op of ops) done.push({ action: op.kind === 'create' ? 'created' : 'removed', link: op.rel, ...(op.target !== undefined ? { target: op.target } : {}) });
   if (a.format === 'json') io.stdout(JSON.stringify(done, null, 2) + '\n');
   else if (ops.length === 0) io.stdout('nothing to change: the links are already as planned\n');

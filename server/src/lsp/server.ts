@@ -3,6 +3,7 @@
  * `safe()`, so an exception is logged (with the document and position) and answered with
  * an empty result; the server never dies of a bad document.
  */
+import { realpathSync } from 'node:fs';
 import {
   createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic,
@@ -10,7 +11,20 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FsHost } from '../host/fsHost';
-import { applyLinkChanges, levelDirsOf, planLinkChanges } from '../host/linkWriter';
+import { applyLinkChanges, levelDirsOf, planLinkChanges, type LinkOp } from '../host/linkWriter';
+
+/** A folder's real path (the folder itself when it cannot be resolved). */
+function realRootOf(root: string): string {
+  try {
+    return root === '' || root === '/' ? root : realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
+/** The confirmed list and the one computed now are the same changes, in the same order. */
+const samePlan = (confirmed: readonly LinkOp[] | undefined, now: readonly LinkOp[]): boolean =>
+  confirmed !== undefined && JSON.stringify(confirmed.map((o) => [o.kind, o.rel, o.target ?? null])) === JSON.stringify(now.map((o) => [o.kind, o.rel, o.target ?? null]));
 import * as svc from '../service';
 import { applyChanges } from './incremental';
 import { idleCollector, memoryStats } from './memory';
@@ -577,7 +591,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * `sysvHa/setService`: the link changes that add (or remove) a script in an image root, as
    * the tree's tool would; with `apply` (after the user confirmed the list) they are written.
    */
-  connection.onRequest('sysvHa/setService', safe('setService', { ops: [], conflicts: ['internal error'], applied: [] as string[] }, (params: { root: string; script: string; op: 'add' | 'del'; apply: boolean }) => {
+  connection.onRequest('sysvHa/setService', safe('setService', { ops: [], conflicts: ['internal error'], applied: [] as string[] }, (params: { root: string; script: string; op: 'add' | 'del'; apply: boolean; confirmed?: LinkOp[] }) => {
+    // The root's real path, as the CLI resolves it (a workspace under /home -> /var/home).
+    params = { ...params, root: realRootOf(params.root) };
     if (!/^[A-Za-z0-9_.@+-]+$/.test(params.script) || params.root === '' || params.root === '/') return { ops: [], conflicts: ['refused: not a script name, or a live system (use the terminal commands there)'], applied: [] };
     host.invalidate();
     const tree = svc.boot.loadInitTree(params.root, host);
@@ -586,6 +602,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const links = params.op === 'add' ? p.links.filter((l) => l.script === params.script) : [];
     const changes = planLinkChanges(params.root, [params.script], links, levelDirsOf(params.root, tree.initDir));
     const applied: string[] = [];
+    // Apply writes exactly the list the user confirmed (sent back as `confirmed`): a plan that
+    // changed since (an edited header, a new link) is refused, never written unseen.
+    if (params.apply && changes.conflicts.length === 0 && !samePlan(params.confirmed, changes.ops)) {
+      return { ...changes, conflicts: ['the changes are not the ones you confirmed (the tree changed since): nothing written; look at the new list and confirm again'], applied };
+    }
     if (params.apply && changes.conflicts.length === 0) {
       applyLinkChanges(params.root, changes.ops, (line) => applied.push(line));
       host.invalidate();
@@ -611,7 +632,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * `chkconfig --level N NAME on|off` does (one S or K link with the header's priority);
    * with `apply` (after the user confirmed the list) the change is written.
    */
-  connection.onRequest('sysvHa/setLevel', safe('setLevel', { ops: [], conflicts: ['internal error'], applied: [] as string[] }, (params: { root: string; script: string; level: string; on: boolean; apply: boolean }) => {
+  connection.onRequest('sysvHa/setLevel', safe('setLevel', { ops: [], conflicts: ['internal error'], applied: [] as string[] }, (params: { root: string; script: string; level: string; on: boolean; apply: boolean; confirmed?: LinkOp[] }) => {
+    // The root's real path, as the CLI resolves it (a workspace under /home -> /var/home).
+    params = { ...params, root: realRootOf(params.root) };
     if (!/^[A-Za-z0-9_.@+-]+$/.test(params.script) || !/^[0-6]$/.test(params.level) || params.root === '' || params.root === '/') return { ops: [], conflicts: ['refused: not a script name or a runlevel 0-6, or a live system (use the terminal there)'], applied: [] };
     host.invalidate();
     const tree = svc.boot.loadInitTree(params.root, host);
@@ -626,6 +649,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const link = { link: `${dir}/${kind}${String(priority).padStart(2, '0')}${params.script}`, target: `../init.d/${params.script}`, script: params.script, runlevel: Number(params.level), kind, priority } as const;
     const changes = planLinkChanges(params.root, [params.script], [link], [dir]);
     const applied: string[] = [];
+    // Apply writes exactly the list the user confirmed (sent back as `confirmed`): a plan that
+    // changed since (an edited header, a new link) is refused, never written unseen.
+    if (params.apply && changes.conflicts.length === 0 && !samePlan(params.confirmed, changes.ops)) {
+      return { ...changes, conflicts: ['the changes are not the ones you confirmed (the tree changed since): nothing written; look at the new list and confirm again'], applied };
+    }
     if (params.apply && changes.conflicts.length === 0) {
       applyLinkChanges(params.root, changes.ops, (line) => applied.push(line));
       host.invalidate();
