@@ -36,6 +36,7 @@ const CASES: Record<string, string> = {
   'auth after the key': `1 sha1 ${KEY}\nauth 1\n`,
   'a numeric key': `auth 1\n1 sha1 98765432101234\n`,
   'tabs and form feeds': `auth\t1\n1\tsha1\f${KEY}\v\n`,
+  'words after the key that look public (found by the fuzzer)': `auth 1\n1 md5 ${KEY} 98765432101234 2345\n`,
 };
 
 describe('authkeys secrets: the oracle', () => {

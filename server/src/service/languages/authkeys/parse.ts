@@ -137,13 +137,17 @@ export function parseAuthkeys(src: SourceText): AuthkeysModel {
       k.num = Number.parseInt(m[0], 10);
       k.numToken = { text: m[0], line, start: i, end: i + m[0].length };
       [k.method, k.key] = words;
-      // The key itself is always secret, even when it looks like a number or a method name.
-      if (k.key && k.key.text !== SECRET_MASK) {
-        lineSecrets.push(k.key);
-        secrets.push({ ...k.key, text: SECRET_MASK });
-        k.key = { ...k.key, text: SECRET_MASK };
-        k.all = { ...k.all, text: masked(i, e) };
+      // The key, and the words after it (a key with blanks), are always secret, even when one
+      // looks like a number or a method name.
+      const raw = wordsOf(text.slice(0, e), line, i + m[0].length);
+      for (let w = 1; w < words.length; w++) {
+        if (words[w]!.text === SECRET_MASK) continue;
+        lineSecrets.push(raw[w]!);
+        secrets.push({ ...raw[w]!, text: SECRET_MASK });
+        words[w] = { ...raw[w]!, text: SECRET_MASK };
       }
+      k.key = words[1];
+      k.all = { ...k.all, text: masked(i, e) };
       k.extra = words.slice(2);
     }
     lines.push(k);
