@@ -289,7 +289,9 @@ async function main() {
   const s1cpu0 = s1.cpuMs();
   await sleep(300);
   startupIdle.push(s1.memory());
-  const feat = { completion: [], hover: [], documentSymbol: [], codeLens: [] };
+  // The editor-depth requests (#19) beside the older ones: navigation, links, hints, colours, format, quick fixes.
+  const newFeatures = () => ({ definition: [], references: [], prepareRename: [], documentLink: [], inlayHint: [], semanticTokens: [], formatting: [], codeAction: [] });
+  const feat = { completion: [], hover: [], documentSymbol: [], codeLens: [], ...newFeatures() };
   const featLarge = {};
   async function exercise(e, rounds = 1, bucket = feat) {
     const o = await s1.open(e.uri, e.languageId, e.text);
@@ -313,6 +315,20 @@ async function main() {
     bucket.completion.push((await s1.timed('textDocument/completion', { textDocument: uri, position: { line: line + 1, character: indent + Math.min(3, word.length) } })).ms);
     for (let k = 0; k < ITER.symbols; k++) bucket.documentSymbol.push((await s1.timed('textDocument/documentSymbol', { textDocument: uri })).ms);
     for (let k = 0; k < ITER.lenses; k++) bucket.codeLens.push((await s1.timed('textDocument/codeLens', { textDocument: uri })).ms);
+    for (const p of featurePositions(e, ITER.hovers)) {
+      const position = { line: p.line, character: p.start };
+      bucket.definition.push((await s1.timed('textDocument/definition', { textDocument: uri, position })).ms);
+      bucket.references.push((await s1.timed('textDocument/references', { textDocument: uri, position, context: { includeDeclaration: true } })).ms);
+      bucket.prepareRename.push((await s1.timed('textDocument/prepareRename', { textDocument: uri, position })).ms);
+    }
+    const whole = { start: { line: 0, character: 0 }, end: { line: e.text.split('\n').length, character: 0 } };
+    for (let k = 0; k < ITER.lenses; k++) {
+      bucket.documentLink.push((await s1.timed('textDocument/documentLink', { textDocument: uri })).ms);
+      bucket.inlayHint.push((await s1.timed('textDocument/inlayHint', { textDocument: uri, range: whole })).ms);
+      bucket.semanticTokens.push((await s1.timed('textDocument/semanticTokens/full', { textDocument: uri })).ms);
+      bucket.formatting.push((await s1.timed('textDocument/formatting', { textDocument: uri, options: { tabSize: 4, insertSpaces: false } })).ms);
+      bucket.codeAction.push((await s1.timed('textDocument/codeAction', { textDocument: uri, range: whole, context: { diagnostics: [] } })).ms);
+    }
   }
   // RSS over time (main + parser worker: one process): open the corpus, the generated scripts,
   // close them, idle. Marks name the events; the JSON keeps every sample.
@@ -336,7 +352,7 @@ async function main() {
   log(`bench: corpus settled; RSS ${round(memCorpusSettled.rssMB, 1)} MB; first edit after the worker was ended ${round(afterRecycleMs)} ms`);
   const largeOpened = rss.mark('generated scripts: open');
   for (const e of large) {
-    featLarge[e.target] = { completion: [], hover: [], documentSymbol: [], codeLens: [] };
+    featLarge[e.target] = { completion: [], hover: [], documentSymbol: [], codeLens: [], ...newFeatures() };
     await exercise(e, ITER.largeEditRounds, featLarge[e.target]);
     log(`bench: ${e.target} lines: open ${round(e.openMs)} ms, edit p50 ${round(p50(e.editMs))} ms`);
   }
@@ -626,6 +642,9 @@ function printTable(r) {
     out.push(row([`generated ${n}-line script: per edit → diags`, f(v.edit.p50, 2), f(v.edit.p95, 2), f(v.edit.max, 1), f(v.editRatio)], W));
     out.push(row([`generated ${n}-line script: completion / hover`, `${f(v.features.completion.p50, 1)}/${f(v.features.hover.p50, 1)}`, `${f(v.features.completion.p95, 1)}/${f(v.features.hover.p95, 1)}`, '', ''], W));
     out.push(row([`generated ${n}-line script: symbols / lenses`, `${f(v.features.documentSymbol.p50, 1)}/${f(v.features.codeLens.p50, 1)}`, `${f(v.features.documentSymbol.p95, 1)}/${f(v.features.codeLens.p95, 1)}`, '', ''], W));
+    out.push(row([`generated ${n}-line script: definition / references`, `${f(v.features.definition.p50, 1)}/${f(v.features.references.p50, 1)}`, `${f(v.features.definition.p95, 1)}/${f(v.features.references.p95, 1)}`, '', ''], W));
+    out.push(row([`generated ${n}-line script: inlay hints / sem. tokens`, `${f(v.features.inlayHint.p50, 1)}/${f(v.features.semanticTokens.p50, 1)}`, `${f(v.features.inlayHint.p95, 1)}/${f(v.features.semanticTokens.p95, 1)}`, '', ''], W));
+    out.push(row([`generated ${n}-line script: links / code actions`, `${f(v.features.documentLink.p50, 1)}/${f(v.features.codeAction.p50, 1)}`, `${f(v.features.documentLink.p95, 1)}/${f(v.features.codeAction.p95, 1)}`, '', ''], W));
     out.push(row([`  floor: full parse / incremental`, f(v.floorFullMs, 2), f(v.floorIncrMs, 3), '', ''], W));
   }
   out.push('');

@@ -873,6 +873,20 @@ async function bootOrderPart(page) {
   record('Preview links: opened beside the script (two editor groups)', groups === 2, `${groups} editor group(s)`);
   await sleep(300);
   await shot(page, '09-preview-links.png');
+  // The same picture in the dark theme, and in a wide editor (the side bar and the script's group closed).
+  if (preview) {
+    const dark = await setTheme(page, 'Dark 2026');
+    await shot(page, '09b-preview-links-dark.png');
+    record('Preview links: the picture follows the dark theme', dark, dark ? '' : 'the workbench did not switch themes');
+    // A wide editor: a wider window gives the picture's group about 1,000 pixels.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 2600, height: size.height });
+    await sleep(1200);
+    await shot(page, '09c-preview-links-wide-dark.png');
+    await page.setViewportSize(size);
+    await sleep(500);
+    await setTheme(page, 'Light 2026');
+  }
 
   // --- 2. ▶ start in a terminal --------------------------------------------
   await clickLens(page, '▶ start');
@@ -997,6 +1011,29 @@ async function bootOrderPart(page) {
   }
   await sleep(300);
   await shot(page, '12-simulate.png');
+  if (await setTheme(page, 'Dark 2026')) await shot(page, '12b-simulate-dark.png');
+  await setTheme(page, 'Light 2026');
+}
+
+// Switches the colour theme with "Preferences: Color Theme"; true when the workbench is then
+// dark or light as asked.
+async function setTheme(page, theme) {
+  // The theme picker (Ctrl+K Ctrl+T), from the editor: a webview keeps keys to itself.
+  await focusEditor(page).catch(() => {});
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  if (!(await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false))) {
+    if (!(await runPalette(page, 'Preferences: Color Theme'))) return false;
+  }
+  await input.fill(theme).catch(() => {});
+  await sleep(500);
+  await page.keyboard.press('Enter');
+  const want = /dark/i.test(theme) ? 'vs-dark' : 'vs';
+  const ok = await poll(() => page.evaluate((w) => document.querySelector('.monaco-workbench').classList.contains(w), want), 8000);
+  await sleep(1200);
+  return !!ok;
 }
 
 async function main() {

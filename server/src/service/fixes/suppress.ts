@@ -102,6 +102,18 @@ function extend(src: SourceText, line: number, kind: 'next-line' | 'file', code:
   return { range: { start: { line, character: end }, end: { line, character: end } }, newText: codes.length > 0 ? `,${code}` : code };
 }
 
+/** Lines that mention a directive, found once per text (a request asks for every problem of a range). */
+const directiveLineCache = new WeakMap<SourceText, number[]>();
+function directiveLines(src: SourceText): number[] {
+  let lines = directiveLineCache.get(src);
+  if (!lines) {
+    lines = [];
+    for (let l = 0; l < src.lineCount; l++) if (src.lineText(l).includes('sysv-ha-disable-')) lines.push(l);
+    directiveLineCache.set(src, lines);
+  }
+  return lines;
+}
+
 /** Where the file comment goes: after the shebang of a script, else on the first line. */
 function fileCommentLine(doc: SuppressDoc): number {
   return doc.language === 'initscript' && doc.src.lineText(0).startsWith('#!') ? 1 : 0;
@@ -120,7 +132,10 @@ export function suppressionFixes(doc: SuppressDoc, p: Problem): Fix[] {
   }
   // An existing file directive anywhere is extended; else a new one at the top.
   let fileEdit: TextEdit | undefined | null;
-  for (let l = 0; l < src.lineCount && fileEdit === undefined; l++) fileEdit = extend(src, l, 'file', p.code);
+  for (const l of directiveLines(src)) {
+    fileEdit = extend(src, l, 'file', p.code);
+    if (fileEdit !== undefined) break;
+  }
   if (fileEdit !== null) {
     const at = Math.min(fileCommentLine(doc), src.lineCount);
     fixes.push({ title: `Disable ${p.code} for this file`, code: p.code, edits: [fileEdit ?? insertLine(src, at, `# sysv-ha-disable-file ${p.code}`)] });

@@ -215,8 +215,8 @@ export function definition(a: NavDoc, p: Position): Location[] {
   else if (a.language === 'haresources') out = haresourcesDefinition(a, a.model as HaresourcesDoc, p);
   else if (a.language === 'authkeys') out = authkeysDefinition(a, a.model as AuthkeysDoc, p);
   if (out.length > 0) return out;
-  // A path under the cursor that names a file of the image root.
-  const link = documentLinks(a).find((l) => at(l.range, p));
+  // A path under the cursor that names a file of the image root (only the candidates there are looked up).
+  const link = documentLinks(a, p)[0];
   return link ? [fileStart(link.target)] : [];
 }
 
@@ -236,13 +236,14 @@ export function references(a: NavDoc, p: Position, withDecl: boolean): Location[
 }
 
 /** Paths in the document that name an existing file of its image root. */
-export function documentLinks(a: NavDoc): DocumentLinkEntry[] {
+export function documentLinks(a: NavDoc, only?: Position): DocumentLinkEntry[] {
   if (a.model === undefined || !a.host) return [];
   const root = imageRootOf(a.path);
   if (root === undefined) return [];
   const out: DocumentLinkEntry[] = [];
   const seen = new Map<string, boolean>();
   for (const c of linkCandidates(a)) {
+    if (only && !at(c.range, only)) continue;
     const target = c.resolved ?? `${root}${c.path}`;
     if (target.includes('/../') || target.endsWith('/..')) continue;
     let ok = seen.get(target);

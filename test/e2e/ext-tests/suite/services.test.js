@@ -64,8 +64,10 @@ describe('boot order (issue 4) in the VS Code extension host', function () {
     assert.strictEqual(byTitle('▶ start').command.arguments[3], 'rhel', 'runService profile of a /etc/rc.d/init.d script');
   });
 
-  it("sysvHa.previewLinks opens a sysv-ha-links document listing S99myscript and K90myscript", async function () {
-    await vscode.commands.executeCommand('sysvHa.previewLinks', myscript.fsPath);
+  // sysvHa.previewLinks and sysvHa.simulate open pictures (webviews: editor.test.js); their
+  // plain-text forms, checked here, are the ...Text commands.
+  it("sysvHa.previewLinksText opens a sysv-ha-links document listing S99myscript and K90myscript", async function () {
+    await vscode.commands.executeCommand('sysvHa.previewLinksText', myscript.fsPath);
     const doc = await waitFor('a visible editor with scheme sysv-ha-links', () => {
       const e = vscode.window.visibleTextEditors.find((x) => x.document.uri.scheme === 'sysv-ha-links');
       return e && e.document;
@@ -78,9 +80,9 @@ describe('boot order (issue 4) in the VS Code extension host', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('sysvHa.simulate(inittab, N, 3) opens the steps of booting to runlevel 3 (start S99myscript)', async function () {
+  it('sysvHa.simulateText(inittab, N, 3) opens the steps of booting to runlevel 3 (start S99myscript)', async function () {
     const inittab = vscode.Uri.joinPath(folder.uri, 'etc', 'inittab');
-    await vscode.commands.executeCommand('sysvHa.simulate', inittab.fsPath, 'N', '3');
+    await vscode.commands.executeCommand('sysvHa.simulateText', inittab.fsPath, 'N', '3');
     const doc = await waitFor('a visible editor with scheme sysv-ha-simulate', () => {
       const e = vscode.window.visibleTextEditors.find((x) => x.document.uri.scheme === 'sysv-ha-simulate');
       return e && e.document;
