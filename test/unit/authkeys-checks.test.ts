@@ -122,6 +122,9 @@ Auth 1
     assert.deepEqual(run(undefined), []);
     assert.deepEqual(run(0o644, { checkFileModes: false }), []);
     assert.deepEqual(run(0o644, {}, '/srv/templates/authkeys.j2'), []);
+    // Not where heartbeat reads it: Debian's doc copy is 0644 and that is fine.
+    assert.deepEqual(run(0o644, {}, '/usr/share/doc/heartbeat/authkeys'), []);
+    assert.deepEqual(run(0o644, {}, '/srv/image/etc/ha.d/authkeys'), ['0:authkeys/bad-permissions']);
   });
 
   it('writable-by-others from the real mode (mode & 022), beside bad-permissions when both apply', () => {

@@ -13,8 +13,10 @@ export const authkeysModule: LanguageModule<AuthkeysDoc> = {
   analyze(src, ctx) {
     const model = parseAuthkeys(src);
     const { problems, facts } = checkAuthkeys(model, src);
-    // authkeys/bad-permissions: heartbeat fstat()s the keyfile it opens, /etc/ha.d/authkeys.
-    if (ctx.host && ctx.settings.checkFileModes !== false && isNamed(ctx.path, 'authkeys')) {
+    // authkeys/bad-permissions: heartbeat fstat()s the keyfile it opens, /etc/ha.d/authkeys. Only
+    // a keyfile in a ha.d folder is one it reads: a copy elsewhere (usr/share/doc/heartbeat/authkeys,
+    // shipped 0644 by dpkg) is documentation, and its mode says nothing.
+    if (ctx.host && ctx.settings.checkFileModes !== false && isNamed(ctx.path, 'authkeys') && /(^|\/)ha\.d\/authkeys$/.test(ctx.path)) {
       const mode = ctx.host.stat(ctx.path)?.mode;
       const octal = mode === undefined ? '' : (mode & 0o777).toString(8).padStart(3, '0');
       const chmod = (code: string) => [{ code, title: 'Set the file mode to 600 (chmod 600)', edits: [], command: { id: 'sysvHa.chmodKeyfile', args: [ctx.path] }, preferred: true }];

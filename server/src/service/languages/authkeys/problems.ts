@@ -4,13 +4,13 @@ import { defineProblems, type ProblemDef } from '../../core/registry';
 export const AUTHKEYS_PROBLEMS: readonly ProblemDef[] = [
   {
     code: "authkeys/bad-permissions", severity: "error", core: true, appliesTo: "heartbeat all (not on file systems without modes; turned off by `sysvHa.checkFileModes: false`)",
-    detects: "The file is readable by group or others (mode & 044); line 1.",
+    detects: "The file is readable by group or others (mode & 044), where heartbeat reads it (a `ha.d` folder: a documentation copy such as `usr/share/doc/heartbeat/authkeys` is not checked); line 1.",
     behaviour: "`Bad permissions on keyfile [/etc/ha.d/authkeys], 600 recommended.`: heartbeat does not start.",
     source: "§6.4, H24, App. B 4",
   },
   {
     code: "authkeys/writable-by-others", severity: "warning", core: false, appliesTo: "heartbeat all (not on file systems without modes; turned off by `sysvHa.checkFileModes: false`)",
-    detects: "The file is writable by group or others (mode & 022); line 1. Reported as well as `authkeys/bad-permissions` when the file is also readable by them (e.g. 666): they are two problems (anyone can read the keys / anyone can replace them), one `chmod 600` fixes both.",
+    detects: "The file is writable by group or others (mode & 022), in a `ha.d` folder; line 1. Reported as well as `authkeys/bad-permissions` when the file is also readable by them (e.g. 666): they are two problems (anyone can read the keys / anyone can replace them), one `chmod 600` fixes both.",
     behaviour: "Not checked by heartbeat; the man page says root-only read and write.",
     source: "§6.4",
   },

@@ -152,6 +152,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     profiles: { rhel: 'off', busybox: 'off', generic: 'off' },
     detects: 'The script body uses a path under `/var/` (a word or string starting with `/var/`, after `=`, `:` or a quote; not comments, not here-documents, not `$ROOT/var/`), and in the last INIT INFO block either Default-Start has a value but Required-Start (or Should-Start) names none of `$local_fs`, `$remote_fs`, `$all`, or Default-Stop has a value but Required-Stop (or Should-Stop) names none of those (nor `umountfs`/`umountnfs`, which lintian accepts there). Left out: scripts that provide part of `$local_fs`/`$remote_fs` (Debian insserv.conf: `mountall`, `mountall-bootclean`, `mountoverflowtmp`, `umountfs`, `mountnfs`, `mountnfs-bootclean`, `umountnfs`, `sendsigs`), and early-boot (late-shutdown) scripts: Default-Start only `S` (Default-Stop only `0`/`6`) with a Required-Start (Required-Stop) that names no `$` facility. One diagnostic per keyword, on the Required-Start/Required-Stop line (the BEGIN line when that keyword is missing); a quick fix adds `$local_fs`.',
     behaviour: 'lintian `init.d-script-missing-dependency-on-local_fs`: insserv may order the script before /var is mounted (or stop it after /var is unmounted).',
+    severityWhy: 'Information when the keyword names `$network`, `$named`, `$portmap` or `$syslog`: their providers (networking, bind9, rpcbind, rsyslog) themselves require `$local_fs`, so insserv already orders the script after it, and only lintian\'s letter is missing. Not reported for a side whose action never uses /var (a stop branch that only logs).',
     source: 'anchors §C1', example: '# Required-Start: $network',
   },
   {
@@ -169,6 +170,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     profiles: { debian: 'information', busybox: 'off' },
     detects: 'No `status` branch; on the `case` line.',
     behaviour: 'LSB requires it; heartbeat calls `NAME status` for resources; rpmlint `no-status-entry`.', source: '§3.1, §6.5, L1, anchors §C1, §C2',
+    severityWhy: 'Information on Debian: `status` is optional there (lintian `init.d-script-does-not-implement-status-option` is info; Debian policy only recommends it). The Debian scripts that got a warning were profile misses (read as generic), now detected from the root and the script.',
   },
   {
     code: 'initscript/missing-force-reload', severity: 'information', core: true, appliesTo: 'all (debian: warning; busybox: off)',
@@ -200,6 +202,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     profiles: { debian: 'off', suse: 'off', busybox: 'off', generic: 'off' },
     detects: 'The script never mentions `lock/subsys`; on the `start)` branch (line 1 when there is no dispatcher).',
     behaviour: 'Red Hat `rc` runs a K script only when `/var/lock/subsys/NAME` exists, so the service is never stopped on a runlevel change or at shutdown.',
+    severityWhy: 'Off outside Red Hat: only Red Hat\'s rc looks at /var/lock/subsys. It reached Debian scripts only when the profile was detected wrong (a guarded fallback to /etc/rc.d/init.d/functions); a multi-distribution script in a Debian layout is now read as Debian.',
     source: '§4.4, §4.5, R1, anchors §C2',
   },
   {
