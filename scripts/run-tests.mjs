@@ -1,12 +1,13 @@
 // Runs the compiled tests (out/test/...) with Node's test runner.
 //   node scripts/run-tests.mjs unit     unit, LSP, CLI and grammar tests (npm test)
 //   node scripts/run-tests.mjs corpus   the CLI over ../shared/corpus (npm run test:corpus)
+//   node scripts/run-tests.mjs package  the .vsix and the npm packages (npm run test:package, after packing)
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const suite = process.argv[2] ?? 'unit';
-const dirs = suite === 'corpus' ? ['out/test/corpus'] : ['out/test/unit', 'out/test/lsp', 'out/test/cli'];
+const dirs = suite === 'corpus' ? ['out/test/corpus'] : suite === 'package' ? ['out/test/package'] : ['out/test/unit', 'out/test/lsp', 'out/test/cli'];
 const files = [];
 const walk = (d) => {
   let names;

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import SERVER_LAUNCH from '../../server/src/lsp/serverLaunch.json';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { chmodTarget, RefusedCommand, registerCommand, serviceCommand } from './commands';
+import { registerWalkthrough } from './walkthrough';
 import { ServicesProvider } from './services';
 import { BootPanels } from './bootPanels';
 
@@ -167,6 +168,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       }
     }),
     vscode.window.registerTreeDataProvider('sysvHa.services', services),
+    registerWalkthrough(context),
     vscode.commands.registerCommand('sysvHa.services.refresh', () => services.refresh()),
     vscode.commands.registerCommand('sysvHa.services.add', (node) => services.setService(node, 'add')),
     vscode.commands.registerCommand('sysvHa.services.remove', (node) => services.setService(node, 'del')),
