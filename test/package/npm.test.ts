@@ -85,7 +85,7 @@ describe('the repository\'s own package', () => {
 
   it('`npm pack` at the root (what pre-commit installs) has a working sysv-ha bin', () => {
     const out = mkdtempSync(join(tmp, 'root-pack-'));
-    // prepack built dist/ already when `npm run test:package` packed; --ignore-scripts keeps this test from rebuilding it.
+    // dist/ is built (npm run test:package packed it); --ignore-scripts as pre-commit's pack would run none.
     const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
     const files = tarList(join(out, name));
     for (const f of ['package/dist/cli.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm']) assert.ok(files.includes(f), f);
