@@ -9,6 +9,8 @@
 #                                      as the development extension; the tests are read from the repo)
 #   (C) nvim-lsp.lua                   Neovim headless as a second LSP client of dist/cli.js lsp --stdio
 #                                      (an inittab, then the init-script fixture test/e2e/fixtures/broken)
+#       nvim-snippet.lua               the README's snippet (editors/nvim/sysv-ha.lua) attaching by path
+#                                      to every file kind, with `sysv-ha` on PATH
 #
 # All temporary state lives in <repo>/.e2e/ (gitignored; recreated on every
 # run), screenshots in <repo>/.e2e/shots/. The cache of tools is
@@ -302,6 +304,30 @@ if want C; then
   install -m 755 "$E2E/fixtures/broken" "$STATE/nvim/etc/rc.d/init.d/broken"
   nvim_run inittab "$STATE/nvim/etc/inittab"
   nvim_run initscript "$STATE/nvim/etc/rc.d/init.d/broken"
+
+  # The README's snippet (editors/nvim/sysv-ha.lua) as a user has it: `sysv-ha` on PATH, files
+  # of two image roots (Red Hat and Debian layouts) opened by path, one that is none of them.
+  S="$STATE/nvim-snippet"
+  mkdir -p "$S/bin" "$S/rh/etc/rc.d/init.d" "$S/rh/etc/ha.d" "$S/rh/etc/xinetd.d" "$S/deb/etc/init.d"
+  ln -sf "$CLI_JS" "$S/bin/sysv-ha"
+  cp "$REPO/examples/etc/inittab" "$REPO/examples/etc/xinetd.conf" "$S/rh/etc/"
+  install -m 755 "$E2E/fixtures/broken" "$S/rh/etc/rc.d/init.d/broken"
+  install -m 755 "$REPO/examples/etc/rc.d/init.d/httpd" "$S/rh/etc/rc.d/init.d/httpd"
+  cp "$REPO/examples/etc/ha.d/ha.cf" "$REPO/examples/etc/ha.d/haresources" "$S/rh/etc/ha.d/"
+  install -m 644 "$REPO/examples/etc/ha.d/authkeys" "$S/rh/etc/ha.d/authkeys"
+  install -m 644 "$E2E/fixtures/tftp-broken" "$S/rh/etc/xinetd.d/tftp-broken"
+  install -m 755 "$E2E/fixtures/broken" "$S/deb/etc/init.d/broken"
+  echo "notes" >"$S/notes.txt"
+  entry() { printf '{"path":"%s","code":"%s","root":"%s"}' "$S/$1" "$2" "$S/${1%%/*}"; }
+  FILES="[$(entry rh/etc/inittab inittab/unknown-action),$(entry rh/etc/rc.d/init.d/broken initscript/chkconfig-invalid),\
+$(entry rh/etc/ha.d/ha.cf hacf/deadtime-too-small),$(entry rh/etc/ha.d/haresources ''),$(entry rh/etc/ha.d/authkeys authkeys/bad-permissions),\
+$(entry rh/etc/xinetd.conf ''),$(entry rh/etc/xinetd.d/tftp-broken xinetd/no-space-before-operator),$(entry deb/etc/init.d/broken '')]"
+  t=$(now)
+  (cd "$S" && SNIPPET="$REPO/editors/nvim/sysv-ha.lua" FILES="$FILES" OTHER="$S/notes.txt" LSP_OUT="$STATE/nvim-snippet-results.json" \
+    "${ISO_ENV[@]}" PATH="$S/bin:$PATH" timeout -k 5 120 nvim --headless --clean -c "luafile $E2E/nvim-snippet.lua" </dev/null)
+  rc=$?
+  count_json "$STATE/nvim-snippet-results.json" || notok "(C) Neovim (README snippet) wrote results (exit code $rc)"
+  log "(C) Neovim, the README snippet: $(elapsed "$t")s (exit code $rc)"
 fi
 
 summary
