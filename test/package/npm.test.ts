@@ -31,9 +31,9 @@ function installOffline(tgz: string): string {
 }
 
 describe('the CLI npm package', () => {
-  it('holds the CLI, the two wasm files it loads, README, LICENSE and package.json: nothing else', () => {
+  it('holds the CLI, the parser worker and the two wasm files it loads, README, LICENSE and package.json: nothing else', () => {
     assert.deepEqual(tarList(TARBALL), [
-      'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/parser.info',
+      'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/parser.info', 'package/dist/parserWorker.js',
       'package/dist/tree-sitter-bash.wasm', 'package/dist/web-tree-sitter.wasm', 'package/package.json',
     ]);
     const pkg = JSON.parse(execFileSync('tar', ['-xzOf', TARBALL, 'package/package.json'], { encoding: 'utf8' }));
@@ -88,11 +88,12 @@ describe('the repository\'s own package', () => {
     // dist/ is built (npm run test:package packed it); --ignore-scripts as pre-commit's pack would run none.
     const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
     const files = tarList(join(out, name));
-    for (const f of ['package/dist/cli.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm']) assert.ok(files.includes(f), f);
+    for (const f of ['package/dist/cli.js', 'package/dist/parserWorker.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm']) assert.ok(files.includes(f), f);
     assert.ok(!files.some((f) => /^package\/(server|client|test|node_modules|examples)\//.test(f)), files.join(' '));
     const project = installOffline(join(out, name));
     const r = spawnSync(join(project, 'node_modules', '.bin', 'sysv-ha'), ['check', '--no-file-modes', join(REPO, 'examples/etc/rc.d/init.d/myscript')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /initscript\/missing-force-reload/);
+    assert.match(r.stdout, /initscript\/daemon-foreground/, 'the body was parsed (parser worker and wasm found)');
   });
 });
