@@ -1,5 +1,6 @@
 // Packs the command-line checker as its own npm package (`npx sysv-ha check`), separate from
-// the VS Code extension (vsce, .vscodeignore) and from the repository's root package:
+// the VS Code extension (vsce, .vscodeignore) and from the repository's root package (private:
+// pre-commit installs it from a clone, nobody publishes it):
 //   node scripts/pack-cli.mjs [--out DIR]      (after `node scripts/build.mjs --production`)
 // Stages .cli-package/ with a package.json derived from the root one (name, version, ...), the
 // bundled CLI (dist/cli.js, which holds the language server for `sysv-ha lsp` too), the parser

@@ -2,7 +2,7 @@
  * The `sysv-ha` command: a thin wrapper over the same service the language server uses.
  * Its subcommands (check, links, simulate, lsp, ...) are the rows of SUBCOMMANDS, each with
  * its own help. Exit status of check: 0 no error, 1 at least one error diagnostic, 2 usage
- * error, unreadable path or nothing checked.
+ * error or nothing checked, 3 a file that could not be read (the others checked).
  */
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -68,8 +68,9 @@ Options:
                                1: in this thread)
   -h, --help                   this help
 
-Exit status: 0 no error found, 1 at least one error, 2 a usage error, an unreadable path, or
-nothing checked (no file sysv-ha recognises under the paths given).
+Exit status: 0 no error found, 1 at least one error, 2 a usage error, a missing path, or nothing
+checked (no file sysv-ha recognises under the paths given, or all of them skipped), 3 a file
+could not be read (unreadable, outside the root, not a regular file; the others are checked).
 `;
 
 const LSP_HELP = `Usage: sysv-ha lsp [--stdio | --node-ipc]
