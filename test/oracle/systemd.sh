@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real systemd-sysv-generator judges the systemd unit model (sysv-ha unit --out) on every
-# corpus init script and on generated trees. Installs Debian's systemd if missing (the package
+# corpus init script and on generated trees; systemd-analyze verify judges the native units
+# (sysv-ha unit --native). Installs Debian's systemd if missing (the package
 # only: nothing is started); the generator runs unprivileged on scratch folders, with
 # SYSTEMD_SYSVINIT_PATH, SYSTEMD_SYSVRCND_PATH and SYSTEMD_UNIT_PATH pointing there.
 set -euo pipefail
@@ -16,4 +17,8 @@ if ! [ -x "$gen" ]; then
     exit 0
   fi
 fi
-node test/oracle/systemd-oracle.mjs "$@"
+status=0
+node test/oracle/systemd-oracle.mjs "$@" || status=1
+# The native units sysv-ha proposes: systemd-analyze verify, offline in a scratch root.
+node test/oracle/systemd-native.mjs || status=1
+exit $status

@@ -9,11 +9,15 @@ import { resolve, sep } from 'node:path';
 import { FsHost } from '../host/fsHost';
 import { printable } from '../service/core/text';
 import { normalizeSettings } from '../service/core/settings';
-import { generate, generatorDirs, resolveVersion, SYSTEMD_VERSION_SETTINGS, type GeneratedEntry, type GeneratorRun, type SystemdVersionSetting } from '../service/systemd';
+import { readFileSync } from 'node:fs';
+import * as svc from '../service';
+import { convertToNative, generate, generatorDirs, resolveVersion, SYSTEMD_VERSION_SETTINGS, type GeneratedEntry, type GeneratorProfile, type GeneratorRun, type NativeUnit, type SystemdVersionSetting } from '../service/systemd';
+import { describeFsError } from './files';
 import { UsageError } from './files';
 import type { CliIO } from './main';
 
 export const UNIT_HELP = `Usage: sysv-ha unit --root DIR [NAME...] [--systemd-version V] [--format text|json] [--out DIR]
+       sysv-ha unit --root DIR [NAME...] --native [--systemd-version V] [--format text|json] [--write DIR]
 
 Prints the units systemd-sysv-generator makes of the init scripts of the image root DIR (or of
 the NAMEs given): each .service file byte for byte, the alias links from Provides, and the
@@ -21,6 +25,11 @@ the NAMEs given): each .service file byte for byte, the alias links from Provide
 the links the tree's tool (chkconfig, insserv, update-rc.d) would make are used, and said so.
 Scripts the generator skips (not executable, a native unit of the same name, ...) are listed
 on standard error with the reason.
+
+With --native it proposes instead a hand-written unit for each script, from what its start
+action really does (the daemon's command line, Type=forking with PIDFile= or Type=simple, User=,
+EnvironmentFile=, ExecReload=), with a "# Not decided:" comment for each part it could not
+settle; --write DIR writes them there as NAME.service.
 
 Options:
   --root DIR               the image root (the folder that holds etc/); / for this machine
@@ -33,6 +42,9 @@ Options:
   --format text|json       the files one after the other (default), or JSON
   --out DIR                write the generator's files into DIR, as the generator would write
                            them (created if missing); nothing is written if any of them exists
+  --native                 propose native units instead of the generated ones
+  --write DIR              with --native: write NAME.service files into DIR (created if
+                           missing); nothing is written if any of them exists
   -h, --help               this help
 
 Exit status: 0 done, 1 the generator would stop and write nothing (a name systemd refuses),
@@ -46,11 +58,13 @@ interface UnitArgs {
   links: 'auto' | 'present';
   format: 'text' | 'json';
   out?: string;
+  native: boolean;
+  write?: string;
   names: string[];
 }
 
 function parse(args: string[]): UnitArgs {
-  const out: UnitArgs = { version: 'auto', links: 'auto', format: 'text', names: [] };
+  const out: UnitArgs = { version: 'auto', links: 'auto', format: 'text', native: false, names: [] };
   for (let i = 0; i < args.length; i++) {
     let a = args[i]!;
     let inline: string | undefined;
@@ -91,12 +105,16 @@ function parse(args: string[]): UnitArgs {
         break;
       }
       case '--out': out.out = take(); break;
+      case '--native': out.native = true; break;
+      case '--write': out.write = take(); break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${printable(a)} (sysv-ha unit --help)`);
         out.names.push(a);
     }
   }
   if (!out.root) throw new UsageError('unit needs --root DIR (an image root: the folder that holds etc/)');
+  if (out.write !== undefined && !out.native) throw new UsageError('--write goes with --native (--out writes the generated units)');
+  if (out.out !== undefined && out.native) throw new UsageError('--out writes the generated units; with --native, use --write DIR');
   return out;
 }
 
@@ -169,6 +187,7 @@ export async function runUnit(args: string[], io: CliIO): Promise<number> {
   const profileName = a.profile && a.profile !== 'auto' ? a.profile : dirs.initDir === 'etc/rc.d/init.d' ? 'rhel' : 'debian';
   const profile = resolveVersion(a.version, profileName);
   if (!profile) throw new UsageError(`systemd is off for ${a.version === 'off' ? '--systemd-version off' : `the ${profileName} profile`}: give --systemd-version 219, 239, 252 or 257`);
+  if (a.native) return runNative(a, root, dirs.initDir, host, profile, io);
   const run = generate(root, host, { profile, links: a.links })!;
   for (const n of a.names) if (!run.scripts.some((s) => s.name === n)) throw new UsageError(`no script '${printable(n)}' in ${printable(a.root!)}/${dirs.initDir}`);
   const entries = run.aborted ? [] : selected(run, a.names);
@@ -215,5 +234,47 @@ export async function runUnit(args: string[], io: CliIO): Promise<number> {
     else io.stdout(`\n==> ${show(e.path)} -> ${show(e.target)} (${e.role === 'alias' ? 'alias from Provides' : 'wants link'})\n`);
   }
   for (const n of runNotes(run, a.names)) io.stderr(`sysv-ha: ${n}\n`);
+  return 0;
+}
+
+/** `--native`: a proposed unit per script, printed, or written with --write (all or nothing, never over a file). */
+async function runNative(a: UnitArgs, root: string, initDir: string, host: FsHost, profile: GeneratorProfile, io: CliIO): Promise<number> {
+  await svc.initialize({ wasmDir: __dirname });
+  // All the service scripts of the tree (the boot tools' list: no README, skeleton, rc), or the NAMEs given.
+  const names = a.names.length > 0 ? a.names : (svc.boot.loadInitTree(root, host)?.scripts.map((x) => x.name) ?? []);
+  for (const n of a.names) if (!host.stat(`${root}/${initDir}/${n}`)?.isFile) throw new UsageError(`no script '${printable(n)}' in ${printable(a.root!)}/${initDir}`);
+  const units: { script: string; unit: NativeUnit }[] = [];
+  const settings = { ...svc.DEFAULT_SETTINGS, systemdVersion: profile.version };
+  for (const n of names) {
+    const path = `${root}/${initDir}/${n}`;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new UsageError(`${printable(`${a.root}/${initDir}/${n}`)}: ${describeFsError(err)}`);
+    }
+    const analysis = svc.analyze({ path, text, language: 'initscript' }, settings, host);
+    const unit = convertToNative(analysis, profile.version, host);
+    if (unit) units.push({ script: n, unit });
+    else io.stderr(`sysv-ha: ${printable(n)}: not a SysV init script sysv-ha can convert (${analysis.info.reason})\n`);
+  }
+  if (a.write !== undefined) {
+    const out = resolve(io.cwd, a.write).split(sep).join('/');
+    const clashes = units.filter((u) => lexists(Buffer.from(`${out}/${u.unit.name}`))).map((u) => u.unit.name);
+    if (clashes.length > 0) {
+      for (const c of clashes) io.stderr(`sysv-ha: ${printable(`${a.write}/${c}`)} exists\n`);
+      io.stderr('sysv-ha: nothing written.\n');
+      return 1;
+    }
+    mkdirSync(out, { recursive: true });
+    for (const u of units) writeFileSync(`${out}/${u.unit.name}`, u.unit.text, { flag: 'wx', mode: 0o644 });
+  }
+  if (a.format === 'json') {
+    io.stdout(JSON.stringify(units.map((u) => ({ script: u.script, unit: u.unit.name, type: u.unit.type, ...(u.unit.program ? { program: u.unit.program } : {}), undecided: u.unit.undecided, text: u.unit.text, ...(a.write !== undefined ? { written: `${a.write}/${u.unit.name}` } : {}) })), null, 2) + '\n');
+  } else if (a.write !== undefined) {
+    io.stdout(units.map((u) => `wrote ${printable(`${a.write}/${u.unit.name}`)} (${u.unit.undecided.length} not decided)\n`).join(''));
+  } else {
+    io.stdout(units.map((u) => `==> ${printable(u.unit.name)} <==\n${u.unit.text.split('\n').map(printable).join('\n')}`).join('\n'));
+  }
   return 0;
 }

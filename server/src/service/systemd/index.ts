@@ -3,3 +3,5 @@ export { defaultVersion, PROFILES, resolveVersion, SYSTEMD_VERSION_SETTINGS, SYS
 export { generate, generatorDirs, nativeUnit, readBytes, resolveInRoot, UNIT_DIRS, type GeneratedEntry, type GeneratedLink, type GeneratedUnit, type GenerateOptions, type GeneratorRun, type LevelLink, type ScriptOutcome, type UnorderedGroup } from './generator';
 export { loadSysv, translateFacility, type LoadNote, type LoadResult, type Translation } from './load';
 export { isHiddenName, mangle, translateName, unitNameIsValid } from './unitName';
+export { convertToNative, nativeUnitOf, type NativeUnit } from './native';
+export { checkSystemd } from './checks';
