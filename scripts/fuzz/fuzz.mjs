@@ -8,6 +8,9 @@
 // number and error; the exit status is 1 when any case failed.
 //
 //   --seed S          PRNG seed (default 1)            --count N      cases (default 1000)
+//   --from K          first case number (default 0): cases K..K+N-1, so that a long run can
+//                     go in chunks (seed S --from 0 --count 25000, then --from 25000 ...) and
+//                     the chunks together are exactly the cases of one run
 //   --time T          stop after T seconds             --case K       run only case K (verbose)
 //   --lsp             also send every --lsp-every'th case (default 25) through dist/server.js
 //   --lsp-only        with --case: run it through the server only
@@ -15,10 +18,14 @@
 //                     the parser worker (wasm fault, out of memory, hang); the server must recover
 //   --corpus DIR      seed files (kind folders as ../shared/corpus, or any tree)
 //   --workers W       worker threads (default: CPU count, at most 4)
-//   --hang-ms MS      a case taking longer is a failure (default 20000)
+//   --hang-ms MS      a case taking more CPU time than this (or 10 times it of wall time, on
+//                     a machine that others load) is a hang (default 20000)
 //   --slow-ms MS      report cases slower than this (default 2000)
 //   --out DIR         where failing inputs go (default fuzz-crashes)
 //   --dump FILE       with --case: write the case's input bytes to FILE
+//   --sweep           with --case of a long-line case: time every request kind with the run at
+//                     1/8, 1/4, 1/2 and 1 times its length (linear: each row twice the last)
+//   --long-only       run only the long-line / long-run cases among them (triage of slow:KIND)
 //   --no-build        do not (re)build out/ and dist/ when stale
 //   --strict          failures matching scripts/fuzz/known.json (open, reported bugs) count too
 import { spawnSync } from 'node:child_process';
@@ -30,7 +37,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadCorpus } from './cases.mjs';
-import { caseFor, checkLongCase } from './longline.mjs';
+import { caseFor, checkLongCase, cpuOfThread, isLongCase, sweepLongCase } from './longline.mjs';
 import { CaseFailure, checkSecrets, runCase } from './check.mjs';
 import { LspDriver } from './lsp.mjs';
 
@@ -40,7 +47,7 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const KNOWN = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'known.json'), 'utf8')).known;
 
 function parseArgs(argv) {
-  const o = { seed: 1, count: 1000, time: Infinity, lsp: false, lspEvery: 25, workers: Math.min(4, availableParallelism()), hangMs: 20_000, slowMs: 2000, out: join(REPO, 'fuzz-crashes'), build: true };
+  const o = { seed: 1, from: 0, count: 1000, time: Infinity, lsp: false, lspEvery: 25, workers: Math.min(4, availableParallelism()), hangMs: 20_000, slowMs: 2000, out: join(REPO, 'fuzz-crashes'), build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -56,6 +63,7 @@ function parseArgs(argv) {
     switch (a) {
       case '--seed': o.seed = num() >>> 0; break;
       case '--count': o.count = Math.floor(num()); break;
+      case '--from': o.from = Math.floor(num()); break;
       case '--time': o.time = num(); break;
       case '--case': o.case = Math.floor(num()); break;
       case '--lsp': o.lsp = true; break;
@@ -69,6 +77,8 @@ function parseArgs(argv) {
       case '--out': o.out = val(); break;
       case '--dump': o.dump = val(); break;
       case '--no-build': o.build = false; break;
+      case '--long-only': o.longOnly = true; break;
+      case '--sweep': o.sweep = true; break;
       case '--strict': o.strict = true; break;
       case '-h': case '--help': usage(); break;
       default: usage(`unknown option ${a}`);
@@ -78,7 +88,7 @@ function parseArgs(argv) {
 }
 
 function usage(msg) {
-  const text = 'usage: npm run fuzz -- [--seed S] [--count N] [--time T] [--lsp] [--lsp-faults] [--corpus DIR] [--case K] [--workers W] [--no-build]';
+  const text = 'usage: npm run fuzz -- [--seed S] [--from K] [--count N] [--time T] [--lsp] [--lsp-faults] [--corpus DIR] [--case K] [--workers W] [--no-build]';
   if (msg) { console.error(`fuzz: ${msg}\n${text}`); process.exit(2); }
   console.log(text);
   process.exit(0);
@@ -181,6 +191,13 @@ async function runOne(o) {
   console.log(`case ${o.case} (seed ${o.seed}): ${c.base} as ${c.language} at ${c.path}, ${c.bytes.length} bytes, mutations [${c.mutations.join(', ')}], settings ${JSON.stringify(c.settings)}${c.hostFiles ? `, host files ${Object.keys(c.hostFiles).join(' ')}` : ''}`);
   if (o.dump) { writeFileSync(o.dump, c.bytes); console.log(`input written to ${o.dump}`); }
   let failed = false;
+  if (o.sweep && c.long) {
+    const rows = sweepLongCase(env, c, corpus);
+    const kinds = Object.keys(rows.at(-1).ms).filter((k) => rows.at(-1).ms[k] >= 5);
+    console.log(`size sweep (ms, best of 2; growth = time ratio to the row before, about 2 when linear, 4 when quadratic):`);
+    console.log(['chars', ...kinds].map((x) => x.padStart(11)).join(''));
+    rows.forEach((row, i) => console.log([String(row.chars), ...kinds.map((k) => `${row.ms[k].toFixed(0)}${i > 0 ? ` x${(row.ms[k] / Math.max(0.5, rows[i - 1].ms[k])).toFixed(1)}` : ''}`)].map((x) => x.padStart(11)).join('')));
+  }
   if (!o.lspOnly) {
     const t0 = performance.now();
     try {
@@ -227,12 +244,20 @@ async function main() {
   const t0 = performance.now();
   const deadline = t0 + o.time * 1000;
   const elapsed = () => (performance.now() - t0) / 1000;
-  let next = 0;
+  const end = o.from + o.count;
+  let next = o.from;
   let done = 0;
+  /** The highest case number such that every case below it (from --from) has finished. */
+  const finished = new Set();
+  let completeTo = o.from;
+  const markDone = (k) => {
+    finished.add(k);
+    while (finished.has(completeTo)) finished.delete(completeTo++);
+  };
   const slow = [];
   const perLanguage = {};
   let lastReport = performance.now();
-  console.error(`fuzz: seed ${o.seed}, ${o.count} cases${Number.isFinite(o.time) ? `, at most ${o.time} s` : ''}, ${corpus.length} seed files, ${o.workers} workers${o.lsp ? `, every ${o.lspEvery}th case also over LSP` : ''}`);
+  console.error(`fuzz: seed ${o.seed}, ${o.count} cases (${o.from}..${end - 1})${Number.isFinite(o.time) ? `, at most ${o.time} s` : ''}, ${corpus.length} seed files, ${o.workers} workers${o.lsp ? `, every ${o.lspEvery}th case also over LSP` : ''}`);
 
   // In-process cases on worker threads, with a watchdog for hangs.
   const workerData = { repo: REPO, seed: o.seed, corpus, wasmDir: wasmDir() };
@@ -240,31 +265,44 @@ async function main() {
     let live = 0;
     const spawnWorker = () => {
       const w = new Worker(new URL('./worker.mjs', import.meta.url), { workerData, resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 1 } /* ~ the main thread's (and the server's) stack */ });
-      const state = { k: undefined, started: 0, dead: false };
+      const state = { k: undefined, started: 0, dead: false, tid: undefined, cpu0: 0 };
       live++;
       const feed = () => {
-        if (next >= o.count || performance.now() > deadline) { state.k = undefined; state.dead = true; void w.terminate(); return; }
+        if (o.longOnly) while (next < end && !isLongCase(o.seed, next)) markDone(next++);
+        if (next >= end || performance.now() > deadline) { state.k = undefined; state.dead = true; void w.terminate(); return; }
         state.k = next++;
         state.started = performance.now();
+        state.cpu0 = cpuOfThread(state.tid) ?? 0;
         w.postMessage({ k: state.k });
       };
       const timer = setInterval(() => {
-        if (state.k !== undefined && performance.now() - state.started > o.hangMs) {
+        const wall = performance.now() - state.started;
+        const cpu = state.k === undefined ? undefined : cpuOfThread(state.tid);
+        // CPU time of the worker's thread where Linux tells it (a loaded machine stretches wall
+        // time: cases of 2 s of CPU took over 60 s under nice), wall time as a backstop.
+        if (state.k !== undefined && (cpu === undefined ? wall > o.hangMs : cpu - state.cpu0 > o.hangMs || wall > 10 * o.hangMs)) {
           const k = state.k;
+          const spent = cpu === undefined ? `${(wall / 1000).toFixed(0)} s` : `${((cpu - state.cpu0) / 1000).toFixed(1)} s of CPU time (${(wall / 1000).toFixed(1)} s of wall time)`;
           state.k = undefined;
           state.dead = true;
           clearInterval(timer);
           const c = caseFor(o.seed, k, corpus, codes);
-          crashes.add(c, { kind: 'hang', message: `case ${k} did not finish within ${o.hangMs} ms (${c.language}, ${c.bytes.length} bytes, [${c.mutations}])`, stack: '' }, 'in-process');
+          crashes.add(c, { kind: 'hang', message: `case ${k} did not finish within ${o.hangMs} ms: ${spent} (${c.language}, ${c.bytes.length} bytes, [${c.mutations}])`, stack: '' }, 'in-process');
+          console.error(`fuzz: case ${k} HUNG (${c.language}, ${c.bytes.length} bytes, [${c.mutations}])`);
           done++;
+          markDone(k);
           void w.terminate();
           spawnWorker();
         }
       }, 500);
       w.on('message', (m) => {
-        if (m.ready) return feed();
+        if (m.ready) {
+          state.tid = m.tid;
+          return feed();
+        }
         if (state.k !== m.k) return;
         done++;
+        markDone(m.k);
         const pl = (perLanguage[m.language] ??= { cases: 0, ms: 0 });
         pl.cases++;
         pl.ms += m.ms;
@@ -276,7 +314,7 @@ async function main() {
         }
         if (performance.now() - lastReport > 10_000) {
           lastReport = performance.now();
-          console.error(`fuzz: ${done} cases, ${(done / elapsed()).toFixed(1)} cases/s, ${crashes.total} failures`);
+          console.error(`fuzz: ${done} cases, ${(done / elapsed()).toFixed(1)} cases/s, ${crashes.total} failures, all run up to case ${completeTo - 1}`);
         }
         feed();
       });
@@ -289,6 +327,7 @@ async function main() {
           crashes.add(c, { kind: 'worker-crash', message: String(err?.message ?? err), stack: String(err?.stack ?? err) }, 'in-process');
           console.error(`fuzz: case ${state.k} crashed its worker: ${err?.message ?? err}`);
           done++;
+          markDone(state.k);
           state.k = undefined;
         }
         spawnWorker();
@@ -296,7 +335,7 @@ async function main() {
       w.on('exit', () => {
         clearInterval(timer);
         live--;
-        if (live === 0 && (next >= o.count || performance.now() > deadline)) resolveAll();
+        if (live === 0 && (next >= end || performance.now() > deadline)) resolveAll();
       });
     };
     for (let i = 0; i < o.workers; i++) spawnWorker();
@@ -310,7 +349,8 @@ async function main() {
     if (!o.lsp) return;
     const driver = new LspDriver(REPO, { timeoutMs: o.hangMs, faults: o.lspFaults });
     try {
-      for (let k = 0; k < o.count && performance.now() < deadline; k += o.lspEvery) {
+      // The multiples of E, as in one run from 0: chunks together send the same cases.
+      for (let k = Math.ceil(o.from / o.lspEvery) * o.lspEvery; k < end && performance.now() < deadline; k += o.lspEvery) {
         const c = caseFor(o.seed, k, corpus, codes);
         try {
           const s = await driver.runCase(c, corpus.find((f) => f.name === c.base).bytes);
@@ -348,6 +388,10 @@ async function main() {
   }
   for (const [id, n] of crashes.known) console.log(`known x${n} ${id}: ${KNOWN.find((x) => x.id === id).title} (not counted; --strict counts it)`);
   if (crashes.total > 0) console.log(`failing inputs saved in ${relative(process.cwd(), o.out) || '.'}/ (reproduce one with: npm run fuzz -- --seed ${o.seed} --case K)`);
+  // Exactly what ran, for runs in chunks: every case from --from up to completeTo finished.
+  console.log(completeTo >= end
+    ? `fuzz: seed ${o.seed}: cases ${o.from}..${end - 1} all run${o.longOnly ? " (the long-line / long-run ones only)" : ""}`
+    : `fuzz: seed ${o.seed}: cases ${o.from}..${completeTo - 1} all run${finished.size > 0 ? ` (and ${finished.size} after them)` : ''}; stopped before the end: resume with --seed ${o.seed} --from ${completeTo} --count ${end - completeTo}`);
   console.log(`fuzz: seed ${o.seed}: ${done} cases in ${secs.toFixed(1)} s (${(done / secs).toFixed(1)} cases/s)${o.lsp ? `, ${lspCases} over LSP (${lspRequests} requests)` : ''}${o.lspFaults ? `, ${lspFaults.injected} parser faults injected (${lspFaults.observed} seen by the server, all recovered)` : ''}, ${crashes.total} failed (${crashes.bySignature.size} distinct), ${[...crashes.known.values()].reduce((a, b) => a + b, 0)} known`);
   process.exitCode = crashes.total > 0 ? 1 : 0;
 }

@@ -5,7 +5,42 @@
 // same size built from the same seed file; a kind slower than 20x the typical file (and than a
 // floor that absorbs timer noise) fails the case. test/unit/hostile-input.test.ts runs the
 // same requests (`runRequests`) on the inputs the security review reported.
+import { readFileSync } from 'node:fs';
 import { makeCase, PATHS, rngFor } from './cases.mjs';
+
+/**
+ * Milliseconds of CPU time of the calling thread (Linux: /proc/thread-self/schedstat, in ns),
+ * else of wall time. The time oracle compares two measurements taken seconds apart on a
+ * machine that others share: wall time there measures the load as much as the code (a case
+ * was 3x slower, or faster, from one minute to the next), the thread's own CPU time does not.
+ */
+export const threadClock = (() => {
+  try {
+    readFileSync('/proc/thread-self/schedstat', 'utf8');
+    return { kind: 'cpu', now: () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6 };
+  } catch {
+    return { kind: 'wall', now: () => performance.now() };
+  }
+})();
+
+/** The calling thread's id (Linux), for a watchdog that reads its CPU time from another thread. */
+export function threadId() {
+  try {
+    return Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU milliseconds of thread `tid` of this process, or undefined. */
+export function cpuOfThread(tid) {
+  if (tid === undefined) return undefined;
+  try {
+    return Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A kind fails when slower than RATIO x the typical file and than its floor (ms). */
 export const RATIO = 20;
@@ -28,12 +63,14 @@ const lineSplit = (text) => text.split(/(?<=\n)/);
  * - `run`: one line (sometimes ending in a backslash, or followed by a CR) repeated to the size;
  * - `words`: one keyword line with tens of thousands of words.
  */
-export function makeLongCase(seed, k, corpus, language) {
+export function makeLongCase(seed, k, corpus, language, sizeOverride) {
   const r = rngFor(seed, k, 0x10e6);
   const base = language ? corpus.filter((f) => f.language === language)[r.int(corpus.filter((f) => f.language === language).length)] : corpus[r.int(corpus.length)];
   const text = base.bytes.toString('utf8');
   const lines = lineSplit(text);
-  const size = r.pick(SIZES);
+  const picked = r.pick(SIZES);
+  // The same construction at another size (every other choice unchanged): for size sweeps.
+  const size = sizeOverride ?? picked;
   const nonEmpty = lines.filter((l) => l.trim().length > 0);
   const pickLine = () => (nonEmpty.length > 0 ? r.pick(nonEmpty) : 'x\n').replace(/\r?\n$/, '');
   const shape = r.pick(['line', 'line', 'line', 'run', 'words']);
@@ -74,14 +111,28 @@ export function makeLongCase(seed, k, corpus, language) {
     hostile = [...lines.slice(0, at), long + '\n', ...lines.slice(at)].join('');
     what = `words: ${JSON.stringify(head)} + ${count} x ${JSON.stringify(word)}`;
   }
-  return { base: base.name, language: base.language, text: hostile, what, size: hostile.length };
+  return { base: base.name, language: base.language, text: hostile, what, size: hostile.length, runSize: size };
 }
 
-/** A typical file of about `size` characters: the seed file's lines, repeated in order. */
-export function typicalText(baseText, size) {
-  if (baseText.length === 0) return '';
-  const t = baseText.repeat(Math.max(1, Math.ceil(size / baseText.length))).slice(0, size);
+/**
+ * A typical file of about `size` characters: the seed file's lines, repeated in order (a seed
+ * without a final newline gets one, else the repeats would be one long line). A seed with no
+ * text (an empty template) gives nothing to compare with: `fallback` (another seed file of
+ * the language) is used instead.
+ */
+export function typicalText(baseText, size, fallback = '') {
+  let unit = baseText.trim().length > 0 ? baseText : fallback;
+  if (unit.trim().length === 0) return '';
+  if (!unit.endsWith('\n')) unit += '\n';
+  const t = unit.repeat(Math.max(1, Math.ceil(size / unit.length))).slice(0, size);
   return t.slice(0, t.lastIndexOf('\n') + 1);
+}
+
+/** The largest seed file of a language: the typical file's stand-in for an empty seed. */
+function largestOf(corpus, language) {
+  let best = '';
+  for (const f of corpus) if (f.language === language && f.bytes.length > best.length) best = f.bytes.toString('utf8');
+  return best;
 }
 
 /** Positions on the longest line (start, middle, end, just after its first word) and the last line. */
@@ -98,16 +149,17 @@ export function positionsFor(text) {
 }
 
 /**
- * Runs every request kind on a document and returns the milliseconds of each:
+ * Runs every request kind on a document and returns the milliseconds (of the thread's CPU
+ * time where the system tells it: `threadClock`) of each:
  * env = { svc, format? (out/server/src/cli/format.js) }; doc = { path, text, language }.
  */
 export function runRequests(env, doc, settings, host, positions = positionsFor(doc.text)) {
   const { svc } = env;
   const ms = {};
   const time = (kind, fn) => {
-    const t0 = performance.now();
+    const t0 = threadClock.now();
     const v = fn();
-    ms[kind] = (ms[kind] ?? 0) + performance.now() - t0;
+    ms[kind] = (ms[kind] ?? 0) + threadClock.now() - t0;
     return v;
   };
   const a = time('analyze', () => svc.analyze(doc, settings ?? svc.DEFAULT_SETTINGS, host));
@@ -151,9 +203,12 @@ export function tooSlow(hostile, typical) {
 /** The share of the fuzzer's cases that are long-line / long-run cases. */
 export const LONG_SHARE = 0.03;
 
+/** Whether case k of a seed is a long-line / long-run case. */
+export const isLongCase = (seed, k) => rngFor(seed, k, 0x10ca).next() < LONG_SHARE;
+
 /** Case k of a seed: a long-line case (about LONG_SHARE of them) or a mutation case (cases.mjs). */
 export function caseFor(seed, k, corpus, codes) {
-  if (rngFor(seed, k, 0x10ca).next() >= LONG_SHARE) return makeCase(seed, k, corpus, codes);
+  if (!isLongCase(seed, k)) return makeCase(seed, k, corpus, codes);
   const r = rngFor(seed, k, 0x10cb);
   // Every language in turn, whatever the corpus's mix.
   const languages = [...new Set(corpus.map((f) => f.language))].sort();
@@ -167,6 +222,28 @@ export function caseFor(seed, k, corpus, codes) {
   };
 }
 
+/**
+ * A size sweep of a long case: the same construction with its run at 1/8, 1/4, 1/2 and 1
+ * times its length, each request kind timed (best of `reps`). Linear work doubles from one
+ * row to the next; quadratic work quadruples.
+ */
+export function sweepLongCase(env, c, corpus, reps = 2) {
+  const settings = { ...env.svc.DEFAULT_SETTINGS, ...c.settings, severity: {} };
+  const { runSize } = makeLongCase(c.seed, c.k, corpus, c.baseLanguage);
+  const rows = [];
+  for (const f of [8, 4, 2, 1]) {
+    const l = makeLongCase(c.seed, c.k, corpus, c.baseLanguage, Math.round(runSize / f));
+    const doc = { path: c.path, text: l.text, language: c.language };
+    let best;
+    for (let i = 0; i < reps; i++) {
+      const ms = runRequests(env, doc, settings).ms;
+      best = best ? Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.min(v, best[k] ?? v)])) : ms;
+    }
+    rows.push({ chars: l.text.length, ms: best });
+  }
+  return rows;
+}
+
 const typicalCache = new Map();
 
 /**
@@ -178,7 +255,7 @@ export function checkLongCase(env, c, corpus, fail) {
   const settings = { ...env.svc.DEFAULT_SETTINGS, ...c.settings, severity: {} };
   const doc = { path: c.path, text: c.bytes.toString('utf8'), language: c.language };
   const baseText = corpus.find((f) => f.name === c.base).bytes.toString('utf8');
-  const typicalDoc = { ...doc, text: typicalText(baseText, doc.text.length) };
+  const typicalDoc = { ...doc, text: typicalText(baseText, doc.text.length, baseText.trim().length > 0 ? '' : largestOf(corpus, c.language)) };
   const positions = positionsFor(doc.text);
   const key = `${c.base}\0${c.path}\0${Math.round(doc.text.length / 10_000)}`;
   const typical = () => runRequests(env, typicalDoc, settings, undefined, positionsFor(typicalDoc.text)).ms;

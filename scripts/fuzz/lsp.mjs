@@ -17,6 +17,18 @@ import { serverLaunch } from '../server-launch.mjs';
 import { rngFor } from './cases.mjs';
 import { CaseFailure, parseStopped, rangeProblem } from './check.mjs';
 
+/** CPU milliseconds (user + system, all its threads) of process `pid`, or undefined (not Linux). */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold blanks): state is field 3, utime 14, stime 15.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 const EDITOR_ID = { inittab: 'inittab', initscript: 'shellscript', hacf: 'ha-cf', haresources: 'ha-resources', authkeys: 'ha-authkeys', xinetd: 'xinetd' };
 
 export class LspDriver {
@@ -101,12 +113,36 @@ export class LspDriver {
     this.conn.dispose();
   }
 
+  /**
+   * Calls `fire(what)` once the server has spent `timeoutMs` of CPU time on it (Linux), or 10
+   * times that of wall time; the machine is shared, and under load (and nice) a request that
+   * needs 2 s of CPU can take a minute. Returns the function that cancels it.
+   */
+  timeout(timeoutMs, fire) {
+    const pid = this.proc?.pid;
+    const cpu0 = processCpuMs(pid);
+    const t0 = performance.now();
+    if (cpu0 === undefined) {
+      const t = setTimeout(() => fire(`${timeoutMs} ms`), timeoutMs);
+      return () => clearTimeout(t);
+    }
+    const t = setInterval(() => {
+      const cpu = (processCpuMs(pid) ?? cpu0) - cpu0;
+      const wall = performance.now() - t0;
+      if (cpu > timeoutMs || wall > 10 * timeoutMs) {
+        clearInterval(t);
+        fire(`${timeoutMs} ms of the server's CPU time (it used ${(cpu / 1000).toFixed(1)} s in ${(wall / 1000).toFixed(1)} s)`);
+      }
+    }, Math.min(1000, timeoutMs));
+    return () => clearInterval(t);
+  }
+
   request(method, params, timeoutMs = this.timeoutMs) {
     if (this.exited) return Promise.reject(new CaseFailure('lsp-exit', this.exited));
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new CaseFailure('lsp-timeout', `${method}: no answer within ${timeoutMs} ms`)), timeoutMs);
-      this.conn.sendRequest(method, params).then((r) => { clearTimeout(t); resolve(r); }, (err) => {
-        clearTimeout(t);
+      const cancel = this.timeout(timeoutMs, (within) => reject(new CaseFailure('lsp-timeout', `${method}: no answer within ${within}`)));
+      this.conn.sendRequest(method, params).then((r) => { cancel(); resolve(r); }, (err) => {
+        cancel();
         reject(this.exited ? new CaseFailure('lsp-exit', `${method}: ${this.exited}\n${this.stderr}`) : new CaseFailure('lsp-error', `${method} answered with an error: ${err?.message ?? err}`));
       });
     });
@@ -116,8 +152,8 @@ export class LspDriver {
     const seen = this.published.get(`${uri}#${version}`);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new CaseFailure('lsp-timeout', `no diagnostics published for version ${version} within ${this.timeoutMs} ms`)), this.timeoutMs);
-      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(t); resolve(p); }, reject: (e) => { clearTimeout(t); reject(e instanceof CaseFailure ? e : new CaseFailure('lsp-exit', e.message)); } });
+      const cancel = this.timeout(this.timeoutMs, (within) => reject(new CaseFailure('lsp-timeout', `no diagnostics published for version ${version} within ${within}`)));
+      this.waiters.push({ uri, version, resolve: (p) => { cancel(); resolve(p); }, reject: (e) => { cancel(); reject(e instanceof CaseFailure ? e : new CaseFailure('lsp-exit', e.message)); } });
     });
   }
 
@@ -126,8 +162,8 @@ export class LspDriver {
     const seen = this.published.get(`${uri}#${version}`);
     if (seen && seen !== prev) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new CaseFailure('lsp-timeout', `no second publish for version ${version} after sh -n within ${this.timeoutMs} ms`)), this.timeoutMs);
-      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(t); resolve(p); }, reject: (e) => { clearTimeout(t); reject(e instanceof CaseFailure ? e : new CaseFailure('lsp-exit', e.message)); } });
+      const cancel = this.timeout(this.timeoutMs, (within) => reject(new CaseFailure('lsp-timeout', `no second publish for version ${version} after sh -n within ${within}`)));
+      this.waiters.push({ uri, version, resolve: (p) => { cancel(); resolve(p); }, reject: (e) => { cancel(); reject(e instanceof CaseFailure ? e : new CaseFailure('lsp-exit', e.message)); } });
     });
   }
 

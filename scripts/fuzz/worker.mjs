@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { caseFor, checkLongCase } from './longline.mjs';
+import { caseFor, checkLongCase, threadId } from './longline.mjs';
 import { CaseFailure, checkSecrets, runCase } from './check.mjs';
 
 process.setSourceMapsEnabled?.(true);
@@ -45,4 +45,5 @@ parentPort.on('message', (msg) => {
   const ms = performance.now() - t0;
   parentPort.postMessage({ k: msg.k, ms, failure, stats, language: c.language, size: c.bytes.length, mutations: c.mutations });
 });
-parentPort.postMessage({ ready: true });
+// The main thread's watchdog reads this thread's CPU time by its id.
+parentPort.postMessage({ ready: true, tid: threadId() });

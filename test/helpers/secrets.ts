@@ -5,11 +5,17 @@
  * test/unit/authkeys-secrets.test.ts (with the CLI and the server over stdio) and by the
  * fuzzer (scripts/fuzz, compiled to out/test/helpers/secrets.js).
  *
- * A candidate is every word (split on any Unicode blank, NBSP included) of every line (LF,
- * CR LF and a lone CR end a line) that is not blank or a `#` comment, other than what is
- * public in an authkeys file: `auth`, key numbers, method names (`sha1`, `md5`, `crc`, any
- * case) and `:`/`=`, except the third word of a line that starts with a key number (its key, even a number). A leading key number is cut off (`1sha1` reads as 1 and sha1). Candidates
- * shorter than MIN_SECRET are not searched (they occur in any text).
+ * Candidates follow what heartbeat reads as key material (`auth.c parse_authfile()`,
+ * spec/domain.md §6.4), widened where a user may have meant a key. Lines end at LF, CR LF and
+ * a lone CR; words are split on any Unicode blank (NBSP included: finer than sscanf's `%s`,
+ * so a word heartbeat reads as one is searched in pieces too). On a line that starts with a
+ * key number (`sscanf("%d%s%s")`: blanks, a sign, digits), the number is cut off (`1sha1 K`
+ * reads as 1, sha1, K); the first word after it is the method and every later word is the
+ * key and what follows it: a candidate whatever it looks like (a key may be `sha1`, `auth`
+ * or a number). Any other word is a candidate unless it is public in an authkeys file:
+ * `auth`, a number, a method name (`sha1`, `md5`, `crc`, any case) and `:`/`=` (so the
+ * `auth` of `auth 3auth`, which heartbeat's `sscanf("auth %d")` never reads, is none).
+ * Candidates shorter than MIN_SECRET are not searched (they occur in any text).
  *
  * Differential: the document is analysed twice, as written and with every candidate replaced
  * by filler of the same length (`Q`...), and every request is made at the same positions. A
@@ -39,16 +45,21 @@ export function secretCandidates(text: string): Candidate[] {
     const t = text.slice(from, to);
     const first = t.search(/\S/);
     if (first < 0 || t[first] === '#') return;
+    // sscanf's %d: a key line's number, cut off before the words are counted.
+    const num = /^[+-]?\d+/.exec(t.slice(first));
+    const body = num ? first + num[0].length : first;
     let index = 0;
-    for (const m of t.matchAll(/\S+/g)) {
+    for (const m of t.slice(body).matchAll(/\S+/g)) {
       const word = m[0];
-      // The third word of a key line is its key, whatever it looks like.
-      const keyWord = index++ >= 2 && /^[+-]?\d/.test(t.slice(first));
-      if (PUBLIC.test(word) && !keyWord) continue;
-      const num = keyWord ? 0 : /^[+-]?\d+/.exec(word)?.[0].length ?? 0;
-      const secret = word.slice(num);
-      if (secret.length < MIN_SECRET) continue;
-      out.push({ line, start: from + m.index + num, end: from + m.index + word.length, secret });
+      const at = body + m.index;
+      // After a key number: word 0 is the method, every later word the key and its tail.
+      const keyWord = num !== null && index++ >= 1;
+      if (!keyWord && PUBLIC.test(word)) continue;
+      // A number glued to a word of another line (`3auth`) is cut off like a key number.
+      const cut = keyWord ? 0 : (/^[+-]?\d+/.exec(word)?.[0].length ?? 0);
+      const secret = word.slice(cut);
+      if (secret.length < MIN_SECRET || (!keyWord && PUBLIC.test(secret))) continue;
+      out.push({ line, start: from + at + cut, end: from + at + word.length, secret });
     }
   };
   for (let i = 0; i < text.length; i++) {
@@ -66,22 +77,25 @@ export function secretCandidates(text: string): Candidate[] {
 
 /** The text with every candidate replaced by filler of the same length (the line kinds kept). */
 export function withFiller(text: string, candidates: readonly Candidate[]): string {
-  let out = '';
+  const parts: string[] = [];
   let at = 0;
+  // Whether only blanks stand between the last line end and `scan` (candidates come in order).
+  let scan = 0;
+  let blankSoFar = true;
   for (const c of candidates) {
+    for (; scan < c.start; scan++) {
+      const ch = text[scan]!;
+      if (ch === '\n' || ch === '\r') blankSoFar = true;
+      else if (!/\s/.test(ch)) blankSoFar = false;
+    }
     const filler = c.secret.includes('Q') ? 'Z' : 'Q';
     // A line starting with `a` is an auth line for heartbeat: keep that first letter.
-    const keep = c.secret.startsWith('a') && /^\s*$/.test(lineBefore(text, c.start)) ? 1 : 0;
-    out += text.slice(at, c.start + keep) + filler.repeat(c.end - c.start - keep);
+    const keep = c.secret.startsWith('a') && blankSoFar ? 1 : 0;
+    parts.push(text.slice(at, c.start + keep), filler.repeat(c.end - c.start - keep));
     at = c.end;
   }
-  return out + text.slice(at);
-}
-
-function lineBefore(text: string, offset: number): string {
-  let s = offset;
-  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
-  return text.slice(s, offset);
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export interface Channels {
@@ -152,13 +166,13 @@ export interface Leak {
 export function findLeaks(original: Channels, filled: Channels, candidates: readonly Candidate[]): Leak[] {
   const leaks: Leak[] = [];
   const seen = new Set<string>();
+  // Each channel joined once (not once per candidate: hover alone can be megabytes).
+  const joined = Object.keys(original).map((channel) => ({ channel, o: original[channel]!.join('\n'), f: (filled[channel] ?? []).join('\n') }));
   for (const c of candidates) {
     if (seen.has(c.secret)) continue;
     seen.add(c.secret);
     if (seen.size > 200) break;
-    for (const channel of Object.keys(original)) {
-      const o = original[channel]!.join('\n');
-      const f = (filled[channel] ?? []).join('\n');
+    for (const { channel, o, f } of joined) {
       if (count(o, c.secret) > count(f, c.secret)) {
         const i = o.indexOf(c.secret);
         leaks.push({ channel, secret: c.secret, line: c.line + 1, example: o.slice(Math.max(0, i - 60), i + c.secret.length + 20) });

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { REPO } from '../helpers/golden';
 import { TestClient } from '../helpers/lspClient';
+import { displayText } from '../../server/src/service';
 import { secretCandidates, secretLeaks } from '../helpers/secrets';
 
 /** The review's cases, and the line-end and token-boundary variants of each. */
@@ -45,6 +46,44 @@ describe('authkeys secrets: the oracle', () => {
       const found = secretCandidates(text).map((c) => c.secret);
       assert.ok(found.some((s) => s.includes(KEY) || s.includes('98765432101234') || s === KEY), `${name}: ${JSON.stringify(found)}`);
     }
+  });
+});
+
+/**
+ * Keys that look like public words, and public words that are no key (the fuzzer's
+ * 'secret-shown' reports of 4-character words equal to a method name or `auth`). heartbeat
+ * reads a key line with sscanf("%d%s%s") (spec/domain.md §6.4): after the number (glued to
+ * the method or not) the first word is the method and the second the key, whatever it looks
+ * like; an auth line is read with sscanf("auth %d") and nothing after the number is a key.
+ */
+const PUBLIC_LOOKING_KEYS: [string, string, string][] = [
+  ['a key equal to a method name', 'auth 1\n1 md5 sha1\n', 'sha1'],
+  ['a key equal to auth', 'auth 1\n1 sha1 auth\n', 'auth'],
+  ['the number glued to the method, a key equal to a method name', 'auth 1\n1sha1 sha1\n', 'sha1'],
+  ['the number glued to the method, a key equal to auth', 'auth 1\r1md5 auth\r', 'auth'],
+  ['a key equal to a method name in capitals, a public-looking tail', 'auth 1\n+1 sha1 SHA1 md5x\n', 'SHA1'],
+  ['a numeric key after crc', 'auth 1\n1 crc 2345\n', '2345'],
+];
+
+describe('authkeys secrets: keys that look like public words', () => {
+  it('the oracle takes the word heartbeat reads as the key as a candidate, whatever it looks like', () => {
+    for (const [name, text, key] of PUBLIC_LOOKING_KEYS) {
+      assert.ok(secretCandidates(text).some((c) => c.secret === key), `${name}: ${JSON.stringify(secretCandidates(text))}`);
+    }
+  });
+
+  it('the product masks it (displayText) and shows it in no in-process channel', () => {
+    for (const [name, text, key] of PUBLIC_LOOKING_KEYS) {
+      const keyLine = text.split(/\r\n|\r|\n/)[1]!;
+      const shown = displayText('authkeys', text).split(/\r\n|\r|\n/)[1]!;
+      assert.equal(shown.split(/\s+/).filter((w) => w === key).length, 0, `${name}: ${JSON.stringify(keyLine)} shown as ${JSON.stringify(shown)}`);
+      assert.deepEqual(secretLeaks(text), [], name);
+    }
+  });
+
+  it('public words heartbeat never reads as a key are no candidates (the auth of "auth 3auth")', () => {
+    assert.deepEqual(secretCandidates('auth 3auth 1\n3 sha1 Zk7SecretKeyQ\n').map((c) => c.secret), ['Zk7SecretKeyQ']);
+    assert.deepEqual(secretCandidates('auth 1\nsha1 auth\n1 sha1 Zk7SecretKeyQ\n').map((c) => c.secret), ['Zk7SecretKeyQ']);
   });
 });
 

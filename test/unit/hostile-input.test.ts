@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { boot } from '../../server/src/service';
+import { analyze, boot, DEFAULT_SETTINGS, MAX_PROBLEMS_PER_CODE } from '../../server/src/service';
 import { REPO } from '../helpers/golden';
 import { memHost } from '../helpers/memHost';
 
@@ -154,6 +154,16 @@ const CASES: Case[] = [
     language: 'initscript', path: '/etc/init.d/x',
     text: `${lsb('# Provides: x\n# Default-Start: 2 3 4 5')}set -${'e'.repeat(N / 2)}1\n`,
   },
+  {
+    name: 'inittab: 200,000 lone-CR lines, each a bad entry (a problem on every line)',
+    language: 'inittab', path: '/etc/inittab',
+    text: '|\r'.repeat(200_000),
+  },
+  {
+    name: 'haresources: 22,222 address words on one line (a problem per word)',
+    language: 'haresources', path: '/etc/ha.d/haresources',
+    text: `node ${Array.from({ length: 22_222 }, (_, i) => `10.0.0.${i % 97}`).join(' ')}\n`,
+  },
 ];
 
 describe('hostile input: every request stays linear (issue 14.1)', () => {
@@ -166,6 +176,39 @@ describe('hostile input: every request stays linear (issue 14.1)', () => {
   }
 });
 
+describe('hostile input: at most MAX_PROBLEMS_PER_CODE problems of one code per file', () => {
+  it('an inittab with a bad entry on each of 100,000 lines lists 200 and one summary of the rest', () => {
+    const a = analyze({ path: '/etc/inittab', text: '|\n'.repeat(100_000), language: 'inittab' });
+    const missing = a.problems.filter((p) => p.code === 'inittab/missing-field');
+    assert.equal(missing.length, MAX_PROBLEMS_PER_CODE + 1);
+    const summary = missing[MAX_PROBLEMS_PER_CODE]!;
+    assert.equal(summary.severity, 'error');
+    assert.equal(summary.range.start.line, MAX_PROBLEMS_PER_CODE, 'where the first problem not listed is');
+    assert.match(summary.message, /^99,800 more inittab\/missing-field problems from here on are not listed/);
+    // The other codes are untouched, and the list stays sorted.
+    assert.ok(a.problems.some((p) => p.code === 'inittab/no-initdefault'));
+    for (let i = 1; i < a.problems.length; i++) assert.ok(a.problems[i - 1]!.range.start.line <= a.problems[i]!.range.start.line);
+  });
+
+  it('the summary has the highest severity of the problems it stands for, and suppression still applies first', () => {
+    const text = 'x1:2345:respawn:/sbin/getty\n'.repeat(MAX_PROBLEMS_PER_CODE + 50);
+    const a = analyze({ path: '/etc/inittab', text, language: 'inittab' });
+    const dup = a.problems.filter((p) => p.code === 'inittab/duplicate-id');
+    assert.equal(dup.length, MAX_PROBLEMS_PER_CODE + 1);
+    assert.match(dup.at(-1)!.message, /^49 more/);
+    const silenced = analyze({ path: '/etc/inittab', text: `# sysv-ha-disable-file inittab/duplicate-id\n${text}`, language: 'inittab' });
+    assert.equal(silenced.problems.filter((p) => p.code === 'inittab/duplicate-id').length, 0);
+    const off = analyze({ path: '/etc/inittab', text, language: 'inittab' }, { ...DEFAULT_SETTINGS, severity: { 'inittab/duplicate-id': 'hint' } });
+    assert.equal(off.problems.filter((p) => p.code === 'inittab/duplicate-id').at(-1)!.severity, 'hint');
+  });
+
+  it('a file with fewer problems of each code is listed whole', () => {
+    const text = 'x1:2345:respawn:/sbin/getty\n'.repeat(MAX_PROBLEMS_PER_CODE + 1);
+    const dup = analyze({ path: '/etc/inittab', text, language: 'inittab' }).problems.filter((p) => p.code === 'inittab/duplicate-id');
+    assert.equal(dup.length, MAX_PROBLEMS_PER_CODE);
+    assert.ok(dup.every((p) => /is already used on line 1/.test(p.message)));
+  });
+});
 
 describe('hostile trees: the planner (issue 14.4)', () => {
   it('a chain of 5,000 insserv.conf facilities is planned (the recursive resolve overflowed the stack)', () => {

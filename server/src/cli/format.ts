@@ -142,18 +142,21 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
       // Files found but not analysed: one notification each (SARIF's place for what the tool could not do).
       ...(skipped.length > 0 ? { invocations: [{ executionSuccessful: !skipped.some((s) => s.kind === 'unreadable' || s.kind === 'outside' || s.kind === 'not-regular'), toolExecutionNotifications: skipped.map((s) => ({ level: s.kind === 'binary' || s.kind === 'too-large' ? 'note' : 'error', message: { text: `${s.path}: ${s.message}` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI('file://' + s.path) } } }] })) }] } : {}),
       originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + uriPath(base) } },
-      results: results.flatMap((r) => r.problems.map((p) => ({
-        ruleId: p.code,
-        ruleIndex: index.get(p.code),
-        level: SARIF_LEVEL[p.severity],
-        message: { text: p.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: artifact(r.path),
-            region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
-          },
-        }],
-      }))),
+      results: results.flatMap((r) => {
+        const artifactLocation = artifact(r.path);
+        return r.problems.map((p) => ({
+          ruleId: p.code,
+          ruleIndex: index.get(p.code),
+          level: SARIF_LEVEL[p.severity],
+          message: { text: p.message },
+          locations: [{
+            physicalLocation: {
+              artifactLocation,
+              region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+            },
+          }],
+        }));
+      }),
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';

@@ -9,7 +9,7 @@ import { checkTree as checkTreeRaw } from './boot/treeChecks';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { findSuppressions, isSuppressed } from './core/suppress';
 import { byteLength, SourceText } from './core/text';
-import { contains, type CodeLensEntry, type DocumentLinkEntry, type InlayHintEntry, type Location, type SemanticToken, type TextEdit, type WorkspaceChange, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type SymbolEntry } from './core/types';
+import { contains, type CodeLensEntry, type DocumentLinkEntry, type InlayHintEntry, type Location, type SemanticToken, type TextEdit, type WorkspaceChange, type CompletionEntry, type Fix, type FoldingEntry, type HoverResult, type Position, type Problem, type Range, type Severity, type SymbolEntry } from './core/types';
 import type { DocumentInfo, LanguageId, LanguageModule, SignatureInfo, TreeEditInfo, WorkspaceHost } from './core/language';
 import { inittabModule } from './languages/inittab';
 import { initscriptModule } from './languages/initscript';
@@ -111,11 +111,62 @@ export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTING
     return bare(`analysis failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   const suppressions = findSuppressions(src);
-  const problems = applySeverity(result.problems, settings, result.profileKeys)
-    .filter((p) => !isSuppressed(suppressions, p))
-    .map((p) => clampProblem(src, p.related ? { ...p, related: p.related.map((r) => ({ ...r, path: r.path || doc.path })) } : p))
-    .sort(compareProblems);
-  return { path: doc.path, language: doc.language, src, problems, info: result.info, model: result.model, settings, host };
+  const problems: Problem[] = [];
+  for (const p of applySeverity(result.problems, settings, result.profileKeys)) {
+    if (isSuppressed(suppressions, p)) continue;
+    problems.push(clampProblem(src, p.related ? { ...p, related: p.related.map((r) => ({ ...r, path: r.path || doc.path })) } : p));
+  }
+  problems.sort(compareProblems);
+  return { path: doc.path, language: doc.language, src, problems: capPerCode(problems), info: result.info, model: result.model, settings, host };
+}
+
+/**
+ * At most this many problems of one code are listed per file; the rest are one problem of
+ * that code saying how many more there are (docs/security.md "Time"). A real file has far
+ * fewer (68 at most in the corpora); a hostile one can have one per line, and 100,000
+ * diagnostics are 35 MB that the server would send on every keystroke (VS Code shows 1,000
+ * per file).
+ */
+export const MAX_PROBLEMS_PER_CODE = 200;
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** Problems (sorted) with each code's problems past MAX_PROBLEMS_PER_CODE summed up in one. */
+function capPerCode(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_CODE) return problems;
+  const seen = new Map<string, number>();
+  const over = new Map<string, { first: Problem; count: number; severity: Severity }>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const n = (seen.get(p.code) ?? 0) + 1;
+    seen.set(p.code, n);
+    if (n <= MAX_PROBLEMS_PER_CODE) {
+      out.push(p);
+      continue;
+    }
+    const o = over.get(p.code);
+    if (!o) {
+      const summary = { first: p, count: 1, severity: p.severity };
+      over.set(p.code, summary);
+      // Its place in the list: where the first problem not listed is.
+      out.push(p);
+    } else {
+      o.count++;
+      if (SEVERITY_RANK[p.severity] > SEVERITY_RANK[o.severity]) o.severity = p.severity;
+    }
+  }
+  if (over.size === 0) return problems;
+  return out.map((p) => {
+    const o = over.get(p.code);
+    if (!o || o.first !== p) return p;
+    const more = o.count.toLocaleString('en-US');
+    return {
+      code: p.code,
+      severity: o.severity,
+      range: p.range,
+      message: `${more} more ${p.code} problem${o.count === 1 ? '' : 's'} from here on are not listed (${MAX_PROBLEMS_PER_CODE} per code and file are): fix the ones listed and check again.`,
+    };
+  });
 }
 
 /** A problem of an image root that belongs to no document (a dangling rc link), on line 1 of `path`. */
@@ -128,8 +179,17 @@ export function checkTree(root: string, settings: Settings = DEFAULT_SETTINGS, h
   return checkTreeRaw(root, host).flatMap((r) => applySeverity([r], settings, []).map((p) => ({ ...p, path: r.path })));
 }
 
-/** A range moved inside the document: lines and columns past the end are clamped. */
+/** Whether a position is inside the document (a line of it, a column up to that line's end). */
+function inside(src: SourceText, p: Position): boolean {
+  return p.line >= 0 && p.line < src.lineCount && p.character >= 0 && p.character <= src.lineText(p.line).length;
+}
+
+/**
+ * A range moved inside the document: lines and columns past the end are clamped. A range
+ * already inside is returned as it is (no copy: a hostile file has a problem per line).
+ */
 export function clampRange(src: SourceText, r: Range): Range {
+  if (inside(src, r.start) && inside(src, r.end) && (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character))) return r;
   const pos = (p: Position): Position => {
     if (p.line >= src.lineCount) return { line: src.lineCount - 1, character: src.lineText(src.lineCount - 1).length };
     const line = Math.max(0, p.line);
@@ -141,11 +201,16 @@ export function clampRange(src: SourceText, r: Range): Range {
 }
 
 function clampFix(src: SourceText, f: Fix): Fix {
+  if (f.edits.every((e) => clampRange(src, e.range) === e.range)) return f;
   return { ...f, edits: f.edits.map((e) => ({ ...e, range: clampRange(src, e.range) })) };
 }
 
+/** The problem with its ranges inside the document: itself when they are. */
 function clampProblem(src: SourceText, p: Problem): Problem {
-  return { ...p, range: clampRange(src, p.range), fixes: p.fixes?.map((f) => clampFix(src, f)) };
+  const range = clampRange(src, p.range);
+  const fixes = p.fixes?.map((f) => clampFix(src, f));
+  if (range === p.range && (fixes === undefined || fixes.every((f, i) => f === p.fixes![i]))) return p;
+  return { ...p, range, fixes };
 }
 
 function compareProblems(a: Problem, b: Problem): number {
@@ -171,7 +236,13 @@ export function doHover(a: Analysis, position: Position): HoverResult | null {
 
 export function getSymbols(a: Analysis): SymbolEntry[] {
   if (a.model === undefined) return [];
-  const clamp = (s: SymbolEntry): SymbolEntry => ({ ...s, range: clampRange(a.src, s.range), selectionRange: clampRange(a.src, s.selectionRange), children: s.children?.map(clamp) });
+  const clamp = (s: SymbolEntry): SymbolEntry => {
+    const range = clampRange(a.src, s.range);
+    const selectionRange = clampRange(a.src, s.selectionRange);
+    const children = s.children?.map(clamp);
+    if (range === s.range && selectionRange === s.selectionRange && (children === undefined || children.every((c, i) => c === s.children![i]))) return s;
+    return { ...s, range, selectionRange, children };
+  };
   return (MODULES[a.language]?.symbols?.(a.model, a.src) ?? []).map(clamp);
 }
 

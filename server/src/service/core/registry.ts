@@ -84,8 +84,11 @@ export function levelFor(code: string, settings: Settings, profileKeys: readonly
 /** Gives raw problems their severity, dropping the ones turned off. */
 export function applySeverity(raw: readonly RawProblem[], settings: Settings, profileKeys: readonly string[]): Problem[] {
   const out: Problem[] = [];
+  // One lookup per code (a hostile file has a problem of the same code on every line).
+  const levels = new Map<string, Level>();
   for (const p of raw) {
-    let level = levelFor(p.code, settings, profileKeys);
+    let level = levels.get(p.code);
+    if (level === undefined) levels.set(p.code, (level = levelFor(p.code, settings, profileKeys)));
     if (p.severity && level !== 'off' && !settings.severity[p.code]) level = p.severity;
     if (level === 'off') continue;
     out.push({ ...p, severity: level });

@@ -50,7 +50,8 @@ function checkSysvinit(model: InittabModel, src: SourceText, options: CheckOptio
   const ids = new Map<string, Entry>();
   const initdefaults: Entry[] = [];
 
-  for (const line of tooLongLines(model, src)) {
+  const longLines = tooLongLines(model, src);
+  for (const line of longLines) {
     out.push({
       code: 'inittab/line-too-long', range: range(line, 0, src.lineText(line).length),
       message: settings.sysvinitVersion === 3
@@ -58,7 +59,7 @@ function checkSysvinit(model: InittabModel, src: SourceText, options: CheckOptio
         : `Line is ${byteLength(src.lineText(line))} bytes; sysvinit 2.88 reads it in 255-byte pieces and parses each piece as an entry of its own. Shorten it, e.g. move the command into a script.`,
     });
   }
-  const tooLong = new Set(tooLongLines(model, src));
+  const tooLong = new Set(longLines);
 
   for (const e of model.entries) {
     if (tooLong.has(e.line)) continue;
@@ -96,7 +97,9 @@ function checkSysvinit(model: InittabModel, src: SourceText, options: CheckOptio
 function tooLongLines(model: InittabModel, src: SourceText): number[] {
   const lines: number[] = [];
   model.kinds.forEach((kind, i) => {
-    if (kind !== 'blank' && byteLength(src.lines[i]!.text) >= LIMITS.lineBytes) lines.push(i);
+    // A UTF-16 unit is at most 3 bytes of UTF-8: most lines need no count.
+    const text = src.lines[i]!.text;
+    if (kind !== 'blank' && text.length * 3 >= LIMITS.lineBytes && byteLength(text) >= LIMITS.lineBytes) lines.push(i);
   });
   return lines;
 }
@@ -133,7 +136,7 @@ function sysvinitRejection(e: Entry, settings: Settings): RawProblem | undefined
   if (e.id.text.length > LIMITS.id) found = tooLong(e.id, 'id', LIMITS.id);
   if (e.runlevels && e.runlevels.text.length > LIMITS.runlevels) found = tooLong(e.runlevels, 'runlevels field', LIMITS.runlevels);
   const processMax = LIMITS.process[settings.sysvinitVersion];
-  if (e.process && byteLength(e.process.text) > processMax) found = tooLong(e.process, 'process field', processMax, 'bytes');
+  if (e.process && e.process.text.length * 3 > processMax && byteLength(e.process.text) > processMax) found = tooLong(e.process, 'process field', processMax, 'bytes');
   if (e.action && e.action.text.length > LIMITS.action) found = tooLong(e.action, 'action', LIMITS.action);
   return found;
 }
