@@ -16,6 +16,8 @@ import { BootPanels } from './bootPanels';
 /** Commands that run something: hidden (lenses) and refused in untrusted workspaces. */
 const RUNNING_COMMANDS = new Set(['sysvHa.runService', 'sysvHa.registerService']);
 const LINKS_SCHEME = 'sysv-ha-links';
+/** The "systemd unit" preview: what systemd-sysv-generator makes of a script. */
+const UNIT_SCHEME = 'sysv-ha-unit';
 const SIM_SCHEME = 'sysv-ha-simulate';
 
 interface DocumentInfo {
@@ -145,7 +147,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   // The preview and simulation documents are recomputed whenever links may have changed.
   const virtualChanged = new vscode.EventEmitter<vscode.Uri>();
   const refreshVirtualDocs = () => {
-    for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === LINKS_SCHEME || d.uri.scheme === SIM_SCHEME) virtualChanged.fire(d.uri);
+    for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === LINKS_SCHEME || d.uri.scheme === SIM_SCHEME || d.uri.scheme === UNIT_SCHEME) virtualChanged.fire(d.uri);
   };
   const linksProvider: vscode.TextDocumentContentProvider = {
     onDidChange: virtualChanged.event,
@@ -176,6 +178,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     vscode.commands.registerCommand('sysvHa.services.levelOff', (node) => services.setLevel(node, false)),
     vscode.commands.registerCommand('sysvHa.services.preview', (node) => node?.row && vscode.commands.executeCommand('sysvHa.previewLinks', node.row.path)),
     vscode.workspace.registerTextDocumentContentProvider(LINKS_SCHEME, linksProvider),
+    // systemd: the generated unit (read-only preview) and a native unit to move to (untitled).
+    vscode.workspace.registerTextDocumentContentProvider(UNIT_SCHEME, {
+      onDidChange: virtualChanged.event,
+      provideTextDocumentContent: (uri) => client!.sendRequest<string>('sysvHa/previewUnit', { path: uri.query }),
+    }),
+    vscode.commands.registerCommand('sysvHa.previewUnit', async (path?: string) => {
+      const target = typeof path === 'string' ? path : vscode.window.activeTextEditor?.document.uri.fsPath;
+      if (!target) return;
+      const uri = vscode.Uri.from({ scheme: UNIT_SCHEME, path: `/${target.slice(target.lastIndexOf('/') + 1)}.service`, query: target });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.commands.registerCommand('sysvHa.convertToNative', async (path?: string) => {
+      const source = typeof path === 'string' ? await vscode.workspace.openTextDocument(vscode.Uri.file(path)) : vscode.window.activeTextEditor?.document;
+      if (!source) return;
+      const unit = await client!.sendRequest<{ name: string; text: string } | null>('sysvHa/nativeUnit', { uri: source.uri.toString() });
+      if (!unit) {
+        void vscode.window.showInformationMessage('sysv-ha: this file is not an init script it can convert.');
+        return;
+      }
+      const doc = await vscode.workspace.openTextDocument({ language: 'ini', content: unit.text });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+    }),
     vscode.commands.registerCommand('sysvHa.runService', guarded((name, action, path, profile) => {
       runInTerminal(`service ${name}`, serviceCommand({ name, action, path, busybox: profile === 'busybox', prefix: prefix() }));
     })),

@@ -8,7 +8,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { levelCommand } from './commands';
 
 type LevelState = 'on' | 'off' | null;
-interface ServiceRow { name: string; path: string; current: Record<string, LevelState>; planned: Record<string, LevelState>; registered: boolean; refused?: string }
+/** On a systemd host: the targets that want the generated unit, or why there is none. */
+interface SystemdRow { version: string; unit?: string; wantedBy: string[]; skipped?: string }
+interface ServiceRow { name: string; path: string; current: Record<string, LevelState>; planned: Record<string, LevelState>; registered: boolean; refused?: string; systemd?: SystemdRow }
 interface XinetdRow { name: string; path: string; line: number; enabled: boolean; broken: boolean; chkconfig?: 'on' | 'off' }
 interface DanglingRow { link: string; target?: string; runlevel: string; name: string }
 interface ServiceTree { root: string; layout: string; tool: string; services: ServiceRow[]; xinetd: XinetdRow[]; dangling?: DanglingRow[] }
@@ -26,6 +28,14 @@ const LEVELS = ['0', '1', '2', '3', '4', '5', '6'];
 export function levelsText(row: ServiceRow): string {
   const src = row.registered ? row.current : row.planned;
   return LEVELS.map((l) => `${l}:${src[l] ?? '-'}`).join(' ');
+}
+
+/** What systemd makes of it, short: the targets that want the unit (`systemd: multi-user, graphical`). */
+export function systemdSummary(row: ServiceRow): string | undefined {
+  const sd = row.systemd;
+  if (!sd) return undefined;
+  if (sd.skipped) return 'systemd: no unit';
+  return `systemd: ${sd.wantedBy.length ? sd.wantedBy.map((t) => t.replace(/\.target$/, '')).join(', ') : 'wanted by nothing'}`;
 }
 
 /**
@@ -114,11 +124,12 @@ export class ServicesProvider implements vscode.TreeDataProvider<Node> {
     }
     const { row, tree } = node;
     const item = new vscode.TreeItem(row.name, tree.tool !== 'none' && !row.refused ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = tree.tool === 'none' ? (row.registered ? 'runs at boot' : 'not an S?? script') : row.refused ? 'refused by ' + tree.tool : `${levelsSummary(row)}${row.registered ? '' : ' (not added)'}`;
+    const sd = systemdSummary(row);
+    item.description = (tree.tool === 'none' ? (row.registered ? 'runs at boot' : 'not an S?? script') : row.refused ? 'refused by ' + tree.tool : `${levelsSummary(row)}${row.registered ? '' : ' (not added)'}`) + (sd ? ` · ${sd}` : '');
     const src = row.registered ? row.current : row.planned;
     item.tooltip = new vscode.MarkdownString(row.refused
       ? `**${row.name}**: ${row.refused}`
-      : `**${row.name}** — ${row.registered ? 'links present now' : `no links yet; \`${tree.tool}\` would set these levels`}\n\n${LEVELS.map((l) => `- runlevel ${l}: ${src[l] ?? 'no link'}`).join('\n')}`);
+      : `**${row.name}** — ${row.registered ? 'links present now' : `no links yet; \`${tree.tool}\` would set these levels`}\n\n${LEVELS.map((l) => `- runlevel ${l}: ${src[l] ?? 'no link'}`).join('\n')}${row.systemd ? `\n\nOn a systemd ${row.systemd.version} host: ${row.systemd.skipped ? `no unit (${row.systemd.skipped})` : `\`${row.systemd.unit}\`, wanted by ${row.systemd.wantedBy.join(', ') || 'nothing (no S link in rc1.d–rc5.d)'}`}` : ''}`);
     item.iconPath = new vscode.ThemeIcon(row.refused ? 'warning' : row.registered ? 'server-process' : 'circle-outline');
     item.contextValue = row.registered ? 'service.registered' : 'service.unregistered';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(row.path)] };

@@ -202,7 +202,7 @@ describe('initscript signature help, outline, folding, refactors', () => {
 describe('initscript code lenses and link preview', () => {
   it('lenses run the service and register it with the tree\'s tool', () => {
     const rh = svc.getCodeLenses(analyzeText(RH, RH_OPTS));
-    assert.deepEqual(rh.map((l) => l.title), ['▶ start', '■ stop', '↻ restart', 'status', 'chkconfig --add', 'chkconfig --del', 'Preview links']);
+    assert.deepEqual(rh.map((l) => l.title), ['▶ start', '■ stop', '↻ restart', 'status', 'chkconfig --add', 'chkconfig --del', 'Preview links', 'systemd 219 unit']);
     assert.deepEqual(rh[0]!.command, { id: 'sysvHa.runService', args: ['foo', 'start', '/etc/rc.d/init.d/foo', 'rhel'] });
     const deb = svc.getCodeLenses(analyzeText(DEB, DEB_OPTS));
     assert.deepEqual(deb[4]!.command, { id: 'sysvHa.registerService', args: ['bar', 'add', 'update-rc.d'] });

@@ -556,6 +556,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return p ? svc.boot.renderPreview(p) : `No init.d folder found around ${params.path}.\n`;
   }));
 
+  /** `sysvHa/previewUnit`: what systemd-sysv-generator makes of an init script, as a text document. */
+  connection.onRequest('sysvHa/previewUnit', safe('previewUnit', null as string | null, async (params: { path: string }) => {
+    const settings = await getSettings(pathToUri(params.path));
+    const profile = settings.profile !== 'auto' ? settings.profile : /\/etc\/rc\.d\/init\.d\//.test(params.path) ? 'rhel' : 'debian';
+    return svc.systemd.previewUnit(params.path, host, settings, profile);
+  }));
+
+  /** `sysvHa/nativeUnit`: the native unit proposed for an open init script. */
+  connection.onRequest('sysvHa/nativeUnit', safe('nativeUnit', null as { name: string; text: string } | null, async (params: { uri: string }) => {
+    const a = await analysisForRequest(params.uri);
+    const u = a ? svc.systemd.convertToNative(a, undefined, host) : undefined;
+    return u ? { name: u.name, text: u.text } : null;
+  }));
+
   /** The image root of a path: the folder above its `etc/`, else the first image root in or around it. */
   function rootFor(path: string): string | undefined {
     const i = path.lastIndexOf('/etc/');
@@ -581,10 +595,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
 
   /** `sysvHa/services`: every init script of the image roots in these folders, per runlevel. */
-  connection.onRequest('sysvHa/services', safe('services', [] as svc.boot.ServiceTree[], (params: { folders: string[] }) => {
+  connection.onRequest('sysvHa/services', safe('services', [] as svc.boot.ServiceTree[], async (params: { folders: string[] }) => {
     host.invalidate();
     const roots = [...new Set(params.folders.flatMap((f) => svc.boot.findRoots(f, host)))];
-    return roots.map((r) => svc.boot.listServices(r, host)).filter((t): t is svc.boot.ServiceTree => t !== undefined);
+    const trees = roots.map((r) => svc.boot.listServices(r, host)).filter((t): t is svc.boot.ServiceTree => t !== undefined);
+    // Per script, the targets that want it on a systemd host (the version the settings say).
+    for (const t of trees) {
+      const settings = await getSettings(pathToUri(t.root));
+      const rows = svc.systemd.systemdRows(t.root, host, settings, settings.profile !== 'auto' ? settings.profile : t.layout === 'rhel' ? 'rhel' : t.layout === 'busybox' ? 'busybox' : 'debian');
+      if (rows) for (const s of t.services) Object.assign(s, { systemd: rows.get(s.path) });
+    }
+    return trees;
   }));
 
   /**

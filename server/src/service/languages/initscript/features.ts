@@ -2,6 +2,7 @@
  * Init-script editor features: completion, hover, outline, folding and signature help,
  * from the header model, the body model and the spec table.
  */
+import { systemdLens, systemdRefactors } from '../../systemd/editor';
 import type { SignatureInfo } from '../../core/language';
 import { trailingRunStart } from '../../core/scan';
 import { insertLinesAt, type SourceText } from '../../core/text';
@@ -87,7 +88,8 @@ export function hover(doc: InitScriptDoc, src: SourceText, p: Position): HoverRe
         if (!at(range(e.line, w.start, w.end), p)) continue;
         if (e.spec?.value === 'runlevels' && w.text.length === 1) return { range: range(e.line, w.start, w.end), markdown: meaningTable(w.text, doc.profile) };
         const f = FACILITIES.find((x) => x.name === w.text);
-        if (f) return { range: range(e.line, w.start, w.end), markdown: `**${f.name}** — ${f.doc}\n\nsystemd / chkconfig: ${f.systemd}` };
+        // What systemd makes of it is added by systemdHover (per systemd version).
+        if (f) return { range: range(e.line, w.start, w.end), markdown: `**${f.name}** — ${f.doc}` };
         if (e.spec?.value === 'facilities') return { range: range(e.line, w.start, w.end), markdown: `\`${w.text}\` — a script that must ${e.spec.name.endsWith('Stop') ? 'still run while this one stops' : 'start before this one'}: another init script's name or Provides.` };
       }
     }
@@ -423,6 +425,7 @@ export function refactors(doc: InitScriptDoc, src: SourceText, r: Range): Fix[] 
     const levels = start ? [...new Set(start.words.map((w) => w.text).filter((t) => /^[0-6]$/.test(t)))].sort().join('') : '';
     out.push({ code: 'refactor', title: 'Add a chkconfig line derived from the LSB block', edits: [{ range: range(block.begin, 0, 0), newText: `# chkconfig: ${levels || '-'} 50 50\n` }] });
   }
+  out.push(...systemdRefactors(doc, r));
   return out;
 }
 
@@ -441,6 +444,8 @@ export function lenses(doc: InitScriptDoc, src: SourceText): CodeLensEntry[] {
       { range: r, title: tool === 'chkconfig' ? 'chkconfig --del' : 'update-rc.d remove', command: { id: 'sysvHa.registerService', args: [doc.name, 'del', tool] } },
       { range: r, title: 'Preview links', command: { id: 'sysvHa.previewLinks', args: [doc.ctx.path] } },
     );
+    const unit = systemdLens(doc, src, doc.ctx.settings);
+    if (unit) out.push(unit);
   }
   return out;
 }

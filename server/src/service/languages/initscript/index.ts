@@ -15,6 +15,7 @@ import { parseHeader, type HeaderModel } from './header';
 import { range } from '../../core/types';
 import { checkWorkspace } from './workspace';
 import { checkSystemd } from '../../systemd/checks';
+import { withSystemdNote } from '../../systemd/editor';
 import { linkedScript } from '../../boot/scripts';
 import { LIBRARIES, type InitProfile } from './spec';
 
@@ -333,7 +334,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
   },
   complete: (doc, src, position) => complete(doc, src, position),
   resolveCompletion,
-  hover: (doc, src, position) => hover(doc, src, position),
+  hover: (doc, src, position) => withSystemdNote(hover(doc, src, position), doc, src, position),
   symbols: (doc, src) => symbols(doc, src),
   folding: (doc) => folding(doc),
   lenses: (doc, src) => lenses(doc, src),
