@@ -10,6 +10,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyze, boot, DEFAULT_SETTINGS, MAX_PROBLEMS_PER_CODE } from '../../server/src/service';
 import { REPO } from '../helpers/golden';
@@ -207,6 +209,45 @@ describe('hostile input: at most MAX_PROBLEMS_PER_CODE problems of one code per 
     const dup = analyze({ path: '/etc/inittab', text, language: 'inittab' }).problems.filter((p) => p.code === 'inittab/duplicate-id');
     assert.equal(dup.length, MAX_PROBLEMS_PER_CODE);
     assert.ok(dup.every((p) => /is already used on line 1/.test(p.message)));
+  });
+});
+
+describe("the fuzzer's clocks count CPU time, not the machine's load", () => {
+  // A haresources case of 2 s of CPU was reported as a 60 s hang under nice on a loaded machine,
+  // and request kinds 'slow' at 20x: wall time measured the load. The time oracle and the hang
+  // watchdog (scripts/fuzz) read the thread's own CPU time where Linux tells it.
+  const longline = () => import(pathToFileURL(join(REPO, 'scripts/fuzz/longline.mjs')).href) as Promise<{
+    threadClock: { kind: string; now(): number }; threadId(): number | undefined; cpuOfThread(tid: number | undefined): number | undefined;
+  }>;
+
+  it('time the thread spends waiting is not counted', { skip: process.platform !== 'linux' }, async () => {
+    const { threadClock } = await longline();
+    assert.equal(threadClock.kind, 'cpu');
+    const c0 = threadClock.now();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+    const w0 = performance.now();
+    while (performance.now() - w0 < 30) { /* 30 ms of wall time, at most that of CPU */ }
+    const busyWall = performance.now() - w0;
+    const cpu = threadClock.now() - c0;
+    assert.ok(cpu < busyWall + 50, `${cpu.toFixed(1)} ms of CPU counted for ${busyWall.toFixed(1)} ms of work after a 300 ms wait`);
+  });
+
+  it("the watchdog reads a worker thread's CPU time by its id", { skip: process.platform !== 'linux' }, async () => {
+    const { cpuOfThread } = await longline();
+    const src = `const { parentPort } = require('node:worker_threads');
+      const { readFileSync } = require('node:fs');
+      const tid = Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
+      const t0 = Date.now(); let x = 0; while (Date.now() - t0 < 200) x++;
+      parentPort.postMessage(tid); setInterval(() => {}, 1000);`;
+    const w = new Worker(src, { eval: true });
+    try {
+      const tid = await new Promise<number>((resolve) => w.once('message', resolve));
+      const cpu = cpuOfThread(tid);
+      assert.ok(cpu !== undefined && cpu > 0, `CPU time of thread ${tid}: ${cpu}`);
+      assert.equal(cpuOfThread(2 ** 30), undefined);
+    } finally {
+      await w.terminate();
+    }
   });
 });
 
