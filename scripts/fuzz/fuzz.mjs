@@ -27,6 +27,7 @@
 //                     1/8, 1/4, 1/2 and 1 times its length (linear: each row twice the last)
 //   --long-only       run only the long-line / long-run cases among them (triage of slow:KIND)
 //   --no-build        do not (re)build out/ and dist/ when stale
+//   --json FILE       also write the summary (per language, per request kind, failures) as JSON
 //   --strict          failures matching scripts/fuzz/known.json (open, reported bugs) count too
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -44,6 +45,8 @@ import { LspDriver } from './lsp.mjs';
 process.setSourceMapsEnabled?.(true);
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Open bugs already reported: counted apart, not failures (unless --strict). See known.json. */
+/** Long cases' request times under this are not ranked by ratio (the typical file's is then ~0). */
+const RATIO_FLOOR_MS = 20;
 const KNOWN = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'known.json'), 'utf8')).known;
 
 function parseArgs(argv) {
@@ -80,6 +83,7 @@ function parseArgs(argv) {
       case '--long-only': o.longOnly = true; break;
       case '--sweep': o.sweep = true; break;
       case '--strict': o.strict = true; break;
+      case '--json': o.json = val(); break;
       case '-h': case '--help': usage(); break;
       default: usage(`unknown option ${a}`);
     }
@@ -256,6 +260,9 @@ async function main() {
   };
   const slow = [];
   const perLanguage = {};
+  /** Long-line / long-run cases: per language, and per request kind the highest time ratio to a typical file. */
+  const longPerLanguage = {};
+  const perKind = {};
   let lastReport = performance.now();
   console.error(`fuzz: seed ${o.seed}, ${o.count} cases (${o.from}..${end - 1})${Number.isFinite(o.time) ? `, at most ${o.time} s` : ''}, ${corpus.length} seed files, ${o.workers} workers${o.lsp ? `, every ${o.lspEvery}th case also over LSP` : ''}`);
 
@@ -307,6 +314,17 @@ async function main() {
         pl.cases++;
         pl.ms += m.ms;
         if (m.ms > o.slowMs) slow.push({ k: m.k, ms: m.ms, language: m.language, size: m.size, mutations: m.mutations });
+        if (m.stats?.long) {
+          longPerLanguage[m.language] = (longPerLanguage[m.language] ?? 0) + 1;
+          for (const [kind, t] of Object.entries(m.stats.times ?? {})) {
+            const e = (perKind[kind] ??= { cases: 0, highest: undefined, slowest: undefined });
+            e.cases++;
+            const x = { ratio: t.ms / Math.max(0.1, t.typicalMs), k: m.k, language: m.language, what: m.stats.what, size: m.size, ms: t.ms, typicalMs: t.typicalMs };
+            // Ratios of times under RATIO_FLOOR_MS measure the clock, not the work.
+            if (t.ms >= RATIO_FLOOR_MS && x.ratio > (e.highest?.ratio ?? -1)) e.highest = x;
+            if (t.ms > (e.slowest?.ms ?? -1)) e.slowest = x;
+          }
+        }
         if (m.failure) {
           const c = caseFor(o.seed, m.k, corpus, codes);
           const sig = crashes.add(c, m.failure, 'in-process');
@@ -379,6 +397,17 @@ async function main() {
   const secs = elapsed();
   const langs = Object.entries(perLanguage).sort().map(([l, v]) => `${l} ${v.cases} (${(v.ms / v.cases).toFixed(1)} ms)`).join(', ');
   console.log(`per language: ${langs}`);
+  const longs = Object.values(longPerLanguage).reduce((a, b) => a + b, 0);
+  if (longs > 0) {
+    console.log(`long-line / long-run cases: ${longs} (${Object.entries(longPerLanguage).sort().map(([l, n]) => `${l} ${n}`).join(', ')}); per request kind, the slowest and the highest ratio of CPU time to a typical file of the same size (a case fails above 20x and 1 s):`);
+    const show = (x) => `${x.ratio.toFixed(1)}x: #${x.k} ${x.language} ${x.size} B ${x.what.slice(0, 80)}, ${x.ms.toFixed(1)} ms vs ${x.typicalMs.toFixed(1)} ms`;
+    for (const [kind, e] of Object.entries(perKind).sort()) {
+      console.log(`  ${kind}: ${e.cases} cases; slowest ${show(e.slowest)}; highest ratio (of times >= ${RATIO_FLOOR_MS} ms) ${e.highest ? show(e.highest) : 'none'}`);
+    }
+  }
+  if (o.json) {
+    writeFileSync(o.json, JSON.stringify({ seed: o.seed, from: o.from, count: o.count, completeTo, done, seconds: secs, perLanguage, longPerLanguage, perKind, slow: slow.sort((a, b) => b.ms - a.ms).slice(0, 20), failures: [...crashes.bySignature.values()].map((e) => ({ sig: e.sig, count: e.count, cases: e.cases })), total: crashes.total }, null, 1));
+  }
   if (slow.length > 0) {
     slow.sort((a, b) => b.ms - a.ms);
     console.log(`slow cases (> ${o.slowMs} ms): ${slow.length}; slowest: ${slow.slice(0, 5).map((s) => `#${s.k} ${s.language} ${s.size} B ${s.ms.toFixed(0)} ms [${s.mutations}]`).join('; ')}`);

@@ -30,10 +30,10 @@ parentPort.on('message', (msg) => {
   let stats;
   try {
     if (c.long) {
-      checkLongCase(env, c, corpus, (kind, message) => { throw new CaseFailure(kind, message); });
+      const times = checkLongCase(env, c, corpus, (kind, message) => { throw new CaseFailure(kind, message); });
+      stats = { long: true, what: c.what, times };
       // The secrets oracle is quadratic in the candidates x outputs: long cases up to 60k characters.
       if (c.language === 'authkeys' && c.bytes.length < 60_000) checkSecrets(env, c);
-      stats = { long: true };
     } else {
       stats = runCase(env, c);
     }
