@@ -3,7 +3,8 @@
  * read, only regular files are read (a FIFO or /proc/kmsg never blocks the check), binary
  * files and files over the size limit are skipped with one line each in every format, one
  * unreadable file does not stop the others (exit 3), and an image root is checked by its
- * etc/ tree only (`check /` reads /etc, not the whole file system).
+ * etc/ tree only (`check /` reads /etc, not the whole file system). The server reads other
+ * files of a workspace folder the same way (a link out of the folder is not read).
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO } from '../helpers/golden';
+import { TestClient } from '../helpers/lspClient';
 
 const CLI = join(REPO, 'dist', 'cli.js');
 const CANARY = 'SHADOWCANARY';
@@ -102,5 +104,45 @@ describe('check on a hostile image root', () => {
     assert.equal(r.stdout.split('\n').filter((l) => l.startsWith(`${join(root, 'etc/ha.d/authkeys')}: unreadable: permission denied`)).length, 1, r.all);
     assert.match(r.stdout, /good:/);
     assert.equal(r.code, 3);
+  });
+});
+
+describe('the server: other files of a workspace folder are read only inside it', () => {
+  // ha.cf's local-node check reads the image's etc/hostname and quotes its first line: with
+  // etc/hostname a link to a file outside the workspace folder, that line must not be read.
+  let dir: string;
+  const client = new TestClient();
+  const HACF = 'node alpha beta\nbcast eth0\nserial /dev/ttyS0\nauto_failback on\nlogfacility local0\nstonith_host * suicide\n';
+  const images = ['inside', 'linked'];
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sysv-ha-hostile-lsp-'));
+    writeFileSync(join(dir, 'shadow'), `${CANARY}\n`);
+    for (const name of images) {
+      mkdirSync(join(dir, name, 'etc/ha.d'), { recursive: true });
+      writeFileSync(join(dir, name, 'etc/ha.d/authkeys'), 'auth 1\n1 crc\n', { mode: 0o600 });
+    }
+    writeFileSync(join(dir, 'inside/etc/hostname'), 'gamma\n');
+    symlinkSync(join(dir, 'shadow'), join(dir, 'linked/etc/hostname'));
+    await client.initialize({}, undefined, images.map((name) => ({ uri: `file://${join(dir, name)}`, name })));
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('etc/hostname inside the folder is read; a link to a file outside it is not', async () => {
+    const shown: string[] = [];
+    for (const name of images) {
+      const uri = `file://${join(dir, name, 'etc/ha.d/ha.cf')}`;
+      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'hacf', version: 1, text: HACF } });
+      const p = await client.diagnostics(uri);
+      const hover = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+      shown.push(JSON.stringify([p, hover]));
+      const missing = p.diagnostics.filter((d) => d.code === 'hacf/local-node-missing');
+      if (name === 'inside') assert.match(missing[0]?.message ?? '', /gamma/, JSON.stringify(p.diagnostics));
+      else assert.deepEqual(missing, [], JSON.stringify(p.diagnostics));
+    }
+    assert.ok(!shown.join('').includes(CANARY), shown.join('\n'));
+    assert.ok(!client.logs.join('\n').includes(CANARY));
   });
 });

@@ -33,8 +33,8 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(capabilities: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
-    const result = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+  async initialize(capabilities: Record<string, unknown> = {}, initializationOptions?: unknown, workspaceFolders?: { uri: string; name: string }[]): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions, ...(workspaceFolders ? { workspaceFolders } : {}) });
     await this.conn.sendNotification('initialized', {});
     return result;
   }
