@@ -128,6 +128,30 @@ export class BenchClient {
     }
   }
 
+  /**
+   * Where the resident memory is (Linux /proc/<pid>/smaps), MB: the node binary's pages, the brk
+   * heap (malloc), anonymous mappings (V8 heaps, wasm, large mallocs), shared libraries.
+   */
+  smaps() {
+    try {
+      const out = { node: 0, heap: 0, anon: 0, libs: 0 };
+      let kind = 'anon';
+      for (const line of readFileSync(`/proc/${this.pid}/smaps`, 'utf8').split('\n')) {
+        const m = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+        if (m) {
+          const name = m[1];
+          kind = name === '[heap]' ? 'heap' : name === '' || name.startsWith('[') ? 'anon' : /\/node$/.test(name) ? 'node' : 'libs';
+          continue;
+        }
+        const r = /^Rss:\s+(\d+) kB/.exec(line);
+        if (r) out[kind] += Number(r[1]) / 1024;
+      }
+      return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+    } catch {
+      return null;
+    }
+  }
+
   /** CPU time (user + system, ms) the server process has used so far (Linux /proc), or null. */
   cpuMs() {
     return procCpuMs(`/proc/${this.pid}/stat`, 13);

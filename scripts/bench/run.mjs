@@ -343,6 +343,7 @@ async function main() {
   // Settled: past the parser worker's idle time (5 s) and the idle collection.
   await sleep(SETTLE_MS - STEADY_MS);
   const memCorpusSettled = s1.memory();
+  const whereCorpusSettled = { smaps: s1.smaps(), main: await s1.optional('sysvHa/memoryStats') };
   rss.mark('corpus open, settled');
   const statsCorpus = await s1.optional('sysvHa/parserStats');
   // The first edit after the worker was ended: a fresh worker (the compiled wasm shared) and a full parse.
@@ -542,6 +543,7 @@ async function main() {
       note: 'one process: the parser worker threads are in it',
     },
     timeline,
+    whereCorpusSettled,
     parserWorker: { firstEditAfterEndedMs: round(afterRecycleMs, 2), lastStartMs: statsAfter?.lastStartMs ?? null, stats: statsEnd },
     faults,
     tree,
@@ -649,6 +651,8 @@ function printTable(r) {
   }
   out.push('');
   out.push(`memory (server RSS, parser worker included): idle ${f(r.memory.idleMB)} MB; corpus open ${f(r.memory.corpusOpenSteadyMB)} MB steady, ${f(r.memory.corpusOpenSettledMB)} MB settled, ${f(r.memory.corpusOpenPeakMB)} MB peak; + generated scripts ${f(r.memory.withLargeSteadyMB)} MB steady, ${f(r.memory.peakMB)} MB peak; closed: ${f(r.memory.afterCloseMB)} MB ${AFTER_CLOSE_MS / 1000} s after, ${f(r.memory.idleEndMB)} MB at the end`);
+  const w = r.whereCorpusSettled;
+  if (w?.smaps) out.push(`corpus open, settled, where (MB): node binary ${w.smaps.node}, malloc heap ${w.smaps.heap}, anonymous ${w.smaps.anon} (V8 heap of the main thread ${w.main?.heapTotal ?? '?'}), libraries ${w.smaps.libs}`);
   out.push(`RSS over time (s → MB): ${r.timeline.marks.map((m) => `${f(m.t / 1000)} s ${m.label}: ${f(r.timeline.samples.filter((x) => x.t <= m.t).at(-1)?.rssMB)}`).join('; ')}`);
   const ps = r.parserWorker.stats;
   out.push(`parser worker: ${ps ? `started ${ps.started}, ended idle ${ps.ended.idle} / heap ${ps.ended.heap} / fault ${ps.ended.fault} / hang ${ps.ended.hang}; last start ${f(r.parserWorker.lastStartMs, 0)} ms; first edit after it was ended ${f(r.parserWorker.firstEditAfterEndedMs, 1)} ms; statements sent ${ps.statements?.sent}, reused ${ps.statements?.reused}` : 'none (a build without one)'}`);

@@ -64,8 +64,8 @@ Options:
                                auto (219 rhel, off busybox, else 252), off, 219, 239, 252, 257
   --no-file-modes              do not check file permissions (authkeys mode, init scripts' execute bit)
   --exit-zero                  exit 0 even when errors are found
-  --jobs N                     parse shell scripts on N threads (default: the number of CPUs;
-                               1: in this thread)
+  --jobs N                     threads to use: this one checks the files, N-1 parse their shell
+                               bodies ahead of it (default: the number of CPUs; 1: no other thread)
   -h, --help                   this help
 
 Exit status: 0 no error found, 1 at least one error, 2 a usage error, a missing path, or nothing
@@ -122,7 +122,7 @@ interface CheckArgs {
   /** The path the text read from '-' stands for. */
   stdinFilename?: string;
   exitZero: boolean;
-  /** Parser threads (--jobs). */
+  /** Threads (--jobs): this one and jobs-1 parser workers. */
   jobs: number;
   paths: string[];
 }
@@ -276,13 +276,14 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const given = parsed.paths.filter((p) => p !== '-');
   const files = collectFiles(given, { forceLanguage: parsed.lang, readHead });
   const stdin = parsed.paths.includes('-') ? await stdinFile(parsed, io, settings.maxFileSize) : undefined;
-  // Init scripts' bodies are parsed on --jobs worker threads while this one checks the files in
-  // order; with one job (or one script) in this thread. haresources reads its resource scripts.
+  // Init scripts' bodies are parsed by --jobs - 1 parser workers while this thread checks the
+  // files in order (the checks are about half of the work: one worker per other CPU keeps both
+  // busy); with one job, or one script, all in this thread. haresources reads its resource scripts.
   const languages = [...files.map((f) => f.language), ...(stdin ? [stdin.language] : [])];
   const scripts = languages.filter((l) => l === 'initscript').length;
   const needsShell = languages.some((l) => l === 'initscript' || l === 'haresources');
-  const workers = Math.min(parsed.jobs, scripts);
-  const parser = needsShell && workers > 1 ? new svc.ParserHost({ wasmDir: __dirname, workers }) : undefined;
+  const workers = Math.min(parsed.jobs - 1, scripts > 1 ? scripts : 0);
+  const parser = needsShell && workers > 0 ? new svc.ParserHost({ wasmDir: __dirname, workers }) : undefined;
   try {
     if (parser) void parser.warm();
     else if (needsShell) await svc.initialize({ wasmDir: __dirname });

@@ -73,6 +73,15 @@ export interface ParserHostStats {
   heaps: WorkerHeap[];
 }
 
+/**
+ * What a worker's heap holds: its V8 heap, and the wasm memory it grew beyond the runtime's
+ * initial 32 MiB (reserved, and touched only as tree-sitter uses it).
+ */
+function heapBytes(h: WorkerHeap): number {
+  return h.jsBytes + Math.max(0, h.wasmBytes - WASM_INITIAL_BYTES);
+}
+const WASM_INITIAL_BYTES = 512 * 65536;
+
 /** Texts above this many characters are "large": a worker holding one is not ended for its heap. */
 const LARGE_TEXT = 256 * 1024;
 /** Extra time a parse may take past its budget (reading the tree, a busy machine) before the worker is ended. */
@@ -465,7 +474,7 @@ export class ParserHost implements ShellBodies {
   private quiet(slot: Slot): void {
     if (!slot.worker || slot.outstanding.length > 0) return;
     const since = Date.now() - slot.lastUse;
-    const heap = slot.heap ? slot.heap.wasmBytes + slot.heap.jsBytes : 0;
+    const heap = slot.heap ? heapBytes(slot.heap) : 0;
     const large = [...this.docs.values()].some((e) => e.slot === slot && e.generation === slot.generation && e.size > LARGE_TEXT);
     if (this.opts.heapBoundBytes > 0 && heap > this.opts.heapBoundBytes && !large && since >= this.opts.quietMs) {
       void this.end(slot, 'heap');
