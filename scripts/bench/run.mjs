@@ -9,6 +9,8 @@
 //   --cpu-prof  run the server and the CLI under node --cpu-prof, profiles in DIR/<phase>
 //               (summarise them with scripts/bench/top-self-time.mjs)
 //   --dist      the bundles to measure (default dist/, built with npm run build when missing)
+//   --server-env NAME=VALUE  an environment variable for the server (repeatable), e.g.
+//               SYSV_HA_PARSER=in-process (no parser worker) or SYSV_HA_PARSER_IDLE_MS=30000
 //   --baseline DIR  another build (e.g. main before a change) whose CLI is timed on the
 //               1,000-script tree in the same run, interleaved with this one
 //   --node-flags "FLAGS"  extra node/V8 flags for the server and CLI processes (experiments,
@@ -31,7 +33,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // ---------------------------------------------------------------------------------------- options
 function parseArgs(argv) {
-  const o = { quick: false, files: undefined, cpuProf: undefined, nodeFlags: [], serverFlags: true, dist: join(REPO, 'dist'), baseline: undefined, out: join(REPO, 'bench-results', 'latest.json') };
+  const o = { quick: false, files: undefined, cpuProf: undefined, nodeFlags: [], serverFlags: true, dist: join(REPO, 'dist'), baseline: undefined, serverEnv: {}, out: join(REPO, 'bench-results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -40,6 +42,10 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = resolve(argv[++i]);
     else if (a === '--dist') o.dist = resolve(argv[++i]);
     else if (a === '--baseline') o.baseline = resolve(argv[++i]);
+    else if (a === '--server-env') {
+      const [k, ...v] = (argv[++i] ?? '').split('=');
+      o.serverEnv[k] = v.join('=');
+    }
     else if (a === '--no-server-flags') o.serverFlags = false;
     else if (a === '--node-flags') o.nodeFlags = (argv[++i] ?? '').split(/\s+/).filter(Boolean);
     else if (a === '--help' || a === '-h') {
@@ -216,11 +222,12 @@ function ensureBuilt() {
 let launch = { nodeFlags: [], env: {} };
 let serverEnv = process.env;
 function readLaunch() {
+  serverEnv = { ...process.env, ...opts.serverEnv };
   if (!opts.serverFlags) return;
   const found = serverLaunch(opts.dist);
   if (found.found) launch = found;
   else log(`bench: ${found.file} not found: the server runs without its launch flags`);
-  serverEnv = { ...process.env, ...launch.env };
+  serverEnv = { ...process.env, ...launch.env, ...opts.serverEnv };
 }
 const serverArgs = (name) => [...launch.nodeFlags, ...profArgs(name)];
 // Steady memory is read this long after the last request: the server runs one full garbage
@@ -522,6 +529,7 @@ async function main() {
     built,
     dist: { dir: relative(REPO, opts.dist) || '.', minified },
     nodeFlags: opts.nodeFlags,
+    serverEnv: opts.serverEnv,
     serverLaunch: { nodeFlags: launch.nodeFlags, env: launch.env },
     git: gitInfo(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 1048576), loadavgStart: loadStart, loadavgEnd: loadavg().map((x) => round(x)) },
@@ -623,7 +631,7 @@ function printTable(r) {
   const W = [50, 9, 9, 9, 11];
   const out = [];
   out.push(`sysv-ha bench — ${r.date} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}${r.quick ? ' — QUICK' : ''} — ${r.dist.dir}${r.dist.minified ? ' (minified)' : ''}${r.nodeFlags.length ? ` [node ${r.nodeFlags.join(' ')}]` : ''} @ ${r.git.commit ?? '?'}${r.git.dirty ? '+dirty' : ''}`);
-  out.push(`server started as: ${[...Object.entries(r.serverLaunch.env).map(([k, v]) => `${k}=${v}`), 'node', ...r.serverLaunch.nodeFlags, 'dist/server.js --stdio'].join(' ')}`);
+  out.push(`server started as: ${[...Object.entries({ ...r.serverLaunch.env, ...r.serverEnv }).map(([k, v]) => `${k}=${v}`), 'node', ...r.serverLaunch.nodeFlags, 'dist/server.js --stdio'].join(' ')}`);
   const busy = Math.max(...r.machine.loadavgStart, ...r.machine.loadavgEnd);
   out.push(`load average ${r.machine.loadavgStart.join(' ')} → ${r.machine.loadavgEnd.join(' ')}${busy > r.machine.cpus ? `  ⚠ busier than ${r.machine.cpus} CPUs: wall times are inflated; compare ratios and CPU times` : ''}`);
   out.push(`floor: web-tree-sitter full parse ${f(r.floor.fullParseMBps)} MB/s; per file p50 ${f(r.floor.fullParsePerFile.p50, 3)} ms full, ${f(r.floor.incrementalPerFile.p50, 3)} ms incremental (1 char)`);

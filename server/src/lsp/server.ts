@@ -136,7 +136,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // holds memory for nothing, and restarted after a fault: only the faulting text goes unchecked.
   const env = process.env;
   const numberFrom = (v: string | undefined, fallback: number) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : fallback);
-  const parserHost = new svc.ParserHost({
+  // SYSV_HA_PARSER=in-process parses in this thread instead (the bench compares the two).
+  const parserHost = env['SYSV_HA_PARSER'] === 'in-process' ? undefined : new svc.ParserHost({
     wasmDir: __dirname,
     idleMs: numberFrom(env['SYSV_HA_PARSER_IDLE_MS'], PARSER_IDLE_MS),
     heapBoundBytes: numberFrom(env['SYSV_HA_PARSER_HEAP_MB'], PARSER_HEAP_BOUND_MB) * 1024 * 1024,
@@ -149,7 +150,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     onSettled: () => scheduleBodiesSettled(),
   });
   let shellReady: Promise<void> | undefined;
-  const ensureShell = (): Promise<void> => (shellReady ??= parserHost.warm());
+  const ensureShell = (): Promise<void> => (shellReady ??= parserHost ? parserHost.warm() : svc.initialize({ wasmDir: __dirname }).catch((err: unknown) => {
+    connection.console.error(`sysv-ha: the bash parser did not load, so init scripts get header checks only (${err instanceof Error ? err.message : String(err)})`);
+  }));
   void ensureShell();
 
   /** A resource script's body became ready: re-check the open haresources files (they read them). */
@@ -201,7 +204,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (cached) svc.disposeAnalysis(cached.analysis);
     cache.delete(uri);
     pendingEdits.delete(uri);
-    parserHost.forget(uriToPath(uri));
+    parserHost?.forget(uriToPath(uri));
   }
 
   /** Analyses of a document run one at a time: each takes the edits since the previous one. */
@@ -240,7 +243,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       pendingEdits.set(uri, []);
       // The body is parsed in the worker (from the previous tree when there is one); the
       // analysis, still synchronous, reads it from the host.
-      const parsed = language === 'initscript' ? await parserHost.parse(path, text, cached && edits ? edits : null) : undefined;
+      const parsed = language === 'initscript' && parserHost ? await parserHost.parse(path, text, cached && edits ? edits : null) : undefined;
       if (cache.get(uri) !== cached) continue; // forgotten meanwhile (a re-check, a settings change)
       const previous = cached && edits ? { analysis: cached.analysis, edits } : undefined;
       let analysis: svc.Analysis;
@@ -695,7 +698,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest('sysvHa/memoryStats', safe('memoryStats', null as Record<string, unknown> | null, () => memoryStats()));
 
   /** `sysvHa/parserStats`: what the parser host did (workers started and ended, their heaps). */
-  connection.onRequest('sysvHa/parserStats', safe('parserStats', null as svc.ParserHostStats | null, () => parserHost.stats()));
+  connection.onRequest('sysvHa/parserStats', safe('parserStats', null as svc.ParserHostStats | null, () => parserHost?.stats() ?? null));
 
   /**
    * `sysvHa/injectParserFault`: the next parse (of `uri`, or any) faults as asked. Honoured only
@@ -703,10 +706,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    */
   connection.onRequest('sysvHa/injectParserFault', safe('injectParserFault', false, async (params: { kind: svc.FaultKind; uri?: string }) => {
     if (!['wasm', 'hang', 'oom'].includes(params?.kind)) return false;
-    return parserHost.injectFault(params.kind, params.uri === undefined ? undefined : uriToPath(params.uri));
+    return parserHost?.injectFault(params.kind, params.uri === undefined ? undefined : uriToPath(params.uri)) ?? false;
   }));
 
-  connection.onShutdown(() => parserHost.close());
+  connection.onShutdown(() => parserHost?.close());
 
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
   process.on('uncaughtException', (err) => connection.console.error(`uncaught exception: ${err.stack ?? err.message}`));
