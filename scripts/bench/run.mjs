@@ -233,8 +233,8 @@ const serverArgs = (name) => [...launch.nodeFlags, ...profArgs(name)];
 // Steady memory is read this long after the last request: the server runs one full garbage
 // collection once it has been idle for 1 s after a burst of work (server/src/lsp/memory.ts).
 const STEADY_MS = 2000;
-// … and again once settled: past the parser worker's idle time (5 s), when it has been ended.
-const SETTLE_MS = 8000;
+// … and again once settled: past the parser worker's idle time (10 s), when it has been ended.
+const SETTLE_MS = 12000;
 // The generated scripts are closed, then RSS is read this long after, and the server idles this much longer.
 const AFTER_CLOSE_MS = 10000;
 const IDLE_MS = Q ? 2000 : 10000;
@@ -347,7 +347,7 @@ async function main() {
   await sleep(STEADY_MS);
   const memCorpus = s1.memory();
   log(`bench: corpus done; RSS ${round(memCorpus.rssMB, 1)} MB`);
-  // Settled: past the parser worker's idle time (5 s) and the idle collection.
+  // Settled: past the parser worker's idle time (10 s) and the idle collection.
   await sleep(SETTLE_MS - STEADY_MS);
   const memCorpusSettled = s1.memory();
   const whereCorpusSettled = { smaps: s1.smaps(), main: await s1.optional('sysvHa/memoryStats') };

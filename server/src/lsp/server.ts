@@ -47,7 +47,7 @@ const SHELL_DELAY_MS = 200;
 /** Quiet time after an edit of a script before the other documents that read it are re-checked. */
 const CROSS_FILE_DELAY_MS = 300;
 /** The parser worker is ended after this long without a parse (the next parse starts a fresh one). */
-const PARSER_IDLE_MS = 5000;
+const PARSER_IDLE_MS = 10_000;
 /** … and sooner (once quiet for PARSER_QUIET_MS) when its heap (V8, and wasm grown past its initial size) passed this with no large document open. */
 const PARSER_HEAP_BOUND_MB = 32;
 const PARSER_QUIET_MS = 1000;
