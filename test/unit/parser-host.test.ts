@@ -189,6 +189,32 @@ describe('the parser host (web-tree-sitter in a worker thread)', () => {
     assert.equal(host.stats().ended.heap, 1);
   });
 
+  it('bodyOf waits synchronously for a parse a running worker has: the checks that need no body ran meanwhile', async () => {
+    const host = newHost({ faults: true, watchdogGraceMs: 100 });
+    await host.warm();
+    const key = '/etc/init.d/sync';
+    const parsing = host.parse(key, INIT_SCRIPT, null);
+    assert.equal(host.canWaitFor(key, INIT_SCRIPT), true, 'posted at once to a ready worker');
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const b = host.bodyOf(key, INIT_SCRIPT);
+    assert.equal(turned, false, 'no event-loop turn');
+    assert.ok(b !== 'pending' && b?.body);
+    assert.deepEqual(b.body, localBody(INIT_SCRIPT));
+    assert.equal(await parsing, b);
+    // A fault while waiting: the failure, at once; a hang: the watchdog's limit holds here too.
+    await host.injectFault('wasm', key);
+    void host.parse(key, `${INIT_SCRIPT}# 1\n`, null);
+    const faulted = host.bodyOf(key, `${INIT_SCRIPT}# 1\n`);
+    assert.ok(faulted !== 'pending' && /failed on this text/.test(faulted?.failure ?? ''));
+    await host.warm();
+    await host.injectFault('hang', key);
+    void host.parse(key, `${INIT_SCRIPT}# 2\n`, null);
+    const hung = host.bodyOf(key, `${INIT_SCRIPT}# 2\n`);
+    assert.ok(hung !== 'pending' && /did not finish within/.test(hung?.failure ?? ''));
+    assert.ok((await host.parse(key, `${INIT_SCRIPT}# 3\n`, null)).body, 'a fresh worker reads the next edit');
+  });
+
   it('bodyOf: a file not parsed yet is pending, parsed in the background, then ready', async () => {
     const settled: string[] = [];
     const host = newHost({ onSettled: (p) => settled.push(p) });

@@ -241,10 +241,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = current.getText();
       const edits = pendingEdits.get(uri);
       pendingEdits.set(uri, []);
-      // The body is parsed in the worker (from the previous tree when there is one); the
-      // analysis, still synchronous, reads it from the host.
-      const parsed = language === 'initscript' && parserHost ? await parserHost.parse(path, text, cached && edits ? edits : null) : undefined;
-      if (cache.get(uri) !== cached) continue; // forgotten meanwhile (a re-check, a settings change)
+      // The body is parsed in the worker (from the previous tree when there is one) while this
+      // thread runs the checks that need none; the analysis, still synchronous, waits for it
+      // when it reads the body. Only while the worker starts is the parse awaited first.
+      const parsing = language === 'initscript' && parserHost ? parserHost.parse(path, text, cached && edits ? edits : null) : undefined;
+      if (parsing && !parserHost!.canWaitFor(path, text)) {
+        await parsing;
+        if (cache.get(uri) !== cached) continue; // forgotten meanwhile (a re-check, a settings change)
+      }
       const previous = cached && edits ? { analysis: cached.analysis, edits } : undefined;
       let analysis: svc.Analysis;
       try {
@@ -253,6 +257,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         // The previous tree may have been edited half-way: start from scratch next time.
         forget(uri);
         throw err;
+      }
+      const parsed = parsing ? await parsing : undefined;
+      if (cache.get(uri) !== cached) {
+        svc.disposeAnalysis(analysis);
+        continue; // forgotten meanwhile
       }
       if (cached) svc.disposeAnalysis(cached.analysis);
       cache.set(uri, { version, analysis, incremental: previous !== undefined && (parsed?.incremental ?? true) });

@@ -15,7 +15,7 @@
  * - Every core: the CLI starts one worker per job; documents go to the least busy worker.
  */
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { TreeEditInfo } from '../core/language';
 import { FragmentDecoder } from './bodyTransfer';
@@ -86,6 +86,9 @@ const WASM_INITIAL_BYTES = 512 * 65536;
 const LARGE_TEXT = 256 * 1024;
 /** Extra time a parse may take past its budget (reading the tree, a busy machine) before the worker is ended. */
 const WATCHDOG_GRACE_MS = 4000;
+/** What resolves `ensure` once a worker says it is ready. */
+const readyHandlers = new WeakMap<Worker, () => void>();
+
 /** A worker's own V8 heap: past it the worker (only) ends with ERR_WORKER_OUT_OF_MEMORY. */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, stackSizeMb: 4 };
 /** Bodies of files that are not open (resource scripts read by haresources), kept for `bodyOf`. */
@@ -103,11 +106,20 @@ interface Request {
   resolve: (b: ShellBody) => void;
   /** Re-sent after a worker restart already. */
   retried?: boolean;
+  /** Posted to the slot's current worker. */
+  posted?: boolean;
+  /** Answered (resolved). */
+  done?: boolean;
 }
 
 interface Slot {
   index: number;
   worker?: Worker;
+  /** The worker's answers (also read synchronously), and the counter it bumps after each. */
+  port?: MessagePort;
+  signal?: Int32Array;
+  /** The worker said it is ready: parses are posted at once. */
+  isReady?: boolean;
   /** Increases with every worker started in this slot: a document's tree is in the worker of its generation. */
   generation: number;
   ready?: Promise<void>;
@@ -141,6 +153,8 @@ export class ParserHost implements ShellBodies {
   private readonly faulted = new Map<string, { text: string; reason: string }>();
   /** Parses `bodyOf` started, until their bodies are stored. */
   private readonly background = new Set<Promise<void>>();
+  /** Parses asked for and not answered. */
+  private readonly inflight = new Set<Request>();
   private seq = 0;
   private startFailure?: string;
   private closed = false;
@@ -185,12 +199,28 @@ export class ParserHost implements ShellBodies {
       const req: Request = {
         seq: ++this.seq, key, text, edits, keep, entry: target, decoder: target.decoder,
         resolve: (b) => {
+          if (req.done) return;
+          req.done = true;
           target.slot.assigned--;
+          this.inflight.delete(req);
           resolve(this.remember(key, text, b, keep));
         },
       };
+      this.inflight.add(req);
       void this.send(target.slot, req);
     });
+  }
+
+  /**
+   * Whether the body of `key`'s `text` is here or on its way from a running worker, so that
+   * `bodyOf` can wait for it without giving the event loop a turn. The server then analyses at
+   * once, and the checks that need no body run while the worker parses; otherwise (the worker
+   * is starting) it awaits `parse` first.
+   */
+  canWaitFor(key: string, text: string): boolean {
+    if (this.docs.get(key)?.results.some((r) => r.text === text)) return true;
+    for (const r of this.inflight) if (r.key === key && r.text === text && r.posted) return true;
+    return false;
   }
 
   /** Drops a document's tree and statements (closed, or its analysis was let go). */
@@ -209,8 +239,16 @@ export class ParserHost implements ShellBodies {
    */
   bodyOf(path: string, text: string): ShellBody | 'pending' | undefined {
     const entry = this.docs.get(path);
-    const hit = entry?.results.find((r) => r.text === text);
+    let hit = entry?.results.find((r) => r.text === text);
     if (hit) return hit.body;
+    // Being parsed by a running worker: wait for it here (the analysis is synchronous).
+    const req = [...this.inflight].find((r) => r.key === path && r.text === text && r.posted);
+    if (req) {
+      this.waitFor(req);
+      hit = this.docs.get(path)?.results.find((r) => r.text === text);
+      if (hit) return hit.body;
+      if (!req.done) return { failure: 'the shell parser was restarted while it read this text; it is read again on the next edit' };
+    }
     const other = this.others.get(path);
     if (other && other.text === text) return other.body ?? 'pending';
     if (this.closed) return undefined;
@@ -281,7 +319,8 @@ export class ParserHost implements ShellBodies {
 
   /** Starts the slot's worker if it has none; resolves when it is ready (or could not start). */
   private ensure(slot: Slot): Promise<void> {
-    if (slot.worker && slot.ready) return slot.ready;
+    // One start at a time: callers during a start share it.
+    if (slot.ready) return slot.ready;
     this.modules ??= compileWasm(findWasm(this.opts.wasmDir));
     const t0 = Date.now();
     slot.generation++;
@@ -289,32 +328,36 @@ export class ParserHost implements ShellBodies {
     slot.heap = undefined;
     const ready = this.modules.then((modules) => new Promise<void>((resolve) => {
       if (slot.generation !== generation || this.closed) return resolve();
-      const data: WorkerData = { modules, maxWasmBytes: this.opts.maxWasmBytes, faults: this.opts.faults };
+      const channel = new MessageChannel();
+      const signal = new SharedArrayBuffer(4);
+      const data: WorkerData = { modules, maxWasmBytes: this.opts.maxWasmBytes, faults: this.opts.faults, port: channel.port2, signal };
       let worker: Worker;
       try {
-        worker = new Worker(this.opts.workerScript ?? join(__dirname, 'parserWorker.js'), { workerData: data, resourceLimits: RESOURCE_LIMITS });
+        worker = new Worker(this.opts.workerScript ?? join(__dirname, 'parserWorker.js'), { workerData: data, transferList: [channel.port2], resourceLimits: RESOURCE_LIMITS });
       } catch (err) {
+        channel.port1.close();
         this.startFailure = `the parser worker did not start (${err instanceof Error ? err.message : String(err)})`;
         this.opts.log?.(`sysv-ha: ${this.startFailure}`);
+        slot.ready = undefined;
         return resolve();
       }
       slot.worker = worker;
+      slot.port = channel.port1;
+      slot.signal = new Int32Array(signal);
+      slot.isReady = false;
       this.counts.started++;
-      let isReady = false;
-      worker.on('message', (m: FromWorker) => {
-        if (m.type === 'ready') {
-          isReady = true;
-          this.counts.lastStartMs = Date.now() - t0;
-          slot.heap = m.heap;
-          this.startFailure = undefined;
-          resolve();
-        } else this.answer(slot, m);
-      });
+      const onReady = () => {
+        this.counts.lastStartMs = Date.now() - t0;
+        this.startFailure = undefined;
+        resolve();
+      };
+      readyHandlers.set(worker, onReady);
+      channel.port1.on('message', (m: FromWorker) => this.onMessage(slot, worker, m));
       worker.on('error', (err) => {
         if (slot.worker !== worker) return;
         const message = err instanceof Error ? err.message : String(err);
         const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        if (!isReady) {
+        if (!slot.isReady) {
           this.startFailure = `the parser worker did not start (${message})`;
           this.opts.log?.(`sysv-ha: ${this.startFailure}`);
         }
@@ -330,14 +373,18 @@ export class ParserHost implements ShellBodies {
       this.startFailure = `the shell parser did not load (${err instanceof Error ? err.message : String(err)})`;
       this.opts.log?.(`sysv-ha: ${this.startFailure}`);
       this.modules = undefined;
+      slot.ready = undefined;
     });
     slot.ready = ready;
     return ready;
   }
 
   private async send(slot: Slot, req: Request): Promise<void> {
-    await this.ensure(slot);
-    if (!slot.worker) {
+    req.posted = false;
+    // Posted at once to a ready worker (the caller may then wait for it synchronously).
+    if (!(slot.worker && slot.isReady)) await this.ensure(slot);
+    if (req.done) return;
+    if (!slot.worker || !slot.isReady) {
       req.resolve({ failure: this.startFailure ?? 'the shell parser is not running' });
       return;
     }
@@ -355,7 +402,47 @@ export class ParserHost implements ShellBodies {
     slot.lastUse = Date.now();
     clearTimeout(slot.quietTimer);
     this.post(slot, { type: 'parse', seq: req.seq, key: req.key, text: req.text, edits: req.edits, keep: req.keep });
+    req.posted = true;
     this.armWatchdog(slot);
+  }
+
+  /**
+   * Waits here, without giving the event loop a turn, until `req` is answered: the worker's
+   * answers are read from its port as they come (`receiveMessageOnPort`), between waits on the
+   * counter it bumps. The watchdog's limit holds here too, and a worker that died is noticed.
+   * Returns early when the request is re-sent to a worker that is still starting.
+   */
+  private waitFor(req: Request): void {
+    const slot = req.entry.slot;
+    while (!req.done) {
+      const { port, signal, worker } = slot;
+      if (!port || !signal || !worker || !req.posted) return;
+      const seen = Atomics.load(signal, 0);
+      const got = receiveMessageOnPort(port);
+      if (got) {
+        this.onMessage(slot, worker, got.message as FromWorker);
+        continue;
+      }
+      const head = slot.outstanding[0];
+      if (!head) return;
+      const left = slot.headSince + this.limitFor(head) - Date.now();
+      if (left <= 0) {
+        this.counts.ended.hang++;
+        this.restart(slot, head, `the shell parser did not finish within ${Math.round(this.limitFor(head) / 1000)} s on this text and was restarted`);
+        continue;
+      }
+      // An ended worker has no resource limits any more.
+      if (Object.keys(worker.resourceLimits ?? {}).length === 0) {
+        this.died(slot, 'the shell parser stopped on this text');
+        continue;
+      }
+      Atomics.wait(signal, 0, seen, Math.min(left, 50));
+    }
+  }
+
+  /** How long the head request may take before its worker is ended: the budget, a grace, and time to read a large tree. */
+  private limitFor(req: Request): number {
+    return PARSE_BUDGET_MS + this.opts.watchdogGraceMs + Math.ceil(req.text.length / 512);
   }
 
   private armWatchdog(slot: Slot): void {
@@ -363,7 +450,7 @@ export class ParserHost implements ShellBodies {
     const head = slot.outstanding[0];
     if (!head) return;
     // The budget stops a slow parse; reading a large tree takes time too (about 2 ms per KB on a busy machine).
-    const limit = PARSE_BUDGET_MS + this.opts.watchdogGraceMs + Math.ceil(head.text.length / 512);
+    const limit = this.limitFor(head);
     const left = slot.headSince + limit - Date.now();
     slot.watchdog = setTimeout(() => {
       if (slot.outstanding[0] !== head) return this.armWatchdog(slot);
@@ -371,6 +458,19 @@ export class ParserHost implements ShellBodies {
       this.restart(slot, head, `the shell parser did not finish within ${Math.round(limit / 1000)} s on this text and was restarted`);
     }, Math.max(0, left));
     slot.watchdog.unref?.();
+  }
+
+  /** A message from a slot's worker (read by the port's listener, or synchronously by `waitFor`). */
+  private onMessage(slot: Slot, worker: Worker, m: FromWorker): void {
+    if (slot.worker !== worker) return;
+    if (m.type === 'ready') {
+      slot.isReady = true;
+      slot.heap = m.heap;
+      readyHandlers.get(worker)?.();
+      readyHandlers.delete(worker);
+      return;
+    }
+    this.answer(slot, m);
   }
 
   private answer(slot: Slot, m: FromWorker): void {
@@ -444,6 +544,10 @@ export class ParserHost implements ShellBodies {
     clearTimeout(slot.quietTimer);
     slot.worker = undefined;
     slot.ready = undefined;
+    slot.isReady = false;
+    slot.port?.close();
+    slot.port = undefined;
+    slot.signal = undefined;
     slot.outstanding = [];
     slot.heap = undefined;
     for (const e of this.docs.values()) if (e.slot === slot) e.generation = -1;

@@ -1,4 +1,5 @@
 /** The messages between the parser host (`parserHost.ts`) and its worker (`parserWorker.ts`). */
+import type { MessagePort } from 'node:worker_threads';
 import type { TreeEditInfo } from '../core/language';
 import type { FragmentsMessage } from './bodyTransfer';
 import type { WasmModules } from './treeSitter';
@@ -8,6 +9,10 @@ export type FaultKind = 'wasm' | 'hang' | 'oom';
 
 export interface WorkerData {
   modules: WasmModules;
+  /** Where the worker answers: the host can read it synchronously (`receiveMessageOnPort`). */
+  port: MessagePort;
+  /** An Int32 the worker increments (and notifies) after each answer, for `Atomics.wait`. */
+  signal: SharedArrayBuffer;
   /** The wasm memory's limit (bytes). */
   maxWasmBytes: number;
   /** Honour `fault` messages. */

@@ -36,7 +36,14 @@ const docs = new Map<string, DocState>();
 let injected: { kind: FaultKind; key?: string } | undefined;
 let broken = false;
 
-const send = (m: FromWorker) => port.postMessage(m);
+const answers = data.port;
+const signal = new Int32Array(data.signal);
+/** Answers go on their own port, and the signal wakes a host waiting synchronously. */
+const send = (m: FromWorker) => {
+  answers.postMessage(m);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+};
 
 /**
  * The rows before which a comment line cannot go (`noCommentRows`), per top-level statement,
