@@ -84,9 +84,9 @@ export class LspDriver {
     }
   }
 
-  /** The fault for the next init script: mostly wasm faults and out-of-memory, one hang in eight (each costs the watchdog's seconds). */
+  /** The fault for the next init script: mostly wasm faults, out-of-memory and a worker thread that ends mid-parse, one hang in eight (each costs the watchdog's seconds). */
   nextFaultKind() {
-    return ['wasm', 'oom', 'wasm', 'oom', 'wasm', 'oom', 'wasm', 'hang'][this.faultCount++ % 8];
+    return ['wasm', 'oom', 'exit', 'oom', 'wasm', 'exit', 'wasm', 'hang'][this.faultCount++ % 8];
   }
 
   /** After a fault: the sentinel, edited, is analysed with its body (the fault stayed with its input). */

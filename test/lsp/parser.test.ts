@@ -75,6 +75,50 @@ describe('LSP over stdio: a fault in the parser worker', () => {
   });
 });
 
+describe('LSP over stdio: a parser worker that dies or hangs while the analysis waits for its answer', () => {
+  const client = clientWith({ SYSV_HA_PARSER_FAULTS: '1' });
+  const a = 'file:///srv/k1/etc/rc.d/init.d/foo';
+  const b = 'file:///srv/k2/etc/rc.d/init.d/foo';
+  const info = (uri: string) => client.request<{ reason: string }>('sysvHa/documentInfo', { uri });
+  const codes = async (uri: string, version: number) => (await client.diagnostics(uri, (p) => p.version === version)).diagnostics.map((d) => d.code);
+  const append = (uri: string, version: number, s: string) =>
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: s }] });
+  before(async () => {
+    await client.initialize({});
+    await client.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'shellscript', version: 1, text: noStatus } });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: b, languageId: 'shellscript', version: 1, text: noStatus } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('a worker whose thread ends mid-parse: only that text goes without body checks, the rest is parsed by a fresh worker', async () => {
+    assert.deepEqual(await codes(a, 1), ['initscript/missing-status']);
+    assert.deepEqual(await codes(b, 1), ['initscript/missing-status']);
+    assert.equal(await client.request('sysvHa/injectParserFault', { kind: 'exit', uri: a }), true);
+    await append(a, 2, '# edited\n');
+    assert.deepEqual(await codes(a, 2), []);
+    assert.match((await info(a)).reason, /shell body not checked: the shell parser stopped on this text.* and was restarted/);
+    await append(b, 2, '# edited\n');
+    assert.deepEqual(await codes(b, 2), ['initscript/missing-status']);
+    await append(a, 3, '# again\n');
+    assert.deepEqual(await codes(a, 3), ['initscript/missing-status']);
+  });
+
+  it('a hung worker: the server answers meanwhile, the watchdog ends the worker, only that text is marked', async () => {
+    assert.equal(await client.request('sysvHa/injectParserFault', { kind: 'hang', uri: a }), true);
+    const hangsBefore = (await client.request<{ ended: { hang: number } }>('sysvHa/parserStats', {})).ended.hang;
+    await append(a, 4, '# hangs\n');
+    // Answered while the worker still hangs (the watchdog has not ended it): the server is not stuck.
+    assert.equal((await client.request<{ ended: { hang: number } }>('sysvHa/parserStats', {})).ended.hang, hangsBefore);
+    assert.deepEqual(await codes(a, 4), []);
+    assert.match((await info(a)).reason, /shell body not checked: the shell parser did not finish within \d+ s on this text and was restarted/);
+    await append(b, 3, '# edited\n');
+    assert.deepEqual(await codes(b, 3), ['initscript/missing-status']);
+    await append(a, 5, '# again\n');
+    assert.deepEqual(await codes(a, 5), ['initscript/missing-status']);
+    assert.ok(!client.logs.some((l) => /unhandled|uncaught/.test(l)), client.logs.join('\n'));
+  });
+});
+
 describe('LSP over stdio: fault injection is off unless the server was started for it', () => {
   const client = new TestClient();
   before(async () => client.initialize({}));

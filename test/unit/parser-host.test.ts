@@ -202,17 +202,59 @@ describe('the parser host (web-tree-sitter in a worker thread)', () => {
     assert.ok(b !== 'pending' && b?.body);
     assert.deepEqual(b.body, localBody(INIT_SCRIPT));
     assert.equal(await parsing, b);
-    // A fault while waiting: the failure, at once; a hang: the watchdog's limit holds here too.
+    // A fault while waiting: the failure, at once.
     await host.injectFault('wasm', key);
     void host.parse(key, `${INIT_SCRIPT}# 1\n`, null);
     const faulted = host.bodyOf(key, `${INIT_SCRIPT}# 1\n`);
     assert.ok(faulted !== 'pending' && /failed on this text/.test(faulted?.failure ?? ''));
-    await host.warm();
-    await host.injectFault('hang', key);
-    void host.parse(key, `${INIT_SCRIPT}# 2\n`, null);
-    const hung = host.bodyOf(key, `${INIT_SCRIPT}# 2\n`);
-    assert.ok(hung !== 'pending' && /did not finish within/.test(hung?.failure ?? ''));
     assert.ok((await host.parse(key, `${INIT_SCRIPT}# 3\n`, null)).body, 'a fresh worker reads the next edit');
+  });
+
+  it('a worker that dies while bodyOf waits synchronously is noticed there, before the parse budget, not at the watchdog', async () => {
+    // The watchdog would end the worker only after an hour: the answer must come from noticing the dead thread.
+    const host = newHost({ faults: true, watchdogGraceMs: 3_600_000 });
+    await host.warm();
+    const key = '/etc/init.d/dies';
+    await host.injectFault('exit', key);
+    const parsing = host.parse(key, INIT_SCRIPT, null);
+    const dead = host.bodyOf(key, INIT_SCRIPT);
+    assert.ok(dead !== 'pending' && /stopped on this text/.test(dead?.failure ?? ''), JSON.stringify(dead));
+    assert.equal(host.tookPending(key, INIT_SCRIPT), false);
+    assert.equal(await parsing, dead);
+    assert.equal(host.stats().faultedInputs, 1);
+    assert.ok((await host.parse(key, `${INIT_SCRIPT}# 1\n`, null)).body, 'a fresh worker reads the next edit');
+  });
+
+  it('a hung worker: bodyOf stops waiting at the parse budget (pending, the caller analyses again), the watchdog ends it', async () => {
+    const host = newHost({ faults: true, watchdogGraceMs: 500 });
+    await host.warm();
+    const key = '/etc/init.d/hangs';
+    await host.injectFault('hang', key);
+    const parsing = host.parse(key, INIT_SCRIPT, null);
+    assert.equal(host.canWaitFor(key, INIT_SCRIPT), true);
+    assert.equal(host.bodyOf(key, INIT_SCRIPT), 'pending', 'the synchronous wait gave up without an answer');
+    assert.equal(host.tookPending(key, INIT_SCRIPT), true, 'the caller is told to analyse again');
+    assert.equal(host.tookPending(key, INIT_SCRIPT), false, 'once');
+    const hung = await parsing;
+    assert.match(hung.failure ?? '', /did not finish within/);
+    assert.equal(host.stats().ended.hang, 1);
+    assert.equal(host.bodyOf(key, INIT_SCRIPT), hung, 'the failure is this text\'s body now');
+    assert.ok((await host.parse(key, `${INIT_SCRIPT}# 1\n`, null)).body, 'a fresh worker reads the next edit');
+  });
+
+  it('a text re-sent to a fresh worker after another text faulted: bodyOf answers pending, then the body comes', async () => {
+    const host = newHost({ faults: true });
+    await host.warm();
+    await host.injectFault('wasm', '/etc/init.d/bad');
+    const bad = host.parse('/etc/init.d/bad', INIT_SCRIPT, null);
+    const good = host.parse('/etc/init.d/good', `${INIT_SCRIPT}# good\n`, null);
+    const b = host.bodyOf('/etc/init.d/good', `${INIT_SCRIPT}# good\n`);
+    assert.equal(b, 'pending');
+    assert.match((await bad).failure ?? '', /failed on this text/);
+    const body = await good;
+    assert.ok(body.body, 'the other document is parsed by the fresh worker');
+    assert.equal(host.tookPending('/etc/init.d/good', `${INIT_SCRIPT}# good\n`), true);
+    assert.equal(host.bodyOf('/etc/init.d/good', `${INIT_SCRIPT}# good\n`), body);
   });
 
   it('bodyOf: a file not parsed yet is pending, parsed in the background, then ready', async () => {

@@ -263,8 +263,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         svc.disposeAnalysis(analysis);
         continue; // forgotten meanwhile
       }
+      const again = parsing !== undefined && parserHost!.tookPending(path, text);
+      if (again) {
+        // The analysis stopped waiting for the body (the parse budget passed, or the worker was
+        // restarted for another text): analyse again, from scratch, with the body now here.
+        svc.disposeAnalysis(analysis);
+        try {
+          analysis = svc.analyze({ path, text, language }, settings, host, undefined, parserHost);
+        } catch (err) {
+          forget(uri);
+          throw err;
+        }
+      }
       if (cached) svc.disposeAnalysis(cached.analysis);
-      cache.set(uri, { version, analysis, incremental: previous !== undefined && (parsed?.incremental ?? true) });
+      cache.set(uri, { version, analysis, incremental: !again && previous !== undefined && (parsed?.incremental ?? true) });
       if (!edited.includes(uri)) keep(others, KEEP_OTHERS, uri);
       collector.workDone();
       // Edited while its body was parsed: analyse the newer version too (from this one).
@@ -714,7 +726,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * when the server was started with SYSV_HA_PARSER_FAULTS=1 (the fuzzer, the bench, tests).
    */
   connection.onRequest('sysvHa/injectParserFault', safe('injectParserFault', false, async (params: { kind: svc.FaultKind; uri?: string }) => {
-    if (!['wasm', 'hang', 'oom'].includes(params?.kind)) return false;
+    if (!['wasm', 'hang', 'oom', 'exit'].includes(params?.kind)) return false;
     return parserHost?.injectFault(params.kind, params.uri === undefined ? undefined : uriToPath(params.uri)) ?? false;
   }));
 

@@ -86,6 +86,15 @@ const WASM_INITIAL_BYTES = 512 * 65536;
 const LARGE_TEXT = 256 * 1024;
 /** Extra time a parse may take past its budget (reading the tree, a busy machine) before the worker is ended. */
 const WATCHDOG_GRACE_MS = 4000;
+/**
+ * Whether a worker's thread has stopped, read without the event loop (the 'exit' event and
+ * `resourceLimits` change only when it turns): once stopped, a worker's event-loop idle time
+ * reads -1. False when it cannot tell (its loop start was not read while it ran).
+ */
+function workerGone(worker: Worker): boolean {
+  return worker.performance.eventLoopUtilization().idle < 0;
+}
+
 /** What resolves `ensure` once a worker says it is ready. */
 const readyHandlers = new WeakMap<Worker, () => void>();
 
@@ -155,6 +164,8 @@ export class ParserHost implements ShellBodies {
   private readonly background = new Set<Promise<void>>();
   /** Parses asked for and not answered. */
   private readonly inflight = new Set<Request>();
+  /** Documents whose own body `bodyOf` answered 'pending' for (`tookPending`). */
+  private readonly pendingSeen = new Map<string, string>();
   private seq = 0;
   private startFailure?: string;
   private closed = false;
@@ -223,9 +234,21 @@ export class ParserHost implements ShellBodies {
     return false;
   }
 
+  /**
+   * Whether `bodyOf` answered 'pending' for the document `key`'s `text` (its synchronous wait
+   * ended before the answer): the analysis that read it should be done again now that `parse`
+   * settled. Answers true once.
+   */
+  tookPending(key: string, text: string): boolean {
+    if (this.pendingSeen.get(key) !== text) return false;
+    this.pendingSeen.delete(key);
+    return true;
+  }
+
   /** Drops a document's tree and statements (closed, or its analysis was let go). */
   forget(key: string): void {
     const entry = this.docs.get(key);
+    this.pendingSeen.delete(key);
     if (!entry) return;
     this.docs.delete(key);
     if (entry.slot.worker && entry.generation === entry.slot.generation) this.post(entry.slot, { type: 'drop', key });
@@ -241,13 +264,20 @@ export class ParserHost implements ShellBodies {
     const entry = this.docs.get(path);
     let hit = entry?.results.find((r) => r.text === text);
     if (hit) return hit.body;
-    // Being parsed by a running worker: wait for it here (the analysis is synchronous).
-    const req = [...this.inflight].find((r) => r.key === path && r.text === text && r.posted);
+    // Being parsed by a running worker: wait for it here (the analysis is synchronous), at most
+    // the parse budget. Not answered by then (a slow or hung worker, or the text re-sent to a
+    // fresh worker after another text's fault): 'pending', and the caller analyses again once
+    // the parse settles (`tookPending`); the watchdog still ends a hung worker.
+    let req: Request | undefined;
+    for (const r of this.inflight) if (r.key === path && r.text === text && r.posted) req = r;
     if (req) {
       this.waitFor(req);
       hit = this.docs.get(path)?.results.find((r) => r.text === text);
       if (hit) return hit.body;
-      if (!req.done) return { failure: 'the shell parser was restarted while it read this text; it is read again on the next edit' };
+      if (!req.done) {
+        this.pendingSeen.set(path, text);
+        return 'pending';
+      }
     }
     const other = this.others.get(path);
     if (other && other.text === text) return other.body ?? 'pending';
@@ -407,13 +437,15 @@ export class ParserHost implements ShellBodies {
   }
 
   /**
-   * Waits here, without giving the event loop a turn, until `req` is answered: the worker's
-   * answers are read from its port as they come (`receiveMessageOnPort`), between waits on the
-   * counter it bumps. The watchdog's limit holds here too, and a worker that died is noticed.
-   * Returns early when the request is re-sent to a worker that is still starting.
+   * Waits here, without giving the event loop a turn, until `req` is answered, at most the parse
+   * budget: the worker's answers are read from its port as they come (`receiveMessageOnPort`),
+   * between waits on the counter it bumps. A worker that died is noticed at once (its 'exit'
+   * event would need the event loop), and the watchdog's limit holds here too. Returns early
+   * when the request is re-sent to a worker that is still starting.
    */
   private waitFor(req: Request): void {
     const slot = req.entry.slot;
+    const until = Date.now() + PARSE_BUDGET_MS;
     while (!req.done) {
       const { port, signal, worker } = slot;
       if (!port || !signal || !worker || !req.posted) return;
@@ -425,18 +457,19 @@ export class ParserHost implements ShellBodies {
       }
       const head = slot.outstanding[0];
       if (!head) return;
-      const left = slot.headSince + this.limitFor(head) - Date.now();
+      if (workerGone(worker)) {
+        this.died(slot, 'the shell parser stopped on this text');
+        continue;
+      }
+      const now = Date.now();
+      const left = slot.headSince + this.limitFor(head) - now;
       if (left <= 0) {
         this.counts.ended.hang++;
         this.restart(slot, head, `the shell parser did not finish within ${Math.round(this.limitFor(head) / 1000)} s on this text and was restarted`);
         continue;
       }
-      // An ended worker has no resource limits any more.
-      if (Object.keys(worker.resourceLimits ?? {}).length === 0) {
-        this.died(slot, 'the shell parser stopped on this text');
-        continue;
-      }
-      Atomics.wait(signal, 0, seen, Math.min(left, 50));
+      if (now >= until) return;
+      Atomics.wait(signal, 0, seen, Math.min(left, until - now, 20));
     }
   }
 
@@ -466,6 +499,8 @@ export class ParserHost implements ShellBodies {
     if (m.type === 'ready') {
       slot.isReady = true;
       slot.heap = m.heap;
+      // Reads the worker's loop start once, while it runs, so that `workerGone` can tell later.
+      worker.performance.eventLoopUtilization();
       readyHandlers.get(worker)?.();
       readyHandlers.delete(worker);
       return;

@@ -5,7 +5,7 @@ import type { FragmentsMessage } from './bodyTransfer';
 import type { WasmModules } from './treeSitter';
 
 /** Faults the worker can be told to inject into its next parse (tests, the fuzzer, the bench). */
-export type FaultKind = 'wasm' | 'hang' | 'oom';
+export type FaultKind = 'wasm' | 'hang' | 'oom' | 'exit';
 
 export interface WorkerData {
   modules: WasmModules;

@@ -81,7 +81,7 @@ void (async () => {
   /**
    * Fault injection: `wasm` throws a RuntimeError through the parse (from its progress callback,
    * or after it when the text is too short to be asked for progress), `hang` never returns,
-   * `oom` fills the wasm heap through the runtime's own malloc so that tree-sitter's next
+   * `exit` ends the worker's thread without an answer, `oom` fills the wasm heap through the runtime's own malloc so that tree-sitter's next
    * allocation fails and the runtime aborts, as a real out-of-memory does.
    */
   const takeFault = (key: string): FaultKind | undefined => {
@@ -115,6 +115,8 @@ void (async () => {
         // a parse that never returns: only the host's watchdog ends it
       }
       if (fault === 'oom') fillHeap();
+      // The worker's thread ends mid-parse, without an answer (as when V8 ends it out of memory).
+      if (fault === 'exit') process.exit(70);
       let fired = false;
       const onProgress = fault === 'wasm' ? () => {
         fired = true;
