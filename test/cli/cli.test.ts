@@ -1,7 +1,7 @@
 /** The CLI as a user runs it: the built dist/cli.js, and the same code in-process. */
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -250,6 +250,20 @@ describe('sysv-ha check --jobs: shell bodies parsed on worker threads', () => {
     // The resource scripts' bodies were read too (through the workers' bodies).
     const codes = run(['check', '--format', 'json', '--jobs', '3', root]).stdout;
     for (const code of ['workspace/resource-script-no-status', 'workspace/resource-status-output', 'initscript/syntax-error']) assert.ok(codes.includes(code), code);
+  });
+
+  it('an installation without the parser worker fails loudly rather than skip every init-script body', () => {
+    const root = tree(files);
+    // A copy of dist/ without parserWorker.js, as a package that left it out would be.
+    const dist = mkdtempSync(join(tmp, 'dist-'));
+    for (const f of ['cli.js', 'web-tree-sitter.wasm', 'tree-sitter-bash.wasm', 'parser.info']) copyFileSync(join(REPO, 'dist', f), join(dist, f));
+    const r = spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', '--jobs', '2', root], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.status, 2, r.stdout);
+    assert.equal(r.stdout, '', 'nothing printed as if checked');
+    assert.match(r.stderr, /^sysv-ha: the parser worker did not start \(.*parserWorker\.js.*\): init-script bodies cannot be checked; .*--jobs 1\n$/);
+    // One thread parses in itself and needs no worker: the same result as the full installation.
+    const one = spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', '--jobs', '1', '--format', 'json', root], { encoding: 'utf8' });
+    assert.equal(one.stdout, run(['check', '--jobs', '2', '--format', 'json', root]).stdout);
   });
 
   it('--jobs takes a number of threads', () => {

@@ -68,8 +68,9 @@ Options:
                                bodies ahead of it (default: the number of CPUs; 1: no other thread)
   -h, --help                   this help
 
-Exit status: 0 no error found, 1 at least one error, 2 a usage error, a missing path, or nothing
-checked (no file sysv-ha recognises under the paths given, or all of them skipped), 3 a file
+Exit status: 0 no error found, 1 at least one error, 2 a usage error, a missing path, nothing
+checked (no file sysv-ha recognises under the paths given, or all of them skipped), or the shell
+parser's worker could not start (an incomplete installation), 3 a file
 could not be read (unreadable, outside the root, not a regular file; the others are checked).
 `;
 
@@ -285,8 +286,12 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const workers = Math.min(parsed.jobs - 1, scripts > 1 ? scripts : 0);
   const parser = needsShell && workers > 0 ? new svc.ParserHost({ wasmDir: __dirname, workers }) : undefined;
   try {
-    if (parser) void parser.warm();
-    else if (needsShell) await svc.initialize({ wasmDir: __dirname });
+    if (parser) {
+      // Without its workers every init-script body would go unchecked: say so and stop.
+      await parser.warm();
+      const failure = parser.startError();
+      if (failure) throw new SetupError(`${failure}: init-script bodies cannot be checked; the installation is incomplete (parserWorker.js belongs next to cli.js), reinstall it or run with --jobs 1`);
+    } else if (needsShell) await svc.initialize({ wasmDir: __dirname });
     return await checkFiles(parsed, settings, files, stdin, given, io, parser);
   } finally {
     await parser?.close();
@@ -390,6 +395,9 @@ async function checkFiles(
   return errors && !parsed.exitZero ? 1 : 0;
 }
 
+/** The CLI cannot do what was asked on this installation (exit 2, its message on one line). */
+class SetupError extends Error {}
+
 /** Runs the CLI in-process; resolves to the exit status. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -423,7 +431,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         throw new UsageError(`unknown command '${command}' (sysv-ha --help lists them)`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof SetupError) {
       io.stderr(`sysv-ha: ${printable(err.message)}\n`);
       return 2;
     }

@@ -181,6 +181,11 @@ export class ParserHost implements ShellBodies {
     await Promise.all(this.slots.map((s) => this.ensure(s)));
   }
 
+  /** Why the last worker start failed (its script missing, the wasm not loaded), until one starts. */
+  startError(): string | undefined {
+    return this.startFailure;
+  }
+
   /**
    * The body of `text`, the document `key`'s new version; `edits` since the text of the last
    * `parse` of the same key (null: parse from scratch). `keep`: keep the tree for the next
