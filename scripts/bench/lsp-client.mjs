@@ -45,10 +45,11 @@ export class BenchClient {
 
   get pid() { return this.proc.pid; }
 
-  /** Resolves with the milliseconds from spawn to the `initialize` answer. */
-  async initialize() {
+  /** Resolves with the milliseconds from spawn to the `initialize` answer. @param {string} [folderUri] a workspace folder */
+  async initialize(folderUri) {
     await this.conn.sendRequest('initialize', {
-      processId: process.pid, rootUri: null,
+      processId: process.pid, rootUri: folderUri ?? null,
+      ...(folderUri ? { workspaceFolders: [{ uri: folderUri, name: 'bench' }] } : {}),
       capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, publishDiagnostics: { versionSupport: true } } },
     });
     const ms = performance.now() - this.spawnedAt;

@@ -297,7 +297,7 @@ async function main() {
   await sleep(300);
   startupIdle.push(s1.memory());
   // The editor-depth requests (#19) beside the older ones: navigation, links, hints, colours, format, quick fixes.
-  const newFeatures = () => ({ definition: [], references: [], prepareRename: [], documentLink: [], inlayHint: [], semanticTokens: [], formatting: [], codeAction: [] });
+  const newFeatures = () => ({ definition: [], references: [], prepareRename: [], rename: [], documentLink: [], inlayHint: [], semanticTokens: [], formatting: [], codeAction: [] });
   const feat = { completion: [], hover: [], documentSymbol: [], codeLens: [], ...newFeatures() };
   const featLarge = {};
   async function exercise(e, rounds = 1, bucket = feat) {
@@ -326,7 +326,10 @@ async function main() {
       const position = { line: p.line, character: p.start };
       bucket.definition.push((await s1.timed('textDocument/definition', { textDocument: uri, position })).ms);
       bucket.references.push((await s1.timed('textDocument/references', { textDocument: uri, position, context: { includeDeclaration: true } })).ms);
-      bucket.prepareRename.push((await s1.timed('textDocument/prepareRename', { textDocument: uri, position })).ms);
+      const prep = await s1.timed('textDocument/prepareRename', { textDocument: uri, position });
+      bucket.prepareRename.push(prep.ms);
+      // The rename itself where there is a name to rename (the edit is computed, not applied).
+      if (prep.result) bucket.rename.push((await s1.timed('textDocument/rename', { textDocument: uri, position, newName: `${prep.result.placeholder}2` }).catch(() => ({ ms: null }))).ms);
     }
     const whole = { start: { line: 0, character: 0 }, end: { line: e.text.split('\n').length, character: 0 } };
     for (let k = 0; k < ITER.lenses; k++) {
@@ -427,6 +430,34 @@ async function main() {
       const indexMem = s3.memory();
       await s3.shutdown();
       log(`bench: tree: one script open, cross-file checks in ${round(index.ms)} ms (${indexCodes.join(', ') || 'no cross-file finding'})`);
+      // workspace/symbol (issue 19) on the tree as the workspace folder, nothing open: the first
+      // request reads every header (cold), then the editor's filtering as a name is typed (warm).
+      const s4 = new BenchClient(serverJs, serverArgs('server-tree-symbols'), serverEnv);
+      await s4.initialize(pathToFileURL(root).href);
+      await sleep(300);
+      const cold = await s4.timed('workspace/symbol', { query: '' });
+      const symbolQueries = ['', 's', 'sv', 'svc', 'svc0', 'svc05', 'svc050', 'svc0500', 'zzz'];
+      const warm = [];
+      let matched = null;
+      for (let rep = 0; rep < 3; rep++) {
+        for (const query of symbolQueries) {
+          const r = await s4.timed('workspace/symbol', { query });
+          warm.push(r.ms);
+          if (query === 'svc0500') matched = r.result?.length ?? 0;
+        }
+      }
+      // The boot-order picture's requests (issue 19) on the same tree: one script's view, the
+      // whole init.d's, a runlevel change from the inittab, and the Services view's rows.
+      const pictures = { bootViewScript: [], bootViewTree: [], simulateData: [], services: [] };
+      for (let rep = 0; rep < 3; rep++) {
+        pictures.bootViewScript.push((await s4.timed('sysvHa/bootView', { path: paths[Math.floor(paths.length / 2)] })).ms);
+        pictures.bootViewTree.push((await s4.timed('sysvHa/bootView', { path: root })).ms);
+        pictures.simulateData.push((await s4.timed('sysvHa/simulateData', { path: join(root, 'etc', 'inittab'), from: 'N', to: '3' })).ms);
+        pictures.services.push((await s4.timed('sysvHa/services', { folders: [root] })).ms);
+      }
+      await s4.shutdown();
+      const workspaceSymbol = { coldMs: cold.ms, coldSymbols: cold.result?.length ?? 0, warm: summary(warm), exactMatches: matched, pictures: Object.fromEntries(Object.entries(pictures).map(([k, v]) => [k, summary(v)])) };
+      log(`bench: tree: workspace/symbol cold ${round(cold.ms)} ms (${workspaceSymbol.coldSymbols} symbols), warm p50 ${round(workspaceSymbol.warm.p50)} ms`);
       const s2 = new BenchClient(serverJs, serverArgs('server-tree'), serverEnv);
       await s2.initialize();
       await sleep(300);
@@ -455,7 +486,7 @@ async function main() {
       const pos = { line: plan.line, character: plan.character };
       const editWithTree = await s2.change(e0.uri, 2, { start: pos, end: pos }, ' ');
       await s2.shutdown();
-      tree = { cliTree, scripts: paths.length, indexReadyMs: index.ms, indexCodes, indexRssMB: indexMem.rssMB, cliMs: cli.ms, cliCpuMs: cli.cpuMs, serverCpuMs, cliStatus: cli.status, cliFindings: findings, serverAllPublishedMs: serverMs, serverPublished: paths.length - pending.size, rssMB: mem.rssMB, peakMB: mem.hwmMB, editWithTreeOpenMs: editWithTree, crossFile: crossFileSummary(findings) };
+      tree = { cliTree, scripts: paths.length, indexReadyMs: index.ms, indexCodes, indexRssMB: indexMem.rssMB, cliMs: cli.ms, cliCpuMs: cli.cpuMs, serverCpuMs, cliStatus: cli.status, cliFindings: findings, serverAllPublishedMs: serverMs, serverPublished: paths.length - pending.size, rssMB: mem.rssMB, peakMB: mem.hwmMB, editWithTreeOpenMs: editWithTree, workspaceSymbol, crossFile: crossFileSummary(findings) };
       log(`bench: tree: CLI ${round(cli.ms)} ms, server ${round(serverMs)} ms, RSS ${round(mem.rssMB, 1)} MB`);
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -655,6 +686,7 @@ function printTable(r) {
     out.push(row([`generated ${n}-line script: symbols / lenses`, `${f(v.features.documentSymbol.p50, 1)}/${f(v.features.codeLens.p50, 1)}`, `${f(v.features.documentSymbol.p95, 1)}/${f(v.features.codeLens.p95, 1)}`, '', ''], W));
     out.push(row([`generated ${n}-line script: definition / references`, `${f(v.features.definition.p50, 1)}/${f(v.features.references.p50, 1)}`, `${f(v.features.definition.p95, 1)}/${f(v.features.references.p95, 1)}`, '', ''], W));
     out.push(row([`generated ${n}-line script: inlay hints / sem. tokens`, `${f(v.features.inlayHint.p50, 1)}/${f(v.features.semanticTokens.p50, 1)}`, `${f(v.features.inlayHint.p95, 1)}/${f(v.features.semanticTokens.p95, 1)}`, '', ''], W));
+    out.push(row([`generated ${n}-line script: prepareRename / rename`, `${f(v.features.prepareRename.p50, 1)}/${f(v.features.rename.p50, 1)}`, `${f(v.features.prepareRename.p95, 1)}/${f(v.features.rename.p95, 1)}`, '', ''], W));
     out.push(row([`generated ${n}-line script: links / code actions`, `${f(v.features.documentLink.p50, 1)}/${f(v.features.codeAction.p50, 1)}`, `${f(v.features.documentLink.p95, 1)}/${f(v.features.codeAction.p95, 1)}`, '', ''], W));
     out.push(row([`  floor: full parse / incremental`, f(v.floorFullMs, 2), f(v.floorIncrMs, 3), '', ''], W));
   }
@@ -667,6 +699,7 @@ function printTable(r) {
   out.push(`parser worker: ${ps ? `started ${ps.started}, ended idle ${ps.ended.idle} / heap ${ps.ended.heap} / fault ${ps.ended.fault} / hang ${ps.ended.hang}; last start ${f(r.parserWorker.lastStartMs, 0)} ms; first edit after it was ended ${f(r.parserWorker.firstEditAfterEndedMs, 1)} ms; statements sent ${ps.statements?.sent}, reused ${ps.statements?.reused}` : 'none (a build without one)'}`);
   if (r.faults) out.push(`faults: ${FAULT_KINDS.map((k) => r.faults[k]?.injected ? `${k}: other document back in ${f(r.faults[k].otherDocumentBackMs, 0)} ms, ${r.faults[k].withoutBodyAnalysis} without body (${r.faults[k].faultingInfo.slice(0, 60)}…), next edit ${f(r.faults[k].nextEditMs, 1)} ms` : `${k}: not injectable`).join('; ')}`);
   if (r.tree) out.push(`1,000-script /etc tree: one script opened in a fresh server has its cross-file checks in ${f(r.tree.indexReadyMs, 0)} ms (RSS ${f(r.tree.indexRssMB)} MB)`);
+  if (r.tree?.workspaceSymbol) out.push(`1,000-script /etc tree: workspace/symbol, the tree as workspace folder: first request ${f(r.tree.workspaceSymbol.coldMs, 0)} ms (${r.tree.workspaceSymbol.coldSymbols} symbols, headers read from disk), then p50 ${f(r.tree.workspaceSymbol.warm.p50, 2)} ms, p95 ${f(r.tree.workspaceSymbol.warm.p95, 2)} ms over ${r.tree.workspaceSymbol.warm.n} queries as a name is typed; p50 bootView of a script ${f(r.tree.workspaceSymbol.pictures.bootViewScript.p50, 1)} ms, of the tree ${f(r.tree.workspaceSymbol.pictures.bootViewTree.p50, 1)} ms, simulateData N→3 ${f(r.tree.workspaceSymbol.pictures.simulateData.p50, 1)} ms, services ${f(r.tree.workspaceSymbol.pictures.services.p50, 1)} ms`);
   if (r.tree?.cliTree) out.push(`1,000-script /etc tree, CLI check: default ${f(r.tree.cliTree.defaultMs, 0)} ms (CPU ${f(r.tree.cliTree.defaultCpuMs, 0)}), --jobs 1 ${f(r.tree.cliTree.jobs1Ms, 0)} ms (CPU ${f(r.tree.cliTree.jobs1CpuMs, 0)}), baseline ${f(r.tree.cliTree.baselineMs, 0)} ms (CPU ${f(r.tree.cliTree.baselineCpuMs, 0)}); same output with --jobs 1: ${r.tree.cliTree.sameOutput}`);
   if (r.tree) out.push(`1,000-script /etc tree: CLI check ${f(r.tree.cliMs, 0)} ms (CPU ${f(r.tree.cliCpuMs, 0)}); server (CPU ${f(r.tree.serverCpuMs, 0)}) publishes all ${r.tree.serverPublished} in ${f(r.tree.serverAllPublishedMs, 0)} ms; RSS ${f(r.tree.rssMB)} MB steady, ${f(r.tree.peakMB)} MB peak; one edit with all open ${f(r.tree.editWithTreeOpenMs, 2)} ms; cross-file findings ${JSON.stringify(r.tree.crossFile.codes)}`);
   out.push(`CLI: start-up (--version) ${f(r.cli.startupMs.p50, 0)} ms; one init script ${f(r.cli.oneInitScriptMs.p50, 0)} ms (CPU ${f(r.cli.oneInitScriptCpuMs.p50, 0)}); check of the whole set ${f(r.cli.corpusWallMs.p50, 0)} ms wall (CPU ${f(r.cli.corpusCpuMs.p50, 0)}) in ${r.cli.calls.length} calls (${r.cli.calls.map((c) => `${c.name} ${f(c.ms, 0)}`).join(', ')})`);

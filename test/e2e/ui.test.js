@@ -140,6 +140,17 @@ async function webviewText(page, marker) {
   return null;
 }
 
+// The titles of the dependency graph's arrows (svg path.edge) in the webview whose text has `marker`.
+async function webviewEdges(page, marker) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const t = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+    if (!t || !t.includes(marker)) continue;
+    return frame.evaluate(() => [...document.querySelectorAll('svg path.edge[d^="M"]')].map((e) => `${e.getAttribute('class')}: ${(e.querySelector('title') || {}).textContent || ''}`)).catch(() => []);
+  }
+  return [];
+}
+
 // Text of the visible hover widgets.
 async function hoverNow(page) {
   return page
@@ -848,7 +859,7 @@ async function bootOrderPart(page) {
   }
   // The hover notes that have no diagnostic code: `daemon sleep 120` waits forever.
   const hDaemon = await hoverWord(page, 'daemon sleep 120', 'daemon', (t) => t.includes('never detaches'));
-  record('myscript: hover on "daemon sleep 120" says sleep never detaches and where daemon comes from', hDaemon.ok && hDaemon.text.includes('sourced on line 11'),
+  record('myscript: hover on "daemon sleep 120" says sleep never detaches and where daemon comes from', hDaemon.ok && hDaemon.text.includes('sourced on line 21'),
     hDaemon.text.split('\n').filter((l) => /detaches|sourced/.test(l)).join(' ').slice(0, 300));
   await sleep(300);
   await shot(page, '08b-initscript-daemon-hover.png');
@@ -869,6 +880,9 @@ async function bootOrderPart(page) {
   record('Preview links: runlevel 3 row lists S99myscript', /\bS99myscript\b/.test(row(3)), JSON.stringify(row(3)));
   record('Preview links: runlevel 0 row lists K90myscript', /\bK90myscript\b/.test(row(0)), JSON.stringify(row(0)));
   record('Preview links: no row says chkconfig and insserv disagree (insserv does not apply to a Red Hat tree)', !!preview && !pText.includes('disagree'), pLines.filter((l) => l.includes('disagree')).slice(0, 2).join(' / '));
+  // examples/: myscript's header has 'Should-Start: httpd', so the graph has that arrow.
+  const edges = await webviewEdges(page, 'Links of myscript');
+  record('Preview links: the dependency graph draws the arrow of myscript\'s Should-Start: httpd', edges.some((e) => /^edge should: myscript should start after httpd\b/.test(e)), JSON.stringify(edges));
   const groups = await page.locator('.editor-group-container').count();
   record('Preview links: opened beside the script (two editor groups)', groups === 2, `${groups} editor group(s)`);
   await sleep(300);

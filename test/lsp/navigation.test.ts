@@ -89,6 +89,29 @@ describe('LSP over stdio: navigation across files', () => {
     await assert.rejects(client.request('textDocument/rename', { ...where, newName: 'web' }), /already provided by web/);
   });
 
+  it('references and prepareRename at a position in every language', async () => {
+    const refs = (file: string, needle: string) => client.request<Loc[]>('textDocument/references', { textDocument: { uri: uri(file) }, position: pos(file, needle), context: { includeDeclaration: true } }).then((r) => r.map(at).sort());
+    const prepare = (file: string, needle: string) => client.request<{ range: Loc['range']; placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri: uri(file) }, position: pos(file, needle) })
+      .then((r) => (r ? `${r.range.start.line}:${r.range.start.character}-${r.range.end.character} ${r.placeholder}` : null));
+    // A haresources resource is the script's Provides name: the same references as from the script.
+    assert.deepEqual(await refs('etc/ha.d/haresources', 'cache'), ['etc/ha.d/haresources:0:31', 'etc/rc.d/init.d/cache:4:12', 'etc/rc.d/init.d/web:7:16']);
+    // A dependency in a header: the provider, the scripts that need it and haresources.
+    assert.deepEqual(await refs('etc/rc.d/init.d/web', 'cache'), ['etc/ha.d/haresources:0:31', 'etc/rc.d/init.d/cache:4:12', 'etc/rc.d/init.d/web:7:16']);
+    assert.deepEqual(await refs('etc/ha.d/authkeys', 'sha1'), []);
+    assert.equal(await prepare('etc/ha.d/haresources', 'web'), '0:37-40 web');
+    assert.equal(await prepare('etc/rc.d/init.d/web', ' db'), '5:27-29 db');
+    assert.equal(await prepare('etc/rc.d/init.d/cache', 'web'), '7:18-21 web');
+    for (const [file, needle] of [['etc/inittab', 'sysinit'], ['etc/ha.d/authkeys', 'sha1'], ['etc/xinetd.d/tftp', 'tftp'], ['etc/ha.d/ha.cf', 'alpha'], ['etc/rc.d/init.d/web', 'daemon']] as const) {
+      assert.equal(await prepare(file, needle), null, `${file}: ${needle}`);
+    }
+  });
+
+  it('rename from a haresources resource: the script, its header, its dependents and haresources', async () => {
+    const edit = await client.request<{ documentChanges: ({ textDocument: { uri: string; version: number | null }; edits: { newText: string }[] } | { kind: string; oldUri: string; newUri: string })[] }>('textDocument/rename', { textDocument: { uri: uri('etc/ha.d/haresources') }, position: pos('etc/ha.d/haresources', 'web'), newName: 'apache' });
+    const summary = edit.documentChanges.map((c) => ('kind' in c ? `${c.kind} ${rel(c.oldUri)} -> ${rel(c.newUri)}` : `${rel(c.textDocument.uri)}@${c.textDocument.version}: ${c.edits.map((e) => e.newText).join(',')}`));
+    assert.deepEqual(summary.sort(), ['etc/ha.d/haresources@1: apache', 'etc/rc.d/init.d/cache@1: apache', 'etc/rc.d/init.d/web@1: apache', 'rename etc/rc.d/init.d/web -> etc/rc.d/init.d/apache']);
+  });
+
   it('workspace symbols: every service of the open image root', async () => {
     const all = await client.request<{ name: string; containerName: string; location: Loc }[]>('workspace/symbol', { query: '' });
     const names = all.map((s) => `${s.name}@${s.containerName}`);

@@ -42,6 +42,9 @@ describe('editor depth: navigation, hints, colours, formatting, quick fixes, pic
     const loc = defs[0].targetUri ? { uri: defs[0].targetUri, range: defs[0].targetRange } : defs[0];
     assert.strictEqual(rel(loc.uri), FUNCTIONS);
     assert.strictEqual(loc.range.start.line, 1);
+    // examples/: myscript's 'Should-Start: httpd' leads to the script that provides httpd.
+    const toDep = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', my.uri, posOf(my, 'Should-Start: httpd', 'Should-Start: h'.length));
+    assert.deepStrictEqual(toDep.map((d) => rel(d.targetUri || d.uri)), ['etc/rc.d/init.d/httpd']);
     const hr = await open('etc/ha.d/haresources');
     const toScript = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', hr.uri, posOf(hr, 'httpd'));
     assert.deepStrictEqual(toScript.map((d) => rel(d.targetUri || d.uri)), ['etc/rc.d/init.d/httpd']);
