@@ -159,3 +159,24 @@ describe('a closed output pipe', () => {
     assert.equal(code, 141);
   });
 });
+
+describe('templates and Debian\'s guarded source (issue #15 point 9), through the CLI', () => {
+  const LSB = (provides: string, start: string) => `#!/bin/sh\n### BEGIN INIT INFO\n# Provides:          ${provides}\n# Required-Start:    $remote_fs\n# Required-Stop:     $remote_fs\n# Default-Start:     ${start}\n# Default-Stop:      0 1 6\n# Short-Description: x\n### END INIT INFO\n`;
+  const BODY = 'case "$1" in\n  start|stop|restart|force-reload|status) : ;;\n  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n';
+  it('hwclock.sh\'s [ ! -r F ] || . F is no unguarded source; a template is said once; a placeholder left in an installed script is said as one', () => {
+    const d = dir({
+      'etc/init.d/hw': `${LSB('hw', 'S')}[ ! -r /etc/default/hw ] || . /etc/default/hw\n${BODY}`,
+      'src/foo.init.in': `${LSB('@NAME@', '%%DEFAULTSTART%%')}${BODY}`,
+      'etc/init.d/left': `${LSB('left', '%%DEFAULTSTART%%')}${BODY}`,
+    });
+    const root = run(['check', '--format', 'json', '--exit-zero', '--no-file-modes', d]);
+    const found = (JSON.parse(root.stdout) as { file: string; line: number; code: string; message: string }[]).map((p) => ({ ...p, file: p.file.slice(d.length + 1) }));
+    assert.deepEqual(found.filter((p) => p.file === 'etc/init.d/hw'), [], JSON.stringify(found));
+    const left = found.filter((p) => p.file === 'etc/init.d/left');
+    assert.deepEqual(left.map((p) => `${p.line}:${p.code}`), ['6:initscript/packed-runlevels'], JSON.stringify(left));
+    assert.match(left[0]!.message, /template placeholder the build did not replace/);
+    assert.doesNotMatch(left[0]!.message, /% % D/);
+    const tmpl = run(['check', '--format', 'json', '--exit-zero', '--lang', 'initscript', join(d, 'src/foo.init.in')]);
+    assert.deepEqual((JSON.parse(tmpl.stdout) as { code: string }[]).map((p) => p.code), ['initscript/template']);
+  });
+});

@@ -253,6 +253,17 @@ describe('initscript precision: templates (#15 point 9)', () => {
   it('never for a script where rc runs it: a placeholder there is a shipped bug (cluster-glue\'s logd)', () => {
     const logd = RH_LIKE.replace('# chkconfig: 345 40 60', '# chkconfig: 2345 @LOGD_INITSTARTPRI@ @LOGD_INITSTOPPRI@');
     assert.deepEqual(analyzeText(logd, { language: 'initscript', path: '/etc/init.d/foo' }).problems.map((p) => `${p.code}=${p.severity}`), ['initscript/chkconfig-invalid=error']);
+    // dh-make's Default-Start placeholder left in an installed script: said as a placeholder, no
+    // 'Write % % D E F A U L T S T A R T % %' (#15 point 9); a word is no runlevels either.
+    for (const [token, want] of [['%%DEFAULTSTART%%', /^'%%DEFAULTSTART%%' is a template placeholder the build did not replace, not runlevels: .* started nowhere\. Write the runlevels separated by blanks \(e\.g\. '2 3 4 5'\)/], ['default', /^'default' is one word, not runlevels: .* Write the runlevels separated by blanks/], ['@START@', /template placeholder/]] as const) {
+      const a = analyzeText(DEB.replace('# Default-Start:     2 3 4 5', `# Default-Start:     ${token}`), DEB_OPTS);
+      assert.deepEqual(codes(a), ['6:initscript/packed-runlevels=error'], token);
+      assert.match(a.problems[0]!.message, want);
+      assert.equal(a.problems[0]!.fixes, undefined, token);
+      assert.ok(!a.problems[0]!.message.includes(`${token[0]} ${token[1]}`), a.problems[0]!.message);
+    }
+    // Runlevel characters are still spread by the fix.
+    assert.equal(analyzeText(DEB.replace('# Default-Start:     2 3 4 5', '# Default-Start:     S2345'), DEB_OPTS).problems[0]!.fixes![0]!.title, "Write 'S 2 3 4 5'");
     // A placeholder only in a comment is no template.
     assert.deepEqual(codes(analyzeText(DEB.replace('#!/bin/sh\n', '#!/bin/sh\n# Author: @FULLNAME@ <@EMAIL@>\n'), { language: 'initscript', path: '/src/debian/bar.init' })), []);
   });

@@ -13,7 +13,7 @@ import type { BodyModel, CommandInfo, Word } from './body';
 import { chkconfigRejection, type HeaderModel, type LsbBlock, type LsbEntry } from './header';
 import { checkDuplicateAddresses, checkIpCommand, type IpStep } from '../ipaddr';
 import { astrayPidUses, foregroundProgram, libraryNote, pidUses } from './notes';
-import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, isIgnoredName, libraryFunction, type InitProfile } from './spec';
+import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, TEMPLATE_PLACEHOLDER, isIgnoredName, libraryFunction, type InitProfile } from './spec';
 import { isWholeImage } from '../../boot/scripts';
 
 export interface ScriptContext {
@@ -275,10 +275,24 @@ function checkEntryValue(e: LsbEntry, ctx: ScriptContext, out: RawProblem[]): vo
         continue;
       }
       if (w.text.length > 1) {
+        const where = name === 'Default-Start' ? 'started' : 'stopped';
+        // Only runlevel characters can be spread into runlevels; a template placeholder left in an
+        // installed script (#15 point 9) or a word chkconfig's strtol reads no number from is said
+        // as what it is, without a fix ('3x' still reads as level 3 there: the packed message).
+        const placeholder = TEMPLATE_PLACEHOLDER.exec(w.text);
+        if (placeholder || !/^[0-9SsBb]/.test(w.text) || (!/^\d/.test(w.text) && !/^[0-9SsBb]+$/.test(w.text))) {
+          out.push({
+            code: 'initscript/packed-runlevels', range: wr(w),
+            message: placeholder
+              ? `'${w.text}' is a template placeholder the build did not replace, not runlevels: insserv ignores it and chkconfig reads no runlevel from it, so the script is ${where} nowhere. Write the runlevels separated by blanks (e.g. '${name === 'Default-Start' ? '2 3 4 5' : '0 1 6'}'), or check the template instead.`
+              : `'${w.text}' is one word, not runlevels: insserv ignores it and chkconfig reads no runlevel from it, so the script is ${where} nowhere. Write the runlevels separated by blanks (e.g. '${name === 'Default-Start' ? '2 3 4 5' : '0 1 6'}').`,
+          });
+          continue;
+        }
         const spread = [...w.text].join(' ');
         out.push({
           code: 'initscript/packed-runlevels', range: wr(w),
-          message: `'${w.text}' is one token, not ${w.text.length} runlevels: insserv ignores it and chkconfig reads level ${w.text}, so the script is ${name === 'Default-Start' ? 'started' : 'stopped'} nowhere. Write '${spread}'.`,
+          message: `'${w.text}' is one token, not ${w.text.length} runlevels: insserv ignores it and chkconfig reads level ${w.text}, so the script is ${where} nowhere. Write '${spread}'.`,
           fixes: [{ code: 'initscript/packed-runlevels', title: `Write '${spread}'`, preferred: true, edits: [{ range: wr(w), newText: spread }] }],
         });
         continue;

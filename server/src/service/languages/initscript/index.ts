@@ -17,7 +17,7 @@ import { checkWorkspace } from './workspace';
 import { checkSystemd } from '../../systemd/checks';
 import { withSystemdNote } from '../../systemd/editor';
 import { linkedScript } from '../../boot/scripts';
-import { LIBRARIES, type InitProfile } from './spec';
+import { LIBRARIES, TEMPLATE_PLACEHOLDER, type InitProfile } from './spec';
 
 export interface InitScriptDoc {
   name: string;
@@ -170,8 +170,6 @@ function systemOf(root: string, host: WorkspaceHost): { profile: InitProfile; re
 
 /** Template file names: autoconf/automake, ERB (Puppet, Chef), Jinja (Ansible, Salt), generic. */
 const TEMPLATE_SUFFIX = /\.(in|erb|j2|jinja2?|tmpl|tpl|template)$/;
-/** Placeholders: `%%DEFAULTSTART%%` (dh-make), `@sbindir@` (autoconf), `<% … %>` (ERB), `{% … %}` / `{{ … }}` (Jinja). */
-const PLACEHOLDER = /%%[A-Za-z_][A-Za-z0-9_]*%%|@[A-Za-z_][A-Za-z0-9_]*@|<%|\{%|\{\{/;
 const SHELL_BREAKING = /<%|\{%/;
 
 /**
@@ -188,7 +186,7 @@ function templateOf(name: string, path: string, src: SourceText, header: HeaderM
   if (/\/etc\/(rc\.d\/)?init\.d\/[^/]+$/.test(path)) return undefined;
   const lines = [...header.chkconfigLines.map((l) => l.line), ...header.blocks.flatMap((b) => [...b.entries.map((e) => e.line), ...b.badLines.map((l) => l.line)])].sort((a, b) => a - b);
   for (const line of lines) {
-    const m = PLACEHOLDER.exec(src.lineText(line));
+    const m = TEMPLATE_PLACEHOLDER.exec(src.lineText(line));
     if (m) return { why: `placeholder '${m[0]}' on line ${line + 1}`, line, shell };
   }
   return undefined;

@@ -95,7 +95,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'initscript/packed-runlevels', severity: 'error', core: true, appliesTo: ALL,
-    detects: 'A Default-Start or Default-Stop token of more than one character (`2345`, `S2345`).',
+    detects: 'A Default-Start or Default-Stop token of more than one character (`2345`, `S2345`). A quick fix spreads runlevel characters; a template placeholder left in an installed script (`%%DEFAULTSTART%%`, `@START@`) or a word is said as what it is, without a fix.',
     behaviour: 'chkconfig reads `2345` as level 2345 (bit 9): no level; insserv ignores multi-character tokens. The service is enabled nowhere.',
     source: '§2.1, §5.2, App. A, C7, D1', example: '# Default-Start: 2345',
   },

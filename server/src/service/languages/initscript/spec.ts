@@ -345,3 +345,6 @@ export const RUNLEVEL_MEANING: Readonly<Record<string, Record<'rhel' | 'debian' 
   '6': { rhel: 'reboot', debian: 'reboot', suse: 'reboot', lsb: 'reboot' },
   S: { rhel: 'single user', debian: 'boot (rcS.d), not switched to directly', suse: 'boot (single user)', lsb: 'boot' },
 };
+
+/** Template placeholders: `%%DEFAULTSTART%%` (dh-make), `@sbindir@` (autoconf), `<% … %>` (ERB), `{% … %}` / `{{ … }}` (Jinja). */
+export const TEMPLATE_PLACEHOLDER = /%%[A-Za-z_][A-Za-z0-9_]*%%|@[A-Za-z_][A-Za-z0-9_]*@|<%|\{%|\{\{/;
