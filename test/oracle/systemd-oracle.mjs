@@ -10,6 +10,11 @@
 // run), so that trailing group is compared as a set; and an alias two scripts provide goes to
 // whichever it loads first, so either script's unit is accepted there. The model reports both.
 //
+// The systemd/... diagnostics are judged on the same runs: each finding must be one the generator
+// shows (a "[script:line]" log line on that line, "Native unit for NAME.service already exists",
+// its exit status, the alias link it writes beside a native unit), and every "[script:line]" line
+// the generator logs must be a note of the model. The counts per code are printed (corpus, trees).
+//
 // Usage: node test/oracle/systemd-oracle.mjs [--trees N] [--seed S] [--only corpus|trees] [--verbose]
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -21,6 +26,7 @@ const require = createRequire(import.meta.url);
 const repo = new URL('../../', import.meta.url).pathname;
 const systemd = require(join(repo, 'out/server/src/service/systemd/index.js'));
 const { FsHost } = require(join(repo, 'out/server/src/host/fsHost.js'));
+const { DEFAULT_SETTINGS } = require(join(repo, 'out/server/src/service/core/settings.js'));
 
 const GENERATOR = ['/lib/systemd/system-generators/systemd-sysv-generator', '/usr/lib/systemd/system-generators/systemd-sysv-generator'].find((p) => existsSync(p));
 const argv = process.argv.slice(2);
@@ -150,6 +156,75 @@ function compare(run, real, hostInit) {
 }
 
 const host = () => new FsHost();
+
+// ---------------------------------------------------------------------------------------
+// The systemd/... diagnostics against what the generator shows on the same tree.
+const SETTINGS = { ...DEFAULT_SETTINGS, systemdVersion: PROFILE.version };
+const diag = { corpus: {}, trees: {} };
+const diagFailures = [];
+let corpusScriptsWithFindings = 0;
+let corpusScriptsGeneratorWarns = 0;
+const corpusWarned = [];
+const unread = { corpus: 0, trees: 0 };
+function checkDiagnostics(kind, id, dir, layout, run, real) {
+  if (!run || run.aborted && real.status === 0) return;
+  const initDir = layout === 'rhel' ? 'etc/rc.d/init.d' : 'etc/init.d';
+  // What the generator logged: per script it loaded ("Loading SysV script PATH"), the lines that
+  // follow (its "[PATH:line] message" lines, an "Out of memory." for a name it cannot build);
+  // the native units it skipped.
+  const sections = new Map();
+  const natives = new Set();
+  let current;
+  for (const l of real.log.split('\n')) {
+    const ld = /^Loading SysV script (.*)$/.exec(l);
+    if (ld) { current = basename(ld[1]); sections.set(current, { rows: new Set(), lines: [] }); continue; }
+    const m = /^\[(.*):(\d+)\] (.*)$/.exec(l);
+    if (m) {
+      const n = basename(m[1]);
+      if (!sections.has(n)) sections.set(n, { rows: new Set(), lines: [] });
+      sections.get(n).rows.add(Number(m[2]));
+      sections.get(n).lines.push(m[3]);
+      continue;
+    }
+    if (l === 'Out of memory.' && current) sections.get(current).lines.push(l);
+    const nu = /^Native unit for (.*)\.service already exists, skipping/.exec(l);
+    if (nu) natives.add(nu[1]);
+  }
+  const problems = [];
+  let any = false;
+  let warns = false;
+  for (const s of run.scripts) {
+    let text;
+    try { text = readFileSync(s.path, 'utf8'); } catch { continue; }
+    const out = [];
+    systemd.checkSystemd({ path: s.path, text, profile: layout, settings: SETTINGS, host: host(), root: dir }, out);
+    const sec = sections.get(s.name);
+    if (sec?.rows.size) { warns = true; if (kind === 'corpus') corpusWarned.push(`${id}: ${sec.lines.join(' / ')}`); }
+    for (const p of out) {
+      any = true;
+      diag[kind][p.code] = (diag[kind][p.code] ?? 0) + 1;
+      const line = p.range.start.line + 1;
+      let confirmed;
+      if (p.code === 'systemd/invalid-unit-name') confirmed = real.status !== 0;
+      else if (p.code === 'systemd/native-unit') confirmed = natives.has(s.name.replace(/\.sh$/, ''));
+      else if (p.code === 'systemd/alias-shadowed') { const a = / host (\S+) is that unit/.exec(p.message); confirmed = !!a && real.tree.get(a[1])?.type === 'link'; }
+      else if (!sec) { unread[kind]++; continue; } // the generator did not read this script (skipped, or it stopped): nothing to confirm
+      else if (p.code === 'systemd/relative-pidfile') confirmed = sec.lines.some((l) => l.startsWith('PID file not absolute'));
+      else {
+        const word = /drops '(.*)' from /.exec(p.message)?.[1] ?? '';
+        confirmed = p.message.includes('No unit name can be made') ? sec.lines.includes('Out of memory.') : sec.lines.some((l) => l.includes(word));
+      }
+      if (!confirmed) problems.push(`${s.name}:${line} ${p.code} is not what the generator shows: ${p.message}`);
+    }
+    // Every line the generator logs about the script is a note of the model.
+    const noted = new Set((s.load?.notes ?? []).map((n) => n.row + 1));
+    for (const r of sec?.rows ?? []) if (!noted.has(r)) problems.push(`${s.name}:${r}: the generator logs this line, the model has no note on it`);
+    if (s.nativeUnit && !natives.has(s.name.replace(/\.sh$/, '')) && real.status === 0 && !s.skipped?.includes('not executable')) problems.push(`${s.name}: the model skips it for ${s.nativeUnit}, the generator does not say so`);
+  }
+  if (kind === 'corpus') { if (any) corpusScriptsWithFindings++; if (warns) corpusScriptsGeneratorWarns++; }
+  if (problems.length) diagFailures.push(`not ok - diagnostics ${kind} ${id}\n  ${problems.slice(0, 6).join('\n  ')}`);
+}
+
 // What the trees exercised, so that a run that agrees also says on what.
 const seen = { aborted: 0, unorderedGroups: 0, contestedAliases: 0, nativeSkipped: 0, aliases: 0, wantsLinks: 0, units: 0 };
 function count(run) {
@@ -180,8 +255,10 @@ try {
       copyFileSync(s.file, target);
       chmodSync(target, 0o755);
       const run = systemd.generate(dir, host(), { profile: PROFILE, links: 'present' });
-      const problems = compare(run, runReal(dir, 'debian'), '/etc/init.d');
+      const realAlone = runReal(dir, 'debian');
+      const problems = compare(run, realAlone, '/etc/init.d');
       if (problems.length) fail('alone', s.id, problems); else results.alone[0]++;
+      checkDiagnostics('corpus', s.id, dir, 'debian', run, realAlone);
 
       // The planned links, made real in the scratch tree: the generator must read them as the model planned.
       const auto = systemd.generate(dir, host(), { profile: PROFILE, links: 'auto' });
@@ -224,7 +301,9 @@ try {
       }
       const run = systemd.generate(dir, host(), { profile: PROFILE, links: 'present' });
       count(run);
-      const problems = compare(run, runReal(dir, layout), `/${initDir}`);
+      const realTree = runReal(dir, layout);
+      const problems = compare(run, realTree, `/${initDir}`);
+      checkDiagnostics('trees', `tree ${c} (seed ${SEED})`, dir, layout, run, realTree);
       if (problems.length) fail('trees', `tree ${c} (seed ${SEED})`, problems, VERBOSE ? `\n  scripts: ${t.scripts.map((s) => s.name).join(' ')}\n  links: ${t.links.map((l) => `${l.dir}/${l.name}`).join(' ')}` : '');
       else results.trees[0]++;
       rmSync(dir, { recursive: true, force: true });
@@ -324,7 +403,15 @@ console.log(`  corpus scripts alone: ${results.alone[0]} agree, ${results.alone[
 console.log(`  corpus scripts with their planned links: ${results.planned[0]} agree, ${results.planned[1]} differ`);
 console.log(`  generated trees (seed ${SEED}): ${results.trees[0]} agree, ${results.trees[1]} differ`);
 console.log(`  the trees made ${seen.units} units, ${seen.aliases} alias links (${seen.contestedAliases} provided by two scripts), ${seen.wantsLinks} .wants links, ${seen.unorderedGroups} Before=/After= groups in hash order; ${seen.nativeSkipped} scripts skipped for a native unit; ${seen.aborted} trees where the generator stops`);
+for (const f of diagFailures.slice(0, VERBOSE ? 1000 : 25)) console.log(f);
+const counts = (c) => systemd.SYSTEMD_PROBLEMS.map((p) => `${p.code.slice(8)} ${c[p.code] ?? 0}`).join(', ');
+if (ONLY !== 'trees') {
+  console.log(`  systemd/* findings on the corpus scripts: ${counts(diag.corpus)} (${corpusScriptsWithFindings} scripts with one; the generator logs a warning on a line of ${corpusScriptsGeneratorWarns})`);
+  for (const w of corpusWarned) console.log(`    generator warning, not a systemd/* finding: ${w}`);
+}
+if (ONLY !== 'corpus') console.log(`  systemd/* findings in the generated trees: ${counts(diag.trees)} (${unread.trees} of them on scripts the generator did not read: skipped, or it stopped)`);
+console.log(`  diagnostics the generator does not confirm, or generator warnings the model misses: ${diagFailures.length} runs`);
 const passed = results.alone[0] + results.planned[0] + results.trees[0];
-const failed = results.alone[1] + results.planned[1] + results.trees[1];
+const failed = results.alone[1] + results.planned[1] + results.trees[1] + diagFailures.length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
