@@ -13,6 +13,7 @@ import { FsHost } from '../host/fsHost';
 import { collectFiles, readForCheck, UsageError, type Skip } from './files';
 import { formatJson, formatSarif, formatText, printable, type FileResult, type SkippedFile } from './format';
 import { LINKS_HELP, runLinks } from './links';
+import { MIGRATE_HELP, runMigrate } from './migrate';
 import { runSimulate, SIMULATE_HELP } from './simulate';
 import { runUnit, UNIT_HELP } from './unit';
 
@@ -91,6 +92,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   { name: 'links', summary: 'the rcN.d links chkconfig, insserv or update-rc.d would create; --apply writes them', help: LINKS_HELP, run: runLinks },
   { name: 'simulate', summary: 'the steps rc takes on a runlevel change', help: SIMULATE_HELP, run: runSimulate },
   { name: 'unit', summary: 'the units systemd-sysv-generator makes of the init scripts; --out writes them', help: UNIT_HELP, run: runUnit },
+  { name: 'migrate', summary: 'translate a heartbeat cluster to Corosync 3 + Pacemaker (--out writes the files)', help: MIGRATE_HELP, run: runMigrate },
   { name: 'lsp', summary: 'run the language server (LSP over stdio)', help: LSP_HELP },
 ];
 
