@@ -265,7 +265,7 @@ def gen_case(rng, i):
             elif k < 0.52:
                 res.append(f'Delay::{rng.choice([3, 5, 10])}::{rng.choice([1, 2])}')
             elif k < 0.56:
-                res.append(f'LVM::vg{g}')
+                res.append(f'LVM::vg{g}x{len(res)}')
             elif k < 0.59:
                 res.append(f'SendArp::{ip()}/eth0')
             elif k < 0.62:
@@ -483,9 +483,9 @@ def diff_config(a, b, label):
 
 # --------------------------------------------------------------------------- the real programs
 
-def ns_script(script):
+def ns_script(script, timeout=120):
     """Runs a shell script in private UTS and mount namespaces (root)."""
-    return run(['unshare', '--uts', '--mount', 'sh', '-c', script])
+    return run(['unshare', '--uts', '--mount', 'sh', '-c', script], timeout=timeout)
 
 
 def corosync_t(conf, node):
@@ -522,7 +522,7 @@ def apply_pcs(out, work, initd, systemd):
         # systemd: agents cannot be described without a running systemd: --force for them only.
         f.write(f'#!/bin/sh\ncase "$*" in *systemd:*) exec {pcs} "$@" --force;; esac\nexec {pcs} "$@"\n')
     os.chmod(os.path.join(wrap, 'pcs'), 0o755)
-    r = ns_script(f'mount --bind {initd} /etc/init.d && PATH={wrap}:$PATH CIB={cibf} sh {out}/pcs.sh')
+    r = ns_script(f'mount --bind {initd} /etc/init.d && PATH={wrap}:$PATH CIB={cibf} sh {out}/pcs.sh', timeout=1200)
     return r.returncode == 0, cibf, (r.stderr.strip().split('\n') or [''])[-3:]
 
 
@@ -530,7 +530,7 @@ def apply_crm(out, work, initd, systemd):
     cibf = os.path.join(work, 'crm-cib.xml')
     empty_cib(cibf)
     force = '-F ' if systemd else ''
-    r = ns_script(f'mount --bind {initd} /etc/init.d && CIB_file={cibf} crm {force}configure load update {out}/crm.txt')
+    r = ns_script(f'mount --bind {initd} /etc/init.d && CIB_file={cibf} crm {force}configure load update {out}/crm.txt', timeout=600)
     errs = [l for l in (r.stdout + r.stderr).split('\n') if 'ERROR' in l and 'lack of quorum' not in l and not (systemd and 'systemd:' in l)]
     return r.returncode == 0 and not errs, cibf, errs[:3]
 
@@ -737,9 +737,10 @@ def simulate_case(case, plan, nodes, cib, cibp, work, counts, fail):
         by_line.setdefault(t['line'], []).append(t)
     node_name = {n.lower(): n for _, n in nodes}
     expect = []   # (preferred node, [primitive ids in order], group id, drbd clone primitives)
-    for node, res, line in groups:
+    bounds = [g[2] for g in groups] + [10 ** 9]
+    for gi, (node, res, line) in enumerate(groups):
         pref = node_name.get(node.lower())
-        tr = [t for l in range(line, line + 40) for t in by_line.get(l, []) if t['translated']]
+        tr = [t for l in sorted(by_line) if line <= l < bounds[gi + 1] for t in by_line[l] if t['translated']]
         tr = [t for t in tr if any(t['resource'] == r for r in res)]
         members = [t['id'] for t in tr if t['group']]
         gids = {t['group'] for t in tr if t['group']}

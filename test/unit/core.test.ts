@@ -80,7 +80,7 @@ describe('text helpers', () => {
 describe('registry', () => {
   it('every code is <language>/<kebab-name>, with docs', () => {
     for (const d of svc.allProblems()) {
-      assert.match(d.code, /^(inittab|initscript|hacf|haresources|authkeys|xinetd|ipaddr|workspace|systemd)\/[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.match(d.code, /^(inittab|initscript|hacf|haresources|authkeys|xinetd|ipaddr|workspace|systemd|pacemaker)\/[a-z0-9]+(-[a-z0-9]+)*$/);
       assert.ok(d.detects.length > 20 && d.behaviour.length > 10 && d.source.length > 0, d.code);
     }
   });

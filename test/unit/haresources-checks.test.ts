@@ -118,7 +118,7 @@ gamma 10.0.0.11/24 httpd
   });
 
   it('missing-resource-script: not in resource.d or init.d, or not executable', () => {
-    checkWithHost(`alpha drbddisk::r0 httpd mysqld notexec Filesystem::/dev/drbd0::/data
+    checkWithHost(`alpha drbddisk::r0 httpd mysqld notexec Filesystem::/dev/drbd0::/data::ext4
                          ^^^^^^ workspace/missing-resource-script
                                 ^^^^^^^ workspace/missing-resource-script
 `, files);
@@ -137,7 +137,7 @@ UUID=1234 none swap sw 0 0
     const withFstab = { ...files, [`${ROOT}/etc/fstab`]: fstab };
     const a = checkWithHost(`alpha Filesystem::/dev/drbd0::/data::ext4 Filesystem::/dev/drbd1::/srv/www::ext4
                               ^^^^^ haresources/filesystem-in-fstab
-beta Filesystem::/dev/drbd2::/srv/db/::xfs Filesystem::/dev/drbd3::/export::ext4 Filesystem::/dev/drbd4::none
+beta Filesystem::/dev/drbd2::/srv/db/::xfs Filesystem::/dev/drbd3::/export::ext4 Filesystem::/dev/drbd4::none::ext4
                              ^^^^^^^^ haresources/filesystem-in-fstab
 `, withFstab);
     assert.equal(a.problems[0]!.severity, 'warning');

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import * as svc from '../../server/src/service';
 import { migrateForFile, migrateRoot, splitIpaddrArg, type Migration } from '../../server/src/service/migrate';
+import { coveredCodes, parseFixture } from '../helpers/fixture';
 import { memHost } from '../helpers/memHost';
 
 const R = '/img';
@@ -251,5 +253,56 @@ describe('migrate: safety of the outputs', () => {
   it('a 100,000-character resource is handled (not translated, no crash)', () => {
     const m = cluster({ haresources: `alpha ${'x'.repeat(100_000)}:: 10.0.0.5\n` });
     assert.ok(m.files['cib.xml'].length > 0);
+  });
+});
+
+describe('pacemaker/* diagnostics on haresources (what only the migration knows)', () => {
+  const HR = `${R}/etc/ha.d/haresources`;
+  const base: Record<string, string> = {
+    [`${R}/etc/ha.d/ha.cf`]: `${HACF.join('\n')}\n`,
+    [`${R}/etc/ha.d/resource.d/myscript`]: '#!/bin/sh\n',
+    [`${R}/etc/ha.d/resource.d/IPaddr`]: '#!/bin/sh\n',
+    [`${R}/etc/ha.d/resource.d/drbddisk`]: '#!/bin/sh\n',
+    [`${R}/etc/init.d/IProute`]: '#!/bin/sh\n',
+    [`${R}/etc/init.d/nginx`]: '#!/bin/sh\ncase "$1" in status) echo running;; esac\n',
+  };
+  function check(fixture: string, files: Record<string, string> = base): void {
+    const { text, expected } = parseFixture(fixture);
+    for (const e of expected) coveredCodes.add(e.code);
+    const a = svc.analyze({ path: HR, text, language: 'haresources' }, svc.DEFAULT_SETTINGS, memHost({ ...files, [HR]: text }));
+    const got = a.problems.filter((p) => p.code.startsWith('pacemaker/')).map((p) => `${p.range.start.line + 1}:${p.range.start.character}-${p.range.end.character} ${p.code}`).sort();
+    assert.deepEqual(got, expected.map((e) => `${e.line + 1}:${e.start}-${e.end} ${e.code}`).sort(), a.problems.map((p) => p.message).join('\n'));
+  }
+
+  it('no-agent: a heartbeat resource script of resource.d (not one of heartbeat\'s wrappers)', () => {
+    check(`alpha 10.0.0.5 myscript IPaddr::10.0.0.6/24 nginx
+               ^^^^^^^^ pacemaker/no-agent
+`);
+  });
+
+  it('init-script-args: an init script with :: arguments', () => {
+    check(`alpha IProute::10.0.0.1 nginx
+             ^^^^^^^^^^ pacemaker/init-script-args
+`);
+  });
+
+  it('filesystem-no-fstype and drbddisk-all, in a file alone too', () => {
+    check(`alpha drbddisk Filesystem::/dev/drbd0::/srv drbddisk::r1 Filesystem::/dev/drbd1::/data::ext4
+      ^^^^^^^^ pacemaker/drbddisk-all
+               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ pacemaker/filesystem-no-fstype
+`, {});
+  });
+
+  it('silent while the CRM is on (heartbeat ignores the file), and on what Pacemaker runs', () => {
+    check('alpha Filesystem::/dev/sdb1::/srv myscript\n', { ...base, [`${R}/etc/ha.d/ha.cf`]: `${HACF.join('\n')}\ncrm respawn\n` });
+    check('alpha 10.0.0.5 nginx drbddisk::r0 Filesystem::/dev/drbd0::/srv::ext4 MailTo::a@b.c\n');
+    // Without an image root the scripts are unknown: nothing about them.
+    const a = svc.analyze({ path: '/tmp/haresources', text: 'alpha myscript IProute::10.0.0.1\n', language: 'haresources' }, svc.DEFAULT_SETTINGS, memHost({}));
+    assert.deepEqual(a.problems.filter((p) => p.code.startsWith('pacemaker/')), []);
+  });
+
+  after(() => {
+    const missing = svc.allProblems().filter((d) => d.code.startsWith('pacemaker/') && !coveredCodes.has(d.code)).map((d) => d.code);
+    assert.deepEqual(missing, [], `codes without a failing fixture: ${missing.join(', ')}`);
   });
 });

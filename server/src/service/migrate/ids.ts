@@ -7,10 +7,19 @@
 export function toId(text: string, prefix = 'r'): string {
   let out = '';
   for (const c of text) out += /[A-Za-z0-9._-]/.test(c) ? c : '_';
-  out = out.replace(/_+/g, '_').replace(/^[._-]+|[._-]+$/g, '');
-  if (out.length > 60) out = out.slice(0, 60).replace(/[._-]+$/, '');
+  out = trimChars(out.replace(/_+/g, '_'), '._-');
+  if (out.length > 60) out = trimChars(out.slice(0, 60), '._-');
   if (!/^[A-Za-z_]/.test(out)) out = `${prefix}_${out}`;
   return out === `${prefix}_` ? prefix : out;
+}
+
+/** `s` without the characters of `chars` at both ends (a scan: no regular expression to backtrack). */
+export function trimChars(s: string, chars: string, start = true): string {
+  let a = 0;
+  let b = s.length;
+  if (start) while (a < b && chars.includes(s[a]!)) a++;
+  while (b > a && chars.includes(s[b - 1]!)) b--;
+  return s.slice(a, b);
 }
 
 /** Hands out unique ids. */
@@ -55,7 +64,8 @@ export function crmQuote(s: string): string {
 export function commentText(s: string): string {
   let out = '';
   for (const c of s) out += c < ' ' || c === '\u007f' ? ' ' : c;
-  return out;
+  // A comment ending in '\\' would continue onto the next line in crmsh (and is ambiguous elsewhere).
+  return trimChars(out, ' \\', false);
 }
 
 /** Characters no output can carry (control characters); values with them are not translated. */

@@ -17,7 +17,7 @@ import { parseIpv6, strictIpv4 } from '../languages/ipaddr/address';
 import {
   DRBD_AGENT, DRBD_OPS, PING_AGENT, PING_OPS, SCRIPT_OPS, STONITH_OPS, STONITH_PARAMS, findMapping,
 } from './agents';
-import { IdPool, hasControl, toId } from './ids';
+import { IdPool, hasControl, toId, trimChars } from './ids';
 import type {
   ClusterPlan, Clone, Constraint, Group, Link, NodeAddr, Note, NoteKind, Origin, PlanNode, Primitive, Property, ResourceTranslation, TopResource,
 } from './plan';
@@ -42,7 +42,7 @@ export interface HaFiles {
 
 /** Reads `ROOT/etc/ha.d/{ha.cf,haresources,authkeys}`; undefined when there is no ha.cf. */
 export function readHaFiles(root: string, host: WorkspaceHost): HaFiles | undefined {
-  const r = root.replace(/\/+$/, '');
+  const r = trimChars(root, '/', false);
   return readHaDir(`${r}/etc/ha.d`, host, r);
 }
 
@@ -571,7 +571,7 @@ function stonith(ctx: Ctx, directives: Map<string, Directive[]>): boolean {
         return;
       }
       if (i === names.length - 1) {
-        params.push([names[i]!, rest.replace(/[ \t\r\n\f]+$/, '')]);
+        params.push([names[i]!, trimChars(rest, ' \t\r\n\f', false)]);
         rest = '';
       } else {
         const m = /^[^ \t\n\r\f]+/.exec(rest)!;
@@ -596,12 +596,13 @@ function stonith(ctx: Ctx, directives: Map<string, Directive[]>): boolean {
     }
   };
   for (const d of directives.get('stonith_host') ?? []) {
-    const m = /^([^ \t]+)[ \t]+([^ \t]+)(.*)$/.exec(d.rest.text);
-    if (!m) {
+    // FROM TYPE PARAMS…: two words, then the rest as written (the last parameter keeps its blanks).
+    const words = splitWords(d.rest.text, 2);
+    if (!words) {
       note(ctx, 'not-translated', 'stonith_host without a host and a type: heartbeat refuses it.', hacfOrigin(ctx, d));
       continue;
     }
-    const [, fromHost, type, info] = m as unknown as [string, string, string, string];
+    const [fromHost, type, info] = words;
     const node = fromHost === '*' ? undefined : ctx.nodeNames.get(fromHost.toLowerCase());
     if (fromHost !== '*' && !node) {
       note(ctx, 'not-needed', `stonith_host ${fromHost}: '${fromHost}' is not a node, so no heartbeat node ever read this line.`, hacfOrigin(ctx, d));
@@ -625,6 +626,20 @@ function stonith(ctx: Ctx, directives: Map<string, Directive[]>): boolean {
   return any;
 }
 
+/** The first `n` blank-separated words of `s` and the rest after them, or undefined when there are fewer. */
+function splitWords(s: string, n: number): [...string[], string] | undefined {
+  const out: string[] = [];
+  let i = 0;
+  for (let k = 0; k < n; k++) {
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+    const start = i;
+    while (i < s.length && s[i] !== ' ' && s[i] !== '\t') i++;
+    if (i === start) return undefined;
+    out.push(s.slice(start, i));
+  }
+  return [...out, s.slice(i)] as [...string[], string];
+}
+
 /** cluster-glue's stonith_set_config_file: the first line that is not empty and does not start with '#'. */
 function firstConfigLine(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
@@ -646,7 +661,9 @@ function resources(ctx: Ctx, respawned: { ipfail?: Directive }, directives: Map<
   const groups: { group?: Group; drbdClones: Clone[]; node?: string; hr: HrGroup }[] = [];
   const drbdById = new Map<string, Clone>();
   for (const g of model.groups) {
-    const origin: Origin = { file: 'haresources', path: hr.path, line: g.startLine, text: src.lineText(g.startLine).replace(/#.*/, '').trim(), start: g.node.start, end: g.node.end };
+    // The group as heartbeat reads it: its lines joined, comments and continuation marks dropped.
+    const text = [g.node.text, ...g.resources.map((r) => r.token.text)].join(' ');
+    const origin: Origin = { file: 'haresources', path: hr.path, line: g.startLine, text, start: g.node.start, end: g.node.end };
     const node = ctx.nodeNames.get(g.node.text.toLowerCase());
     if (!node) {
       note(ctx, 'not-translated', `The group on haresources line ${g.startLine + 1} names '${g.node.text}', which is not a node of ha.cf (heartbeat refuses to start: "Bad nodename"); it gets no location preference. Fix the node name.`, origin);

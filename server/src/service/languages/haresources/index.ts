@@ -7,6 +7,7 @@ import { checkHaresources } from './checks';
 import { complete, folding, hover, symbols, type HaresourcesDoc, inlayHints } from './features';
 import { parseHaresources } from './parse';
 import { checkWorkspace, loadContext } from './workspace';
+import { checkMigration } from '../../migrate/checks';
 
 export const haresourcesModule: LanguageModule<HaresourcesDoc> = {
   id: 'haresources',
@@ -18,6 +19,7 @@ export const haresourcesModule: LanguageModule<HaresourcesDoc> = {
       doc.ws = loadContext(ctx.path, ctx.host, ctx.settings);
       problems.push(...checkWorkspace(model, src, doc.ws, ctx.host, ctx.shell));
     }
+    problems.push(...checkMigration(model, doc.ws, ctx.host));
     return {
       model: doc,
       problems,
