@@ -262,6 +262,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
         void vscode.window.showErrorMessage(`sysv-ha: chmod 600 ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
       }
     }),
+    // Migrate the heartbeat cluster of an ha.cf/haresources: the results open as untitled documents (nothing is written).
+    vscode.commands.registerCommand('sysvHa.migrate', async (path?: string) => {
+      const target = typeof path === 'string' ? path : vscode.window.activeTextEditor?.document.uri.fsPath;
+      if (!target || !client) return;
+      const r = await client.sendRequest<{ files: Record<string, string>; plan: string; notTranslated: number; manual: number } | { error: string } | null>('sysvHa/migrate', { path: target });
+      if (!r || 'error' in r) {
+        void vscode.window.showWarningMessage(`sysv-ha: ${r?.error ?? 'the migration failed (see the output)'}`);
+        return;
+      }
+      // Untitled documents named after the files (saving asks where); a second run refreshes them.
+      const languages: Record<string, string> = { 'README.md': 'markdown', 'corosync.conf': 'plaintext', 'cib.xml': 'xml', 'pcs.sh': 'shellscript', 'crm.txt': 'plaintext' };
+      for (const name of ['README.md', 'corosync.conf', 'pcs.sh', 'crm.txt', 'cib.xml']) {
+        const uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+        const doc = await vscode.workspace.openTextDocument(uri);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), r.files[name] ?? '');
+        await vscode.workspace.applyEdit(edit);
+        await vscode.languages.setTextDocumentLanguage(doc, languages[name]!).then(undefined, () => undefined);
+        await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+      }
+      output.appendLine(r.plan);
+      void vscode.window.showInformationMessage(`sysv-ha: migration of ${target.slice(0, target.lastIndexOf('/'))} opened (corosync.conf, cib.xml, pcs.sh, crm.txt, README.md): ${r.notTranslated} not translated, ${r.manual} to do by hand. Save the files you keep.`);
+    }),
     // The links of a script as a picture: its rcN.d links, the dependency graph, the order per runlevel.
     vscode.commands.registerCommand('sysvHa.previewLinks', async (path?: string) => {
       const target = typeof path === 'string' ? path : vscode.window.activeTextEditor?.document.uri.fsPath;

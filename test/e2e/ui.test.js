@@ -701,6 +701,51 @@ async function heartbeatPart(page) {
   }
 }
 
+// Migration (issue #17): the "Migrate to Pacemaker…" lens on etc/ha.d/haresources opens the
+// results as untitled documents; the hover on a resource tells the agent it becomes.
+async function migratePart(page) {
+  const rel = 'etc/ha.d/haresources';
+  const first = fs.readFileSync(path.join(WS, rel), 'utf8').split('\n').find((l) => /^\w/.test(l)) || '';
+  const opened = await quickOpen(page, rel, first.split(/\s+/)[0] || 'node1').catch((e) => e.message);
+  record('etc/ha.d/haresources opens in an editor (quick open)', opened === true, opened === true ? '' : opened);
+  if (opened !== true) return;
+  const lens = await poll(async () => ((await lensTitles(page)).includes('Migrate to Pacemaker…') ? true : null), 15000);
+  record('haresources: code lens "Migrate to Pacemaker…"', !!lens, JSON.stringify(await lensTitles(page)));
+  if (!lens) return;
+  await clickLens(page, 'Migrate to Pacemaker…');
+  const tabs = async () => page.$$eval('.tabs-container .tab', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+  const all = await poll(async () => {
+    const t = (await tabs()).join(' | ');
+    return ['corosync.conf', 'cib.xml', 'pcs.sh', 'crm.txt', 'README.md'].every((n) => t.includes(n)) ? t : null;
+  }, 20000);
+  record('migrate: corosync.conf, cib.xml, pcs.sh, crm.txt and README.md open as untitled documents', !!all, all || JSON.stringify(await tabs()));
+  const cib = await poll(async () => {
+    const t = await activeEditorText(page);
+    return /ocf.*heartbeat.*IPaddr2/.test(t) || /type="IPaddr2"/.test(t) ? t : null;
+  }, 10000);
+  record('migrate: cib.xml (the active one) has the IPaddr2 primitive', !!cib, (cib || (await activeEditorText(page))).slice(0, 200));
+  // Back in haresources: the hover on the IPaddr resource.
+  const m = /\bIPaddr2?::[^\s]+/.exec(first);
+  if (m) {
+    await page.locator('.tabs-container .tab').filter({ hasText: 'haresources' }).first().click();
+    const h = await hoverWord(page, m[0], m[0].split('::')[0], (t) => /In Pacemaker:/.test(t) && /ocf:heartbeat:IPaddr2/.test(t));
+    record('haresources: hover on the IPaddr resource says what it becomes in Pacemaker', h.ok, h.text.split('\n').find((l) => /In Pacemaker/.test(l)) || h.text.slice(0, 200));
+    await sleep(300);
+  }
+  await shot(page, '12-migrate.png');
+  await page.mouse.move(5, 5);
+  // Close the untitled results without saving.
+  for (let i = 0; i < 6; i++) {
+    const dirty = page.locator('.tabs-container .tab.dirty').first();
+    if ((await dirty.count()) === 0) break;
+    await dirty.click();
+    await page.keyboard.press('Control+W');
+    const dontSave = page.getByRole('button', { name: /Don't Save/ });
+    await dontSave.waitFor({ state: 'visible', timeout: 3000 }).then(() => dontSave.click(), () => {});
+    await sleep(200);
+  }
+}
+
 // xinetd: etc/xinetd.d/tftp (language xinetd) and the fixture
 // etc/xinetd.d/tftp-broken (test/e2e/fixtures/tftp-broken: "user=root").
 async function xinetdPart(page) {
@@ -1092,6 +1137,7 @@ async function main() {
     await part('inittab', () => inittabPart(page, consoleLog));
     await part('init script', () => initscriptPart(page));
     await part('heartbeat', () => heartbeatPart(page));
+    await part('migrate', () => migratePart(page));
     await part('xinetd', () => xinetdPart(page));
     await part('boot order', () => bootOrderPart(page));
     // The server's memory after the whole UI run (a figure for docs/performance.md).

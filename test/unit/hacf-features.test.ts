@@ -96,7 +96,8 @@ describe('hacf outline, lenses, folding', () => {
   it('one symbol per directive; a lens with the dead time; comment folding', () => {
     const a = analyzeText('# a\n# b\nnode alpha beta\nkeepalive 2\ndeadtime 10\nbcast eth0\n', HACF);
     assert.deepEqual(svc.getSymbols(a).map((s) => `${s.name}:${s.kind}`), ['node:constant', 'keepalive:key', 'deadtime:key', 'bcast:event']);
-    assert.deepEqual(svc.getCodeLenses(a).map((l) => l.title), ['A node is declared dead after 10000 ms (5 missed heartbeats of 2000 ms)']);
+    // (the second lens is the migration's: docs/migration.md)
+    assert.deepEqual(svc.getCodeLenses(a).map((l) => l.title), ['A node is declared dead after 10000 ms (5 missed heartbeats of 2000 ms)', 'Migrate to Pacemaker…']);
     assert.deepEqual(svc.getFoldingRanges(a), [{ startLine: 0, endLine: 1, kind: 'comment' }]);
   });
 });

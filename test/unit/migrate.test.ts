@@ -250,6 +250,14 @@ describe('migrate: safety of the outputs', () => {
     assert.equal(prim(m!, 'nginx')?.agent.cls, 'lsb');
   });
 
+  it('large files stay linear: 20,000 ucast lines, 20,000 groups of the same resource', () => {
+    const hacf = [...HACF, ...Array.from({ length: 20_000 }, (_, i) => `ucast eth${i % 3} 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`)];
+    const m = cluster({ hacf, haresources: Array.from({ length: 20_000 }, (_, i) => `${i % 2 ? 'alpha' : 'beta'} MailTo::ops@example.com Delay::1\n`).join('') });
+    assert.equal(m.plan.resources.filter((r) => r.kind === 'group').length, 20_000);
+    assert.equal(m.plan.links.length, 3);
+    assert.ok(m.files['corosync.conf'].length < 100_000);
+  });
+
   it('a 100,000-character resource is handled (not translated, no crash)', () => {
     const m = cluster({ haresources: `alpha ${'x'.repeat(100_000)}:: 10.0.0.5\n` });
     assert.ok(m.files['cib.xml'].length > 0);
@@ -304,5 +312,25 @@ describe('pacemaker/* diagnostics on haresources (what only the migration knows)
   after(() => {
     const missing = svc.allProblems().filter((d) => d.code.startsWith('pacemaker/') && !coveredCodes.has(d.code)).map((d) => d.code);
     assert.deepEqual(missing, [], `codes without a failing fixture: ${missing.join(', ')}`);
+  });
+});
+
+describe('migrate in the editor: lens and hover', () => {
+  it('"Migrate to Pacemaker…" on ha.cf and haresources only', () => {
+    const lens = (path: string, language: 'hacf' | 'haresources', text: string) => svc.getCodeLenses(svc.analyze({ path, text, language })).filter((l) => l.command?.id === 'sysvHa.migrate');
+    assert.deepEqual(lens('/img/etc/ha.d/ha.cf', 'hacf', 'node a b\n').map((l) => l.command!.args), [['/img/etc/ha.d/ha.cf']]);
+    assert.equal(lens('/img/etc/ha.d/haresources', 'haresources', 'a 10.0.0.5\n').length, 1);
+    assert.equal(lens('/tmp/ha.cf.orig', 'hacf', 'node a b\n').length, 0);
+  });
+
+  it('hover on a resource tells the agent and parameters it becomes, or why not', () => {
+    const files = { [`${R}/etc/ha.d/ha.cf`]: `${HACF.join('\n')}\n`, [`${R}/etc/init.d/nginx`]: '#!/bin/sh\n', [`${R}/etc/ha.d/resource.d/myscript`]: '#!/bin/sh\n' };
+    const text = 'alpha IPaddr2::10.0.0.5/24/eth0:web nginx drbddisk::r0 myscript\n';
+    const a = svc.analyze({ path: `${R}/etc/ha.d/haresources`, text, language: 'haresources' }, svc.DEFAULT_SETTINGS, memHost({ ...files, [`${R}/etc/ha.d/haresources`]: text }));
+    const at = (word: string) => svc.doHover(a, { line: 0, character: text.indexOf(word) + 1 })?.markdown ?? '';
+    assert.match(at('IPaddr2'), /In Pacemaker:\*\* `ocf:heartbeat:IPaddr2` with `ip=10\.0\.0\.5`, `cidr_netmask=24`, `nic=eth0`, `iflabel=web`/);
+    assert.match(at('nginx'), /`lsb:nginx`/);
+    assert.match(at('drbddisk'), /promotable clone of `ocf:linbit:drbd` with `drbd_resource=r0`/);
+    assert.match(at('myscript'), /not translated/);
   });
 });

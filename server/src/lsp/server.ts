@@ -574,6 +574,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return svc.workspaceSymbols([...new Set([...folders, ...open])], params.query, host).map(toWorkspaceSymbol);
   }));
 
+  /**
+   * `sysvHa/migrate`: the Corosync and Pacemaker files for the heartbeat cluster of an ha.cf or
+   * haresources (docs/migration.md), and the plan as text; nothing is written.
+   */
+  connection.onRequest('sysvHa/migrate', safe('migrate', null as { files: Record<string, string>; plan: string; notTranslated: number; manual: number } | { error: string } | null, async (params: { path: string }) => {
+    if (typeof params?.path !== 'string' || !params.path.startsWith('/')) return { error: 'no file to migrate' };
+    host.invalidate();
+    const settings = await getSettings(pathToUri(params.path));
+    const m = svc.migrate.migrateForFile(params.path, host, { heartbeatVersion: settings.heartbeatVersion, localNode: settings.localNode || undefined });
+    if (!m) return { error: `No ha.cf next to ${params.path}: the cluster is described by ha.cf, haresources and authkeys of one folder.` };
+    const counts = svc.migrate.planCounts(m.plan);
+    return { files: m.files, plan: svc.migrate.renderPlanText(m.plan), notTranslated: counts['not-translated'], manual: counts.manual };
+  }));
+
   /** `sysvHa/previewLinks`: the links of an init script, as a text document. */
   connection.onRequest('sysvHa/previewLinks', safe('previewLinks', null as string | null, (params: { path: string }) => {
     const p = svc.boot.previewLinks(params.path, host);

@@ -24,10 +24,12 @@ import './languages/ipaddr';
 import * as nav from './navigation';
 import { suppressionFixes } from './fixes/suppress';
 import { formatDocument } from './format';
+import { migrationLenses } from './migrate';
 
 export * from './core/types';
 export * as boot from './boot';
 export * as systemd from './systemd';
+export * as migrate from './migrate';
 export * from './core/settings';
 export { allProblems, docsAnchor, docsUrl, DOCS_URL, problemDef, levelFor, type ProblemDef } from './core/registry';
 export { languageForPath, languageForDocument, looksLikeInitScript, baseName } from './core/detect';
@@ -248,7 +250,7 @@ export function getSymbols(a: Analysis): SymbolEntry[] {
 
 export function getCodeLenses(a: Analysis): CodeLensEntry[] {
   if (a.model === undefined) return [];
-  return (MODULES[a.language]?.lenses?.(a.model, a.src) ?? []).map((l) => ({ ...l, range: clampRange(a.src, l.range) }));
+  return [...(MODULES[a.language]?.lenses?.(a.model, a.src) ?? []), ...migrationLenses(a.language, a.path)].map((l) => ({ ...l, range: clampRange(a.src, l.range) }));
 }
 
 export function getSignatureHelp(a: Analysis, position: Position): SignatureInfo | null {

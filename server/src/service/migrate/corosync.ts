@@ -8,6 +8,7 @@
  */
 import { commentText } from './ids';
 import type { ClusterPlan } from './plan';
+import { shortList } from './translate';
 
 export const PLACEHOLDER_PREFIX = 'FILL-IN';
 
@@ -43,7 +44,7 @@ export function renderCorosync(plan: ClusterPlan): string {
   }
   for (const l of plan.links) {
     out.push('');
-    c('    ', `link ${l.number}: ${l.media}${l.origins.length ? ` (ha.cf line ${l.origins.map((o) => o.line + 1).join(', ')})` : ''}`);
+    c('    ', `link ${l.number}: ${l.media}${l.origins.length ? ` (ha.cf line ${shortList(l.origins.map((o) => String(o.line + 1)))})` : ''}`);
     out.push('    interface {');
     out.push(`        linknumber: ${l.number}`);
     if (plan.totem.pingInterval !== undefined && plan.totem.pingTimeout !== undefined) {
@@ -66,7 +67,7 @@ export function renderCorosync(plan: ClusterPlan): string {
         c('        ', `link ${l.number} (${l.iface ?? l.media}): from ${a.from}`);
         out.push(`        ring${l.number}_addr: ${a.addr}`);
       } else {
-        c('        ', `FILL IN: the address of ${n.name} on link ${l.number} (${l.media})${l.candidates.length ? `; ha.cf has ucast peer(s) ${l.candidates.join(', ')} there` : ''}`);
+        c('        ', `FILL IN: the address of ${n.name} on link ${l.number} (${l.media})${l.candidates.length ? `; ha.cf has ucast peer(s) ${shortList(l.candidates)} there` : ''}`);
         out.push(`        ring${l.number}_addr: ${placeholder(n.name, l.number)}`);
       }
     }

@@ -25,10 +25,15 @@ export function trimChars(s: string, chars: string, start = true): string {
 /** Hands out unique ids. */
 export class IdPool {
   private readonly used = new Set<string>();
+  /** Per wanted id, the next suffix to try (so many equal names stay linear). */
+  private readonly next = new Map<string, number>();
 
   take(want: string): string {
-    let id = want;
-    for (let n = 2; this.used.has(id.toLowerCase()); n++) id = `${want}_${n}`;
+    const key = want.toLowerCase();
+    let n = this.next.get(key) ?? 1;
+    let id = n === 1 ? want : `${want}_${n}`;
+    while (this.used.has(id.toLowerCase())) id = `${want}_${++n}`;
+    this.next.set(key, n + 1);
     this.used.add(id.toLowerCase());
     return id;
   }

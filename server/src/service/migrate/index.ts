@@ -3,14 +3,17 @@
  * Corosync 3 + Pacemaker: the service's entry points. Pure over a `WorkspaceHost`; the CLI
  * writes the files, the editor opens them as untitled documents.
  */
-import type { WorkspaceHost } from '../core/language';
+import type { LanguageId, WorkspaceHost } from '../core/language';
+import { range, type CodeLensEntry } from '../core/types';
+import type { Resource } from '../languages/haresources/parse';
+import { agentName } from './agents';
 import { renderCib } from './cib';
 import { renderCorosync } from './corosync';
 import { renderCrm } from './crm';
 import type { ClusterPlan } from './plan';
 import { renderPcs } from './pcs';
 import { renderReadme } from './report';
-import { readHaDir, readHaFiles, translate, type MigrateOptions } from './translate';
+import { readHaDir, readHaFiles, translate, translateOne, type MigrateOptions } from './translate';
 
 export type { ClusterPlan, Note, NoteKind, ResourceTranslation } from './plan';
 export { addressesKnown, planCounts } from './plan';
@@ -59,4 +62,25 @@ export function migrateForFile(path: string, host: WorkspaceHost, options: Migra
   if (!files) return undefined;
   const plan = translate(files, host, options);
   return { plan, files: render(plan) };
+}
+
+/** The client command that migrates the cluster of a file (opens the results). */
+export const MIGRATE_COMMAND = 'sysvHa.migrate';
+
+/** "Migrate to Pacemaker…" on the first line of an ha.cf or a haresources. */
+export function migrationLenses(language: LanguageId, path: string): CodeLensEntry[] {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!((language === 'hacf' && name === 'ha.cf') || (language === 'haresources' && name === 'haresources'))) return [];
+  return [{ range: range(0, 0, 0), title: 'Migrate to Pacemaker…', command: { id: MIGRATE_COMMAND, args: [path] } }];
+}
+
+/** Hover text: the Pacemaker agent and parameters a haresources resource becomes. */
+export function resourceHover(r: Resource, path: string | undefined, host: WorkspaceHost | undefined): string {
+  const m = path ? /^(.*)\/etc\/ha\.d\/haresources$/.exec(path.replace(/\\/g, '/')) : null;
+  const t = translateOne(r, m ? m[1] || '/' : undefined, host);
+  if (!t.primitive) return `**In Pacemaker:** not translated by \`sysv-ha migrate\`: ${t.why ?? 'no equivalent'}`;
+  const p = t.primitive;
+  const params = p.params.length ? ` with ${p.params.map(([n, v]) => `\`${n}=${v}\``).join(', ')}` : '';
+  const what = t.clone ? `a promotable clone of \`${agentName(p.agent)}\`${params}; the group runs where it is promoted` : `\`${agentName(p.agent)}\`${params}, in the group of this line`;
+  return `**In Pacemaker:** ${what} (\`sysv-ha migrate\`, docs/migration.md).`;
 }

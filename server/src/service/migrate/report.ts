@@ -43,10 +43,12 @@ export function renderPlanText(plan: ClusterPlan, outDir?: string): string {
     out.push('Resources: the CRM is on in ha.cf, so they are in Pacemaker\'s CIB already (not translated from haresources).');
   } else {
     out.push('Resources (haresources):');
+    const preferred = new Map<string, string>();
+    for (const c of plan.constraints) if (c.kind === 'location' && !preferred.has(c.rsc) && c.score !== '-INFINITY') preferred.set(c.rsc, c.node);
     for (const r of plan.resources) {
       if (r.kind === 'group') {
-        const loc = plan.constraints.find((c) => c.kind === 'location' && c.rsc === r.id);
-        out.push(`  group ${r.id}${loc && loc.kind === 'location' ? ` on ${loc.node}` : ''} (haresources line ${(r.origin?.line ?? 0) + 1}):`);
+        const node = preferred.get(r.id);
+        out.push(`  group ${r.id}${node ? ` on ${node}` : ''} (haresources line ${(r.origin?.line ?? 0) + 1}):`);
         for (const m of r.members) out.push(`    ${m.from} → ${m.id} ${agentName(m.agent)}${m.params.length ? ` ${params(m)}` : ''}`);
       } else if (r.kind === 'clone') {
         out.push(`  ${r.primitive.from} → ${r.id} (${r.meta.some(([n]) => n === 'promotable') ? 'promotable clone' : 'clone'} of ${agentName(r.primitive.agent)} ${params(r.primitive)})`);

@@ -291,16 +291,28 @@ function timing(ctx: Ctx, facts: HacfFacts, directives: Map<string, Directive[]>
 /** One knet link per heartbeat path: a network interface (IPv4 and IPv6 apart). */
 function linksOf(ctx: Ctx, facts: HacfFacts): Map<string, Link> {
   const links = new Map<string, Link>();
+  // What each link already has (sets keep a file of many media lines linear).
+  const seen = new Map<Link, { labels: Set<string>; lines: Set<number>; peers: Set<string> }>();
   const add = (key: string, label: string, iface: string | undefined, d: Directive, peer?: string): void => {
     let l = links.get(key);
     if (!l) {
       l = { number: links.size, media: label, iface, origins: [], candidates: [] };
       links.set(key, l);
-    } else if (!l.media.split(', ').includes(label)) {
+      seen.set(l, { labels: new Set([label]), lines: new Set(), peers: new Set() });
+    }
+    const s = seen.get(l)!;
+    if (!s.labels.has(label)) {
+      s.labels.add(label);
       l.media += `, ${label}`;
     }
-    if (!l.origins.some((o) => o.line === d.line)) l.origins.push(hacfOrigin(ctx, d));
-    if (peer !== undefined && !l.candidates.includes(peer)) l.candidates.push(peer);
+    if (!s.lines.has(d.line)) {
+      s.lines.add(d.line);
+      l.origins.push(hacfOrigin(ctx, d));
+    }
+    if (peer !== undefined && !s.peers.has(peer)) {
+      s.peers.add(peer);
+      l.candidates.push(peer);
+    }
   };
   for (const d of facts.media) {
     const name = d.name.text;
@@ -343,6 +355,11 @@ function linksOf(ctx: Ctx, facts: HacfFacts): Map<string, Link> {
     note(ctx, 'changed', `One heartbeat path (${ctx.plan.links[0]!.media}) becomes one knet link, as in heartbeat: a second link on another network avoids split brain when it fails.`);
   }
   return links;
+}
+
+/** At most five items, then how many more. */
+export function shortList(items: readonly string[]): string {
+  return items.length <= 5 ? items.join(', ') : `${items.slice(0, 5).join(', ')} and ${items.length - 5} more`;
 }
 
 function isAddress(s: string): boolean {
@@ -406,7 +423,7 @@ function addresses(ctx: Ctx, links: Map<string, Link>, options: MigrateOptions):
   for (const l of linkList) {
     const missing = nodes.filter((n) => !n.addrs[l.number]);
     if (missing.length === 0) continue;
-    const hint = l.candidates.length > 0 ? ` (ha.cf names ${l.candidates.join(', ')} as ucast peer${l.candidates.length === 1 ? '' : 's'} there, without saying whose)` : '';
+    const hint = l.candidates.length > 0 ? ` (ha.cf names ${shortList(l.candidates)} as ucast peer${l.candidates.length === 1 ? '' : 's'} there, without saying whose)` : '';
     note(ctx, 'manual', `Link ${l.number} (${l.media}): the address of ${missing.map((n) => n.name).join(' and ')} on it is not known${hint}; corosync.conf has a placeholder. Give it with --node-addr NAME=ADDR, or fill it in.`, l.origins[0]);
   }
 }
@@ -670,6 +687,7 @@ function resources(ctx: Ctx, respawned: { ipfail?: Directive }, directives: Map<
     }
     const members: Primitive[] = [];
     const clones: Clone[] = [];
+    const lineMap: ResourceTranslation[] = [];
     let pending: string[] = [];
     let drbdAt = -1;
     g.resources.forEach((r, index) => {
@@ -705,14 +723,16 @@ function resources(ctx: Ctx, respawned: { ipfail?: Directive }, directives: Map<
       t.prim.comments.unshift(...pending);
       pending = [];
       members.push(t.prim);
-      ctx.plan.resourceMap.push({ origin: rOrigin, primitive: t.prim });
+      const entry: ResourceTranslation = { origin: rOrigin, primitive: t.prim };
+      lineMap.push(entry);
+      ctx.plan.resourceMap.push(entry);
     });
     let group: Group | undefined;
     if (members.length > 0) {
       const gid = ctx.ids.take(toId(`grp_${members[0]!.id}`));
       group = { kind: 'group', id: gid, members, trailing: pending, comments: [`haresources line ${g.startLine + 1}: ${origin.text}`], origin };
       ctx.plan.resources.push(group);
-      for (const m of ctx.plan.resourceMap) if (m.primitive && members.includes(m.primitive)) m.group = gid;
+      for (const m of lineMap) if (m.primitive && m.clone === undefined) m.group = gid;
     } else if (pending.length > 0) {
       // Nothing translated on the line: the comments still go where the group would be.
       const anchor = clones[0];
@@ -894,6 +914,30 @@ function header(ctx: Ctx): void {
 export function orderedResources(plan: ClusterPlan): TopResource[] {
   const rank = (r: TopResource) => (r.kind === 'primitive' ? 0 : r.kind === 'clone' ? 1 : 2);
   return [...plan.resources].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * What one haresources resource becomes, for hover: the same rules as the whole translation,
+ * with the scripts of the image root (when the file is in one). `drbddisk::RES` becomes the
+ * clone's primitive.
+ */
+export function translateOne(r: Resource, root: string | undefined, host: WorkspaceHost | undefined): { primitive?: Primitive; clone?: boolean; why?: string } {
+  const noHost: WorkspaceHost = { readFile: () => undefined, stat: () => undefined, listDir: () => undefined };
+  const h = host ?? noHost;
+  const plan = translatePlanShell();
+  const ctx: Ctx = { plan, ids: new IdPool(), view: rootView(host ? root : undefined, h), files: { root, haDir: '', hacf: { path: '', text: '' } }, hacfSrc: new SourceText(''), nodeNames: new Map() };
+  const origin: Origin = { file: 'haresources', path: '', line: r.token.line, text: r.token.text, start: r.token.start, end: r.token.end };
+  const t = resource(ctx, r, origin);
+  if (t.kind === 'primitive') return { primitive: t.prim };
+  if (t.kind === 'drbd') return { clone: true, primitive: { kind: 'primitive', id: toId(`drbd_${t.res}`), agent: DRBD_AGENT, params: [['drbd_resource', t.res]], meta: [], ops: DRBD_OPS, from: r.token.text, comments: [] } };
+  return { why: t.why };
+}
+
+function translatePlanShell(): ClusterPlan {
+  return {
+    haDir: '', heartbeatVersion: 3, clusterName: 'linux-ha', nodes: [], links: [], totem: { token: 0, tokenFrom: '' }, logging: { toSyslog: false, debug: false, from: [] },
+    crmMode: false, autoFailback: { value: 'legacy', from: '' }, properties: [], rscDefaults: [], resources: [], constraints: [], header: [], notes: [], resourceMap: [],
+  };
 }
 
 export type { ResourceTranslation, NodeAddr, Note, Constraint };

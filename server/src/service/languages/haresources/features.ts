@@ -10,6 +10,7 @@ import { commentFolding } from '../hacf/shared';
 import type { Group, HaresourcesModel, Resource } from './parse';
 import { AGENTS, GROUP_DOC, findAgent } from './spec';
 import { resolveScript, type HaresourcesContext } from './workspace';
+import { resourceHover } from '../../migrate';
 
 export interface HaresourcesDoc {
   model: HaresourcesModel;
@@ -108,6 +109,7 @@ function resourceMarkdown(r: Resource, g: Group, doc: HaresourcesDoc, ctx: Analy
     }
   }
   parts.push(position === 0 ? 'This is the **group key** (the first resource): it must be unique in the file.' : `Started after ${g.resources.slice(0, position).map((x) => `\`${x.name}\``).join(', ')}; stopped before them.`);
+  parts.push(resourceHover(r, ctx.path, ctx.host));
   return parts.join('\n\n');
 }
 
