@@ -273,6 +273,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       }
       // Untitled documents named after the files (saving asks where); a second run refreshes them.
       const languages: Record<string, string> = { 'README.md': 'markdown', 'corosync.conf': 'plaintext', 'cib.xml': 'xml', 'pcs.sh': 'shellscript', 'crm.txt': 'plaintext' };
+      // All in one editor group beside the file, cib.xml last (the active tab).
+      let column: vscode.ViewColumn = vscode.ViewColumn.Beside;
       for (const name of ['README.md', 'corosync.conf', 'pcs.sh', 'crm.txt', 'cib.xml']) {
         const uri = vscode.Uri.from({ scheme: 'untitled', path: name });
         const doc = await vscode.workspace.openTextDocument(uri);
@@ -280,7 +282,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
         edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), r.files[name] ?? '');
         await vscode.workspace.applyEdit(edit);
         await vscode.languages.setTextDocumentLanguage(doc, languages[name]!).then(undefined, () => undefined);
-        await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+        const shown: vscode.TextEditor = await vscode.window.showTextDocument(doc, { preview: false, viewColumn: column });
+        column = shown.viewColumn ?? column;
       }
       output.appendLine(r.plan);
       void vscode.window.showInformationMessage(`sysv-ha: migration of ${target.slice(0, target.lastIndexOf('/'))} opened (corosync.conf, cib.xml, pcs.sh, crm.txt, README.md): ${r.notTranslated} not translated, ${r.manual} to do by hand. Save the files you keep.`);

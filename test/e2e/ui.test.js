@@ -719,6 +719,8 @@ async function migratePart(page) {
     return ['corosync.conf', 'cib.xml', 'pcs.sh', 'crm.txt', 'README.md'].every((n) => t.includes(n)) ? t : null;
   }, 20000);
   record('migrate: corosync.conf, cib.xml, pcs.sh, crm.txt and README.md open as untitled documents', !!all, all || JSON.stringify(await tabs()));
+  const groups = await page.locator('.editor-group-container').count();
+  record('migrate: the five documents share one editor group beside the file', groups === 2, `${groups} editor groups`);
   const cib = await poll(async () => {
     const t = await activeEditorText(page);
     return /ocf.*heartbeat.*IPaddr2/.test(t) || /type="IPaddr2"/.test(t) ? t : null;

@@ -109,7 +109,8 @@ function resourceMarkdown(r: Resource, g: Group, doc: HaresourcesDoc, ctx: Analy
     }
   }
   parts.push(position === 0 ? 'This is the **group key** (the first resource): it must be unique in the file.' : `Started after ${g.resources.slice(0, position).map((x) => `\`${x.name}\``).join(', ')}; stopped before them.`);
-  parts.push(resourceHover(r, ctx.path, ctx.host));
+  // What it becomes in Pacemaker (docs/migration.md), right under what it is.
+  parts.splice(1, 0, resourceHover(r, ctx.path, ctx.host));
   return parts.join('\n\n');
 }
 
