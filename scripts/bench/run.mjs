@@ -616,7 +616,7 @@ function targets18(r) {
   for (const kind of FAULT_KINDS) {
     const f = r.faults?.[kind];
     if (!f) continue;
-    add(`injected ${kind} fault: another document's analysis back`, kind === 'hang' ? '(watchdog)' : '≤ 1000 ms', f.injected ? f.otherDocumentBackMs : null, 'ms', (v) => kind === 'hang' || v <= 1000, f.injected ? `only the faulting text without body: ${f.onlyTheFaultingOne}; its next edit checks it: ${f.bodyBackOnNextEdit}` : 'no fault injection in this build');
+    add(`injected ${kind} fault: another document's analysis back`, kind === 'hang' ? '(watchdog)' : '≤ 1000 ms', f.injected ? f.otherDocumentBackMs : null, 'ms', (v) => (kind === 'hang' || v <= 1000) && f.onlyTheFaultingOne, f.injected ? `only the faulting text without body: ${f.onlyTheFaultingOne}; its next edit checks it: ${f.bodyBackOnNextEdit}` : 'no fault injection in this build');
   }
   if (r.tree?.cliTree) {
     const c = r.tree.cliTree;
@@ -756,6 +756,7 @@ async function faultPhase(serverJs, set) {
     out[kind] = {
       injected: true, faultingEditMs: round(aMs), otherDocumentBackMs: round(recoveredMs), totalMs: round(performance.now() - t0),
       withoutBodyAnalysis: withoutBody.length, onlyTheFaultingOne: withoutBody.length === 1 && withoutBody[0] === a.uri,
+      othersWithoutBody: infos.map((i, k) => (k > 0 && /shell body not checked/.test(i?.reason ?? '') ? `${scripts[k].uri}: ${i.reason.replace(/^.*shell body not checked: /, '')}` : null)).filter(Boolean),
       faultingInfo: aReason.replace(/^.*shell body not checked: /, ''), nextEditMs: round(againMs), bodyBackOnNextEdit: !/shell body not checked/.test(aAfter?.reason ?? 'x'),
     };
     log(`bench: fault ${kind}: other document back in ${round(recoveredMs)} ms; without body: ${withoutBody.length}; next edit ${round(againMs)} ms`);

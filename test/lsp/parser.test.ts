@@ -119,6 +119,42 @@ describe('LSP over stdio: a parser worker that dies or hangs while the analysis 
   });
 });
 
+describe('LSP over stdio: scripts re-checked twice while their parse waits behind a hung worker', () => {
+  const client = clientWith({ SYSV_HA_PARSER_FAULTS: '1' });
+  const uri = (n: string) => `file:///srv/m/etc/rc.d/init.d/${n}`;
+  const script = (n: string) => noStatus.replaceAll('foo', n);
+  const headerEdit = (n: string, version: number) =>
+    client.notify('textDocument/didChange', { textDocument: { uri: uri(n), version }, contentChanges: [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: `# Should-Start: x${version}\n` }] });
+  const stats = () => client.request<{ parses: number; ended: { hang: number } }>('sysvHa/parserStats', {});
+  before(async () => {
+    await client.initialize({});
+    for (const n of ['alpha', 'beta', 'gamma']) await client.notify('textDocument/didOpen', { textDocument: { uri: uri(n), languageId: 'shellscript', version: 1, text: script(n) } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('every script but the hung one keeps its body analysis', async () => {
+    for (const n of ['alpha', 'beta', 'gamma']) assert.deepEqual((await client.diagnostics(uri(n), (p) => p.version === 1)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    // Past the cross-file pause after the opens (documents changed within it are not re-checked).
+    await new Promise((r) => setTimeout(r, 600));
+    const parses = (await stats()).parses;
+    assert.equal(await client.request('sysvHa/injectParserFault', { kind: 'hang', uri: uri('alpha') }), true);
+    // a's header changes: b and c are re-checked (forgotten, analysed again), their parses queued behind a's.
+    await headerEdit('alpha', 2);
+    for (let i = 0; i < 400 && (await stats()).parses < parses + 3; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal((await stats()).ended.hang, 0, 'the worker still hangs');
+    // b's header changes too: c is forgotten again while its first re-check still waits.
+    await headerEdit('beta', 2);
+    assert.deepEqual((await client.diagnostics(uri('alpha'), (p) => p.version === 2)).diagnostics.map((d) => d.code), []);
+    assert.deepEqual((await client.diagnostics(uri('beta'), (p) => p.version === 2)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    for (const n of ['beta', 'gamma']) {
+      const info = await client.request<{ reason: string }>('sysvHa/documentInfo', { uri: uri(n) });
+      assert.doesNotMatch(info.reason, /not checked/, n);
+    }
+    assert.match((await client.request<{ reason: string }>('sysvHa/documentInfo', { uri: uri('alpha') })).reason, /did not finish within/);
+    assert.equal((await stats()).ended.hang, 1);
+  });
+});
+
 describe('LSP over stdio: fault injection is off unless the server was started for it', () => {
   const client = new TestClient();
   before(async () => client.initialize({}));

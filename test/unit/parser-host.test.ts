@@ -235,7 +235,12 @@ describe('the parser host (web-tree-sitter in a worker thread)', () => {
     assert.equal(host.bodyOf(key, INIT_SCRIPT), 'pending', 'the synchronous wait gave up without an answer');
     assert.equal(host.tookPending(key, INIT_SCRIPT), true, 'the caller is told to analyse again');
     assert.equal(host.tookPending(key, INIT_SCRIPT), false, 'once');
+    // The worker let a wait down: the next texts queued behind it are awaited, not waited for here.
+    const behind = host.parse('/etc/init.d/behind', `${INIT_SCRIPT}# behind\n`, null);
+    assert.equal(host.canWaitFor('/etc/init.d/behind', `${INIT_SCRIPT}# behind\n`), false);
+    assert.equal(host.bodyOf('/etc/init.d/behind', `${INIT_SCRIPT}# behind\n`), 'pending');
     const hung = await parsing;
+    assert.ok((await behind).body, 'parsed by the fresh worker');
     assert.match(hung.failure ?? '', /did not finish within/);
     assert.equal(host.stats().ended.hang, 1);
     assert.equal(host.bodyOf(key, INIT_SCRIPT), hung, 'the failure is this text\'s body now');

@@ -198,8 +198,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
   const collector = idleCollector();
 
+  /**
+   * Counts the `forget`s of each document: an analysis that awaited (settings, the parser) and
+   * finds the count changed starts again. Comparing the cache entry is not enough: a document
+   * forgotten twice has none before and none after.
+   */
+  const forgotten = new Map<string, number>();
+
   /** Drops a document's analysis and its tree in the parser worker (the next one starts from scratch). */
   function forget(uri: string): void {
+    forgotten.set(uri, (forgotten.get(uri) ?? 0) + 1);
     const cached = cache.get(uri);
     if (cached) svc.disposeAnalysis(cached.analysis);
     cache.delete(uri);
@@ -227,6 +235,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!doc) return undefined;
       const cached = cache.get(uri);
       if (cached && cached.version === doc.version) return cached.analysis;
+      const epoch = forgotten.get(uri);
+      const stale = () => cache.get(uri) !== cached || forgotten.get(uri) !== epoch;
       const path = uriToPath(uri);
       const language = svc.languageForDocument(path, doc.languageId, doc.getText());
       if (!language || !svc.isSupported(language)) return undefined;
@@ -236,7 +246,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // TextDocuments updates the document object in place: this version's text and the edits
       // that lead to it are taken together; edits made from now on are relative to this text.
       const current = documents.get(uri);
-      if (!current || cache.get(uri) !== cached) continue;
+      if (!current || stale()) continue;
       const version = current.version;
       const text = current.getText();
       const edits = pendingEdits.get(uri);
@@ -247,7 +257,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const parsing = language === 'initscript' && parserHost ? parserHost.parse(path, text, cached && edits ? edits : null) : undefined;
       if (parsing && !parserHost!.canWaitFor(path, text)) {
         await parsing;
-        if (cache.get(uri) !== cached) continue; // forgotten meanwhile (a re-check, a settings change)
+        if (stale()) continue; // forgotten meanwhile (a re-check, a settings change)
       }
       const previous = cached && edits ? { analysis: cached.analysis, edits } : undefined;
       let analysis: svc.Analysis;
@@ -259,7 +269,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         throw err;
       }
       const parsed = parsing ? await parsing : undefined;
-      if (cache.get(uri) !== cached) {
+      if (stale()) {
         svc.disposeAnalysis(analysis);
         continue; // forgotten meanwhile
       }

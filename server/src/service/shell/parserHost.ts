@@ -129,6 +129,8 @@ interface Slot {
   signal?: Int32Array;
   /** The worker said it is ready: parses are posted at once. */
   isReady?: boolean;
+  /** A synchronous wait gave up on this worker (no answer within the parse budget): no more of them until it answers. */
+  stalled?: boolean;
   /** Increases with every worker started in this slot: a document's tree is in the worker of its generation. */
   generation: number;
   ready?: Promise<void>;
@@ -235,7 +237,7 @@ export class ParserHost implements ShellBodies {
    */
   canWaitFor(key: string, text: string): boolean {
     if (this.docs.get(key)?.results.some((r) => r.text === text)) return true;
-    for (const r of this.inflight) if (r.key === key && r.text === text && r.posted) return true;
+    for (const r of this.inflight) if (r.key === key && r.text === text && r.posted && !r.entry.slot.stalled) return true;
     return false;
   }
 
@@ -443,7 +445,7 @@ export class ParserHost implements ShellBodies {
 
   /**
    * Waits here, without giving the event loop a turn, until `req` is answered, at most the parse
-   * budget: the worker's answers are read from its port as they come (`receiveMessageOnPort`),
+   * budget (and not at all on a worker that let a wait down before and has not answered since): the worker's answers are read from its port as they come (`receiveMessageOnPort`),
    * between waits on the counter it bumps. A worker that died is noticed at once (its 'exit'
    * event would need the event loop), and the watchdog's limit holds here too. Returns early
    * when the request is re-sent to a worker that is still starting.
@@ -453,7 +455,7 @@ export class ParserHost implements ShellBodies {
     const until = Date.now() + PARSE_BUDGET_MS;
     while (!req.done) {
       const { port, signal, worker } = slot;
-      if (!port || !signal || !worker || !req.posted) return;
+      if (!port || !signal || !worker || !req.posted || slot.stalled) return;
       const seen = Atomics.load(signal, 0);
       const got = receiveMessageOnPort(port);
       if (got) {
@@ -473,7 +475,11 @@ export class ParserHost implements ShellBodies {
         this.restart(slot, head, `the shell parser did not finish within ${Math.round(this.limitFor(head) / 1000)} s on this text and was restarted`);
         continue;
       }
-      if (now >= until) return;
+      if (now >= until) {
+        // Hung, or very slow: the next analyses await its answers instead of blocking again.
+        slot.stalled = true;
+        return;
+      }
       Atomics.wait(signal, 0, seen, Math.min(left, until - now, 20));
     }
   }
@@ -501,6 +507,7 @@ export class ParserHost implements ShellBodies {
   /** A message from a slot's worker (read by the port's listener, or synchronously by `waitFor`). */
   private onMessage(slot: Slot, worker: Worker, m: FromWorker): void {
     if (slot.worker !== worker) return;
+    slot.stalled = false;
     if (m.type === 'ready') {
       slot.isReady = true;
       slot.heap = m.heap;
@@ -585,6 +592,7 @@ export class ParserHost implements ShellBodies {
     slot.worker = undefined;
     slot.ready = undefined;
     slot.isReady = false;
+    slot.stalled = false;
     slot.port?.close();
     slot.port = undefined;
     slot.signal = undefined;
