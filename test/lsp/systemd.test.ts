@@ -54,6 +54,17 @@ describe('LSP over stdio: systemd', () => {
     assert.deepEqual(web?.systemd?.wantedBy, ['multi-user.target', 'graphical.target']);
   });
 
+  it('textDocument/hover: the systemd note on $network, on db (a script: After=db.service) and on # chkconfig', async () => {
+    const uri = pathToFileURL(file()).toString();
+    const hover = async (line: number, character: number) => {
+      const h = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      return h?.contents.value ?? '';
+    };
+    assert.match(await hover(5, 20), /systemd 252.*After=network-online\.target.*Wants=network-online\.target/s);
+    assert.match(await hover(5, 27), /systemd 252.*`After=db\.service`: ordering only/s);
+    assert.match(await hover(1, 4), /systemd 252.*does not read this line/s);
+  });
+
   it('code lens and the convert action', async () => {
     const uri = pathToFileURL(file()).toString();
     const lenses = await client.request<{ command?: { command: string; title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });

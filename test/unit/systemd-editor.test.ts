@@ -32,6 +32,18 @@ describe('systemd in the editor', () => {
     assert.match(hoverAt(HEADER('$remote_fs').replace('# Default-Start', '# Default-St┃art'), { ...DEB, path: '/r/etc/rc.d/init.d/foo', settings: { systemdVersion: '219' } })!.markdown, /runlevelN\.target/);
   });
 
+  it('hover on the Red Hat header lines: chkconfig is not read (the links are), description is Description=, pidfile is PIDFile=', () => {
+    const RH = '#!/bin/bash\n# chkconfig: 345 85 15\n# description: The web server.\n# processname: webd\n# pidfile: /run/webd.pid\ncase "$1" in\n  start) daemon /usr/sbin/webd ;;\nesac\n';
+    const at = (needle: string) => RH.replace(needle, needle.slice(0, 4) + '┃' + needle.slice(4));
+    const opts = { language: 'initscript' as const, path: '/r/etc/rc.d/init.d/web', settings: { systemdVersion: '252' as const } };
+    assert.match(hoverAt(at('# chkconfig'), opts)!.markdown, /systemd 252.*does not read this line.*S links/s);
+    assert.match(hoverAt(at('# description'), opts)!.markdown, /systemd 252.*`Description=SYSV: The web server\.`/s);
+    assert.match(hoverAt(at('# processname'), opts)!.markdown, /systemd 252.*ignored/s);
+    assert.match(hoverAt(at('# pidfile'), opts)!.markdown, /PIDFile=\/run\/webd\.pid/);
+    // Not on the values: 345 is the runlevels' own hover.
+    assert.doesNotMatch(hoverAt(RH.replace('345', '3┃45'), opts)?.markdown ?? '', /does not read this line/);
+  });
+
   it('code lens "systemd 252 unit" and the convert action (not with systemd off)', () => {
     const a = svc.analyze({ path: DEB.path, text: HEADER('$remote_fs'), language: 'initscript' }, svc.DEFAULT_SETTINGS);
     const lens = svc.getCodeLenses(a).find((l) => l.command?.id === 'sysvHa.previewUnit');

@@ -60,7 +60,7 @@ function keywordNote(keyword: string, p: GeneratorProfile): string | undefined {
   }
 }
 
-/** The hover note on an LSB keyword, a word of a dependency line, or a `# pidfile:` line. */
+/** The hover note on an LSB keyword, a word of a dependency line, a `# chkconfig:`, `# description:`, `# processname:` keyword or a `# pidfile:` line. */
 export function systemdHover(doc: InitScriptDoc, src: SourceText, p: Position, settings: Settings): string | undefined {
   const profile = systemdProfile(settings, doc.profile);
   if (!profile || doc.foreign) return undefined;
@@ -78,6 +78,15 @@ export function systemdHover(doc: InitScriptDoc, src: SourceText, p: Position, s
   const load = loadSysv(Buffer.from(src.text, 'utf8').toString('latin1'), nameBytes(doc.name), profile);
   const t = load.translations.find((x) => x.row === p.line && show(x.word) === word);
   if (t) return `**${v}** (systemd-sysv-generator): ${describeTranslation(t, v)}.`;
+  // The Red Hat header lines, on their keyword.
+  const rh = /^#[ \t]*(chkconfig|description|processname):/i.exec(line);
+  if (rh && word.replace(/:$/, '').toLowerCase() === rh[1]!.toLowerCase()) {
+    switch (rh[1]!.toLowerCase()) {
+      case 'chkconfig': return `**${v}**: systemd-sysv-generator does not read this line: only the S links in rc1.d–rc5.d (which \`chkconfig --add\` makes from it) decide the targets that want the unit, and their numbers order it against another script only where one of the two has no LSB header.`;
+      case 'description': return `**${v}**: the unit's \`Description=\` (\`${load.hasLsb ? 'LSB' : 'SYSV'}: …\`) unless a Short-Description is given${load.description ? `; here \`Description=${show(load.description)}\`` : ''}.`;
+      default: return `**${v}**: ignored by systemd-sysv-generator (systemd finds the main process by the pid file, or guesses none).`;
+    }
+  }
   if (/^#\s*pidfile:/i.test(line.trim())) {
     return load.pidFile !== undefined
       ? `**${v}**: \`PIDFile=${show(load.pidFile)}\` and \`RemainAfterExit=no\`: systemd follows the daemon by this pid file.`
