@@ -83,6 +83,17 @@ describe('the repository\'s own package', () => {
     }
   });
 
+  it('allowScripts decides every install script of the lock, and denies them all (npm ci prints no advisory; npm 12 blocks undecided ones)', () => {
+    // The project needs none of them: the parser is wasm (tree-sitter-bash's native build is
+    // unused), esbuild and vsce-sign take their binaries from their platform packages, and
+    // keytar (vsce's optional credential store) serves only publishing.
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+    const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages).filter(([k, v]) => k !== '' && v.hasInstallScript).map(([k]) => k.slice(k.lastIndexOf('node_modules/') + 'node_modules/'.length)).sort();
+    assert.deepEqual(Object.keys(pkg.allowScripts ?? {}).sort(), [...new Set(withScripts)]);
+    assert.ok(Object.values(pkg.allowScripts!).every((v) => v === false), JSON.stringify(pkg.allowScripts));
+  });
+
   it('`npm pack` at the root (what pre-commit installs) has a working sysv-ha bin', () => {
     const out = mkdtempSync(join(tmp, 'root-pack-'));
     // dist/ is built (npm run test:package packed it); --ignore-scripts as pre-commit's pack would run none.
