@@ -385,6 +385,7 @@ async function main() {
   const closedAt = rss.mark('generated scripts closed');
   await sleep(AFTER_CLOSE_MS);
   const afterClose = { rssMB: rss.at(closedAt + AFTER_CLOSE_MS), maxMB: rss.max(closedAt, closedAt + AFTER_CLOSE_MS) };
+  const whereAfterClose = { smaps: s1.smaps(), main: await s1.optional('sysvHa/memoryStats'), workers: (await s1.optional('sysvHa/parserStats'))?.running ?? null };
   rss.mark(`${AFTER_CLOSE_MS / 1000} s after closing`);
   await sleep(IDLE_MS);
   const idleEnd = rss.mark('idle');
@@ -621,6 +622,7 @@ async function main() {
     },
     timeline,
     whereCorpusSettled,
+    whereAfterClose,
     parserWorker: { firstEditAfterEndedMs: round(afterRecycleMs, 2), lastStartMs: statsAfter?.lastStartMs ?? null, stats: statsEnd },
     faults,
     tree,
@@ -732,6 +734,8 @@ function printTable(r) {
   out.push(`memory (server RSS, parser worker included): idle ${f(r.memory.idleMB)} MB; corpus open ${f(r.memory.corpusOpenSteadyMB)} MB steady, ${f(r.memory.corpusOpenSettledMB)} MB settled, ${f(r.memory.corpusOpenPeakMB)} MB peak; + generated scripts ${f(r.memory.withLargeSteadyMB)} MB steady, ${f(r.memory.peakMB)} MB peak; closed: ${f(r.memory.afterCloseMB)} MB ${AFTER_CLOSE_MS / 1000} s after, ${f(r.memory.idleEndMB)} MB at the end`);
   const w = r.whereCorpusSettled;
   if (w?.smaps) out.push(`corpus open, settled, where (MB): node binary ${w.smaps.node}, malloc heap ${w.smaps.heap}, anonymous ${w.smaps.anon} (V8 heap of the main thread ${w.main?.heapTotal ?? '?'}), libraries ${w.smaps.libs}`);
+  const wc = r.whereAfterClose;
+  if (wc?.smaps) out.push(`${AFTER_CLOSE_MS / 1000} s after closing the generated scripts, where (MB): node binary ${wc.smaps.node}, malloc heap ${wc.smaps.heap}, anonymous ${wc.smaps.anon} (V8 heap of the main thread ${wc.main?.heapTotal ?? '?'}), libraries ${wc.smaps.libs}; parser workers running ${wc.workers}`);
   out.push(`RSS over time (s → MB): ${r.timeline.marks.map((m) => `${f(m.t / 1000)} s ${m.label}: ${f(r.timeline.samples.filter((x) => x.t <= m.t).at(-1)?.rssMB)}`).join('; ')}`);
   const ps = r.parserWorker.stats;
   out.push(`parser worker: ${ps ? `started ${ps.started}, ended idle ${ps.ended.idle} / heap ${ps.ended.heap} / fault ${ps.ended.fault} / hang ${ps.ended.hang}; last start ${f(r.parserWorker.lastStartMs, 0)} ms; first edit after it was ended ${f(r.parserWorker.firstEditAfterEndedMs, 1)} ms; statements sent ${ps.statements?.sent}, reused ${ps.statements?.reused}` : 'none (a build without one)'}`);
