@@ -210,6 +210,23 @@ describe('the parser host (web-tree-sitter in a worker thread)', () => {
     assert.ok((await host.parse(key, `${INIT_SCRIPT}# 3\n`, null)).body, 'a fresh worker reads the next edit');
   });
 
+  it('a large text parsed in full is awaited, not waited for synchronously; its edits are', async () => {
+    const host = newHost();
+    await host.warm();
+    const key = '/etc/init.d/large';
+    const large = `${INIT_SCRIPT}${'# padding padding padding padding padding padding\n'.repeat(6000)}`;
+    const first = host.parse(key, large, null);
+    assert.equal(host.canWaitFor(key, large), false, 'a full parse of a large text');
+    assert.ok((await first).body);
+    assert.equal(host.canWaitFor(key, large), true, 'its body is here');
+    const edited = `# x\n${large}`;
+    const next = host.parse(key, edited, [{ startIndex: 0, oldEndIndex: 0, newEndIndex: 4, startPosition: { row: 0, column: 0 }, oldEndPosition: { row: 0, column: 0 }, newEndPosition: { row: 1, column: 0 } }]);
+    assert.equal(host.canWaitFor(key, edited), true, 'an edit of it is waited for');
+    const b = host.bodyOf(key, edited);
+    assert.ok(b !== 'pending' && b?.body);
+    assert.equal(await next, b);
+  });
+
   it('a worker that dies while bodyOf waits synchronously is noticed there, before the parse budget, not at the watchdog', async () => {
     // The watchdog would end the worker only after an hour: the answer must come from noticing the dead thread.
     const host = newHost({ faults: true, watchdogGraceMs: 3_600_000 });

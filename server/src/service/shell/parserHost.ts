@@ -233,11 +233,14 @@ export class ParserHost implements ShellBodies {
    * Whether the body of `key`'s `text` is here or on its way from a running worker, so that
    * `bodyOf` can wait for it without giving the event loop a turn. The server then analyses at
    * once, and the checks that need no body run while the worker parses; otherwise (the worker
-   * is starting) it awaits `parse` first.
+   * is starting, or the text is large and parsed in full) it awaits `parse` first.
    */
   canWaitFor(key: string, text: string): boolean {
     if (this.docs.get(key)?.results.some((r) => r.text === text)) return true;
-    for (const r of this.inflight) if (r.key === key && r.text === text && r.posted && !r.entry.slot.stalled) return true;
+    // A full parse of a large text is awaited instead: the checks that need no body are a small
+    // part of its analysis, the server stays free for other requests meanwhile, and a wait
+    // past the budget (a busy machine) would make it analyse the whole text twice.
+    for (const r of this.inflight) if (r.key === key && r.text === text && r.posted && !r.entry.slot.stalled) return !(r.edits === null && r.text.length > LARGE_TEXT);
     return false;
   }
 
