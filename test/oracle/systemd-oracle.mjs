@@ -15,7 +15,7 @@
 // its exit status, the alias link it writes beside a native unit), and every "[script:line]" line
 // the generator logs must be a note of the model. The counts per code are printed (corpus, trees).
 //
-// Usage: node test/oracle/systemd-oracle.mjs [--trees N] [--seed S] [--only corpus|trees] [--verbose]
+// Usage: node test/oracle/systemd-oracle.mjs [--trees N] [--seed S] [--from K] [--only corpus|trees] [--verbose]
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +27,7 @@ const repo = new URL('../../', import.meta.url).pathname;
 const systemd = require(join(repo, 'out/server/src/service/systemd/index.js'));
 const { FsHost } = require(join(repo, 'out/server/src/host/fsHost.js'));
 const { DEFAULT_SETTINGS } = require(join(repo, 'out/server/src/service/core/settings.js'));
+const { readLines } = require(join(repo, 'out/server/src/service/systemd/lexer.js'));
 
 const GENERATOR = ['/lib/systemd/system-generators/systemd-sysv-generator', '/usr/lib/systemd/system-generators/systemd-sysv-generator'].find((p) => existsSync(p));
 const argv = process.argv.slice(2);
@@ -35,6 +36,8 @@ const TREES = Number(opt('--trees', 250));
 const SEED = Number(opt('--seed', 7));
 const ONLY = opt('--only', '');
 const VERBOSE = argv.includes('--verbose');
+// --from K: make trees 0..K-1 (the same random draws) but run only the trees from K on, to look at one again.
+const FROM = Number(opt('--from', 0));
 if (!GENERATOR) { console.log('systemd-sysv-generator not installed: skipped'); console.log('0 passed, 0 failed'); process.exit(0); }
 const version = (spawnSync('/lib/systemd/systemd', ['--version'], { encoding: 'utf8' }).stdout ?? '').split('\n')[0] || 'unknown';
 const PROFILE = systemd.PROFILES[process.env.SYSV_HA_ORACLE_PROFILE ?? '252'];
@@ -216,9 +219,11 @@ function checkDiagnostics(kind, id, dir, layout, run, real) {
       }
       if (!confirmed) problems.push(`${s.name}:${line} ${p.code} is not what the generator shows: ${p.message}`);
     }
-    // Every line the generator logs about the script is a note of the model.
+    // Every line the generator logs about the script is a note of the model. The generator counts
+    // the lines it reads (a NUL ends one too), the model's notes are on the document's lines.
     const noted = new Set((s.load?.notes ?? []).map((n) => n.row + 1));
-    for (const r of sec?.rows ?? []) if (!noted.has(r)) problems.push(`${s.name}:${r}: the generator logs this line, the model has no note on it`);
+    const genLines = sec?.rows.size ? readLines(readFileSync(s.path).toString('latin1'), PROFILE).lines : [];
+    for (const g of sec?.rows ?? []) if (!noted.has((genLines[g - 1]?.row ?? -2) + 1)) problems.push(`${s.name}: the generator logs its line ${g}, the model has no note on it (${sec.lines.join(' / ')})`);
     if (s.nativeUnit && !natives.has(s.name.replace(/\.sh$/, '')) && real.status === 0 && !s.skipped?.includes('not executable')) problems.push(`${s.name}: the model skips it for ${s.nativeUnit}, the generator does not say so`);
   }
   if (kind === 'corpus') { if (any) corpusScriptsWithFindings++; if (warns) corpusScriptsGeneratorWarns++; }
@@ -280,6 +285,7 @@ try {
     for (let c = 0; c < TREES; c++) {
       const dir = join(root, `tree${c}`);
       const t = genTree(corpus);
+      if (c < FROM) continue;
       const layout = t.layout;
       const initDir = layout === 'rhel' ? 'etc/rc.d/init.d' : 'etc/init.d';
       const rcBase = layout === 'rhel' ? 'etc/rc.d' : 'etc';

@@ -80,6 +80,12 @@ describe('systemd/ diagnostics', () => {
     const s = lsb('# Provides: mariadb mysql\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6');
     assert.deepEqual(codesIn('/r/etc/init.d/mariadb', { '/r/etc/init.d/mariadb': s, '/r/usr/lib/systemd/system/mysql.service': '[Unit]\n' }), ['systemd/alias-shadowed']);
     assert.deepEqual(codesIn('/r/etc/init.d/mariadb', { '/r/etc/init.d/mariadb': s }), []);
+    // Not where the generator writes no alias: Debian's console-setup.sh provides console-setup.sh,
+    // which is its own unit (console-setup.service, "an alias for itself" is ignored)...
+    const sh = lsb('# Provides: console-setup.sh\n# Default-Start: S\n# Default-Stop:');
+    assert.deepEqual(codesIn('/r/etc/init.d/console-setup.sh', { '/r/etc/init.d/console-setup.sh': sh, '/r/lib/systemd/system/console-setup.service': '[Unit]\n' }), ['systemd/native-unit']);
+    // ...nor for a script it skips for its own native unit.
+    assert.deepEqual(codesIn('/r/etc/init.d/mariadb', { '/r/etc/init.d/mariadb': s, '/r/lib/systemd/system/mariadb.service': '[Unit]\n', '/r/lib/systemd/system/mysql.service': '[Unit]\n' }), ['systemd/native-unit']);
     coveredCodes.add('systemd/alias-shadowed');
   });
 

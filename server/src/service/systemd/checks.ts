@@ -91,7 +91,13 @@ export function checkSystemd(input: SystemdCheckInput, out: RawProblem[]): void 
   if (!host || input.root === undefined) return;
   const dirs = generatorDirs(input.root, host);
   if (!dirs || input.path !== `${input.root}/${dirs.initDir}/${fileName}`) return;
-  for (const alias of new Set(load.aliases)) {
+  const run = generatorRun(input.root, host, profile, input.settings);
+  const me = run?.scripts.find((s) => s.path === input.path);
+  // The generator writes no alias for a script it skips, nor one that is the script's own unit
+  // ("Provides: foo.sh" in foo.sh: "Ignoring creation of an alias foo.service for itself").
+  const own = translateName(name, profile);
+  for (const alias of me?.nativeUnit ? [] : new Set(load.aliases)) {
+    if (alias === own) continue;
     const native = nativeUnit(input.root, alias, host);
     if (!native) continue;
     const word = load.translations.find((t) => t.unit === alias && t.keyword === 'Provides');
@@ -100,8 +106,6 @@ export function checkSystemd(input: SystemdCheckInput, out: RawProblem[]): void 
       message: `${native} is a native unit: on a systemd host ${showWord(alias)} is that unit, never this script (the generator's alias comes last in the unit search path). Drop the name from Provides, or rename one of them.`,
     });
   }
-  const run = generatorRun(input.root, host, profile, input.settings);
-  const me = run?.scripts.find((s) => s.path === input.path);
   if (me?.nativeUnit) {
     const masked = host.readLink?.(`${input.root}/${me.nativeUnit}`) === '/dev/null';
     out.push({

@@ -38,7 +38,7 @@ export const SYSTEMD_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'systemd/alias-shadowed', severity: 'warning', core: true, projectCode: true, appliesTo: APPLIES,
-    detects: 'A `Provides` name whose unit (`NAME.service`) is a native unit in the image\'s unit folders; on the name.',
+    detects: 'A `Provides` name whose unit (`NAME.service`) is a native unit in the image\'s unit folders; on the name. Not the script\'s own unit (`Provides: foo.sh` in foo.sh: the generator ignores an alias for itself), nor in a script the generator skips for a native unit of its own name (it writes no alias then: `systemd/native-unit`).',
     behaviour: 'The generator still writes the alias link in its late output folder, which comes last in systemd\'s unit search path: every `NAME.service` (systemctl, dependencies of other units) is the native unit, never this script. Checked with systemd 252 (the alias is written); the search order is systemd.unit(5) "Unit File Load Path".',
     source: 'systemd 252 run on a scratch tree; systemd.unit(5), systemd.generator(7)',
     example: '# Provides: mysql   (with lib/systemd/system/mysql.service from another package)',
