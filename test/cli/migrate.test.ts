@@ -1,7 +1,7 @@
 /** `sysv-ha migrate` on temporary roots, as a user runs it (the built dist/cli.js). */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -58,6 +58,22 @@ describe('sysv-ha migrate', () => {
     assert.equal(b.status, 2);
     assert.match(b.stderr, /exists: --out must name a new folder/);
     assert.equal(readFileSync(join(out, 'cib.xml'), 'utf8'), 'mine');
+    // An empty folder, a file, a dangling symbolic link: each exists, nothing is written there.
+    const empty = join(tmp, 'out-empty');
+    mkdirSync(empty);
+    const file = join(tmp, 'out-file');
+    writeFileSync(file, 'mine');
+    const dangling = join(tmp, 'out-dangling');
+    symlinkSync(join(tmp, 'nowhere'), dangling);
+    for (const o of [empty, file, dangling]) {
+      const c = run(['--root', r, '--to', 'pacemaker', '--out', o]);
+      assert.equal(c.status, 2, o);
+      assert.match(c.stderr, /exists: --out must name a new folder/, o);
+      assert.equal(c.stderr.trim().split('\n').length, 1, c.stderr);
+    }
+    assert.deepEqual(readdirSync(empty), []);
+    assert.equal(readFileSync(file, 'utf8'), 'mine');
+    assert.equal(existsSync(join(tmp, 'nowhere')), false);
     // No temporary folder is left behind.
     assert.deepEqual(readdirSync(tmp).filter((n) => n.includes('.tmp-')), []);
   });

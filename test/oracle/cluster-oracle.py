@@ -13,6 +13,8 @@ oracle builds an image root, runs `dist/cli.js migrate --root ROOT --to pacemake
   pcs             pcs.sh, run against an empty CIB file (`CIB=FILE`, pcs -f), succeeds: pcs checks
                   every parameter against the agent's metadata; the result is the same
                   configuration as cib.xml (resources, parameters, operations, constraints);
+                  each command runs in a fork of a Python that imported pcs once
+                  (pcs-zygote.py: 4x less CPU; CLUSTER_ORACLE_PCS_ZYGOTE=0 for a new pcs each);
   crm             `crm configure load update crm.txt` on an empty CIB file (CIB_file) succeeds and
                   gives the same configuration;
   crm_simulate    with every node online: each haresources line's group runs on the node the line
@@ -46,17 +48,64 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, '..', '..'))
 CLI = os.path.join(REPO, 'dist', 'cli.js')
 SCRIPT_EVERY = int(os.environ.get('CLUSTER_ORACLE_SCRIPT_EVERY', '4'))
+ZYGOTE = os.path.join(HERE, 'pcs-zygote.py')
+USE_ZYGOTE = os.environ.get('CLUSTER_ORACLE_PCS_ZYGOTE', '1') != '0'
 CORPUS = os.environ.get('SYSV_HA_CORPUS', os.path.join(REPO, '..', 'shared', 'corpus'))
 
 
+TIMES = {}          # program -> [calls, wall seconds, CPU seconds]: where a run's time goes (printed at the end)
+TIMES_LOCK = threading.Lock()
+
+
+def program_of(cmd):
+    """The program a command line is about: the one unshare's `sh -c` script ends with, else its own."""
+    if cmd[0] == 'unshare':
+        if 'pcs.sh' in cmd[-1]:
+            return 'pcs.sh'
+        last = cmd[-1].split('&&')[-1].split()
+        words = [w for w in last if '=' not in w and w != 'sh']
+        return os.path.basename(words[0]) if words else 'unshare'
+    if cmd[0] == 'node':
+        return 'sysv-ha migrate'
+    return os.path.basename(cmd[0])
+
+
 def run(cmd, timeout=120, **kw):
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, **kw)
+    """subprocess.run(capture_output, text) that also counts the command's CPU time (its own and
+    its children's, from wait4), per program."""
+    t = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    bufs = {}
+    readers = [threading.Thread(target=lambda k, f: bufs.__setitem__(k, f.read()), args=(k, f)) for k, f in (('out', p.stdout), ('err', p.stderr))]
+    for th in readers:
+        th.start()
+    for th in readers:
+        th.join(max(0.0, timeout - (time.monotonic() - t)))
+    timed_out = any(th.is_alive() for th in readers)
+    if timed_out:
+        p.kill()
+        for th in readers:
+            th.join()
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    p.stdout.close()
+    p.stderr.close()
+    with TIMES_LOCK:
+        e = TIMES.setdefault(program_of(cmd), [0, 0.0, 0.0])
+        e[0] += 1
+        e[1] += time.monotonic() - t
+        e[2] += ru.ru_utime + ru.ru_stime
+    if timed_out:
+        raise subprocess.TimeoutExpired(cmd, timeout)
+    dec = lambda b: (b or b'').decode('utf-8', errors='replace')
+    return subprocess.CompletedProcess(cmd, p.returncode, dec(bufs.get('out')), dec(bufs.get('err')))
 
 
 # --------------------------------------------------------------------------- cases
@@ -70,6 +119,8 @@ class Case:
         self.version = 3
         self.local = None
         self.index = 0
+        self.features = set()    # what a generated case contains (resource kinds, fencing, ...)
+        self.scripts = True      # pcs.sh and crm.txt run on it
 
     def add(self, rel, text, mode=0o644):
         self.files[rel] = (text, mode)
@@ -178,6 +229,7 @@ def gen_case(rng, i):
     hacf.append(f'node {" ".join(nodes)}' if rng.random() < 0.4 else '\n'.join(f'node {nd}' for nd in nodes))
     # Failback, as auto_failback or the obsolete nice_failback.
     fb = rng.random()
+    fb_kind = 'on' if fb < 0.4 else 'off' if fb < 0.8 else 'legacy' if fb < 0.9 else 'nice'
     if fb < 0.4:
         hacf.append('auto_failback on')
     elif fb < 0.8:
@@ -249,11 +301,13 @@ def gen_case(rng, i):
     for g in range(ngroups):
         res = []
         if rng.random() < 0.25:
+            c.features.add('drbd' if drbd_n == 0 else 'drbd-2')
             res.append(f'drbddisk::r{drbd_n}')
             res.append(f'Filesystem::/dev/drbd{drbd_n}::/srv/d{drbd_n}::{rng.choice(["ext4", "xfs"])}' + ('::noatime,nodiratime' if rng.random() < 0.5 else ''))
             drbd_n += 1
         for _ in range(rng.choice([1, 2, 2, 3, 4])):
             k = rng.random()
+            kind_before = len(res)
             if k < 0.22:
                 res.append(f'IPaddr::{ip()}/24/eth0' + (f'/192.168.{100 + i % 100}.255' if rng.random() < 0.3 else ''))
             elif k < 0.34:
@@ -292,15 +346,23 @@ def gen_case(rng, i):
                 if rng.random() < 0.25:
                     systemd_names.add(s)
                     c.add(f'lib/systemd/system/{s}.service', UNIT_STUB.format(name=s))
+            if len(res) > kind_before:
+                r = res[-1]
+                c.features.add('systemd' if r in systemd_names else 'lsb' if r in used_scripts else
+                               'bare-ip' if r[0].isdigit() else 'custom' if r.startswith('myres') else
+                               r.split('::')[0] + ('' if not r.startswith('IPaddr') else '-bcast' if r.count('/') > 2 else '-label' if ':vip' in r else ''))
         if not res:
             res.append(ip())
         node = rng.choice(nodes)
         if len(res) > 3 and rng.random() < 0.3:
+            c.features.add('continued-line')
             lines.append(f'{node} {" ".join(res[:2])} \\\n\t{" ".join(res[2:])}')
         else:
             lines.append(f'{node} {" ".join(res)}')
     if drbd_n:
         c.add('etc/ha.d/resource.d/drbddisk', '#!/bin/sh\nexit 0\n', 0o755)
+    c.features.update({f'groups-{len(lines)}', f'nodes-{n}', f'failback-{fb_kind}'})
+    c.features.update(f'{w}' for w in ('ping ', 'ping_group', 'ipfail', 'pingd', 'stonith_host *', 'external/ipmi', 'meatware') if any(l.startswith(w) or f' {w}' in l for l in hacf))
     c.add('etc/ha.d/haresources', '# generated by the cluster oracle\n' + '\n'.join(lines) + '\n')
 
     # How the addresses are known: --node-addr for all, for some, or etc/hostname + ucast peers.
@@ -518,11 +580,19 @@ def apply_pcs(out, work, initd, systemd):
     wrap = os.path.join(work, 'bin')
     os.makedirs(wrap, exist_ok=True)
     pcs = shutil.which('pcs') or '/usr/sbin/pcs'
+    sock = os.path.join(work, 'pcs.sock')
+    # Through the zygote (pcs imported once, each command in a fork of it) unless
+    # CLUSTER_ORACLE_PCS_ZYGOTE=0: the same pcs code, without 0.55 s of imports per command.
+    real = f'/usr/bin/python3 -Es {ZYGOTE} --client {sock}' if USE_ZYGOTE else pcs
     with open(os.path.join(wrap, 'pcs'), 'w') as f:
         # systemd: agents cannot be described without a running systemd: --force for them only.
-        f.write(f'#!/bin/sh\ncase "$*" in *systemd:*) exec {pcs} "$@" --force;; esac\nexec {pcs} "$@"\n')
+        f.write(f'#!/bin/sh\ncase "$*" in *systemd:*) exec {real} "$@" --force;; esac\nexec {real} "$@"\n')
     os.chmod(os.path.join(wrap, 'pcs'), 0o755)
-    r = ns_script(f'mount --bind {initd} /etc/init.d && PATH={wrap}:$PATH CIB={cibf} sh {out}/pcs.sh', timeout=1200)
+    if USE_ZYGOTE:
+        r = ns_script(f'mount --bind {initd} /etc/init.d && {{ /usr/bin/python3 -Es {ZYGOTE} --serve {sock} & z=$!; '
+                      f'PATH={wrap}:$PATH CIB={cibf} sh {out}/pcs.sh; rc=$?; kill $z; wait $z; exit $rc; }}', timeout=1200)
+    else:
+        r = ns_script(f'mount --bind {initd} /etc/init.d && PATH={wrap}:$PATH CIB={cibf} sh {out}/pcs.sh', timeout=1200)
     return r.returncode == 0, cibf, (r.stderr.strip().split('\n') or [''])[-3:]
 
 
@@ -698,9 +768,7 @@ def check(case, base, counts, failures, notes):
 
     # ---- pcs and crm (each pcs command is a Python start-up of about half a second: every corpus
     # case, and every SCRIPT_EVERY-th generated one)
-    if case.kind == 'generated' and case.index % SCRIPT_EVERY != 0:
-        pass
-    else:
+    if case.scripts:
         scripts(case, out, work, initd, systemd, cib, counts, fail)
     simulate_case(case, plan, nodes, cib, cibp, work, counts, fail)
 
@@ -838,6 +906,18 @@ def main():
         return 2
     rng = random.Random(a.seed)
     cases = corpus_cases() + [gen_case(rng, i) for i in range(a.cases)]
+    # pcs.sh and crm.txt (each pcs command starts Python: most of the run's time) on every corpus
+    # case, on every generated case that brings a kind of resource, fencing, connectivity or
+    # failback not yet seen twice, and on every SCRIPT_EVERY-th one.
+    seen = {}
+    for c in cases:
+        if c.kind != 'generated':
+            continue
+        new = [f for f in c.features if seen.get(f, 0) < 2]
+        c.scripts = bool(new) or c.index % SCRIPT_EVERY == 0
+        if c.scripts:
+            for f in c.features:
+                seen[f] = seen.get(f, 0) + 1
     if a.only:
         cases = [c for c in cases if re.search(a.only, c.name)]
     base = tempfile.mkdtemp(prefix='sysv-ha-cluster-')
@@ -860,6 +940,7 @@ def main():
             failures.extend(ff)
             for k, v in nn.items():
                 notes.setdefault(k, []).extend(v)
+    t0 = time.monotonic()
     for c in cases:
         kinds[c.kind] = kinds.get(c.kind, 0) + 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
@@ -875,6 +956,10 @@ def main():
         print('constructs not translated (and crm_verify warnings), by kind:')
         for k, v in sorted(notes.items(), key=lambda kv: -len(kv[1])):
             print(f'  {len(v):4d}  {k}')
+    cpu = sum(e[2] for e in TIMES.values())
+    print(f'wall time {time.monotonic() - t0:.0f} s with {a.jobs} jobs; CPU time of the programs {cpu:.0f} s; by program (calls, wall s summed over the jobs, CPU s):')
+    for k, (n, sec, c) in sorted(TIMES.items(), key=lambda kv: -kv[1][2]):
+        print(f'  {k:16s} {n:6d} {sec:8.1f} {c:8.1f}')
     for f in failures:
         print(f'FAIL {f}')
     passed = counts['cases'] - len({f.split(':')[0] for f in failures})

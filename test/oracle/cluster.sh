@@ -4,8 +4,12 @@
 #
 #   bash test/oracle/cluster.sh [--cases N] [--seed S] [--only REGEX] [--keep] [--jobs N]
 #                                  (as root; `npm run test:oracle:cluster` builds first)
-#   CLUSTER_ORACLE_SCRIPT_EVERY=N  pcs.sh and crm.txt run for every corpus case and every N-th
-#                                  generated one (4; each pcs command starts Python)
+#   CLUSTER_ORACLE_SCRIPT_EVERY=N  pcs.sh and crm.txt run for every corpus case, every generated
+#                                  one that brings a kind of resource, fencing, connectivity or
+#                                  failback seen less than twice, and every N-th (4)
+#   CLUSTER_ORACLE_PCS_ZYGOTE=0    each pcs command as a new Python (default: pcs imported once,
+#                                  each command in a fork of it: test/oracle/pcs-zygote.py)
+#   CLUSTER_ORACLE_JOBS=N          cases at once (3)
 #
 # Installs what it needs from Debian if missing: corosync, pacemaker-cli-utils, pcs, crmsh, and
 # the agents pcs and crmsh read metadata from (resource-agents, drbd-utils for ocf:linbit:drbd,
