@@ -304,6 +304,9 @@ function walk(roots: Node[], row = 0): Fragment {
   const cases = model.cases;
   // Statement lists numbered in walk order (node ids differ from one tree to the next).
   const lists = new Map<number, number>();
+  // isTest per node id: `a && b && c …` nests to the left, and every level asks whether its
+  // left side holds a test (without it, a 2,000-line `\`-continued && chain was quadratic).
+  const tests = new Map<number, boolean>();
   const listNumber = (id: number) => {
     let k = lists.get(id);
     if (k === undefined) lists.set(id, (k = ++model.lastBlock));
@@ -392,7 +395,7 @@ function walk(roots: Node[], row = 0): Fragment {
         // `[ -r f ] || exit` / `[ ! -r f ] && exit`: what follows runs only when it holds.
         const [left, right] = [n.namedChildren[0], n.namedChildren[n.namedChildren.length - 1]];
         const op = n.children.find((c) => c?.type === '&&' || c?.type === '||')?.type;
-        const polarity = left && right && op ? testPolarity(left) : undefined;
+        const polarity = left && right && op ? testPolarity(left, tests) : undefined;
         if (polarity && right && isExit(right) && (op === '||') === (polarity === 'positive')) {
           model.exitGuards.push({ text: left!.text, line: left!.startPosition.row });
         } else if (polarity && right && (op === '&&') === (polarity === 'positive')) {
@@ -404,10 +407,10 @@ function walk(roots: Node[], row = 0): Fragment {
       }
       case 'if_statement': {
         const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
-        const testsFile = condition.some(isTest);
+        const testsFile = condition.some((c) => isTest(c, tests));
         // `if [ ! -r f ]; then exit 0; fi`
         const named = condition.filter((c) => c.isNamed);
-        if (named.length === 1 && testPolarity(named[0]!) === 'negative' && !n.namedChildren.some((c) => c?.type === 'else_clause' || c?.type === 'elif_clause') && /\b(exit|return)\b/.test(n.text)) {
+        if (named.length === 1 && testPolarity(named[0]!, tests) === 'negative' && !n.namedChildren.some((c) => c?.type === 'else_clause' || c?.type === 'elif_clause') && /\b(exit|return)\b/.test(n.text)) {
           model.exitGuards.push({ text: named[0]!.text, line: named[0]!.startPosition.row });
         }
         pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
@@ -446,8 +449,8 @@ function within(inner: Range, outer: Range): boolean {
 }
 
 /** Whether a condition is a test that holds (`[ -r f ]`) or fails (`[ ! -r f ]`, `! test -r f`) for a file that is there. */
-function testPolarity(n: Node): 'positive' | 'negative' | undefined {
-  if (!isTest(n)) return undefined;
+function testPolarity(n: Node, memo: Map<number, boolean>): 'positive' | 'negative' | undefined {
+  if (!isTest(n, memo)) return undefined;
   if (n.type === 'negated_command') return 'negative';
   return /^(\[\[?|test)[ \t]+![ \t]/.test(n.text) ? 'negative' : 'positive';
 }
@@ -463,19 +466,42 @@ function isExit(n: Node): boolean {
   return !!last && last.type === 'command' && isExit(last);
 }
 
-function isTest(n: Node): boolean {
-  const stack: Node[] = [n];
+/**
+ * A test (`[ … ]`, `[[ … ]]`, `test …`), or a list, negation or subshell holding one. Post-order
+ * with an explicit stack, each node's answer kept in `memo` (by node id, one tree): a node is
+ * looked at once however many enclosing lists ask.
+ */
+function isTest(n: Node, memo: Map<number, boolean>): boolean {
+  const stack: { node: Node; kids?: Node[] }[] = [{ node: n }];
   while (stack.length > 0) {
-    const cur = stack.pop()!;
-    if (cur.type === 'test_command') return true;
-    if (cur.type === 'command') {
+    const top = stack[stack.length - 1]!;
+    const cur = top.node;
+    if (memo.has(cur.id)) {
+      stack.pop();
+      continue;
+    }
+    if (top.kids) {
+      stack.pop();
+      memo.set(cur.id, top.kids.some((c) => memo.get(c.id) === true));
+      continue;
+    }
+    const type = cur.type;
+    if (type === 'test_command') {
+      stack.pop();
+      memo.set(cur.id, true);
+    } else if (type === 'command') {
+      stack.pop();
       const name = cur.childForFieldName('name')?.text;
-      if (name === 'test' || name === '[' || name === '[[') return true;
-    } else if (cur.type === 'list' || cur.type === 'negated_command' || cur.type === 'subshell') {
-      for (const c of cur.namedChildren) if (c) stack.push(c);
+      memo.set(cur.id, name === 'test' || name === '[' || name === '[[');
+    } else if (type === 'list' || type === 'negated_command' || type === 'subshell') {
+      top.kids = cur.namedChildren.filter((c): c is Node => c !== null);
+      for (const c of top.kids) if (!memo.has(c.id)) stack.push({ node: c });
+    } else {
+      stack.pop();
+      memo.set(cur.id, false);
     }
   }
-  return false;
+  return memo.get(n.id)!;
 }
 
 function dispatcherOf(n: Node): Dispatcher {
