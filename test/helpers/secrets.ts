@@ -12,7 +12,9 @@
  * key number (`sscanf("%d%s%s")`: blanks, a sign, digits), the number is cut off (`1sha1 K`
  * reads as 1, sha1, K); the first word after it is the method and every later word is the
  * key and what follows it: a candidate whatever it looks like (a key may be `sha1`, `auth`
- * or a number). Any other word is a candidate unless it is public in an authkeys file:
+ * or a number). On an auth line (its first character is `a`, `sscanf("auth %d")`) what that
+ * reads, the literal `auth`, blanks and the number, is cut off the same way, glued or not
+ * (`authauth 1`). Any other word is a candidate unless it is public in an authkeys file:
  * `auth`, a number, a method name (`sha1`, `md5`, `crc`, any case) and `:`/`=` (so the
  * `auth` of `auth 3auth`, which heartbeat's `sscanf("auth %d")` never reads, is none).
  * Candidates shorter than MIN_SECRET are not searched (they occur in any text).
@@ -47,7 +49,11 @@ export function secretCandidates(text: string): Candidate[] {
     if (first < 0 || t[first] === '#') return;
     // sscanf's %d: a key line's number, cut off before the words are counted.
     const num = /^[+-]?\d+/.exec(t.slice(first));
-    const body = num ? first + num[0].length : first;
+    // An auth line (its first character is `a`): what sscanf("auth %d") reads, the literal
+    // `auth`, blanks and the number, glued to what follows or not, is cut off the same way
+    // (`authauth 1`, `auth1auth`: the rest is judged as any other word).
+    const lead = t[first] === 'a' ? /^auth[ \t\f\v]*[+-]?\d*/.exec(t.slice(first)) : null;
+    const body = first + (num?.[0].length ?? lead?.[0].length ?? 0);
     let index = 0;
     for (const m of t.slice(body).matchAll(/\S+/g)) {
       const word = m[0];

@@ -84,6 +84,11 @@ describe('authkeys secrets: keys that look like public words', () => {
   it('public words heartbeat never reads as a key are no candidates (the auth of "auth 3auth")', () => {
     assert.deepEqual(secretCandidates('auth 3auth 1\n3 sha1 Zk7SecretKeyQ\n').map((c) => c.secret), ['Zk7SecretKeyQ']);
     assert.deepEqual(secretCandidates('auth 1\nsha1 auth\n1 sha1 Zk7SecretKeyQ\n').map((c) => c.secret), ['Zk7SecretKeyQ']);
+    // What sscanf("auth %d") reads is cut off the line, glued to the rest or not (fuzz: seed 14 case 31272).
+    assert.deepEqual(secretCandidates('authauth 1\nauth1auth\nauth 1\n1 sha1 Zk7SecretKeyQ\n').map((c) => c.secret), ['Zk7SecretKeyQ']);
+    // ...and what follows it still is a candidate.
+    assert.deepEqual(secretCandidates('authZk7Secret 1\nauth1Zk7Other\n').map((c) => c.secret), ['Zk7Secret', 'Zk7Other']);
+    assert.deepEqual(secretLeaks('authZk7Secret 1\nauth1Zk7Other\nauthauth 1\n'), []);
   });
 });
 
