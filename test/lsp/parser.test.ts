@@ -168,6 +168,23 @@ describe('LSP over stdio: fault injection is off unless the server was started f
   });
 });
 
+describe('LSP over stdio: SYSV_HA_PARSER=in-process parses in the server\'s thread', () => {
+  const client = clientWith({ SYSV_HA_PARSER: 'in-process', SYSV_HA_PARSER_FAULTS: '1' });
+  const uri = 'file:///srv/p/etc/rc.d/init.d/foo';
+  before(async () => client.initialize({}));
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('checks the body as the worker does; no worker, no fault injection', async () => {
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'shellscript', version: 1, text: noStatus } });
+    assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 1)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# x\n' }] });
+    assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    assert.equal((await client.request<{ incremental: boolean }>('sysvHa/documentInfo', { uri })).incremental, true, 'the tree kept in this thread');
+    assert.equal(await client.request('sysvHa/parserStats', {}), null);
+    assert.equal(await client.request('sysvHa/injectParserFault', { kind: 'wasm' }), false);
+  });
+});
+
 describe('LSP over stdio: the idle parser worker is ended', () => {
   const client = clientWith({ SYSV_HA_PARSER_IDLE_MS: '200' });
   const uri = 'file:///srv/h/etc/rc.d/init.d/foo';
