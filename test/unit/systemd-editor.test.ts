@@ -72,4 +72,15 @@ describe('systemd in the editor', () => {
     assert.deepEqual(rows.get('/r/etc/init.d/foo'), { version: '252', unit: 'foo.service', wantedBy: ['multi-user.target', 'graphical.target'] });
     assert.equal(svc.systemd.systemdRows('/r', host, svc.DEFAULT_SETTINGS, 'busybox'), undefined);
   });
+
+  it('the hover notes reuse the reading the checks made of the same text (and make their own for another version)', () => {
+    const text = '#!/bin/bash\n# chkconfig: 345 85 15\n# description: The web server.\ncase "$1" in\n  start) daemon /usr/sbin/webd ;;\nesac\n';
+    const a = svc.analyze({ path: '/r/etc/rc.d/init.d/web', text, language: 'initscript' }, { ...svc.DEFAULT_SETTINGS, systemdVersion: '252' });
+    const model = a.model as { systemdLoad?: { version: string; load: { description?: string } } };
+    assert.equal(model.systemdLoad?.version, '252');
+    assert.equal(model.systemdLoad?.load.description, 'SYSV: The web server.');
+    // Marked: the note shows the kept reading, so it was not made again.
+    model.systemdLoad!.load.description = 'SYSV: kept';
+    assert.match(svc.doHover(a, { line: 2, character: 4 })!.markdown, /`Description=SYSV: kept`/);
+  });
 });

@@ -5,7 +5,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { generate, loadSysv, mangle, PROFILES, resolveVersion, isHiddenName, type GeneratorRun } from '../../server/src/service/systemd';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FsHost } from '../../server/src/host/fsHost';
+import { generate, loadSysv, mangle, PROFILES, readBytes, resolveVersion, isHiddenName, type GeneratorRun } from '../../server/src/service/systemd';
 
 const P252 = PROFILES['252'];
 const P219 = PROFILES['219'];
@@ -199,5 +203,25 @@ describe('systemd version setting', () => {
     assert.equal(resolveVersion('auto', 'busybox'), undefined);
     assert.equal(resolveVersion('off', 'debian'), undefined);
     assert.equal(resolveVersion('257', 'rhel')?.version, '257');
+  });
+
+  it('readBytes: the bytes of the file, from the host text when it is valid UTF-8, read again when it is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sysv-ha-bytes-'));
+    try {
+      const files: Record<string, Buffer> = {
+        ascii: Buffer.from('#!/bin/sh\n# description: plain\n'),
+        utf8: Buffer.from('#!/bin/sh\n# description: caf\u00e9 \u2014 \ufffd\n', 'utf8'),
+        latin1: Buffer.from('#!/bin/sh\n# description: caf\u00e9\n', 'latin1'),
+        bom: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('#!/bin/sh\n')]),
+      };
+      const host = new FsHost();
+      for (const [name, bytes] of Object.entries(files)) {
+        writeFileSync(join(dir, name), bytes);
+        host.readFile(join(dir, name)); // the text first, as the init.d tree reads it
+        assert.equal(readBytes(join(dir, name), host), bytes.toString('latin1'), name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,8 +7,8 @@ import type { WorkspaceHost } from '../core/language';
 import type { Settings } from '../core/settings';
 import { SourceText } from '../core/text';
 import { range, type RawProblem } from '../core/types';
-import { generate, generatorDirs, nameBytes, nativeUnit, type GeneratorRun } from './generator';
-import { loadSysv, type LoadNote } from './load';
+import { generate, generatorDirs, nameBytes, nativeUnit, textBytes, type GeneratorRun } from './generator';
+import { loadSysv, type LoadNote, type LoadResult } from './load';
 import { translateName } from './unitName';
 import { resolveVersion, type GeneratorProfile } from './versions';
 import './problems';
@@ -22,6 +22,24 @@ export interface SystemdCheckInput {
   host?: WorkspaceHost;
   /** The image root, when the script is in one. */
   root?: string;
+  /** The analysis's own SourceText of `text` (else one is made). */
+  src?: SourceText;
+  /** Where the load of this text is kept (the analysis's document), for the hover notes to reuse. */
+  cache?: SystemdLoadCache;
+}
+
+/** A holder of the generator's reading of one text (per file name and systemd version). */
+export interface SystemdLoadCache {
+  systemdLoad?: { text: string; name: string; version: string; load: LoadResult };
+}
+
+/** load_sysv() of a document's text, kept in `cache` so that the hover notes of the same version do not read it again. */
+export function loadOfText(text: string, name: string, profile: GeneratorProfile, cache?: SystemdLoadCache): LoadResult {
+  const kept = cache?.systemdLoad;
+  if (kept && kept.name === name && kept.version === profile.version && kept.text === text) return kept.load;
+  const load = loadSysv(textBytes(text), name, profile);
+  if (cache) cache.systemdLoad = { text, name, version: profile.version, load };
+  return load;
 }
 
 /** An autoconf placeholder (`@localstatedir@`): the file is a template, the value comes at build time. */
@@ -50,7 +68,7 @@ const showWord = (w: string) => Buffer.from(w, 'latin1').toString('utf8');
 export function checkSystemd(input: SystemdCheckInput, out: RawProblem[]): void {
   const profile = resolveVersion(input.settings.systemdVersion, input.profile);
   if (!profile || input.profile === 'busybox') return;
-  const src = new SourceText(input.text);
+  const src = input.src?.text === input.text ? input.src : new SourceText(input.text);
   const fileName = input.path.slice(input.path.lastIndexOf('/') + 1);
   const name = nameBytes(fileName);
   const v = `systemd ${profile.version}`;
@@ -64,7 +82,7 @@ export function checkSystemd(input: SystemdCheckInput, out: RawProblem[]): void 
     return;
   }
 
-  const load = loadSysv(Buffer.from(input.text, 'utf8').toString('latin1'), name, profile);
+  const load = loadOfText(input.text, name, profile, input.cache);
   const reported = new Set<string>();
   for (const note of load.notes) {
     if (note.keyword === 'pidfile') {

@@ -9,9 +9,9 @@ import type { Settings } from '../core/settings';
 import type { SourceText } from '../core/text';
 import { range, type CodeLensEntry, type Fix, type HoverResult, type Position } from '../core/types';
 import type { InitScriptDoc } from '../languages/initscript/index';
-import { generatorRun } from './checks';
+import { generatorRun, loadOfText } from './checks';
 import { generatorDirs, nameBytes } from './generator';
-import { loadSysv, type Translation } from './load';
+import type { Translation } from './load';
 import { resolveVersion, type GeneratorProfile } from './versions';
 
 const show = (bytes: string) => Buffer.from(bytes, 'latin1').toString('utf8');
@@ -75,7 +75,7 @@ export function systemdHover(doc: InitScriptDoc, src: SourceText, p: Position, s
   while (b < line.length && !/\s/.test(line[b]!)) b++;
   const word = line.slice(a, b);
   if (!word) return undefined;
-  const load = loadSysv(Buffer.from(src.text, 'utf8').toString('latin1'), nameBytes(doc.name), profile);
+  const load = loadOfText(src.text, nameBytes(doc.name), profile, doc);
   const t = load.translations.find((x) => x.row === p.line && show(x.word) === word);
   if (t) return `**${v}** (systemd-sysv-generator): ${describeTranslation(t, v)}.`;
   // The Red Hat header lines, on their keyword.

@@ -170,11 +170,22 @@ export function nativeUnit(root: string, name: string, host: WorkspaceHost, inde
   return undefined;
 }
 
-/** The bytes of a file as a latin1 string (the editor's buffer, as UTF-8, when it is open). */
+/** The text as the generator's bytes (UTF-8 as latin1); an ASCII text is its own bytes, without a copy. */
+export function textBytes(text: string): string {
+  return Buffer.byteLength(text, 'utf8') === text.length ? text : Buffer.from(text, 'utf8').toString('latin1');
+}
+
+/**
+ * The bytes of a file as a latin1 string (the editor's buffer, as UTF-8, when it is open). The
+ * host's text (already read, e.g. by the init.d tree) is used when it has no U+FFFD: then the
+ * file was valid UTF-8 and its text encodes back to exactly its bytes. Else the file is read
+ * again as bytes (what an invalid sequence was, the text no longer says).
+ */
 export function readBytes(path: string, host: WorkspaceHost): string | undefined {
+  const text = host.readFile(path);
+  if (text !== undefined && !text.includes('\uFFFD')) return textBytes(text);
   const raw = host.readBytes?.(path);
   if (raw !== undefined) return Buffer.from(raw).toString('latin1');
-  const text = host.readFile(path);
   return text === undefined ? undefined : Buffer.from(text, 'utf8').toString('latin1');
 }
 

@@ -7,13 +7,15 @@
 import type { GeneratorProfile } from './versions';
 
 /** The generator's WHITESPACE. */
-const WS = ' \t\n\r';
-const isWs = (c: string | undefined) => c !== undefined && c.length === 1 && WS.includes(c);
+const isWsCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isWs = (c: string | undefined) => c !== undefined && c.length === 1 && isWsCode(c.charCodeAt(0));
 
 /** One line as the generator reads it, and the physical line (0-based, as editors count) it starts on. */
 export interface GenLine {
   text: string;
   row: number;
+  /** Where `text` starts in the bytes. */
+  start: number;
 }
 
 /** fgets() reads at most LINE_MAX - 1 bytes. */
@@ -22,9 +24,22 @@ const FGETS_MAX = 2047;
 export const LONG_LINE_MAX = 1024 * 1024;
 
 /** Row of each offset, counting LF, CR LF and a lone CR as editors do (offsets must not decrease). */
-function rowCounter(bytes: string): (offset: number) => number {
+export function rowCounter(bytes: string): (offset: number) => number {
   let pos = 0;
   let row = 0;
+  if (bytes.indexOf('\r') < 0) {
+    // No CR at all (the usual case): count the LFs with indexOf, natively.
+    return (offset) => {
+      for (;;) {
+        const nl = bytes.indexOf('\n', pos);
+        if (nl < 0 || nl >= offset) break;
+        row++;
+        pos = nl + 1;
+      }
+      if (pos < offset) pos = offset;
+      return row;
+    };
+  }
   return (offset) => {
     while (pos < offset) {
       const c = bytes[pos];
@@ -42,6 +57,26 @@ function rowCounter(bytes: string): (offset: number) => number {
 export function readLines(bytes: string, profile: GeneratorProfile): { lines: GenLine[]; tooLong?: number } {
   const lines: GenLine[] = [];
   const rowOf = rowCounter(bytes);
+  const { tooLongAt } = eachLine(bytes, profile, (start, end) => {
+    lines.push({ text: bytes.slice(start, end), row: rowOf(start), start });
+  });
+  return tooLongAt === undefined ? { lines } : { lines, tooLong: rowOf(tooLongAt) };
+}
+
+/**
+ * The lines the generator reads, as where each one's text is in the bytes ([start, end)), in
+ * order, without copying them; `visit` returns true to stop. `tooLongAt`: where the line
+ * read_line() refuses starts (nothing after it is read).
+ */
+export function eachLine(bytes: string, profile: GeneratorProfile, visit: (start: number, end: number) => boolean | void): { tooLongAt?: number } {
+  // The next LF, CR and NUL at or after a place (bytes.length: none), found with indexOf: linear overall.
+  let nextLf = -1;
+  let nextCr = -1;
+  let nextNul = -1;
+  const next = (ch: string, from: number) => {
+    const k = bytes.indexOf(ch, from);
+    return k < 0 ? bytes.length : k;
+  };
   if (profile.lines === 'fgets') {
     let i = 0;
     while (i < bytes.length) {
@@ -49,22 +84,23 @@ export function readLines(bytes: string, profile: GeneratorProfile): { lines: Ge
       const end = nl < 0 ? bytes.length : nl + 1;
       // A line longer than the buffer comes back in pieces, each read as a line of its own.
       for (let s = i; s < end; s += FGETS_MAX) {
-        let chunk = bytes.slice(s, Math.min(end, s + FGETS_MAX));
-        const nul = chunk.indexOf('\0');
-        if (nul >= 0) chunk = chunk.slice(0, nul); // the C string ends there
-        lines.push({ text: chunk, row: rowOf(s) });
+        const e = Math.min(end, s + FGETS_MAX);
+        if (nextNul < s) nextNul = next('\0', s);
+        if (visit(s, Math.min(e, nextNul))) return {}; // a NUL ends the C string
       }
       i = end;
     }
-    return { lines };
+    return {};
   }
   // read_line(): a line ends at \n, \r, \r\n, \n\r or NUL (each kind at most once per end).
   let i = 0;
   while (i < bytes.length) {
-    let j = i;
-    while (j < bytes.length && bytes[j] !== '\n' && bytes[j] !== '\r' && bytes[j] !== '\0') j++;
-    if (j - i >= LONG_LINE_MAX) return { lines, tooLong: rowOf(i) };
-    lines.push({ text: bytes.slice(i, j), row: rowOf(i) });
+    if (nextLf < i) nextLf = next('\n', i);
+    if (nextCr < i) nextCr = next('\r', i);
+    if (nextNul < i) nextNul = next('\0', i);
+    const j = Math.min(nextLf, nextCr, nextNul);
+    if (j - i >= LONG_LINE_MAX) return { tooLongAt: i };
+    if (visit(i, j)) return {};
     if (j >= bytes.length) break;
     let seen = '';
     let k = j;
@@ -77,7 +113,7 @@ export function readLines(bytes: string, profile: GeneratorProfile): { lines: Ge
     }
     i = k;
   }
-  return { lines };
+  return {};
 }
 
 /** strstrip(): drops leading and trailing WHITESPACE. */
@@ -101,8 +137,20 @@ export function asciiLower(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
+/** An ASCII upper-case letter's code made lower case (every other code as it is). */
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
 export function startsWithNoCase(s: string, prefix: string): boolean {
-  return s.length >= prefix.length && asciiLower(s.slice(0, prefix.length)) === asciiLower(prefix);
+  if (s.length < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (lowerCode(s.charCodeAt(k)) !== lowerCode(prefix.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Index of the first character of s[from, to) that is not WHITESPACE (`to` when none). */
+export function firstNonWs(s: string, from = 0, to = s.length): number {
+  let a = from;
+  while (a < to && isWsCode(s.charCodeAt(a))) a++;
+  return a;
 }
 
 /** The words of a header value; `garbage` when 219's split stopped at a bad quote or escape. */

@@ -6,7 +6,7 @@
  * @see src/sysv-generator/sysv-generator.c load_sysv(), handle_provides(), handle_dependencies(),
  *      sysv_translate_facility()
  */
-import { asciiLower, readLines, skipWs, splitWords, startsWithNoCase, strip } from './lexer';
+import { asciiLower, eachLine, firstNonWs, rowCounter, skipWs, splitWords, startsWithNoCase, strip } from './lexer';
 import { facilityTarget, translateName, unitType } from './unitName';
 import type { GeneratorProfile } from './versions';
 
@@ -75,6 +75,9 @@ const usageHasReload = (t: string) => {
   return ['{reload|', '{reload}', '{reload"', '|reload|', '|reload}', '|reload"'].some((p) => l.includes(p));
 };
 
+/** asciiLower(line).includes('usage') (searched over the whole text): in a byte string (no character over U+00FF), /i matches only ASCII letters' cases. */
+const USAGE = /usage/gi;
+
 type State = 'NORMAL' | 'DESCRIPTION' | 'LSB' | 'LSB_DESCRIPTION' | 'USAGE_CONTINUATION';
 
 const DEP_KEYWORDS = ['Required-Start', 'Should-Start', 'X-Start-Before', 'X-Start-After'] as const;
@@ -87,9 +90,22 @@ export function loadSysv(bytes: string, fileName: string, profile: GeneratorProf
   let chkconfigDescription: string | undefined;
   let supportsReload = false;
   let lsbStart = -1;
-  const { lines, tooLong } = readLines(bytes, profile);
+  const rowOf = rowCounter(bytes);
 
-  for (const { text: raw, row } of lines) {
+  // Where "usage" occurs (any case), found once over the whole text: a line has it when an
+  // occurrence lies inside the line's text.
+  const usages: number[] = [];
+  for (let m = USAGE.exec(bytes); m; m = USAGE.exec(bytes)) usages.push(m.index);
+  let u = 0;
+  const { tooLongAt } = eachLine(bytes, profile, (start, end) => {
+    // Most lines are shell code: without "usage" in them they do nothing in NORMAL state (and
+    // nothing at all in the others), so they are passed over without being copied.
+    while (u < usages.length && usages[u]! < start) u++;
+    const hasUsage = u < usages.length && usages[u]! + 5 <= end;
+    const first = firstNonWs(bytes, start, end);
+    if ((first === end || bytes.charCodeAt(first) !== 35) /* no # */ && state !== 'USAGE_CONTINUATION' && (state !== 'NORMAL' || !hasUsage)) return;
+    const raw = bytes.slice(start, end);
+    const row = rowOf(start);
     const l = strip(raw);
     if (l[0] !== '#') {
       // Does the script support reload? A "usage" line that lists it says so.
@@ -100,18 +116,18 @@ export function loadSysv(bytes: string, fileName: string, profile: GeneratorProf
         } else if (l.endsWith('\\')) state = 'USAGE_CONTINUATION';
         else state = 'NORMAL';
       }
-      continue;
+      return;
     }
     if (state === 'NORMAL' && l === '### BEGIN INIT INFO') {
       state = 'LSB';
       r.hasLsb = true;
       lsbStart = row;
-      continue;
+      return;
     }
     if ((state === 'LSB_DESCRIPTION' || state === 'LSB') && l === '### END INIT INFO') {
       state = 'NORMAL';
       if (lsbStart >= 0 && !r.lsbRows) r.lsbRows = [lsbStart, row];
-      continue;
+      return;
     }
     let t = skipWs(l.slice(1));
 
@@ -128,7 +144,7 @@ export function loadSysv(bytes: string, fileName: string, profile: GeneratorProf
         const fn = strip(t.slice(8));
         if (!fn.startsWith('/')) {
           r.notes.push({ row, keyword: 'pidfile', word: fn, message: 'PID file not absolute. Ignoring.' });
-          continue;
+          return;
         }
         r.pidFile = fn;
       }
@@ -141,7 +157,7 @@ export function loadSysv(bytes: string, fileName: string, profile: GeneratorProf
     } else if (state === 'LSB' || state === 'LSB_DESCRIPTION') {
       if (startsWithNoCase(t, 'Provides:')) {
         state = 'LSB';
-        if (handleProvides(r, t.slice(9), row, fileName, profile)) break;
+        if (handleProvides(r, t.slice(9), row, fileName, profile)) return true;
       } else {
         const dep = DEP_KEYWORDS.find((k) => startsWithNoCase(t, `${k}:`));
         if (dep) {
@@ -163,7 +179,8 @@ export function loadSysv(bytes: string, fileName: string, profile: GeneratorProf
         }
       }
     }
-  }
+  });
+  const tooLong = tooLongAt === undefined ? undefined : rowOf(tooLongAt);
   if (tooLong !== undefined) {
     r.failed = `Failed to read configuration file: line ${tooLong + 1} is longer than 1 MiB (No buffer space available)`;
     return r;

@@ -14,7 +14,7 @@ import { complete, folding, hover, inlayHints, lenses, refactors, resolveComplet
 import { parseHeader, type HeaderModel } from './header';
 import { range } from '../../core/types';
 import { checkWorkspace } from './workspace';
-import { checkSystemd } from '../../systemd/checks';
+import { checkSystemd, type SystemdLoadCache } from '../../systemd/checks';
 import { withSystemdNote } from '../../systemd/editor';
 import { linkedScript } from '../../boot/scripts';
 import { LIBRARIES, TEMPLATE_PLACEHOLDER, type InitProfile } from './spec';
@@ -34,6 +34,8 @@ export interface InitScriptDoc {
   parseStopped?: boolean;
   /** Runs under /lib/init/init-d-script (which loads the LSB functions first). */
   initDScript?: boolean;
+  /** systemd-sysv-generator's reading of this text (the systemd checks make it, the hover notes reuse it). */
+  systemdLoad?: SystemdLoadCache['systemdLoad'];
   ctx: ScriptContext;
 }
 
@@ -318,7 +320,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     checkMode(src, ctx, problems);
     checkHeader(header, src, ctx, problems);
     if (actx.host) checkWorkspace(actx.path, profile, actx.host, problems);
-    checkSystemd({ path: actx.path, text: src.text, profile, settings: actx.settings, host: actx.host, root: ctx.root }, problems);
+    checkSystemd({ path: actx.path, text: src.text, profile, settings: actx.settings, host: actx.host, root: ctx.root, src, cache: doc }, problems);
     const noBody = parseBody(doc, src, actx);
     doc.initDScript = isInitDScript(src.text);
     if (doc.body) {
