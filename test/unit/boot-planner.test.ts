@@ -193,6 +193,24 @@ describe('Services view data', () => {
     assert.deepEqual(findRoots('/', memHost({ '/node1/etc/init.d/x': '', '/node2/etc/init.d/x': '' })), ['/node1', '/node2']);
   });
 
+  it('reads each script\'s links from one index per level, as a per-script match of ^[SK]NNname$ would (names with regex characters, S and K for one name, odd link names)', () => {
+    const names = ['atd', 'a.b', 'c++', 'x(y)', 'S10', 'd'];
+    const files: Record<string, string> = {};
+    for (const n of names) files[`/img/etc/rc.d/init.d/${n}`] = '#!/bin/sh\n# chkconfig: 345 50 50\n';
+    const rc3 = ['K20a.b', 'S10a.b', 'S95atd', 'S1atd', 'Sxxd', 'S10c++', 'S10axb', 'S99', 'K05x(y)', 'S10S10', 'S0١d', 'README'];
+    for (const l of rc3) files[`/img/etc/rc.d/rc3.d/${l}`] = '';
+    const host = memHost(files);
+    const listed = host.listDir('/img/etc/rc.d/rc3.d') ?? [];
+    const expected = (name: string) => {
+      const re = new RegExp(`^([SK])\\d\\d${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+      const m = listed.map((n) => re.exec(n)).find((x) => x);
+      return m ? (m[1] === 'S' ? 'on' : 'off') : null;
+    };
+    const got = listServices('/img', host)!.services;
+    assert.deepEqual(got.map((s) => [s.name, s.current['3']]), got.map((s) => [s.name, expected(s.name)]));
+    assert.deepEqual(Object.fromEntries(got.map((s) => [s.name, s.current['3']])), { atd: 'on', 'a.b': listed.indexOf('K20a.b') < listed.indexOf('S10a.b') ? 'off' : 'on', 'c++': 'on', 'x(y)': 'off', S10: 'on', d: null });
+  });
+
   it('lists rcN.d links whose script is gone (a name the folder lists that leads nowhere)', () => {
     const base = memHost({ '/img/etc/rc.d/init.d/atd': '#!/bin/sh\n# chkconfig: 345 95 5\n', '/img/etc/rc.d/rc3.d/S95atd': '' });
     const host = {

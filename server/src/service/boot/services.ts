@@ -54,20 +54,36 @@ export function listServices(root: string, host: WorkspaceHost): ServiceTree | u
   const p = plan(tree, tool, host);
   const rel = tree.initDir.slice(root.length + 1);
   const base = `${root}/${rel.slice(0, rel.lastIndexOf('/'))}`;
-  const present = new Map<string, string[]>(LEVELS.map((l) => [l, host.listDir(`${base}/rc${l}.d`) ?? []]));
+  // Indexed once (linear in links + scripts): per level, the first S/K link of each name as
+  // listed; the planned link of each script and level; the first refusal of each script.
+  const present = new Map<string, Map<string, 'S' | 'K'>>(LEVELS.map((l) => {
+    const byName = new Map<string, 'S' | 'K'>();
+    for (const n of host.listDir(`${base}/rc${l}.d`) ?? []) {
+      const kind = n[0];
+      if ((kind !== 'S' && kind !== 'K') || !/^\d\d$/.test(n.slice(1, 3)) || n.length === 3) continue;
+      if (!byName.has(n.slice(3))) byName.set(n.slice(3), kind);
+    }
+    return [l, byName];
+  }));
+  const plannedLinks = new Map<string, 'S' | 'K'>();
+  for (const x of p.links) {
+    const key = `${x.script}\0${String(x.runlevel)}`;
+    if (!plannedLinks.has(key)) plannedLinks.set(key, x.kind === 'S' ? 'S' : 'K');
+  }
+  const refusals = new Map<string, string>();
+  for (const r of p.refused) if (!refusals.has(r.script)) refusals.set(r.script, r.reason);
   const services = tree.scripts.map((s) => {
-    const re = new RegExp(`^([SK])\\d\\d${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const current: Record<string, LevelState> = {};
     const planned: Record<string, LevelState> = {};
     let registered = false;
     for (const l of LEVELS) {
-      const m = present.get(l)!.map((n) => re.exec(n)).find((x) => x);
-      current[l] = m ? (m[1] === 'S' ? 'on' : 'off') : null;
+      const m = present.get(l)!.get(s.name);
+      current[l] = m ? (m === 'S' ? 'on' : 'off') : null;
       if (m) registered = true;
-      const pl = p.links.find((x) => x.script === s.name && String(x.runlevel) === l);
-      planned[l] = pl ? (pl.kind === 'S' ? 'on' : 'off') : null;
+      const pl = plannedLinks.get(`${s.name}\0${l}`);
+      planned[l] = pl ? (pl === 'S' ? 'on' : 'off') : null;
     }
-    return { name: s.name, path: s.path, current, planned, registered, refused: p.refused.find((r) => r.script === s.name)?.reason };
+    return { name: s.name, path: s.path, current, planned, registered, refused: refusals.get(s.name) };
   });
   return { root, layout: tree.layout, tool, services, xinetd: listXinetdServices(root, host), dangling: danglingLinks(root, host) };
 }
