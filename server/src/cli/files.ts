@@ -4,7 +4,7 @@
  * image root (files are classified by their path under it); otherwise files are matched
  * by name. Symbolic-link loops are skipped; nothing outside the given paths is read.
  */
-import { closeSync, constants as fsConstants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type PathLike, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { languageForPath, looksLikeInitScript, type LanguageId } from '../service';
 
@@ -201,5 +201,15 @@ export function describeFsError(err: unknown): string {
     case 'EISDIR': return 'is a directory';
     case 'ENOTDIR': return 'not a directory';
     default: return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Anything at the path, a dangling symbolic link too (existsSync follows links): a write there would not be into a new name. */
+export function lexists(path: PathLike): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -6,12 +6,12 @@
  * new folder (all or nothing: written to a temporary folder beside it, then renamed; never
  * over an existing path).
  */
-import { chmodSync, lstatSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
 import { migrateRoot, OUTPUT_FILES, planCounts, planJson, renderPlanText, addressesKnown, type Migration } from '../service/migrate';
-import { UsageError } from './files';
+import { lexists, UsageError } from './files';
 import type { CliIO } from './main';
 
 export const MIGRATE_HELP = `Usage: sysv-ha migrate --root DIR --to pacemaker [--out DIR] [--format text|json]
@@ -114,18 +114,9 @@ function parse(args: string[]): MigrateArgs {
  * Writes the files into `out`, a folder that must not exist: first into a temporary folder
  * beside it, then renamed into place, so either every file is there or none is.
  */
-/** Anything at the path, a dangling symbolic link too (existsSync follows links). */
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function writeOutputs(out: string, files: Migration['files']): void {
-  if (present(out)) throw new UsageError(`${out} exists: --out must name a new folder (nothing is written over existing files)`);
+  if (lexists(out)) throw new UsageError(`${out} exists: --out must name a new folder (nothing is written over existing files)`);
   const parent = dirname(out);
   try {
     if (!statSync(parent).isDirectory()) throw new Error('not a directory');
@@ -140,7 +131,7 @@ export function writeOutputs(out: string, files: Migration['files']): void {
       if (name === 'pcs.sh') chmodSync(path, 0o700);
     }
     chmodSync(tmp, 0o755);
-    if (present(out)) throw new UsageError(`${out} appeared while writing: nothing written`);
+    if (lexists(out)) throw new UsageError(`${out} appeared while writing: nothing written`);
     renameSync(tmp, out);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });

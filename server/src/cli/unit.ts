@@ -4,7 +4,7 @@
  * --out writes exactly the generator's files (units, alias links, .wants links) into a folder,
  * all or nothing, never over an existing file.
  */
-import { existsSync, lstatSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { FsHost } from '../host/fsHost';
 import { printable } from '../service/core/text';
@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import * as svc from '../service';
 import { convertToNative, generate, generatorDirs, resolveVersion, SYSTEMD_VERSION_SETTINGS, type GeneratedEntry, type GeneratorProfile, type GeneratorRun, type NativeUnit, type SystemdVersionSetting } from '../service/systemd';
 import { describeFsError } from './files';
-import { UsageError } from './files';
+import { lexists, UsageError } from './files';
 import type { CliIO } from './main';
 
 export const UNIT_HELP = `Usage: sysv-ha unit --root DIR [NAME...] [--systemd-version V] [--format text|json] [--out DIR]
@@ -149,14 +149,6 @@ export function runNotes(run: GeneratorRun, names: string[]): string[] {
   return notes;
 }
 
-function lexists(p: Buffer): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Writes the entries under `out`: checked first (nothing may exist), then written. */
 function writeOut(out: string, entries: GeneratedEntry[]): string[] {
