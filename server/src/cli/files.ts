@@ -213,3 +213,26 @@ export function lexists(path: PathLike): boolean {
     return false;
   }
 }
+
+/**
+ * A subcommand's words in order, each with `take()` for its value: `--name value` or
+ * `--name=value` (the name is then the part before the `=`; `arg` is the word as given).
+ * With `refuseOptionValue`, a separate value that starts with `--` is refused as missing.
+ */
+export function* cliWords(args: readonly string[], refuseOptionValue = false): Generator<{ name: string; arg: string; take: () => string }> {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    let name = arg;
+    let inline: string | undefined;
+    if (arg.startsWith('--') && arg.includes('=')) {
+      inline = arg.slice(arg.indexOf('=') + 1);
+      name = arg.slice(0, arg.indexOf('='));
+    }
+    const take = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || (refuseOptionValue && inline === undefined && v.startsWith('--'))) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    yield { name, arg, take };
+  }
+}

@@ -11,7 +11,7 @@ import { applyLinkChanges, FolderChangedError, levelDirsOf, planLinkChanges } fr
 import { FsHost } from '../host/fsHost';
 import { defaultTool, loadInitTree, plan as makePlan, type Plan, type Tool } from '../service/boot';
 import type { CliIO } from './main';
-import { UsageError } from './files';
+import { cliWords, UsageError } from './files';
 import { printable } from './format';
 
 export const LINKS_HELP = `Usage: sysv-ha links --root DIR [--tool chkconfig|insserv|update-rc.d|auto] [--format text|json]
@@ -47,18 +47,7 @@ const NAME_RE = /^[A-Za-z0-9_.@+-]+$/;
 
 function parse(args: string[]): LinksArgs {
   const out: LinksArgs = { format: 'text', apply: false, del: [], names: [] };
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i]!;
-    let inline: string | undefined;
-    if (a.startsWith('--') && a.includes('=')) {
-      inline = a.slice(a.indexOf('=') + 1);
-      a = a.slice(0, a.indexOf('='));
-    }
-    const take = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  for (const { name: a, take } of cliWords(args)) {
     switch (a) {
       case '--root': out.root = take(); break;
       case '--tool': {

@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import * as svc from '../service';
 import { FsHost } from '../host/fsHost';
 import { migrateRoot, OUTPUT_FILES, planCounts, planJson, renderPlanText, addressesKnown, type Migration } from '../service/migrate';
-import { lexists, UsageError } from './files';
+import { cliWords, lexists, UsageError } from './files';
 import type { CliIO } from './main';
 
 export const MIGRATE_HELP = `Usage: sysv-ha migrate --root DIR --to pacemaker [--out DIR] [--format text|json]
@@ -54,18 +54,7 @@ const NODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function parse(args: string[]): MigrateArgs {
   const out: MigrateArgs = { format: 'text', nodeAddrs: new Map(), heartbeatVersion: 3 };
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i]!;
-    let inline: string | undefined;
-    if (a.startsWith('--') && a.includes('=')) {
-      inline = a.slice(a.indexOf('=') + 1);
-      a = a.slice(0, a.indexOf('='));
-    }
-    const take = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  for (const { name: a, arg, take } of cliWords(args, true)) {
     switch (a) {
       case '--root': out.root = take(); break;
       case '--to': out.to = take(); break;
@@ -101,7 +90,7 @@ function parse(args: string[]): MigrateArgs {
         break;
       }
       default:
-        throw new UsageError(`unknown argument ${args[i]}`);
+        throw new UsageError(`unknown argument ${arg}`);
     }
   }
   if (!out.root) throw new UsageError('migrate needs --root DIR (an image root: the folder that holds etc/ha.d)');

@@ -7,7 +7,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { FsHost } from '../host/fsHost';
 import { renderSimulation, simulateChange, type Tool } from '../service/boot';
-import { UsageError } from './files';
+import { cliWords, UsageError } from './files';
 import type { CliIO } from './main';
 
 export const SIMULATE_HELP = `Usage: sysv-ha simulate --root DIR --from N|0-6|S --to 0-6|S [--running NAME,... | --locks]
@@ -40,11 +40,7 @@ export async function runSimulate(args: string[], io: CliIO): Promise<number> {
   let fromLocks = false;
   let tool: Tool | undefined;
   let format: 'text' | 'json' = 'text';
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i]!;
-    let inline: string | undefined;
-    if (a.startsWith('--') && a.includes('=')) { inline = a.slice(a.indexOf('=') + 1); a = a.slice(0, a.indexOf('=')); }
-    const take = () => { const v = inline ?? args[++i]; if (v === undefined) throw new UsageError(`${a} needs a value`); return v; };
+  for (const { name: a, take } of cliWords(args)) {
     switch (a) {
       case '--root': root = take(); break;
       case '--from': from = take().toUpperCase(); break;

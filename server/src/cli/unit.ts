@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import * as svc from '../service';
 import { convertToNative, generate, generatorDirs, resolveVersion, SYSTEMD_VERSION_SETTINGS, type GeneratedEntry, type GeneratorProfile, type GeneratorRun, type NativeUnit, type SystemdVersionSetting } from '../service/systemd';
 import { describeFsError } from './files';
-import { lexists, UsageError } from './files';
+import { cliWords, lexists, UsageError } from './files';
 import type { CliIO } from './main';
 
 export const UNIT_HELP = `Usage: sysv-ha unit --root DIR [NAME...] [--systemd-version V] [--format text|json] [--out DIR]
@@ -65,18 +65,7 @@ interface UnitArgs {
 
 function parse(args: string[]): UnitArgs {
   const out: UnitArgs = { version: 'auto', links: 'auto', format: 'text', native: false, names: [] };
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i]!;
-    let inline: string | undefined;
-    if (a.startsWith('--') && a.includes('=')) {
-      inline = a.slice(a.indexOf('=') + 1);
-      a = a.slice(0, a.indexOf('='));
-    }
-    const take = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  for (const { name: a, take } of cliWords(args)) {
     switch (a) {
       case '--root': out.root = take(); break;
       case '--systemd-version': {
