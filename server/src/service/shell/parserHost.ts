@@ -19,7 +19,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { join } from 'node:path';
 import type { TreeEditInfo } from '../core/language';
 import { FragmentDecoder } from './bodyTransfer';
-import { PARSE_BUDGET_MS, type ShellBodies, type ShellBody } from './parse';
+import { parseBudgetMs, type ShellBodies, type ShellBody } from './parse';
 import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
 import { compileWasm, findWasm, type WasmModules } from './treeSitter';
 
@@ -455,7 +455,7 @@ export class ParserHost implements ShellBodies {
    */
   private waitFor(req: Request): void {
     const slot = req.entry.slot;
-    const until = Date.now() + PARSE_BUDGET_MS;
+    const until = Date.now() + parseBudgetMs(req.text.length);
     while (!req.done) {
       const { port, signal, worker } = slot;
       if (!port || !signal || !worker || !req.posted || slot.stalled) return;
@@ -489,7 +489,7 @@ export class ParserHost implements ShellBodies {
 
   /** How long the head request may take before its worker is ended: the budget, a grace, and time to read a large tree. */
   private limitFor(req: Request): number {
-    return PARSE_BUDGET_MS + this.opts.watchdogGraceMs + Math.ceil(req.text.length / 512);
+    return parseBudgetMs(req.text.length) + this.opts.watchdogGraceMs + Math.ceil(req.text.length / 512);
   }
 
   private armWatchdog(slot: Slot): void {

@@ -4,7 +4,7 @@
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
 import type { ParseState, Tree } from 'web-tree-sitter';
-import type { ShellBodies } from '../../shell/parse';
+import { parseBudgetMs, type ShellBodies } from '../../shell/parse';
 import { parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
 import { extractBody, type BodyModel, type CommandInfo } from '../initscript/body';
 import { globMatches } from '../initscript/checks';
@@ -101,9 +101,6 @@ type StatusOutput = { kind: 'no-branch' } | { kind: 'silent'; line: number };
 /** Commands that print nothing on stdout (their error messages aside). */
 const SILENT = new Set(['exit', 'return', 'true', 'false', ':', '[', 'test', 'local', 'export', 'unset', 'shift', 'set', 'sleep', 'readonly']);
 
-/** How long parsing a resource script may take (a pathological script is not judged). */
-const RESOURCE_PARSE_BUDGET_MS = 2000;
-
 /**
  * The body model of a resource script: from the parser host when there is one (undefined while
  * it is being parsed: the host says when it is ready, and the file is checked again), else
@@ -116,7 +113,7 @@ function resourceBody(path: string, text: string, shell: ShellBodies | undefined
   if (!parser || shellRefusal(text)) return undefined;
   // The same guards as an open script: long comment runs defused, a time budget, and a wasm
   // failure turning shell parsing off rather than throwing.
-  const deadline = Date.now() + RESOURCE_PARSE_BUDGET_MS;
+  const deadline = Date.now() + parseBudgetMs(text.length);
   const progressCallback = (() => Date.now() > deadline) as unknown as (state: ParseState) => void;
   let tree: Tree | null;
   try {
