@@ -12,7 +12,7 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { launchBrowser, requireEnv, sleep } = require('./lib');
+const { hoverWord, launchBrowser, lensTitles, poll, recorder, requireEnv, runPalette, servicesPane, servicesRows, shot, sleep, widenSidebar } = require('./lib');
 
 const URL_BASE = requireEnv('E2E_URL');
 const WS = requireEnv('E2E_WS');
@@ -20,46 +20,10 @@ const SHOTS = requireEnv('E2E_SHOTS');
 const STATE = requireEnv('E2E_STATE');
 const CLI = requireEnv('E2E_CLI');
 
-const checks = [];
-function record(name, ok, detail) {
-  checks.push({ name, ok: !!ok, detail: detail == null ? '' : String(detail) });
-  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${String(detail).replace(/\s+/g, ' ').slice(0, 300)})` : ''}`);
-}
+const { checks, record } = recorder();
 
-async function poll(fn, timeoutMs = 20000, everyMs = 250) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch {
-      last = undefined;
-    }
-    if (Date.now() > end) return last;
-    await sleep(everyMs);
-  }
-}
 
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, name) }).catch((e) => console.log(`# screenshot ${name} failed: ${e.message}`));
-}
 
-// Runs a command from the command palette by its label; never runs another command.
-async function runPalette(page, label) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill(`>${label}`);
-  const listed = await poll(async () => {
-    const rows = await page.$$eval('.quick-input-widget .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
-    return rows.length > 0 && rows[0].includes(label) ? true : null;
-  }, 5000);
-  await page.keyboard.press(listed ? 'Enter' : 'Escape');
-  await sleep(300);
-  return !!listed;
-}
 
 // Opens a workspace file with quick open and waits until `firstText` is rendered.
 async function quickOpen(page, relPath, firstText) {
@@ -91,91 +55,12 @@ async function editorText(page, activeOnly = true) {
     .catch(() => '');
 }
 
-async function lensTitles(page) {
-  return page.$$eval('.monaco-editor .codelens-decoration a', (els) => els.map((e) => e.textContent.trim())).catch(() => []);
-}
 
-// Screen rectangle of `word` on the first rendered line that contains `lineIncludes`.
-async function wordRect(page, lineIncludes, word) {
-  return page.evaluate(({ lineIncludes, word }) => {
-    const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(lineIncludes));
-    if (!line) return null;
-    const nodes = [];
-    let text = '';
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ node: n, start: text.length });
-      text += n.nodeValue;
-    }
-    text = text.replace(/\u00a0/g, ' ');
-    const at = text.indexOf(lineIncludes) + lineIncludes.indexOf(word);
-    const locate = (off) => {
-      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i].start <= off) return [nodes[i].node, off - nodes[i].start];
-      return null;
-    };
-    const [sn, so] = locate(at);
-    const [en, eo] = locate(at + word.length - 1);
-    const r = document.createRange();
-    r.setStart(sn, so);
-    r.setEnd(en, eo + 1);
-    const b = r.getBoundingClientRect();
-    return { x: b.left, y: b.top, width: b.width, height: b.height };
-  }, { lineIncludes, word });
-}
 
-async function hoverNow(page) {
-  return page.$$eval('.monaco-hover', (els) => els.filter((e) => e.offsetParent !== null && !e.classList.contains('hidden')).map((e) => e.innerText).join('\n')).catch(() => '');
-}
 
-// Moves the mouse over `word` and waits for a hover that satisfies want(text).
-async function hoverWord(page, lineIncludes, word, want, timeoutMs = 8000) {
-  await page.mouse.move(5, 5);
-  await sleep(150);
-  let last = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const r = await wordRect(page, lineIncludes, word);
-    if (!r) {
-      await sleep(500);
-      continue;
-    }
-    await page.mouse.move(r.x + r.width / 2 - 2, r.y + r.height / 2);
-    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-    const text = await poll(async () => {
-      const t = await hoverNow(page);
-      if (t) last = t;
-      return want(t) ? t : null;
-    }, timeoutMs);
-    if (text) return { text, ok: true };
-    await page.mouse.move(5, 5);
-  }
-  return { text: last, ok: false };
-}
 
-const servicesPane = (page) => page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: 'Services (SysV init)' }) }).first();
-async function servicesRows(page) {
-  return servicesPane(page)
-    .locator('.pane-body .monaco-list-row')
-    .evaluateAll((els) => els.map((e) => ({
-      name: (e.querySelector('.label-name') || e).textContent.trim(),
-      description: ((e.querySelector('.label-description') || {}).textContent || '').trim(),
-    })))
-    .catch(() => []);
-}
 
-// Drags the sash right of the side bar so that it is `width` px wide (best effort).
-async function widenSidebar(page, width) {
-  const box = await page.locator('.part.sidebar').boundingBox().catch(() => null);
-  if (!box || box.width >= width) return;
-  const sash = await page.evaluate((right) => {
-    const s = [...document.querySelectorAll('.monaco-sash.vertical')].map((e) => e.getBoundingClientRect()).find((b) => b.height > 200 && Math.abs(b.left + b.width / 2 - right) < 6);
-    return s ? { x: s.left + s.width / 2, y: s.top + s.height / 2 } : null;
-  }, box.x + box.width);
-  if (!sash) return;
-  await page.mouse.move(sash.x, sash.y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, sash.y, { steps: 5 });
-  await page.mouse.up();
-}
+
 
 async function systemdPart(page) {
   // --- the Services view: a systemd column per script ----------------------------------
