@@ -303,6 +303,15 @@ describe('initscript: hover notes that became diagnostics (#19 point 6)', () => 
     assert.deepEqual(codes(analyzeText(DEB, DEB_OPTS)), []);
     assert.deepEqual(codes(analyzeText(DEB.replace('. /lib/lsb/init-functions\n', '. $FUNCTIONS\n'), DEB_OPTS)), []);
     assert.deepEqual(codes(analyzeText(DEB.replace('. /lib/lsb/init-functions\n', 'status_of_proc() { :; }\n'), DEB_OPTS)), []);
+    // Debian's postgresql init script (not in the corpora: found on a Debian 12 host): it sources
+    // the package's own functions file, which sources /lib/lsb/init-functions. That file may
+    // define the helper: nothing, before or after the call.
+    const own = DEB.replace('. /lib/lsb/init-functions\n', '. /usr/share/postgresql-common/init.d-functions\n');
+    assert.deepEqual(codes(analyzeText(own, DEB_OPTS)), []);
+    assert.deepEqual(codes(analyzeText(RH_LIKE.replace('. /etc/rc.d/init.d/functions\n', '. /usr/libexec/foo/functions\naction "Loading" true\n. /etc/rc.d/init.d/functions\n'), RH_OPTS)), []);
+    // A configuration file defines no helpers, named or through a variable: still said.
+    const config = analyzeText(DEB.replace('. /lib/lsb/init-functions\n', '. /etc/sysconfig/foo\n'), DEB_OPTS);
+    assert.deepEqual(config.problems.map((p) => p.code), ['initscript/library-not-sourced']);
   });
   it('pidfile-mismatch: stop reads another pid file than start wrote', () => {
     const a = analyzeText(RH_LIKE.replace(/killproc([^\n]*)\n/, 'killproc -p /var/run/food.pid food\n'), RH_OPTS);

@@ -36,6 +36,26 @@ function sources(body: BodyModel): CommandInfo[] {
   return list;
 }
 
+/**
+ * Folders of configuration files that scripts source for their variables (Debian policy 9.3.2's
+ * /etc/default, Red Hat's /etc/sysconfig, Gentoo's and Alpine's /etc/conf.d): by convention they
+ * define no functions, so sourcing one does not make a library helper possibly defined.
+ */
+const CONFIG_DIRS = ['/etc/default/', '/etc/sysconfig/', '/etc/conf.d/'];
+
+/**
+ * Sourced files that may define a library helper for all this note can tell: a path through a
+ * variable (unless it is in a configuration folder: `/etc/default/$NAME`), or a file that is
+ * neither a known library nor configuration (a package's own
+ * functions file, e.g. postgresql-common's init.d-functions, which sources init-functions itself).
+ */
+function mayDefineHelpers(body: BodyModel): CommandInfo[] {
+  return sources(body).filter((c) => {
+    const file = c.args[0];
+    return file !== undefined && !CONFIG_DIRS.some((d) => file.text.startsWith(d)) && (file.dynamic || !ALL_LIBRARIES.includes(file.text));
+  });
+}
+
 /** `. FILE` / `source FILE` commands of the body, by the file they read. */
 function sourced(body: BodyModel, files: readonly string[]): CommandInfo[] {
   return sources(body).filter((c) => c.args[0] !== undefined && files.includes(c.args[0].text));
@@ -52,14 +72,16 @@ export function libraryNote(body: BodyModel, call: CommandInfo, fn: LibraryFunct
   if (script.initDScript) return fn.library === 'rhel' && !files.includes(LIBRARIES.lsb) ? undefined : `Defined by \`${LIBRARIES.lsb}\`, which \`${LIBRARIES.initDScript}\` loads before this script.`;
   const line = (c: CommandInfo) => c.range.start.line + 1;
   const any = sourced(body, ALL_LIBRARIES);
+  const unknown = mayDefineHelpers(body);
   if (any.length === 0) {
-    // killproc, pidofproc and startproc are programs on SUSE; a sourced $VARIABLE may be a library.
-    if (PROGRAMS_TOO.includes(fn.name) || script.profile === 'suse' || sources(body).some((c) => c.args[0]?.dynamic)) return undefined;
+    // killproc, pidofproc and startproc are programs on SUSE; a sourced $VARIABLE or another
+    // functions file may define the helper or source a library.
+    if (PROGRAMS_TOO.includes(fn.name) || script.profile === 'suse' || unknown.length > 0) return undefined;
     return `⚠ This script sources no functions library (\`${files[0]}\` defines \`${fn.name}\`): run on its own, the shell says \`${fn.name}: command not found\`.`;
   }
   // A top-level call before every library is sourced fails; a call inside a function runs when
   // the function is called, usually after the top-level source.
-  if (call.inFunction === undefined && any.every((s) => !before(s, call))) {
+  if (call.inFunction === undefined && any.every((s) => !before(s, call)) && !unknown.some((s) => before(s, call))) {
     return `⚠ Used on line ${line(call)}, before \`${any[0]!.args[0]!.text}\` is sourced on line ${line(any[0]!)}: at that point the shell says \`${fn.name}: command not found\`. Source the library first.`;
   }
   const defining = sourced(body, files);
