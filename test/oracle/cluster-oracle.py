@@ -121,6 +121,7 @@ class Case:
         self.index = 0
         self.features = set()    # what a generated case contains (resource kinds, fencing, ...)
         self.scripts = True      # pcs.sh and crm.txt run on it
+        self.media = set()       # the media kinds of its ha.cf (generated cases)
 
     def add(self, rel, text, mode=0o644):
         self.files[rel] = (text, mode)
@@ -165,6 +166,32 @@ NODE_NAMES = ['alpha', 'beta', 'gamma', 'node1', 'node2', 'node3', 'ha-a', 'ha-b
 SCRIPTS = ['httpd', 'nginx', 'postfix', 'mysql', 'named', 'squid', 'smb', 'haproxy', 'slapd', 'tomcat9']
 
 
+# The heartbeat paths (HBcomm plugins that carry heartbeats between the nodes): the address
+# family of the knet link each becomes (None: no link, not translated), and its ha.cf lines
+# given its interface, the nodes' addresses on it (in node order), the case and link numbers.
+PATH_MEDIA = {
+    'bcast': (4, lambda f, a, i, li: [f'bcast {f}']),
+    'ucast': (4, lambda f, a, i, li: [f'ucast {f} {x}' for x in a]),
+    'ucast6': (6, lambda f, a, i, li: [f'ucast6 {f} {x}' for x in a]),
+    'mcast': (4, lambda f, a, i, li: [f'mcast {f} 239.192.{i % 250}.{li + 1} 694 1 0']),
+    'mcast6': (6, lambda f, a, i, li: [f'mcast6 {f} ff12::{li + 1} 694 1 0']),
+    # rds_parse: the device and every node's address (its own is skipped, one line for all)
+    'rds': (4, lambda f, a, i, li: [f'rds {f} {" ".join(a)}']),
+    'serial': (None, lambda f, a, i, li: ['baud 19200', 'serial /dev/ttyS0']),
+    # tipc NAME_TYPE SEQ_LOWER SEQ_UPPER: no IP at all
+    'tipc': (None, lambda f, a, i, li: [f'tipc {18000 + i % 100} {i % 7} {i % 7 + 1}']),
+}
+
+
+def hacf_media():
+    """Every media kind of sysv-ha's ha.cf table (kind: 'media'), the list the generator must cover."""
+    spec = open(os.path.join(REPO, 'server', 'src', 'service', 'languages', 'hacf', 'spec.ts')).read()
+    return set(re.findall(r"\{ name: '([a-z0-9_]+)', kind: 'media'", spec))
+
+
+HACF_MEDIA = hacf_media()
+
+
 def gen_case(rng, i):
     c = Case(f'gen-{i:03d}', 'generated')
     c.index = i
@@ -183,10 +210,10 @@ def gen_case(rng, i):
     hacf.append(f'initdead {fmt(max(dead_ms * 2, 10000))}')
     if rng.random() < 0.3:
         hacf.append(f'udpport {rng.choice([694, 695, 6942])}')
-    # Media: 1 to 3 paths; every kind appears over the cases.
-    kinds = rng.sample(['bcast', 'ucast', 'mcast', 'ucast6', 'mcast6', 'serial', 'bcast2'], rng.choice([1, 2, 2, 3]))
-    if all(k == 'serial' for k in kinds):
-        kinds.append('ucast')
+    # Media: 1 to 3 paths, drawn from every kind ha.cf knows (spec.ts; checked in main()).
+    kinds = rng.sample(sorted(PATH_MEDIA) + ['bcast2'], rng.choice([1, 2, 2, 3]))
+    if all(PATH_MEDIA.get(k, (4,))[0] is None for k in kinds):
+        kinds.append('ucast')   # serial and tipc give no knet link: one IP path besides
     links = []   # (family, iface) in corosync link order
     addr_of = {}  # (link index, node) -> address
     iface_n = 0
@@ -202,30 +229,13 @@ def gen_case(rng, i):
         return li, iface
 
     for kind in kinds:
-        if kind == 'bcast':
-            li, iface = new_link(4)
-            hacf.append(f'bcast {iface}')
-        elif kind == 'bcast2':
-            l1, i1 = new_link(4)
-            l2, i2 = new_link(4)
-            hacf.append(f'bcast {i1} {i2}')
-        elif kind == 'ucast':
-            li, iface = new_link(4)
-            for nd in nodes:
-                hacf.append(f'ucast {iface} {addr_of[(li, nd)]}')
-        elif kind == 'mcast':
-            li, iface = new_link(4)
-            hacf.append(f'mcast {iface} 239.192.{i % 250}.{li + 1} 694 1 0')
-        elif kind == 'ucast6':
-            li, iface = new_link(6)
-            for nd in nodes:
-                hacf.append(f'ucast6 {iface} {addr_of[(li, nd)]}')
-        elif kind == 'mcast6':
-            li, iface = new_link(6)
-            hacf.append(f'mcast6 {iface} ff12::{li + 1} 694 1 0')
-        elif kind == 'serial':
-            hacf.append('baud 19200')
-            hacf.append('serial /dev/ttyS0')
+        if kind == 'bcast2':   # one bcast line, two interfaces: two paths
+            ifaces = [new_link(4)[1] for _ in range(2)]
+            hacf.append(f'bcast {" ".join(ifaces)}')
+            continue
+        family, lines = PATH_MEDIA[kind]
+        li, iface = new_link(family) if family else (None, None)
+        hacf.extend(lines(iface, [addr_of[(li, nd)] for nd in nodes] if family else [], i, li))
     hacf.append(f'node {" ".join(nodes)}' if rng.random() < 0.4 else '\n'.join(f'node {nd}' for nd in nodes))
     # Failback, as auto_failback or the obsolete nice_failback.
     fb = rng.random()
@@ -252,10 +262,14 @@ def gen_case(rng, i):
     # Connectivity.
     ipfail = rng.random() < 0.35
     if ipfail or rng.random() < 0.2:
-        if rng.random() < 0.7:
+        if rng.random() < 0.6:
             hacf.append(f'ping 10.99.{i % 250}.254' + (f' 10.99.{i % 250}.253' if rng.random() < 0.4 else ''))
-        if rng.random() < 0.4:
+        if rng.random() < 0.3:
+            hacf.append(f'ping6 fd00:99:{i % 250}::fe')
+        if rng.random() < 0.35:
             hacf.append(f'ping_group gw{i} 10.98.{i % 250}.1 10.98.{i % 250}.2')
+        if rng.random() < 0.25:
+            hacf.append(f'hbaping qlogic-qla2xxx-{i % 4}')   # a Fibre Channel HBA as a ping node
         if not any(l.startswith('ping') for l in hacf):
             hacf.append(f'ping 10.99.{i % 250}.254')
     if ipfail:
@@ -362,7 +376,8 @@ def gen_case(rng, i):
     if drbd_n:
         c.add('etc/ha.d/resource.d/drbddisk', '#!/bin/sh\nexit 0\n', 0o755)
     c.features.update({f'groups-{len(lines)}', f'nodes-{n}', f'failback-{fb_kind}'})
-    c.features.update(f'{w}' for w in ('ping ', 'ping_group', 'ipfail', 'pingd', 'stonith_host *', 'external/ipmi', 'meatware') if any(l.startswith(w) or f' {w}' in l for l in hacf))
+    c.features.update(f'{w}' for w in ('ping ', 'ping6', 'ping_group', 'hbaping', 'ipfail', 'pingd', 'stonith_host *', 'external/ipmi', 'meatware') if any(l.startswith(w) or f' {w}' in l for l in hacf))
+    c.media = {l.split()[0] for l in hacf if l.split()[0] in HACF_MEDIA}
     c.add('etc/ha.d/haresources', '# generated by the cluster oracle\n' + '\n'.join(lines) + '\n')
 
     # How the addresses are known: --node-addr for all, for some, or etc/hostname + ucast peers.
@@ -774,24 +789,14 @@ def check(case, base, counts, failures, notes):
 
 
 def scripts(case, out, work, initd, systemd, cib, counts, fail):
-    ok, pcs_cib, err = apply_pcs(out, work, initd, systemd)
-    if not ok:
-        fail(f'pcs.sh failed: {err}')
-    else:
-        d = diff_config(cib, cib_config(pcs_cib), 'pcs')
+    """pcs.sh and crm.txt each build, on an empty CIB, the configuration of cib.xml."""
+    for label, apply, what in (('pcs', apply_pcs, 'pcs.sh failed'), ('crm', apply_crm, 'crm configure load failed')):
+        ok, built, err = apply(out, work, initd, systemd)
+        d = [f'{what}: {err}'] if not ok else diff_config(cib, cib_config(built), label)
         if d:
             fail('; '.join(d))
         else:
-            counts['pcs'] += 1
-    ok, crm_cib, err = apply_crm(out, work, initd, systemd)
-    if not ok:
-        fail(f'crm configure load failed: {err}')
-    else:
-        d = diff_config(cib, cib_config(crm_cib), 'crm')
-        if d:
-            fail('; '.join(d))
-        else:
-            counts['crm'] += 1
+            counts[label] += 1
 
 
 def simulate_case(case, plan, nodes, cib, cibp, work, counts, fail):
@@ -839,11 +844,19 @@ def simulate_case(case, plan, nodes, cib, cibp, work, counts, fail):
         return fail('crm_simulate failed on the configuration')
     where, promoted = placement(s1)
     bad = False
+
+    def together(w, order, want, event, line):
+        """The group's members all run on one node, `want` (a name, or a test of the node); else a failure."""
+        locs = {tuple(w.get(m) or []) for m in order}
+        node = next(iter(locs))[0] if len(locs) == 1 and next(iter(locs)) and len(next(iter(locs))) == 1 else None
+        if node is not None and (want(node) if callable(want) else node == want):
+            return True
+        fail(f'{event}: the group of haresources line {line} runs on {sorted(locs)}, not together on {want if isinstance(want, str) else "another node"}')
+        return False
+
     for pref, order, gid, drbds, line in expect:
-        for m in order:
-            if where.get(m) != [pref]:
-                fail(f'all nodes up: {m} (haresources line {line}) runs on {where.get(m)}, not {pref}')
-                bad = True
+        if order and not together(where, order, pref, 'all nodes up', line):
+            bad = True
         starts = [rid for rid, _ in seq if rid in order]
         if starts != order:
             fail(f'all nodes up: haresources line {line} starts {starts}, not in haresources order {order}')
@@ -858,24 +871,15 @@ def simulate_case(case, plan, nodes, cib, cibp, work, counts, fail):
         ok, _, _ = simulate(s1, s2, ['-d', down], attrs=attrs)
         w2, _ = placement(s2)
         for pref, order, gid, drbds, line in expect:
-            locs = {tuple(w2.get(m) or []) for m in order}
-            if pref == down:
-                if len(locs) != 1 or not list(locs)[0] or list(locs)[0][0] == down:
-                    fail(f'{down} down: the group of haresources line {line} runs on {sorted(locs)}, not together on another node')
-                    bad = True
-            elif locs != {(pref,)} and order:
-                fail(f'{down} down: the group of haresources line {line} (preferred {pref}) moved to {sorted(locs)}')
+            if order and not together(w2, order, (lambda nd: nd != down) if pref == down else pref, f'{down} down', line):
                 bad = True
         ok, _, _ = simulate(s2, s3, ['-u', down], attrs=attrs)
         w3, _ = placement(s3)
         for pref, order, gid, drbds, line in expect:
             if pref != down or not order:
                 continue
-            before = w2.get(order[0])
-            now = {tuple(w3.get(m) or []) for m in order}
-            want = (down,) if failback else tuple(before or [])
-            if now != {want}:
-                fail(f'{down} back (auto_failback {"on" if failback else "off"}): the group of haresources line {line} runs on {sorted(now)}, expected {want}')
+            want = down if failback else (w2.get(order[0]) or [''])[0]
+            if not together(w3, order, want, f'{down} back (auto_failback {"on" if failback else "off"})', line):
                 bad = True
         # ipfail: the preferred node loses its ping nodes → its groups go elsewhere.
         if ipfail:
@@ -950,6 +954,10 @@ def main():
     else:
         print(f'cases kept in {base}')
     print(f'cases: {", ".join(f"{v} {k}" for k, v in kinds.items())} (seed {a.seed})')
+    media = {k: sum(1 for c in cases if k in c.media) for k in sorted(HACF_MEDIA)}
+    print('media kinds of ha.cf in the generated cases: ' + ', '.join(f'{k} {v}' for k, v in media.items()))
+    if a.cases >= 100 and not a.only and any(v == 0 for v in media.values()):
+        failures.append(f'generator: media kinds of ha.cf never generated: {[k for k, v in media.items() if v == 0]}')
     print(f"translated {counts['translated']}/{counts['cases']}; corosync -t: {counts['corosync_t']} as written, {counts['corosync_t_filled']} after filling placeholders; "
           f"crm_verify {counts['crm_verify']}; pcs {counts['pcs']}; crm {counts['crm']}; simulated {counts['simulated']}")
     if notes:

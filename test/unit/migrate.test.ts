@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { migrateForFile, migrateRoot, splitIpaddrArg, type Migration } from '../../server/src/service/migrate';
+import { migrateForFile, migrateRoot, renderPlanText, splitIpaddrArg, type Migration } from '../../server/src/service/migrate';
+import { DIRECTIVES } from '../../server/src/service/languages/hacf/spec';
 import { coveredCodes, parseFixture } from '../helpers/fixture';
 import { memHost } from '../helpers/memHost';
 
@@ -180,9 +181,56 @@ describe('migrate: corosync.conf', () => {
     assert.deepEqual(m.plan.nodes.map((n) => n.addrs[0]?.addr), ['192.168.1.1', '192.168.1.2']);
   });
 
-  it('serial has no knet equivalent: not translated, in the report', () => {
-    const m = cluster({ hacf: [...HACF, 'serial /dev/ttyS0'] });
+  it('serial and tipc have no knet equivalent: not translated, in the report and as a comment among the links of corosync.conf', () => {
+    const m = cluster({ hacf: [...HACF, 'serial /dev/ttyS0', 'tipc 18888 1 2'] });
     assert.ok(kinds(m, 'not-translated').some((x) => x.startsWith('serial /dev/ttyS0')));
+    assert.ok(kinds(m, 'not-translated').some((x) => x.startsWith('tipc 18888 1 2')));
+    assert.equal(m.plan.links.length, 1);
+    const totem = m.files['corosync.conf'].slice(0, m.files['corosync.conf'].indexOf('nodelist {'));
+    assert.match(totem, /# NOT TRANSLATED \(ha\.cf line 7\): serial \/dev\/ttyS0: Corosync has no serial links/);
+    assert.match(totem, /# NOT TRANSLATED \(ha\.cf line 8\): tipc 18888 1 2: Corosync has no TIPC transport/);
+    assert.match(renderPlanText(m.plan), /ha\.cf:8: tipc 18888 1 2: Corosync has no TIPC/);
+  });
+
+  it('rds: the same interface and peer addresses become a knet link over UDP (reported); the peers tell the addresses as ucast peers do', () => {
+    const m = cluster({ hacf: ['rds ib0 10.5.0.1 10.5.0.2', 'node alpha beta', 'auto_failback on'], addrs: { alpha: ['10.5.0.1'] } });
+    assert.deepEqual(m.plan.links.map((l) => [l.media, l.iface]), [['rds ib0', 'ib0']]);
+    assert.deepEqual(m.plan.nodes.map((n) => n.addrs[0]?.addr), ['10.5.0.1', '10.5.0.2']);
+    assert.ok(kinds(m, 'changed').some((x) => x.startsWith('rds ib0 10.5.0.1 10.5.0.2: Corosync has no RDS transport')));
+    assert.deepEqual(kinds(m, 'not-translated'), []);
+    // rds on an interface that also has bcast is the same path, one link.
+    assert.equal(cluster({ hacf: ['bcast ib0', 'rds ib0 10.5.0.1 10.5.0.2', 'node alpha beta'] }).plan.links.length, 1);
+    // rds alone, without peers, is refused by heartbeat: no link from it.
+    assert.equal(cluster({ hacf: ['bcast eth1', 'rds ib0', 'node alpha beta'] }).plan.links.length, 1);
+  });
+
+  it('every media kind of ha.cf becomes a link, a ping node or a note: none is dropped silently', () => {
+    const line: Record<string, string> = {
+      bcast: 'bcast eth5', mcast: 'mcast eth5 239.192.0.1 694 1 0', mcast6: 'mcast6 eth6 ff12::1 694 1 0', ucast: 'ucast eth5 10.0.0.2', ucast6: 'ucast6 eth6 fd00::2',
+      serial: 'serial /dev/ttyS1', ping: 'ping 10.0.0.254', ping6: 'ping6 fd00::fe', ping_group: 'ping_group gw 10.0.0.1 10.0.0.2', hbaping: 'hbaping qla-0', rds: 'rds eth7 10.7.0.1 10.7.0.2', tipc: 'tipc 18888 1 2',
+    };
+    const media = DIRECTIVES.filter((d) => d.kind === 'media').map((d) => d.name);
+    assert.deepEqual(media.filter((k) => !line[k]), [], 'a media kind of the spec without a line in this test');
+    for (const k of media) {
+      for (const ipfail of [false, true]) {
+        const m = cluster({ hacf: ['bcast eth1', line[k]!, 'node alpha beta', ...(ipfail ? ['respawn hacluster /usr/lib/heartbeat/ipfail'] : [])], haresources: 'alpha 10.0.0.5\n' });
+        const linked = m.plan.links.some((l) => l.origins.some((o) => o.line === 1));
+        const noted = m.plan.notes.some((n) => n.origin?.line === 1);
+        const pinged = m.plan.resources.some((r) => r.kind === 'clone' && r.primitive.from.startsWith(k));
+        assert.ok(linked || noted || pinged, `${k} (ipfail ${ipfail}): no link, note or ping clone`);
+      }
+    }
+  });
+
+  it('hbaping (a Fibre Channel HBA as a ping node): with ipfail not translated, commented at the connectivity clone; without ipfail not needed', () => {
+    const m = cluster({ hacf: [...HACF, 'ping 10.0.0.254', 'hbaping qla-0', 'respawn hacluster /usr/lib/heartbeat/ipfail'], haresources: 'alpha 10.0.0.5\n' });
+    assert.ok(kinds(m, 'not-translated').some((x) => x.startsWith('hbaping qla-0: ipfail counted this Fibre Channel HBA')));
+    for (const f of ['cib.xml', 'pcs.sh', 'crm.txt'] as const) assert.match(m.files[f], /NOT TRANSLATED \(ha\.cf line 8\): hbaping qla-0/, f);
+    const alone = cluster({ hacf: [...HACF, 'hbaping qla-0', 'respawn hacluster /usr/lib/heartbeat/ipfail'], haresources: 'alpha 10.0.0.5\n' });
+    assert.ok(kinds(alone, 'not-translated').some((x) => x.startsWith('hbaping qla-0')));
+    assert.match(alone.files['cib.xml'], /NOT TRANSLATED \(ha\.cf line 7\): hbaping qla-0/);
+    const without = cluster({ hacf: [...HACF, 'hbaping qla-0'], haresources: 'alpha 10.0.0.5\n' });
+    assert.ok(kinds(without, 'not-needed').some((x) => x.startsWith('hbaping qla-0')));
   });
 
   it('crypto: the method of the selected key, never the key; crc gives none', () => {

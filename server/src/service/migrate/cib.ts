@@ -8,7 +8,7 @@
  * @see Pacemaker Explained 2.1 (CIB), `crm_verify -x FILE -V`
  */
 import { xmlAttr, xmlComment } from './ids';
-import type { Clone, ClusterPlan, Constraint, Group, Primitive } from './plan';
+import type { Clone, ClusterPlan, Constraint, Group, Primitive, Property } from './plan';
 import { orderedResources } from './translate';
 
 export const CIB_VALIDATE_WITH = 'pacemaker-3.7';
@@ -20,13 +20,23 @@ function comment(indent: string, text: string): string {
   return `${indent}<!-- ${xmlComment(text)} -->`;
 }
 
-function nvset(tag: string, id: string, pairs: readonly [string, string][], indent: string): string[] {
+/** Name/value pairs (`[name, value]`, or properties with a comment each) as one nvpair set. */
+function nvset(tag: string, id: string, pairs: readonly (readonly [string, string] | Property)[], indent: string): string[] {
   if (pairs.length === 0) return [];
-  return [
-    `${indent}<${tag} id="${a(id)}">`,
-    ...pairs.map(([n, v]) => `${indent}  <nvpair id="${a(`${id}-${n}`)}" name="${a(n)}" value="${a(v)}"/>`),
-    `${indent}</${tag}>`,
-  ];
+  const out = [`${indent}<${tag} id="${a(id)}">`];
+  for (const p of pairs) {
+    const [n, v, c] = 'name' in p ? [p.name, p.value, p.comment] : [p[0], p[1], undefined];
+    if (c) out.push(comment(`${indent}  `, c));
+    out.push(`${indent}  <nvpair id="${a(`${id}-${n}`)}" name="${a(n)}" value="${a(v)}"/>`);
+  }
+  out.push(`${indent}</${tag}>`);
+  return out;
+}
+
+/** A section of nvpair sets (`crm_config`, `rsc_defaults`) holding one set; nothing when it is empty. */
+function section(tag: string, setTag: string, id: string, props: readonly Property[]): string[] {
+  if (props.length === 0) return [];
+  return [`    <${tag}>`, ...nvset(setTag, id, props, '      '), `    </${tag}>`];
 }
 
 function primitive(p: Primitive, indent: string): string[] {
@@ -97,14 +107,7 @@ export function renderCib(plan: ClusterPlan): string {
   out.push(comment('', 'Load it on one node of the running cluster with pcs cluster cib-push (see README.md).'));
   out.push(`<cib validate-with="${CIB_VALIDATE_WITH}" crm_feature_set="${CIB_FEATURE_SET}" epoch="1" num_updates="0" admin_epoch="0">`);
   out.push('  <configuration>');
-  out.push('    <crm_config>');
-  out.push('      <cluster_property_set id="cib-bootstrap-options">');
-  for (const p of plan.properties) {
-    if (p.comment) out.push(comment('        ', p.comment));
-    out.push(`        <nvpair id="${a(`cib-bootstrap-options-${p.name}`)}" name="${a(p.name)}" value="${a(p.value)}"/>`);
-  }
-  out.push('      </cluster_property_set>');
-  out.push('    </crm_config>');
+  out.push(...section('crm_config', 'cluster_property_set', 'cib-bootstrap-options', plan.properties));
   // The nodes section is Pacemaker's to fill from Corosync's membership (with the nodeids of
   // corosync.conf): nodes listed here without a status would be "unclean" to crm_verify.
   out.push('    <nodes/>');
@@ -123,16 +126,7 @@ export function renderCib(plan: ClusterPlan): string {
     for (const c of plan.constraints) out.push(...constraint(c, '      '));
     out.push('    </constraints>');
   }
-  if (plan.rscDefaults.length > 0) {
-    out.push('    <rsc_defaults>');
-    out.push('      <meta_attributes id="rsc-options">');
-    for (const p of plan.rscDefaults) {
-      if (p.comment) out.push(comment('        ', p.comment));
-      out.push(`        <nvpair id="${a(`rsc-options-${p.name}`)}" name="${a(p.name)}" value="${a(p.value)}"/>`);
-    }
-    out.push('      </meta_attributes>');
-    out.push('    </rsc_defaults>');
-  }
+  out.push(...section('rsc_defaults', 'meta_attributes', 'rsc-options', plan.rscDefaults));
   out.push('  </configuration>');
   out.push('  <status/>');
   out.push('</cib>');

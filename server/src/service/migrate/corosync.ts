@@ -54,6 +54,8 @@ export function renderCorosync(plan: ClusterPlan): string {
     }
     out.push('    }');
   }
+  if (plan.linkComments.length > 0) out.push('');
+  for (const t of plan.linkComments) c('    ', t);
   out.push('}');
   out.push('');
   out.push('nodelist {');

@@ -155,6 +155,8 @@ export interface ClusterPlan {
   notes: Note[];
   /** Per haresources resource (by line and start column): what it becomes, for hover and the report. */
   resourceMap: ResourceTranslation[];
+  /** Comments for corosync.conf after its links: the heartbeat paths with no knet link (serial, tipc, …). */
+  linkComments: string[];
 }
 
 export interface ResourceTranslation {

@@ -198,7 +198,7 @@ export function translate(files: HaFiles, host: WorkspaceHost, options: MigrateO
     totem: { token: DEFAULT_DEADTIME_MS, tokenFrom: 'heartbeat\'s default deadtime (30 s)' },
     logging: { toSyslog: false, debug: false, from: [] }, crmMode: facts.crm !== undefined,
     autoFailback: { value: 'legacy', from: 'heartbeat\'s default (legacy)' },
-    properties: [], rscDefaults: [], resources: [], constraints: [], header: [], notes: [], resourceMap: [],
+    properties: [], rscDefaults: [], resources: [], constraints: [], header: [], notes: [], resourceMap: [], linkComments: [],
   };
   const ctx: Ctx = { plan, ids: new IdPool(), view, files, hacfSrc, nodeNames: new Map() };
 
@@ -333,28 +333,52 @@ function linksOf(ctx: Ctx, facts: HacfFacts): Map<string, Link> {
       case 'mcast6':
         if (vals[0]) add(`6:${vals[0]}`, `mcast6 ${vals[0]}`, vals[0], d);
         break;
-      case 'serial':
-        note(ctx, 'not-translated', `serial ${vals.join(' ')}: Corosync has no serial links (knet runs over UDP only). Use a second network path (a crossover cable with its own addresses) as another link.`, hacfOrigin(ctx, d));
+      case 'rds': {
+        // rds_parse (HBcomm rds.c): the device, then every peer (address or host name) split on
+        // blanks; the node's own address is skipped, so one list serves every node. RDS sockets
+        // run over IPv4 on that interface: the same path becomes a knet link (UDP) on it.
+        const [iface, ...peers] = d.rest.text.split(/[ \t\n\r\f]+/).filter(Boolean);
+        if (!iface || peers.length === 0) break; // heartbeat refuses it ("missing target IP address/hostname")
+        for (const p of peers) add(`4:${iface}`, `rds ${iface}`, iface, d, p);
+        note(ctx, 'changed', `rds ${d.rest.text.trim()}: Corosync has no RDS transport; the same path (RDS over IPv4 on ${iface}, peers ${shortList(peers)}) becomes a knet link over UDP on ${iface}'s addresses. heartbeat's rds plugin was a proof of concept (its source: "NOT PRODUCTION CODE").`, hacfOrigin(ctx, d));
         break;
-      case 'ping': case 'ping6': case 'ping_group':
-        break; // ping nodes: see respawns() / resources()
+      }
+      case 'serial':
+        untranslatedMedium(ctx, d, `serial ${vals.join(' ')}: Corosync has no serial links (knet runs over UDP only). Use a second network path (a crossover cable with its own addresses) as another link.`);
+        break;
+      case 'tipc':
+        untranslatedMedium(ctx, d, `tipc ${d.rest.text.trim()}: Corosync has no TIPC transport (knet carries UDP or SCTP over IP). Give the nodes IP addresses on that network and add it as a knet link.`);
+        break;
+      case 'ping': case 'ping6': case 'ping_group': case 'hbaping':
+        break; // ping nodes (hbaping: a Fibre Channel HBA as one): see connectivity()
       default:
-        note(ctx, 'not-translated', `${name}: Corosync has no ${name} transport. Give the nodes a network path for it and a knet link.`, hacfOrigin(ctx, d));
+        untranslatedMedium(ctx, d, `${name}: Corosync has no ${name} transport. Give the nodes a network path for it and a knet link.`);
     }
   }
   const all = [...links.values()];
   for (const l of all.slice(8)) {
     note(ctx, 'not-translated', `${l.media}: knet takes at most 8 links; this path is left out.`, l.origins[0]);
+    ctx.plan.linkComments.push(`NOT TRANSLATED (${l.origins[0] ? where(l.origins[0]) : 'ha.cf'}): ${l.media}: knet takes at most 8 links; this path is left out.`);
     links.delete([...links.entries()].find(([, v]) => v === l)![0]);
   }
   ctx.plan.links = [...links.values()];
   if (ctx.plan.links.length === 0) {
-    note(ctx, 'not-translated', 'No network heartbeat path (bcast, mcast or ucast) in ha.cf: Corosync needs at least one link. The corosync.conf has link 0 with placeholder addresses: fill them in.');
+    note(ctx, 'not-translated', 'No network heartbeat path (bcast, mcast, ucast or rds) in ha.cf: Corosync needs at least one link. The corosync.conf has link 0 with placeholder addresses: fill them in.');
     ctx.plan.links = [{ number: 0, media: 'none in ha.cf', origins: [], candidates: [] }];
   } else if (ctx.plan.links.length === 1 && ctx.plan.nodes.length > 1) {
     note(ctx, 'changed', `One heartbeat path (${ctx.plan.links[0]!.media}) becomes one knet link, as in heartbeat: a second link on another network avoids split brain when it fails.`);
   }
   return links;
+}
+
+/**
+ * A heartbeat path with no knet equivalent: a note for the report and a comment in
+ * corosync.conf among the links, where it would have been.
+ */
+function untranslatedMedium(ctx: Ctx, d: Directive, message: string): void {
+  const o = hacfOrigin(ctx, d);
+  note(ctx, 'not-translated', message, o);
+  ctx.plan.linkComments.push(`NOT TRANSLATED (${where(o)}): ${message}`);
 }
 
 /** At most five items, then how many more. */
@@ -423,7 +447,7 @@ function addresses(ctx: Ctx, links: Map<string, Link>, options: MigrateOptions):
   for (const l of linkList) {
     const missing = nodes.filter((n) => !n.addrs[l.number]);
     if (missing.length === 0) continue;
-    const hint = l.candidates.length > 0 ? ` (ha.cf names ${shortList(l.candidates)} as ucast peer${l.candidates.length === 1 ? '' : 's'} there, without saying whose)` : '';
+    const hint = l.candidates.length > 0 ? ` (ha.cf names ${shortList(l.candidates)} as peer${l.candidates.length === 1 ? '' : 's'} there, without saying whose)` : '';
     note(ctx, 'manual', `Link ${l.number} (${l.media}): the address of ${missing.map((n) => n.name).join(' and ')} on it is not known${hint}; corosync.conf has a placeholder. Give it with --node-addr NAME=ADDR, or fill it in.`, l.origins[0]);
   }
 }
@@ -780,13 +804,24 @@ function stickiness(ctx: Ctx, groups: Group[]): void {
 function connectivity(ctx: Ctx, respawned: { ipfail?: Directive }, directives: Map<string, Directive[]>, groups: Group[], drbdOnly: Clone[]): void {
   const pings = [...(directives.get('ping') ?? []), ...(directives.get('ping6') ?? [])];
   const pingGroups = directives.get('ping_group') ?? [];
+  const hbapings = directives.get('hbaping') ?? [];
   const d = respawned.ipfail;
   if (!d) {
-    for (const p of [...pings, ...pingGroups]) note(ctx, 'not-needed', `${p.name.text} ${p.rest.text}: without ipfail (or pingd) heartbeat only showed the ping nodes' status; nothing moved on it, and nothing does now.`, hacfOrigin(ctx, p));
+    for (const p of [...pings, ...pingGroups, ...hbapings]) note(ctx, 'not-needed', `${p.name.text} ${p.rest.text}: without ipfail (or pingd) heartbeat only showed the ping nodes' status; nothing moved on it, and nothing does now.`, hacfOrigin(ctx, p));
     return;
   }
   const prog = d.rest.text.split(/[ \t]+/)[1] ?? 'ipfail';
+  // hbaping (HBcomm hbaping.c) makes each Fibre Channel HBA a ping node: ipfail counted it with
+  // the others. ocf:pacemaker:ping pings IP hosts only: nothing replaces it.
+  const hbaNotes = hbapings.flatMap((h) => h.values.map((v) => {
+    const message = `hbaping ${v.text}: ${prog.slice(prog.lastIndexOf('/') + 1)} counted this Fibre Channel HBA as a ping node; ocf:pacemaker:ping reaches IP hosts only, so a node whose HBA loses its fabric no longer gives its groups away. Watch the HBA with an agent of your own that sets a node attribute (attrd_updater) and add a location rule on it, or fence on storage loss.`;
+    note(ctx, 'not-translated', message, hacfOrigin(ctx, h));
+    return `NOT TRANSLATED (${where(hacfOrigin(ctx, h))}): ${message}`;
+  }));
   if (pings.length + pingGroups.length === 0) {
+    // The group-level comment goes where the connectivity clone would have been.
+    ctx.plan.header.push(...hbaNotes);
+    if (hbapings.length > 0) return;
     note(ctx, 'not-needed', `${d.name.text} ${prog}: there are no ping nodes, so it never moved anything.`, hacfOrigin(ctx, d));
     return;
   }
@@ -800,12 +835,15 @@ function connectivity(ctx: Ctx, respawned: { ipfail?: Directive }, directives: M
   const dampenMs = deadping ? (parseTime(deadping.values.at(-1)?.text ?? '')?.ms ?? dampen) : dampen;
   const dampenS = `${Math.max(1, Math.round(dampenMs / 1000))}s`;
   const hosts = pings.flatMap((p) => p.values.map((v) => v.text));
+  let first = true;
   const clone = (pid: string, hostList: string[], attr: string, mult: string, origin: Origin, what: string): Clone => {
     const prim: Primitive = {
       kind: 'primitive', id: ctx.ids.take(pid), agent: PING_AGENT, params: [['host_list', hostList.join(' ')], ['multiplier', mult], ['name', attr], ['dampen', dampenS]],
       meta: [], ops: PING_OPS, origin, from: what, comments: [],
     };
-    const c: Clone = { kind: 'clone', id: ctx.ids.take(`${prim.id}-clone`), primitive: prim, meta: [], comments: [`${what} with ${prog} (${where(origin)}): connectivity on every node`] };
+    // The untranslated HBA ping nodes are noted at the first connectivity clone, their place.
+    const c: Clone = { kind: 'clone', id: ctx.ids.take(`${prim.id}-clone`), primitive: prim, meta: [], comments: [...(first ? hbaNotes : []), `${what} with ${prog} (${where(origin)}): connectivity on every node`] };
+    first = false;
     ctx.plan.resources.push(c);
     return c;
   };
@@ -825,6 +863,7 @@ function connectivity(ctx: Ctx, respawned: { ipfail?: Directive }, directives: M
       ctx.plan.constraints.push({ kind: 'location-rule', id: ctx.ids.take(`loc_${t}_${attr}`), rsc: t, score: String(multiplier), exprs: [{ attribute: attr, operation: 'gt', value: '0' }], comments: [`ping_group ${name}: one ping node, up while any member answers`] });
     }
   }
+  if (first) ctx.plan.header.push(...hbaNotes);
   ctx.plan.notes.push({ kind: 'changed', origin: hacfOrigin(ctx, d), message: `${d.name.text} ${prog}: ocf:pacemaker:ping on every node and a location rule per group replace it; a node that reaches more ping nodes gets the groups, as with ipfail.` });
 }
 
@@ -936,7 +975,7 @@ export function translateOne(r: Resource, root: string | undefined, host: Worksp
 function translatePlanShell(): ClusterPlan {
   return {
     haDir: '', heartbeatVersion: 3, clusterName: 'linux-ha', nodes: [], links: [], totem: { token: 0, tokenFrom: '' }, logging: { toSyslog: false, debug: false, from: [] },
-    crmMode: false, autoFailback: { value: 'legacy', from: '' }, properties: [], rscDefaults: [], resources: [], constraints: [], header: [], notes: [], resourceMap: [],
+    crmMode: false, autoFailback: { value: 'legacy', from: '' }, properties: [], rscDefaults: [], resources: [], constraints: [], header: [], notes: [], resourceMap: [], linkComments: [],
   };
 }
 
