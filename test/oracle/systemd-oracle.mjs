@@ -29,7 +29,9 @@ const { FsHost } = require(join(repo, 'out/server/src/host/fsHost.js'));
 const { DEFAULT_SETTINGS } = require(join(repo, 'out/server/src/service/core/settings.js'));
 const { readLines } = require(join(repo, 'out/server/src/service/systemd/lexer.js'));
 
-const GENERATOR = ['/lib/systemd/system-generators/systemd-sysv-generator', '/usr/lib/systemd/system-generators/systemd-sysv-generator'].find((p) => existsSync(p));
+// SYSV_HA_ORACLE_GENERATOR / SYSV_HA_ORACLE_SYSTEMD: another systemd's programs (systemd.sh runs
+// Debian 13's 257 from its packages through their own ld.so), judged with SYSV_HA_ORACLE_PROFILE.
+const GENERATOR = [process.env.SYSV_HA_ORACLE_GENERATOR, '/lib/systemd/system-generators/systemd-sysv-generator', '/usr/lib/systemd/system-generators/systemd-sysv-generator'].find((p) => p && existsSync(p));
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const TREES = Number(opt('--trees', 250));
@@ -39,7 +41,7 @@ const VERBOSE = argv.includes('--verbose');
 // --from K: make trees 0..K-1 (the same random draws) but run only the trees from K on, to look at one again.
 const FROM = Number(opt('--from', 0));
 if (!GENERATOR) { console.log('systemd-sysv-generator not installed: skipped'); console.log('0 passed, 0 failed'); process.exit(0); }
-const version = (spawnSync('/lib/systemd/systemd', ['--version'], { encoding: 'utf8' }).stdout ?? '').split('\n')[0] || 'unknown';
+const version = (spawnSync(process.env.SYSV_HA_ORACLE_SYSTEMD ?? '/lib/systemd/systemd', ['--version'], { encoding: 'utf8' }).stdout ?? '').split('\n')[0] || 'unknown';
 const PROFILE = systemd.PROFILES[process.env.SYSV_HA_ORACLE_PROFILE ?? '252'];
 
 let seed = SEED >>> 0;
