@@ -27,6 +27,7 @@ export class FsHost implements WorkspaceHost {
   private readonly stats = new Map<string, FileInfo | undefined>();
   private readonly dirs = new Map<string, string[] | undefined>();
   private readonly dirOrders = new Map<string, string[] | undefined>();
+  private readonly links = new Map<string, string | undefined>();
   private readonly memos = new Map<string, unknown>();
 
   /** `overlay`: the text of an open document, if any, by path. */
@@ -156,11 +157,16 @@ export class FsHost implements WorkspaceHost {
   }
 
   readLink(path: string): string | undefined {
-    try {
-      return readlinkSync(path);
-    } catch {
-      return undefined;
+    if (!this.links.has(path)) {
+      let target: string | undefined;
+      try {
+        target = readlinkSync(path);
+      } catch {
+        target = undefined;
+      }
+      this.links.set(path, target);
     }
+    return this.links.get(path);
   }
 
   realPath(path: string): string | undefined {
@@ -219,10 +225,12 @@ export class FsHost implements WorkspaceHost {
       this.stats.clear();
       this.dirs.clear();
       this.dirOrders.clear();
+      this.links.clear();
       return;
     }
     this.texts.delete(path);
     this.stats.delete(path);
+    this.links.delete(path);
     this.dirs.delete(path.slice(0, path.lastIndexOf('/')) || '/');
     this.dirOrders.delete(path.slice(0, path.lastIndexOf('/')) || '/');
   }
