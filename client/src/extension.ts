@@ -89,6 +89,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{init.d,rc.d,ha.d,xinetd.d,inittab.d,insserv.conf.d}/**'),
         vscode.workspace.createFileSystemWatcher('**/{inittab,xinetd.conf,insserv.conf,services,hostname,fstab}'),
+        // Debian's rcN.d links (beside init.d, not under rc.d), chkconfig's overrides and the
+        // unit folders: what the systemd model reads besides the scripts.
+        vscode.workspace.createFileSystemWatcher('**/{rc0.d,rc1.d,rc2.d,rc3.d,rc4.d,rc5.d,rc6.d,rcS.d,chkconfig.d}/**'),
+        vscode.workspace.createFileSystemWatcher('**/systemd/{system,system.control,system.attached,transient}/**'),
       ],
     },
   };
