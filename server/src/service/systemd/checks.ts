@@ -7,7 +7,8 @@ import type { WorkspaceHost } from '../core/language';
 import type { Settings } from '../core/settings';
 import { SourceText } from '../core/text';
 import { range, type RawProblem } from '../core/types';
-import { generate, generatorDirs, nameBytes, nativeUnit, textBytes, type GeneratorRun } from './generator';
+import { enumerateSysv, generate, generatorDirs, nameBytes, nativeUnit, textBytes, type GeneratorRun, type LoadCache } from './generator';
+import { keptWhileReadsAgree } from './reads';
 import { loadSysv, type LoadNote, type LoadResult } from './load';
 import { translateName } from './unitName';
 import { resolveVersion, type GeneratorProfile } from './versions';
@@ -45,10 +46,30 @@ export function loadOfText(text: string, name: string, profile: GeneratorProfile
 /** An autoconf placeholder (`@localstatedir@`): the file is a template, the value comes at build time. */
 const PLACEHOLDER = /@[A-Za-z_][A-Za-z0-9_]*@/;
 
-/** The generator's run over an image root, once per root, version and mode setting until files change. */
+/**
+ * The generator's run over an image root, per root, version and mode setting, kept while every
+ * read it made (the scripts' texts, their status and links, the rcN.d folders and links, the
+ * unit folders, what the planned links were made from) gives the same answer. When one differs,
+ * the run is made again, reading again only the scripts whose bytes changed.
+ */
 export function generatorRun(root: string, host: WorkspaceHost, profile: GeneratorProfile, settings: Settings): GeneratorRun | undefined {
-  const compute = () => generate(root, host, { profile, links: 'auto', ignoreModes: !settings.checkFileModes });
-  return host.memo ? host.memo(`systemd:${profile.version}:${settings.checkFileModes}:${root}`, compute) : compute();
+  const kept = keptWhileReadsAgree<{ run: GeneratorRun | undefined; loads: LoadCache }>(host, `systemd-run:${profile.version}:${settings.checkFileModes}:${root}`, (h, previous) => {
+    const loads: LoadCache = previous?.loads ?? new Map();
+    const run = generate(root, h, { profile, links: 'auto', ignoreModes: !settings.checkFileModes, loads });
+    const paths = new Set(run?.scripts.map((s) => s.path));
+    for (const p of [...loads.keys()]) if (!paths.has(p)) loads.delete(p);
+    return { run, loads };
+  });
+  return kept.run;
+}
+
+/**
+ * What enumerate_sysv() makes of an image root (which scripts become units, which a native
+ * unit replaces), kept while its reads agree: it reads no script's text, so typing in a script
+ * does not make it again.
+ */
+export function enumerationOf(root: string, host: WorkspaceHost, profile: GeneratorProfile, settings: Settings): GeneratorRun | undefined {
+  return keptWhileReadsAgree(host, `systemd-enum:${profile.version}:${settings.checkFileModes}:${root}`, (h) => enumerateSysv(root, h, { profile, ignoreModes: !settings.checkFileModes })?.run);
 }
 
 /** The document's range of a word the generator logged on a row (the first occurrence on that line). */
@@ -109,8 +130,7 @@ export function checkSystemd(input: SystemdCheckInput, out: RawProblem[]): void 
   if (!host || input.root === undefined) return;
   const dirs = generatorDirs(input.root, host);
   if (!dirs || input.path !== `${input.root}/${dirs.initDir}/${fileName}`) return;
-  const run = generatorRun(input.root, host, profile, input.settings);
-  const me = run?.scripts.find((s) => s.path === input.path);
+  const me = enumerationOf(input.root, host, profile, input.settings)?.scripts.find((s) => s.path === input.path);
   // The generator writes no alias for a script it skips, nor one that is the script's own unit
   // ("Provides: foo.sh" in foo.sh: "Ignoring creation of an alias foo.service for itself").
   const own = translateName(name, profile);

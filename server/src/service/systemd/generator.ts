@@ -29,7 +29,15 @@ export interface GenerateOptions {
   dest?: string;
   /** Take every script as executable (when file modes are unknown). */
   ignoreModes?: boolean;
+  /**
+   * load_sysv() results of an earlier run, by script path, with the bytes they were read from:
+   * a script whose bytes are the same is not read again. The run writes its own loads here.
+   */
+  loads?: LoadCache;
 }
+
+/** load_sysv() of a script by path: the bytes read, the name they were read under, the result. */
+export type LoadCache = Map<string, { bytes: string; name: string; version: string; load: LoadResult }>;
 
 /** A Before=/After= group whose order the real generator draws at random (fix_order's hash order). */
 export interface UnorderedGroup {
@@ -205,7 +213,7 @@ const listInOrder = (dir: string, host: WorkspaceHost) => host.readDirOrder?.(di
 /** A file name as the bytes the generator sees (the host hands names over decoded from UTF-8). */
 export const nameBytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
 
-interface Stub {
+export interface Stub {
   out: ScriptOutcome;
   name: string;
   before: string[];
@@ -215,14 +223,24 @@ interface Stub {
   unordered: UnorderedGroup[];
 }
 
-export function generate(root: string, host: WorkspaceHost, options: GenerateOptions): GeneratorRun | undefined {
+/** What enumerate_sysv() finds: the scripts, the services made of them, or the generator's abort. */
+export interface Enumeration {
+  run: GeneratorRun;
+  services: Map<string, Stub>;
+  stubs: Stub[];
+}
+
+/**
+ * enumerate_sysv(): executable regular files of init.d, hidden and backup names skipped, first
+ * name wins, a native unit of the same name wins. Reads the folder, each script's status and
+ * links, and the unit folders; no script's text.
+ */
+export function enumerateSysv(root: string, host: WorkspaceHost, options: GenerateOptions): Enumeration | undefined {
   const profile = options.profile;
   const dirs = generatorDirs(root, host);
   if (!dirs) return undefined;
   const run: GeneratorRun = { root, profile, ...dirs, entries: [], scripts: [], plannedLevels: [] };
   const initAbs = `${root}/${dirs.initDir}`;
-
-  // enumerate_sysv(): executable regular files, hidden and backup names skipped, first name wins.
   const services = new Map<string, Stub>();
   const stubs: Stub[] = [];
   for (const name of listInOrder(initAbs, host) ?? []) {
@@ -253,7 +271,7 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
       out.skipped = `systemd cannot make a unit name of ${JSON.stringify(name)}`;
       if (profile.badNameAbortsGenerator) {
         run.aborted = `the init script name ${JSON.stringify(name)} is no valid unit name: systemd-sysv-generator stops ("Out of memory.") and writes no unit for any script`;
-        return run;
+        return { run, services, stubs };
       }
       continue;
     }
@@ -273,17 +291,32 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
     services.set(unit, stub);
     stubs.push(stub);
   }
+  return { run, services, stubs };
+}
+
+export function generate(root: string, host: WorkspaceHost, options: GenerateOptions): GeneratorRun | undefined {
+  const profile = options.profile;
+  const found = enumerateSysv(root, host, options);
+  if (!found || found.run.aborted) return found?.run;
+  const { run, services, stubs } = found;
+  const dirs = { initDir: run.initDir, rcBase: run.rcBase };
 
   // set_dependencies_from_rcnd(): S links in rc1-5 (and K links in rc0/rc6 for 219).
-  let planned: ReturnType<typeof plan> | undefined;
+  let planned: Map<string, { link: string; target: string }[]> | undefined;
   const plannedNames = (level: string): { link: string; target: string }[] => {
     if (!planned) {
+      planned = new Map();
       const tree = loadInitTree(root, host);
       if (!tree) return [];
       run.tool = defaultTool(tree);
-      planned = plan(tree, run.tool, host);
+      for (const l of plan(tree, run.tool, host).links) {
+        const dir = `rc${l.runlevel}.d`;
+        const list = planned.get(dir) ?? [];
+        list.push({ link: l.link.slice(l.link.lastIndexOf('/') + 1), target: l.target });
+        planned.set(dir, list);
+      }
     }
-    return planned.links.filter((l) => `rc${l.runlevel}.d` === level).map((l) => ({ link: l.link.slice(l.link.lastIndexOf('/') + 1), target: l.target }));
+    return planned.get(level) ?? [];
   };
   const levelSets = profile.rcTable.map(() => new Set<Stub>());
   const shutdown = new Set<Stub>();
@@ -337,7 +370,10 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
       s.out.skipped = 'it cannot be read';
       continue;
     }
-    const load = loadSysv(bytes, nameBytes(s.out.name), profile);
+    const name = nameBytes(s.out.name);
+    const before = options.loads?.get(s.out.path);
+    const load = before && before.bytes === bytes && before.name === name && before.version === profile.version ? before.load : loadSysv(bytes, name, profile);
+    options.loads?.set(s.out.path, { bytes, name, version: profile.version, load });
     s.out.load = load;
     append(s.before, load.before);
     append(s.after, load.after);
@@ -352,15 +388,16 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
   const loaded = (s: Stub) => s.out.load !== undefined && (!s.out.load.failed || !profile.mangleNames);
   for (const s of stubs) if (s.out.load?.failed && profile.mangleNames) s.out.skipped = `the generator gives up on it: ${s.out.load.failed}`;
 
-  // fix_order(): scripts without an LSB header are ordered by their S-link numbers.
-  for (const s of stubs) {
-    if (!loaded(s) || s.out.priority < 0) continue;
+  // fix_order(): scripts without an LSB header are ordered by their S-link numbers. A script
+  // with a header is compared with those without one only (two headers: no order from numbers).
+  const numbered = stubs.filter((o) => loaded(o) && o.out.priority >= 0);
+  const headerless = numbered.filter((o) => !o.out.load?.hasLsb);
+  for (const s of numbered) {
     if (profile.rhelNetworkAfterPriority && s.out.priority > 10) s.after.push('network-online.target');
     const before: string[] = [];
     const after: string[] = [];
-    for (const o of stubs) {
-      if (o === s || !loaded(o) || o.out.priority < 0) continue;
-      if (s.out.load?.hasLsb && o.out.load?.hasLsb) continue;
+    for (const o of s.out.load?.hasLsb ? headerless : numbered) {
+      if (o === s) continue;
       if (o.out.priority < s.out.priority) after.push(o.name);
       else if (o.out.priority > s.out.priority) before.push(o.name);
     }
