@@ -3,7 +3,10 @@
  * `sysvHa/injectParserFault` only when started with SYSV_HA_PARSER_FAULTS=1) leaves only the
  * faulting text without body checks, says why in its info, and its next edit is checked again;
  * the other documents keep their body checks. An idle worker is ended and the next edit starts
- * a fresh one.
+ * a fresh one. The worker's own behaviour is tested with SYSV_HA_PARSER=worker (every text goes
+ * to it); by default small texts are parsed in the server's thread and large ones in the worker,
+ * a wasm fault in the server's thread hands every text to the worker, and a worker that cannot
+ * start leaves every text to the server's thread.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -23,6 +26,9 @@ interface Stats {
   running: number;
   ended: { idle: number; fault: number };
   faultedInputs: number;
+  parses: number;
+  inThread: number;
+  workerUnavailable: boolean;
 }
 
 /** A server started with the given environment on top of this process's. */
@@ -38,7 +44,7 @@ function clientWith(env: Record<string, string>): TestClient {
 }
 
 describe('LSP over stdio: a fault in the parser worker', () => {
-  const client = clientWith({ SYSV_HA_PARSER_FAULTS: '1' });
+  const client = clientWith({ SYSV_HA_PARSER: 'worker', SYSV_HA_PARSER_FAULTS: '1' });
   const a = 'file:///srv/f1/etc/rc.d/init.d/foo';
   const b = 'file:///srv/f2/etc/rc.d/init.d/foo';
   const info = (uri: string) => client.request<{ reason: string; incremental: boolean }>('sysvHa/documentInfo', { uri });
@@ -76,7 +82,7 @@ describe('LSP over stdio: a fault in the parser worker', () => {
 });
 
 describe('LSP over stdio: a parser worker that dies or hangs while the analysis waits for its answer', () => {
-  const client = clientWith({ SYSV_HA_PARSER_FAULTS: '1' });
+  const client = clientWith({ SYSV_HA_PARSER: 'worker', SYSV_HA_PARSER_FAULTS: '1' });
   const a = 'file:///srv/k1/etc/rc.d/init.d/foo';
   const b = 'file:///srv/k2/etc/rc.d/init.d/foo';
   const info = (uri: string) => client.request<{ reason: string }>('sysvHa/documentInfo', { uri });
@@ -120,7 +126,7 @@ describe('LSP over stdio: a parser worker that dies or hangs while the analysis 
 });
 
 describe('LSP over stdio: scripts re-checked twice while their parse waits behind a hung worker', () => {
-  const client = clientWith({ SYSV_HA_PARSER_FAULTS: '1' });
+  const client = clientWith({ SYSV_HA_PARSER: 'worker', SYSV_HA_PARSER_FAULTS: '1' });
   const uri = (n: string) => `file:///srv/m/etc/rc.d/init.d/${n}`;
   const script = (n: string) => noStatus.replaceAll('foo', n);
   const headerEdit = (n: string, version: number) =>
@@ -186,7 +192,7 @@ describe('LSP over stdio: SYSV_HA_PARSER=in-process parses in the server\'s thre
 });
 
 describe('LSP over stdio: the idle parser worker is ended', () => {
-  const client = clientWith({ SYSV_HA_PARSER_IDLE_MS: '200' });
+  const client = clientWith({ SYSV_HA_PARSER: 'worker', SYSV_HA_PARSER_IDLE_MS: '200' });
   const uri = 'file:///srv/h/etc/rc.d/init.d/foo';
   before(async () => {
     await client.initialize({});
@@ -208,5 +214,120 @@ describe('LSP over stdio: the idle parser worker is ended', () => {
     const info = await client.request<{ incremental: boolean }>('sysvHa/documentInfo', { uri });
     assert.equal(info.incremental, false, 'its tree went with the worker');
     assert.equal((await client.request<Stats>('sysvHa/parserStats', {})).started, 2);
+  });
+});
+
+/** The script made larger than `max` characters by a comment block (a body that reads the same). */
+const padded = (max: number) => noStatus.replace('\ncase ', `\n${'# padding line to make the text large\n'.repeat(Math.ceil(max / 36))}case `);
+
+describe('LSP over stdio: small texts in the server\'s thread, large ones in the worker', () => {
+  const client = clientWith({ SYSV_HA_PARSER_IN_THREAD_MAX: '4000' });
+  const small = 'file:///srv/y1/etc/rc.d/init.d/foo';
+  const large = 'file:///srv/y2/etc/rc.d/init.d/foo';
+  const stats = () => client.request<Stats>('sysvHa/parserStats', {});
+  const info = (uri: string) => client.request<{ reason: string; incremental: boolean }>('sysvHa/documentInfo', { uri });
+  before(async () => client.initialize({}));
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('a small script is parsed here, incrementally after an edit, with no worker started', async () => {
+    await client.notify('textDocument/didOpen', { textDocument: { uri: small, languageId: 'shellscript', version: 1, text: noStatus } });
+    assert.deepEqual((await client.diagnostics(small, (p) => p.version === 1)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    await client.notify('textDocument/didChange', { textDocument: { uri: small, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# x\n' }] });
+    assert.deepEqual((await client.diagnostics(small, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    assert.equal((await info(small)).incremental, true, 'the tree kept in the server\'s thread');
+    const s = await stats();
+    assert.equal(s.started, 0);
+    assert.equal(s.parses, 0);
+    assert.ok(s.inThread >= 2);
+  });
+
+  it('a large script goes to the worker; grown past the bound a small one moves there, and back when it shrinks', async () => {
+    const big = padded(4000);
+    assert.ok(big.length > 4000);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: large, languageId: 'shellscript', version: 1, text: big } });
+    assert.deepEqual((await client.diagnostics(large, (p) => p.version === 1)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    let s = await stats();
+    assert.equal(s.started, 1);
+    assert.equal(s.parses, 1);
+    // An edit of the large one: parsed in the worker from its tree.
+    await client.notify('textDocument/didChange', { textDocument: { uri: large, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# x\n' }] });
+    assert.deepEqual((await client.diagnostics(large, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    assert.equal((await info(large)).incremental, true, 'the worker kept its tree');
+    // The small one grows past the bound (a paste), then shrinks back: worker, then this thread again, body checked throughout.
+    await client.notify('textDocument/didChange', { textDocument: { uri: small, version: 3 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '# pasted\n'.repeat(600) }] });
+    assert.deepEqual((await client.diagnostics(small, (p) => p.version === 3)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    s = await stats();
+    assert.equal(s.parses, 3);
+    await client.notify('textDocument/didChange', { textDocument: { uri: small, version: 4 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 602, character: 0 } }, text: '' }] });
+    assert.deepEqual((await client.diagnostics(small, (p) => p.version === 4)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    assert.equal((await stats()).parses, 3, 'parsed here again');
+    // And a body edit after the move (a status branch comes back): read from this version's text, not from the worker's old tree.
+    const star = noStatus.split('\n').findIndex((l) => l.startsWith('  *)'));
+    await client.notify('textDocument/didChange', { textDocument: { uri: small, version: 5 }, contentChanges: [{ range: { start: { line: star + 1, character: 0 }, end: { line: star + 1, character: 0 } }, text: '  status) echo ok ;;\n' }] });
+    assert.deepEqual((await client.diagnostics(small, (p) => p.version === 5)).diagnostics.map((d) => d.code), []);
+  });
+});
+
+describe('LSP over stdio: a wasm fault in the server\'s thread hands every text to the worker', () => {
+  const client = clientWith({ SYSV_HA_PARSER_FAULTS: '1' });
+  const a = 'file:///srv/z1/etc/rc.d/init.d/foo';
+  const b = 'file:///srv/z2/etc/rc.d/init.d/foo';
+  const c = 'file:///srv/z3/etc/rc.d/init.d/foo';
+  const info = (uri: string) => client.request<{ reason: string }>('sysvHa/documentInfo', { uri });
+  const codes = async (uri: string, version: number) => (await client.diagnostics(uri, (p) => p.version === version)).diagnostics.map((d) => d.code);
+  const append = (uri: string, version: number, s: string) =>
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: s }] });
+  before(async () => {
+    await client.initialize({});
+    await client.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'shellscript', version: 1, text: noStatus } });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: b, languageId: 'shellscript', version: 1, text: noStatus } });
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('only the faulting text goes unchecked, and says why; every later text is parsed by the worker', async () => {
+    assert.deepEqual(await codes(a, 1), ['initscript/missing-status']);
+    assert.deepEqual(await codes(b, 1), ['initscript/missing-status']);
+    assert.equal((await client.request<Stats>('sysvHa/parserStats', {})).started, 0);
+    assert.equal(await client.request('sysvHa/injectParserFault', { kind: 'wasm', inThread: true }), true);
+    await append(a, 2, '# edited\n');
+    assert.deepEqual(await codes(a, 2), [], 'no body, so no body check');
+    assert.match((await info(a)).reason, /shell body not checked: the shell parser failed \(memory access out of bounds \(injected fault\)\); it is tried again on the next edit, by the parser worker/);
+    // The other open script keeps its body checks, and its next edit is parsed by the worker.
+    assert.doesNotMatch((await info(b)).reason, /not checked/);
+    await append(b, 2, '# edited\n');
+    assert.deepEqual(await codes(b, 2), ['initscript/missing-status']);
+    // The faulting script's next edit, and a script opened now: parsed by the worker.
+    await append(a, 3, '# again\n');
+    assert.deepEqual(await codes(a, 3), ['initscript/missing-status']);
+    assert.doesNotMatch((await info(a)).reason, /not checked/);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: c, languageId: 'shellscript', version: 1, text: noStatus } });
+    assert.deepEqual(await codes(c, 1), ['initscript/missing-status']);
+    const s = await client.request<Stats>('sysvHa/parserStats', {});
+    assert.equal(s.started, 1);
+    assert.equal(s.parses, 3, 'b, a and c went to the worker');
+    assert.ok(!client.logs.some((l) => /unhandled|uncaught/.test(l)), client.logs.join('\n'));
+  });
+});
+
+describe('LSP over stdio: a parser worker that cannot start', () => {
+  const client = clientWith({ SYSV_HA_PARSER_IN_THREAD_MAX: '1000', SYSV_HA_PARSER_WORKER: join(REPO, 'dist', 'no-such-parserWorker.js') });
+  const large = 'file:///srv/w1/etc/rc.d/init.d/foo';
+  const other = 'file:///srv/w2/etc/rc.d/init.d/foo';
+  before(async () => client.initialize({}));
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('leaves every text to the server\'s thread: bodies are checked, large ones too', async () => {
+    const big = padded(1000);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: large, languageId: 'shellscript', version: 1, text: big } });
+    assert.deepEqual((await client.diagnostics(large, (p) => p.version === 1)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    assert.doesNotMatch((await client.request<{ reason: string }>('sysvHa/documentInfo', { uri: large })).reason, /not checked/);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'shellscript', version: 1, text: padded(2000) } });
+    assert.deepEqual((await client.diagnostics(other, (p) => p.version === 1)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    await client.notify('textDocument/didChange', { textDocument: { uri: large, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# x\n' }] });
+    assert.deepEqual((await client.diagnostics(large, (p) => p.version === 2)).diagnostics.map((d) => d.code), ['initscript/missing-status']);
+    const s = await client.request<Stats>('sysvHa/parserStats', {});
+    assert.equal(s.workerUnavailable, true);
+    assert.equal(s.running, 0);
+    assert.ok(client.logs.some((l) => /the parser worker did not start/.test(l)), client.logs.join('\n'));
   });
 });

@@ -286,14 +286,20 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const scripts = languages.filter((l) => l === 'initscript').length;
   const needsShell = languages.some((l) => l === 'initscript' || l === 'haresources');
   const workers = Math.min(parsed.jobs - 1, scripts > 1 ? scripts : 0);
-  const parser = needsShell && workers > 0 ? new svc.ParserHost({ wasmDir: __dirname, workers }) : undefined;
+  let parser = needsShell && workers > 0 ? new svc.ParserHost({ wasmDir: __dirname, workers }) : undefined;
   try {
     if (parser) {
-      // Without its workers every init-script body would go unchecked: say so and stop.
       await parser.warm();
       const failure = parser.startError();
-      if (failure) throw new SetupError(`${failure}: init-script bodies cannot be checked; the installation is incomplete (parserWorker.js belongs next to cli.js), reinstall it or run with --jobs 1`);
-    } else if (needsShell) await svc.initialize({ wasmDir: __dirname });
+      if (failure) {
+        // No worker could start (parserWorker.js missing, threads refused): this thread parses
+        // every body, as with --jobs 1; the results are the same, only slower.
+        io.stderr(`sysv-ha: ${printable(failure)}; checking with this thread only, as with --jobs 1 (parserWorker.js belongs next to cli.js)\n`);
+        await parser.close();
+        parser = undefined;
+      }
+    }
+    if (!parser && needsShell) await svc.initialize({ wasmDir: __dirname });
     return await checkFiles(parsed, settings, files, stdin, given, io, parser);
   } finally {
     await parser?.close();

@@ -51,6 +51,11 @@ const PARSER_IDLE_MS = 10_000;
 /** … and sooner (once quiet for PARSER_QUIET_MS) when its heap (V8, and wasm grown past its initial size) passed this with no large document open. */
 const PARSER_HEAP_BOUND_MB = 32;
 const PARSER_QUIET_MS = 1000;
+/**
+ * Texts up to this many characters are parsed in the server's thread (a typical init script is
+ * 2-20 KB, the largest of the corpus 20 KB; a 1,000-line script about 26 KB); larger ones in the worker.
+ */
+const PARSER_IN_THREAD_MAX = 64 * 1024;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const cache = new Map<string, Cached>();
@@ -136,21 +141,31 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // holds memory for nothing, and restarted after a fault: only the faulting text goes unchecked.
   const env = process.env;
   const numberFrom = (v: string | undefined, fallback: number) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : fallback);
-  // SYSV_HA_PARSER=in-process parses in this thread instead (the bench compares the two).
-  const parserHost = env['SYSV_HA_PARSER'] === 'in-process' ? undefined : new svc.ParserHost({
+  // Small texts (a typical script) are parsed in this thread, from the same compiled wasm: the
+  // round trip to the worker and the body's transfer cost more than their parse, and their trees
+  // grow this thread's wasm heap by little. Large texts, and every text after a wasm fault here,
+  // go to the worker. SYSV_HA_PARSER=in-process parses every text in this thread (no worker),
+  // SYSV_HA_PARSER=worker every text in the worker (the bench compares the three).
+  const mode = env['SYSV_HA_PARSER'];
+  const parserHost = mode === 'in-process' ? undefined : new svc.ParserHost({
     wasmDir: __dirname,
     idleMs: numberFrom(env['SYSV_HA_PARSER_IDLE_MS'], PARSER_IDLE_MS),
     heapBoundBytes: numberFrom(env['SYSV_HA_PARSER_HEAP_MB'], PARSER_HEAP_BOUND_MB) * 1024 * 1024,
     quietMs: PARSER_QUIET_MS,
     faults: env['SYSV_HA_PARSER_FAULTS'] === '1',
-    // Idle: the worker, its trees and the compiled wasm go, and the heap is compacted.
-    releaseWhenIdle: true,
+    inThreadMaxChars: mode === 'worker' ? 0 : numberFrom(env['SYSV_HA_PARSER_IN_THREAD_MAX'], PARSER_IN_THREAD_MAX),
+    // Idle: the worker and its trees go (and the compiled wasm, when this thread does not use it), and the heap is compacted.
+    releaseWhenIdle: mode === 'worker',
+    workerScript: env['SYSV_HA_PARSER_WORKER'] || undefined,
     onIdle: () => collector.collectSoon(),
     log: (msg) => connection.console.warn(msg),
     onSettled: () => scheduleBodiesSettled(),
   });
   let shellReady: Promise<void> | undefined;
-  const ensureShell = (): Promise<void> => (shellReady ??= parserHost ? parserHost.warm() : svc.initialize({ wasmDir: __dirname }).catch((err: unknown) => {
+  const ensureShell = (): Promise<void> => (shellReady ??= parserHost ? (mode === 'worker' ? parserHost.warm() : parserHost.loadInThread().catch((err: unknown) => {
+    // Not in this thread: the worker parses every text.
+    connection.console.error(`sysv-ha: the bash parser did not load in the server's thread, so the parser worker reads every script (${err instanceof Error ? err.message : String(err)})`);
+  })) : svc.initialize({ wasmDir: __dirname }).catch((err: unknown) => {
     connection.console.error(`sysv-ha: the bash parser did not load, so init scripts get header checks only (${err instanceof Error ? err.message : String(err)})`);
   }));
   void ensureShell();
@@ -254,7 +269,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // The body is parsed in the worker (from the previous tree when there is one) while this
       // thread runs the checks that need none; the analysis, still synchronous, waits for it
       // when it reads the body. Only while the worker starts is the parse awaited first.
-      const parsing = language === 'initscript' && parserHost ? parserHost.parse(path, text, cached && edits ? edits : null) : undefined;
+      const viaWorker = language === 'initscript' && parserHost !== undefined && !parserHost.inThread(path, text);
+      if (language === 'initscript' && parserHost && !viaWorker) parserHost.parsedHere(path);
+      const parsing = viaWorker ? parserHost!.parse(path, text, cached && edits ? edits : null) : undefined;
       if (parsing && !parserHost!.canWaitFor(path, text)) {
         await parsing;
         if (stale()) continue; // forgotten meanwhile (a re-check, a settings change)
@@ -394,25 +411,45 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Header lines of open scripts as last seen, to tell a header edit from a body edit. */
   const headerSigs = new Map<string, string>();
-  /** Documents whose checks read the scripts that changed, re-checked once typing pauses. */
+  /**
+   * Documents whose checks read the scripts that changed, re-checked once typing pauses. Each
+   * change (an open too) gets a number. A script that changed itself in the pause was analysed
+   * then, and is skipped only if no other script's header changed after that: one opened or
+   * edited just before another's header edit read the old header. haresources files read the
+   * scripts' bodies: re-checked after any script change.
+   */
   let crossFileTimer: ReturnType<typeof setTimeout> | undefined;
-  const crossFileChanged = new Set<string>();
-  let crossFileHeaders = false;
+  let crossFileSeq = 0;
+  /** uri → the number of its last change in this pause. */
+  const crossFileChanged = new Map<string, number>();
+  /** uri → the number of its last header change in this pause. */
+  const crossFileHeaders = new Map<string, number>();
   function scheduleCrossFile(changedUri: string, headerChanged: boolean): void {
     clearTimeout(crossFileTimer);
-    crossFileChanged.add(changedUri);
-    crossFileHeaders ||= headerChanged;
+    const seq = ++crossFileSeq;
+    crossFileChanged.set(changedUri, seq);
+    if (headerChanged) crossFileHeaders.set(changedUri, seq);
     crossFileTimer = setTimeout(() => {
-      const changed = new Set(crossFileChanged);
-      const headers = crossFileHeaders;
+      const changed = new Map(crossFileChanged);
+      // The two latest header changes of different scripts: the latest by another than d is one of them.
+      let first: [number, string] | undefined;
+      let second: [number, string] | undefined;
+      for (const [uri, n] of crossFileHeaders) {
+        if (!first || n > first[0]) [first, second] = [[n, uri], first];
+        else if (!second || n > second[0]) second = [n, uri];
+      }
       crossFileChanged.clear();
-      crossFileHeaders = false;
+      crossFileHeaders.clear();
+      const headerChangeAfter = (uri: string): boolean => {
+        const other = first && first[1] !== uri ? first : second;
+        return other !== undefined && other[0] > (changed.get(uri) ?? 0);
+      };
       const refreshed: string[] = [];
       for (const d of documents.all()) {
-        if (changed.has(d.uri) || !d.uri.startsWith('file:')) continue;
+        if (!d.uri.startsWith('file:')) continue;
         const language = svc.languageForDocument(uriToPath(d.uri), d.languageId, d.getText());
-        // haresources reads its resource scripts' bodies; other scripts read only headers.
-        if (language === 'haresources' || (headers && language === 'initscript')) {
+        const recheck = language === 'haresources' ? !changed.has(d.uri) : language === 'initscript' && headerChangeAfter(d.uri);
+        if (recheck) {
           forget(d.uri);
           refreshed.push(d.uri);
         }
@@ -749,9 +786,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * `sysvHa/injectParserFault`: the next parse (of `uri`, or any) faults as asked. Honoured only
    * when the server was started with SYSV_HA_PARSER_FAULTS=1 (the fuzzer, the bench, tests).
    */
-  connection.onRequest('sysvHa/injectParserFault', safe('injectParserFault', false, async (params: { kind: svc.FaultKind; uri?: string }) => {
+  connection.onRequest('sysvHa/injectParserFault', safe('injectParserFault', false, async (params: { kind: svc.FaultKind; uri?: string; inThread?: boolean }) => {
     if (!['wasm', 'hang', 'oom', 'exit'].includes(params?.kind)) return false;
-    return parserHost?.injectFault(params.kind, params.uri === undefined ? undefined : uriToPath(params.uri)) ?? false;
+    // inThread: the next parse in the server's own thread throws a wasm RuntimeError (kind wasm only).
+    return parserHost?.injectFault(params.kind, params.uri === undefined ? undefined : uriToPath(params.uri), params.inThread === true) ?? false;
   }));
 
   connection.onShutdown(() => parserHost?.close());

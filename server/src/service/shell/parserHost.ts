@@ -13,6 +13,14 @@
  *   other documents' parses, and only the input that faulted is marked (`failure` says why). The
  *   same text is not tried again; its next edit is.
  * - Every core: the CLI starts one worker per job; documents go to the least busy worker.
+ * - Small texts in the caller's thread (`inThreadMaxChars`, the server): a typical script parses
+ *   in about a millisecond, less than the round trip to a worker and the body's transfer cost,
+ *   and it grows a wasm heap by little. `inThread` says where a text goes: here while this
+ *   thread's parser works (`loadInThread`), to the worker when the text is large, when this
+ *   thread's parser failed (a wasm fault here never turns shell parsing off: the worker takes
+ *   every text from then on), when the text faulted before, or when a fault is injected. When
+ *   no worker can start at all (its script missing, the thread refused), every text is parsed
+ *   here instead (`workerUnavailable`).
  */
 import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -21,7 +29,7 @@ import type { TreeEditInfo } from '../core/language';
 import { FragmentDecoder } from './bodyTransfer';
 import { parseBudgetMs, type ShellBodies, type ShellBody } from './parse';
 import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
-import { compileWasm, findWasm, type WasmModules } from './treeSitter';
+import { bashLanguage, compileWasm, findWasm, injectInThreadFault, loadBashFromModules, setAfterFailure, sharedBashParser, type WasmModules } from './treeSitter';
 
 export interface ParserHostOptions {
   /** Where the wasm files are (`findWasm`). */
@@ -51,6 +59,11 @@ export interface ParserHostOptions {
   log?: (message: string) => void;
   /** The worker's script (default: `parserWorker.js` next to this file, as in dist/ and out/). */
   workerScript?: string;
+  /**
+   * Texts of at most this many characters are parsed in the caller's thread (`inThread`), once
+   * `loadInThread` has loaded its parser (0: every text goes to a worker).
+   */
+  inThreadMaxChars?: number;
 }
 
 /** What the host did so far (the bench and `sysvHa/parserStats` read it). */
@@ -69,6 +82,10 @@ export interface ParserHostStats {
   last?: { parse: number; read: number; rows: number; decode: number; fresh: number; reused: number };
   /** ms from `new Worker` to its ready message, last start. */
   lastStartMs?: number;
+  /** Texts routed to the caller's thread (`inThread` answered true), and why the worker took the others. */
+  inThread: number;
+  /** No worker could start: texts are parsed in the caller's thread. */
+  workerUnavailable: boolean;
   /** The heap of each running worker, as of its last answer. */
   heaps: WorkerHeap[];
 }
@@ -102,6 +119,8 @@ const readyHandlers = new WeakMap<Worker, () => void>();
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, stackSizeMb: 4 };
 /** Bodies of files that are not open (resource scripts read by haresources), kept for `bodyOf`. */
 const OTHERS_KEPT = 64;
+/** After a worker failed to start, texts are parsed in the caller's thread for this long before a worker is tried again. */
+const START_RETRY_MS = 60_000;
 
 interface Request {
   seq: number;
@@ -119,6 +138,8 @@ interface Request {
   posted?: boolean;
   /** Answered (resolved). */
   done?: boolean;
+  /** Answered without a parse that `bodyOf` should give (no worker: the caller parses it itself). */
+  transient?: boolean;
 }
 
 interface Slot {
@@ -170,11 +191,16 @@ export class ParserHost implements ShellBodies {
   private readonly pendingSeen = new Map<string, string>();
   private seq = 0;
   private startFailure?: string;
+  /** When the last worker start failed (no worker could start): see `workerUnavailable`. */
+  private startFailedAt?: number;
+  /** Texts whose next parse goes to a worker whatever their size (an injected fault); `*`: the next parse of any. */
+  private readonly forced = new Set<string>();
+  private inThreadLoaded = false;
   private closed = false;
-  private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [] };
+  private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [], inThread: 0, workerUnavailable: false };
 
   constructor(options: ParserHostOptions) {
-    this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, releaseWhenIdle: false, faults: false, ...options };
+    this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, releaseWhenIdle: false, faults: false, inThreadMaxChars: 0, ...options };
     this.slots = Array.from({ length: Math.max(1, this.opts.workers) }, (_, index) => ({ index, generation: 0, outstanding: [], assigned: 0, headSince: 0, lastUse: 0 }));
   }
 
@@ -189,12 +215,57 @@ export class ParserHost implements ShellBodies {
   }
 
   /**
+   * Loads the parser in the caller's thread from the same compiled modules the workers get
+   * (compiled once): texts up to `inThreadMaxChars` are then parsed there (`inThread`).
+   */
+  async loadInThread(): Promise<void> {
+    this.modules ??= compileWasm(findWasm(this.opts.wasmDir));
+    const modules = await this.modules;
+    if (!bashLanguage()) await loadBashFromModules(modules, 2048 * 1024 * 1024 - 65536);
+    // A wasm fault here does not end shell parsing: the worker takes every text from then on.
+    setAfterFailure('it is tried again on the next edit, by the parser worker');
+    this.inThreadLoaded = true;
+  }
+
+  /**
+   * Whether `key`'s `text` is parsed in the caller's thread (the analysis parses it there:
+   * `bodyOf` answers undefined) rather than by a worker (`parse`): small texts while this
+   * thread's parser works, and every text while no worker can start.
+   */
+  inThread(key: string, text: string): boolean {
+    if (!this.inThreadLoaded || !sharedBashParser()) return false;
+    if (this.forced.has(key) || this.forced.has('*')) return false;
+    const mark = this.faulted.get(key);
+    if (mark && mark.text === text) return false;
+    return text.length <= this.opts.inThreadMaxChars || this.workerUnavailable();
+  }
+
+  /** No worker could start (recently): texts are parsed in the caller's thread. */
+  workerUnavailable(): boolean {
+    if (this.startFailedAt === undefined) return false;
+    if (Date.now() - this.startFailedAt < START_RETRY_MS && !this.slots.some((s) => s.worker)) return true;
+    this.startFailedAt = undefined;
+    return false;
+  }
+
+  /**
+   * The caller parsed `key`'s latest text in its own thread: the worker's tree of an older
+   * version must not be edited from (the next parse there is a full one).
+   */
+  parsedHere(key: string): void {
+    this.counts.inThread++;
+    if (this.docs.has(key)) this.forget(key);
+    this.faulted.delete(key);
+  }
+
+  /**
    * The body of `text`, the document `key`'s new version; `edits` since the text of the last
    * `parse` of the same key (null: parse from scratch). `keep`: keep the tree for the next
    * edit (an open document; `forget` drops it).
    */
   parse(key: string, text: string, edits: TreeEditInfo[] | null, keep = true): Promise<ShellBody> {
     this.counts.parses++;
+    if (!this.forced.delete(key)) this.forced.delete('*');
     let entry = keep ? this.docs.get(key) : undefined;
     if (!entry) {
       entry = { slot: this.pickSlot(), generation: -1, decoder: new FragmentDecoder(), results: [], size: text.length };
@@ -221,7 +292,7 @@ export class ParserHost implements ShellBodies {
           req.done = true;
           target.slot.assigned--;
           this.inflight.delete(req);
-          resolve(this.remember(key, text, b, keep));
+          resolve(req.transient ? b : this.remember(key, text, b, keep));
         },
       };
       this.inflight.add(req);
@@ -291,7 +362,7 @@ export class ParserHost implements ShellBodies {
     }
     const other = this.others.get(path);
     if (other && other.text === text) return other.body ?? 'pending';
-    if (this.closed) return undefined;
+    if (this.closed || this.inThread(path, text)) return undefined;
     this.others.delete(path);
     this.others.set(path, { text });
     while (this.others.size > OTHERS_KEPT) this.others.delete(this.others.keys().next().value!);
@@ -312,9 +383,19 @@ export class ParserHost implements ShellBodies {
     while (this.background.size > 0) await Promise.all([...this.background]);
   }
 
-  /** Fault injection (only with `faults`): the next parse (of `key`, or any) faults this way. */
-  async injectFault(kind: FaultKind, key?: string): Promise<boolean> {
+  /**
+   * Fault injection (only with `faults`): the next parse (of `key`, or any) faults this way. With
+   * `inThread` (kind `wasm` only), the next parse in the caller's thread throws a wasm RuntimeError.
+   */
+  async injectFault(kind: FaultKind, key?: string, inThread = false): Promise<boolean> {
     if (!this.opts.faults) return false;
+    if (inThread) {
+      if (kind !== 'wasm' || !this.inThreadLoaded) return false;
+      injectInThreadFault();
+      return true;
+    }
+    // The faulting parse is a worker's, whatever the text's size.
+    this.forced.add(key ?? '*');
     const slot = (key !== undefined ? this.docs.get(key)?.slot : undefined) ?? this.slots[0]!;
     await this.ensure(slot);
     this.post(slot, { type: 'fault', kind, key });
@@ -322,7 +403,7 @@ export class ParserHost implements ShellBodies {
   }
 
   stats(): ParserHostStats {
-    return { ...this.counts, ended: { ...this.counts.ended }, statements: { ...this.counts.statements }, running: this.slots.filter((s) => s.worker).length, heaps: this.slots.filter((s) => s.worker && s.heap).map((s) => s.heap!) };
+    return { ...this.counts, workerUnavailable: this.startFailedAt !== undefined, ended: { ...this.counts.ended }, statements: { ...this.counts.statements }, running: this.slots.filter((s) => s.worker).length, heaps: this.slots.filter((s) => s.worker && s.heap).map((s) => s.heap!) };
   }
 
   /** Ends every worker; later parses answer that the parser is shut down. */
@@ -377,6 +458,7 @@ export class ParserHost implements ShellBodies {
       } catch (err) {
         channel.port1.close();
         this.startFailure = `the parser worker did not start (${err instanceof Error ? err.message : String(err)})`;
+        this.startFailedAt = Date.now();
         this.opts.log?.(`sysv-ha: ${this.startFailure}`);
         slot.ready = undefined;
         return resolve();
@@ -389,6 +471,7 @@ export class ParserHost implements ShellBodies {
       const onReady = () => {
         this.counts.lastStartMs = Date.now() - t0;
         this.startFailure = undefined;
+        this.startFailedAt = undefined;
         resolve();
       };
       readyHandlers.set(worker, onReady);
@@ -399,6 +482,7 @@ export class ParserHost implements ShellBodies {
         const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
         if (!slot.isReady) {
           this.startFailure = `the parser worker did not start (${message})`;
+          this.startFailedAt = Date.now();
           this.opts.log?.(`sysv-ha: ${this.startFailure}`);
         }
         this.died(slot, oom ? 'the shell parser ran out of memory on this text' : `the shell parser failed on this text (${message})`);
@@ -406,11 +490,17 @@ export class ParserHost implements ShellBodies {
       });
       worker.on('exit', (code) => {
         if (slot.worker !== worker) return;
+        if (!slot.isReady) {
+          this.startFailure = `the parser worker did not start (it exited with code ${code})`;
+          this.startFailedAt = Date.now();
+          this.opts.log?.(`sysv-ha: ${this.startFailure}`);
+        }
         this.died(slot, `the shell parser stopped on this text (exit code ${code})`);
         resolve();
       });
     }), (err: unknown) => {
       this.startFailure = `the shell parser did not load (${err instanceof Error ? err.message : String(err)})`;
+      this.startFailedAt = Date.now();
       this.opts.log?.(`sysv-ha: ${this.startFailure}`);
       this.modules = undefined;
       slot.ready = undefined;
@@ -425,6 +515,8 @@ export class ParserHost implements ShellBodies {
     if (!(slot.worker && slot.isReady)) await this.ensure(slot);
     if (req.done) return;
     if (!slot.worker || !slot.isReady) {
+      // No worker: the caller parses it in its own thread when it can (`inThread`), so this answer is not kept for `bodyOf`.
+      if (this.inThread(req.key, req.text)) req.transient = true;
       req.resolve({ failure: this.startFailure ?? 'the shell parser is not running' });
       return;
     }

@@ -60,10 +60,27 @@ export function bashParserFailure(): string | undefined {
   return failure;
 }
 
+/** What a failure's message says happens next (`setAfterFailure`). */
+let afterFailure = 'restart the server to check shell bodies again';
+
+/**
+ * What a wasm failure in this thread's parser means for the user: by default shell bodies go
+ * unchecked until a restart; a parser host that takes over (the server's worker) says so instead.
+ */
+export function setAfterFailure(note: string): void {
+  afterFailure = note;
+}
+
 /** After a parser exception: a wasm RuntimeError disables parsing, anything else resets the parser. */
 export function parserFailed(err: unknown): void {
-  if (err instanceof Error && err.name === 'RuntimeError') failure = `the shell parser failed (${err.message}); restart the server to check shell bodies again`;
+  if (err instanceof Error && err.name === 'RuntimeError') failure = `the shell parser failed (${err.message}); ${afterFailure}`;
   resetSharedBashParser();
+}
+
+/** Fault injection (tests, the fuzzer): the next parse in this thread throws a wasm RuntimeError. */
+let injectedFault = false;
+export function injectInThreadFault(): void {
+  injectedFault = true;
 }
 
 /** Drops the shared parser (after a parser exception) so the next caller gets a fresh one. */
@@ -255,6 +272,10 @@ const defusedTrees = new WeakSet<Tree>();
  * first (nesting too deep to parse at all).
  */
 export function parseBash(parser: Parser, raw: string, old?: Tree | null, options?: ParseOptions): Tree | null {
+  if (injectedFault) {
+    injectedFault = false;
+    throw new wasm.RuntimeError('memory access out of bounds (injected fault)');
+  }
   // NUL bytes make tree-sitter's lexer super-linear without calling the progress callback (a
   // fuzzed line of 100,000 NULs never returned; 20,000 took 9 s past a 5 s budget). The shell
   // drops them; the parser sees blanks of the same length, so nothing moves.
