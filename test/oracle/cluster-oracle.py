@@ -897,11 +897,138 @@ def simulate_case(case, plan, nodes, cib, cibp, work, counts, fail):
         counts['simulated'] += 1
 
 
+# --------------------------------------------------------------------------- IPaddr arguments: heartbeat's IPaddr and Pacemaker's IPaddr2
+
+IPADDR_NETNS = r"""
+set -u
+# A private network: two interfaces, with routes for the addresses of the cases.
+ip link add eth0 type veth peer name peer0 && ip link add eth1 type veth peer name peer1 || exit 3
+for i in eth0 eth1 peer0 peer1; do ip link set $i up; done
+ip addr add 10.0.0.1/8 dev eth0; ip addr add 192.168.0.1/16 dev eth1; ip route add 0.0.0.0/8 dev eth0  # the kernel makes no route for 0/8 itself
+mount -t tmpfs none /run/resource-agents 2>/dev/null; mount -t tmpfs none /var/run/heartbeat 2>/dev/null
+export OCF_ROOT=/usr/lib/ocf
+A2=/usr/lib/ocf/resource.d/heartbeat/IPaddr2
+# 1. The heartbeat wrapper's own reading of each argument (its sed), through a stand-in
+#    hto-mapfuncs that prints the parameters instead of running the agent.
+printf '%s\n' 'usage() { exit 1; }' 'ra_execocf() { echo "$N|$OCF_RESKEY_ip|${OCF_RESKEY_cidr_netmask-}|${OCF_RESKEY_nic-}|${OCF_RESKEY_broadcast-}"; }' > "$WORK/hto"
+mount --bind "$WORK/hto" /etc/ha.d/resource.d/hto-mapfuncs || exit 3
+while IFS='|' read -r N ARG T_IP T_NM T_NIC T_LBL T_BRD; do N=$N /etc/ha.d/resource.d/IPaddr "$ARG" start; done < "$WORK/cases.txt" > "$WORK/raw.txt"
+umount /etc/ha.d/resource.d/hto-mapfuncs
+# 2. heartbeat's IPaddr (wrapper, OCF IPaddr, C findif, ifconfig) starts and stops it; then
+#    IPaddr2 with the translated parameters; then IPaddr2 with the wrapper's.
+a2() {  # ip netmask nic label broadcast
+  env OCF_RESOURCE_INSTANCE=t OCF_RESKEY_arp_bg=false OCF_RESKEY_arp_count=1 OCF_RESKEY_ip="$1" OCF_RESKEY_cidr_netmask="$2" OCF_RESKEY_nic="$3" OCF_RESKEY_iflabel="$4" OCF_RESKEY_broadcast="$5" timeout 30 $A2 start >"$WORK/a2.out" 2>&1; rc=$?
+  env OCF_RESOURCE_INSTANCE=t OCF_RESKEY_ip="$1" OCF_RESKEY_cidr_netmask="$2" OCF_RESKEY_nic="$3" OCF_RESKEY_iflabel="$4" $A2 stop >/dev/null 2>&1
+  echo "$rc $(tr '\n' ' ' < "$WORK/a2.out" | grep -o 'ERROR: [^:]*' | head -1)"
+}
+while IFS='|' read -r N ARG T_IP T_NM T_NIC T_LBL T_BRD; do
+  timeout 30 /etc/ha.d/resource.d/IPaddr "$ARG" start >/dev/null 2>&1; echo "HB $N $?"
+  timeout 30 /etc/ha.d/resource.d/IPaddr "$ARG" stop >/dev/null 2>&1
+  [ "$T_IP" = - ] || echo "P2T $N $(a2 "$T_IP" "$T_NM" "$T_NIC" "$T_LBL" "$T_BRD")"
+done < "$WORK/cases.txt"
+while IFS='|' read -r N IP NM NIC BRD; do echo "P2R $N $(a2 "$IP" "$NM" "${NIC%%:*}" '' "$BRD")"; done < "$WORK/raw.txt"
+"""
+
+
+def ipaddr_args(rng, n):
+    """IPaddr and bare-address arguments: the corpus's, fixed ones on each rule, random ones."""
+    args = []
+    for f in sorted(os.listdir(os.path.join(CORPUS, 'haresources'))) if os.path.isdir(os.path.join(CORPUS, 'haresources')) else []:
+        for line in open(os.path.join(CORPUS, 'haresources', f), encoding='utf-8', errors='replace'):
+            for w in line.split('#', 1)[0].split()[1:]:
+                if w.startswith('IPaddr::') or re.match(r'^[0-9]+\.[0-9.]+(/|$)', w):
+                    args.append(w)
+    args += ['IPaddr::10.1.0.5/24/eth0', 'IPaddr::10.1.0.6/08/eth0', 'IPaddr::10.1.0.7/255.255.255.0/eth0', 'IPaddr::10.1.0.8/255.0.255.0/eth0',
+             'IPaddr::0.0.0.9/24/eth0', 'IPaddr::10.1.0.10/24/eth0/0.0.0.0', 'IPaddr::10.1.0.11/24/eth0/10.1.0.255', 'IPaddr::10.1.0.12/24/eth0:3',
+             '10.1.0.13', '0.1.0.14', 'IPaddr::10.1.0.15/33/eth0', 'IPaddr::10.1.0.16/024/eth0', 'IPaddr::10.1.0.017/24/eth0', 'IPaddr::10.1.0.18/24/eth0/+']
+    masks = ['', '8', '08', '09', '16', '24', '32', '255.255.255.0', '255.255.0.0', '255.0.255.0', '0.0.0.0', '0', '33', '024', '7']
+    for k in range(n):
+        first = rng.choice(['10', '10', '192', '0'])
+        ip = f'{first}.{168 if first == "192" else rng.randrange(0, 4)}.{rng.randrange(0, 250)}.{20 + k}'
+        mask, nic = rng.choice(masks), rng.choice(['', 'eth0', 'eth1', 'eth0:1'])
+        brd = rng.choice(['', '', 'computed', '0.0.0.0', '255.255.255.255'])
+        if brd == 'computed':
+            brd = '.'.join(ip.split('.')[:3] + ['255'])
+        if not mask and not nic and not brd:
+            args.append(ip if rng.random() < 0.5 else f'IPaddr::{ip}')
+            continue
+        tail = '/'.join(x for x in (mask, nic, brd) if x) if mask else '/'.join(x for x in ('24', nic, brd) if x)
+        args.append(f'IPaddr::{ip}/{tail}')
+    return list(dict.fromkeys(args))
+
+
+def check_ipaddr(base, seed, n, failures):
+    """heartbeat's IPaddr and Pacemaker's IPaddr2 judge the IPaddr arguments: where heartbeat
+    starts the address, sysv-ha migrate translates it to parameters IPaddr2 starts too, or
+    leaves it out and says pacemaker/ipaddr2-refuses, where IPaddr2 refuses the wrapper's
+    parameters; the diagnostic is never said where heartbeat does not start it or IPaddr2 does."""
+    if not (os.path.exists('/etc/ha.d/resource.d/IPaddr') and os.path.exists('/usr/lib/ocf/resource.d/heartbeat/IPaddr2')):
+        failures.append('ipaddr: heartbeat\'s IPaddr or resource-agents\' IPaddr2 is not installed')
+        return {}
+    work = os.path.join(base, 'ipaddr')
+    root = os.path.join(work, 'root')
+    args = [a for a in ipaddr_args(random.Random(seed), n) if '|' not in a]
+    os.makedirs(os.path.join(root, 'etc', 'ha.d'))
+    open(os.path.join(root, 'etc/ha.d/ha.cf'), 'w').write('keepalive 1\ndeadtime 10\nbcast eth0\nnode alpha beta\n')
+    open(os.path.join(root, 'etc/ha.d/authkeys'), 'w').write('auth 1\n1 crc\n')
+    os.chmod(os.path.join(root, 'etc/ha.d/authkeys'), 0o600)
+    hr = os.path.join(root, 'etc/ha.d/haresources')
+    open(hr, 'w').write(''.join(f'alpha {a}\n' for a in args))
+    r = run(['node', CLI, 'check', '--format', 'json', hr])
+    diag = {d['line'] for d in json.loads(r.stdout or '[]') if d['code'] == 'pacemaker/ipaddr2-refuses'}
+    r = run(['node', CLI, 'migrate', '--root', root, '--to', 'pacemaker', '--format', 'json'])
+    by_line = {t['line']: t for t in json.loads(r.stdout)['resources']}
+    with open(os.path.join(work, 'cases.txt'), 'w') as f:
+        for i, a in enumerate(args):
+            t = by_line.get(i + 1) or {}
+            p = t.get('params') or {}
+            cols = [p.get(k, '') for k in ('ip', 'cidr_netmask', 'nic', 'iflabel', 'broadcast')] if t.get('translated') else ['-', '', '', '', '']
+            # ResourceManager runs `resource.d/IPaddr ARG start` (a bare address is IPaddr::ADDR).
+            f.write('|'.join([str(i), a[len('IPaddr::'):] if a.startswith('IPaddr::') else a] + cols) + '\n')
+    script = os.path.join(work, 'netns.sh')
+    open(script, 'w').write(IPADDR_NETNS)
+    res = run(['unshare', '--net', '--mount', 'env', f'WORK={work}', 'sh', script], timeout=1800)
+    out = {}
+    for l in res.stdout.split('\n'):
+        w = l.split(' ', 3)
+        if len(w) >= 3 and w[0] in ('HB', 'P2T', 'P2R'):
+            out[(w[0], int(w[1]))] = (int(w[2]), w[3] if len(w) > 3 else '')
+    c = dict(args=len(args), heartbeat=0, translated=0, refused=0, diagnosed=0)
+    for i, a in enumerate(args):
+        hb = out.get(('HB', i), (None,))[0]
+        t = by_line.get(i + 1) or {}
+        p2t = out.get(('P2T', i))
+        p2r = out.get(('P2R', i), (None, ''))
+        said = (i + 1) in diag
+        c['diagnosed'] += said
+        where = f'ipaddr: alpha {a} (heartbeat exit {hb}, IPaddr2 on the wrapper\'s parameters exit {p2r[0]} {p2r[1]})'
+        if hb is None or p2r[0] is None:
+            failures.append(f'{where}: not run: {res.stderr.strip()[-200:]}')
+            continue
+        if hb == 0:
+            c['heartbeat'] += 1
+            if t.get('translated'):
+                c['translated'] += 1
+                if p2t is None or p2t[0] != 0:
+                    failures.append(f'{where}: translated to {t.get("params")}, which IPaddr2 does not start (exit {p2t})')
+            else:
+                c['refused'] += 1
+                if p2r[0] == 0:
+                    failures.append(f'{where}: not translated ({t.get("why")}), yet IPaddr2 starts the wrapper\'s parameters')
+                if a.startswith('IPaddr::') or not a.startswith('IPaddr'):
+                    if not said:
+                        failures.append(f'{where}: heartbeat starts it, IPaddr2 does not, and pacemaker/ipaddr2-refuses is not said')
+        if said and (hb != 0 or p2r[0] != 6):
+            failures.append(f'{where}: pacemaker/ipaddr2-refuses is said, but heartbeat exits {hb} and IPaddr2 {p2r[0]} (6 is its refusal)')
+    return c
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--cases', type=int, default=120)
     ap.add_argument('--seed', type=int, default=17)
     ap.add_argument('--only', default=None)
+    ap.add_argument('--ipaddr', type=int, default=60, help='seeded IPaddr arguments judged by heartbeat\'s IPaddr and IPaddr2 (0: none)')
     ap.add_argument('--keep', action='store_true')
     ap.add_argument('--jobs', type=int, default=int(os.environ.get('CLUSTER_ORACLE_JOBS', '3')))
     a = ap.parse_args()
@@ -949,6 +1076,7 @@ def main():
         kinds[c.kind] = kinds.get(c.kind, 0) + 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
         list(ex.map(one, cases))
+    ip_counts = check_ipaddr(base, a.seed, a.ipaddr, failures) if a.ipaddr and not a.only else {}
     if not a.keep:
         shutil.rmtree(base, ignore_errors=True)
     else:
@@ -960,6 +1088,10 @@ def main():
         failures.append(f'generator: media kinds of ha.cf never generated: {[k for k, v in media.items() if v == 0]}')
     print(f"translated {counts['translated']}/{counts['cases']}; corosync -t: {counts['corosync_t']} as written, {counts['corosync_t_filled']} after filling placeholders; "
           f"crm_verify {counts['crm_verify']}; pcs {counts['pcs']}; crm {counts['crm']}; simulated {counts['simulated']}")
+    if ip_counts:
+        print(f"IPaddr arguments ({ip_counts['args']}, corpus, fixed and seeded): heartbeat's IPaddr starts {ip_counts['heartbeat']}; "
+              f"translated {ip_counts['translated']} (IPaddr2 starts each), left out {ip_counts['refused']} (IPaddr2 refuses each); "
+              f"pacemaker/ipaddr2-refuses said on {ip_counts['diagnosed']}")
     if notes:
         print('constructs not translated (and crm_verify warnings), by kind:')
         for k, v in sorted(notes.items(), key=lambda kv: -len(kv[1])):

@@ -13,7 +13,8 @@
 #
 # Installs what it needs from Debian if missing: corosync, pacemaker-cli-utils, pcs, crmsh, and
 # the agents pcs and crmsh read metadata from (resource-agents, drbd-utils for ocf:linbit:drbd,
-# cluster-glue for the stonith: plugins). No daemon is started (policy-rc.d), nothing on the
+# cluster-glue for the stonith: plugins); heartbeat and net-tools for heartbeat's IPaddr, which
+# judges the IPaddr arguments with IPaddr2 in a private network namespace. No daemon is started (policy-rc.d), nothing on the
 # machine is changed: corosync -t runs with a private /etc/corosync, pcs and crmsh with a private
 # /etc/init.d (namespaces), on files in a temporary folder.
 set -u
@@ -38,6 +39,9 @@ command -v crm >/dev/null || need+=(crmsh)
 [ -x /usr/lib/ocf/resource.d/heartbeat/IPaddr2 ] || need+=(resource-agents)
 [ -x /usr/lib/ocf/resource.d/linbit/drbd ] || need+=(drbd-utils)
 command -v stonith >/dev/null || need+=(cluster-glue)
+# heartbeat's IPaddr (resource.d wrapper, C findif, ifconfig) judges the IPaddr arguments beside IPaddr2
+[ -x /etc/ha.d/resource.d/IPaddr ] && [ -x /usr/libexec/heartbeat/findif ] || need+=(heartbeat)
+command -v ifconfig >/dev/null || need+=(net-tools)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} (no daemon is started: policy-rc.d)"
   created_policy=

@@ -69,6 +69,18 @@ describe('migrate: resources', () => {
     assert.ok(kinds(m, 'changed').some((x) => x.includes("alias 'eth0:1'")));
   });
 
+  it('IPaddr netmasks as heartbeat read them (08 → 8, 255.255.255.0 → 24); what IPaddr2 refuses is not translated, with its message', () => {
+    const m = cluster({ haresources: 'alpha IPaddr::10.0.0.5/08/eth0 IPaddr::10.0.0.6/255.255.255.0/eth0 IPaddr::0.0.0.7/24/eth0 IPaddr::10.0.0.8/24/eth0/0.0.0.0 IPaddr2::10.0.0.9/24/eth0:a-very-long-label\n' });
+    assert.equal(params(m, 'ip_10.0.0.5')['cidr_netmask'], '8');
+    assert.equal(params(m, 'ip_10.0.0.6')['cidr_netmask'], '24');
+    assert.ok(kinds(m, 'changed').some((x) => x.includes("the netmask '08' becomes cidr_netmask=8")));
+    const nt = kinds(m, 'not-translated');
+    assert.ok(nt.some((x) => x.startsWith('IPaddr::0.0.0.7/24/eth0: Pacemaker\'s IPaddr2 refuses it ("IP address [0.0.0.7] not valid.") where heartbeat\'s IPaddr took it')), nt.join('\n'));
+    assert.ok(nt.some((x) => x.includes('"Invalid broadcast address [0.0.0.0]."')));
+    assert.ok(nt.some((x) => x.includes('"Interface label [eth0:a-very-long-label] exceeds maximum character limit of 15"') && x.includes('the same agent')));
+    assert.match(m.files['cib.xml'], /NOT TRANSLATED: IPaddr::0\.0\.0\.7\/24\/eth0/);
+  });
+
   it('a bare address is IPaddr::ADDR; empty :: parts vanish as the shell splits them', () => {
     const m = cluster({ haresources: 'beta 10.1.1.1 Filesystem::/dev/sdc1::::/data::xfs\n' });
     assert.deepEqual(params(m, 'ip_10.1.1.1'), { ip: '10.1.1.1' });
@@ -347,6 +359,20 @@ describe('pacemaker/* diagnostics on haresources (what only the migration knows)
       ^^^^^^^^ pacemaker/drbddisk-all
                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ pacemaker/filesystem-no-fstype
 `, {});
+  });
+
+  it("ipaddr2-refuses: what heartbeat's IPaddr takes and IPaddr2 refuses (an address or broadcast starting with 0, a mask that is not contiguous)", () => {
+    check(`alpha IPaddr::0.0.0.8/24/eth0 0.1.2.3 IPaddr::10.0.0.7/24/eth0/0.0.0.0 IPaddr::10.0.0.6/255.0.255.0/eth0
+              ^^^^^^^ pacemaker/ipaddr2-refuses
+                              ^^^^^^^ pacemaker/ipaddr2-refuses
+                                                               ^^^^^^^ pacemaker/ipaddr2-refuses
+                                                                                        ^^^^^^^^^^^ pacemaker/ipaddr2-refuses
+`, {});
+  });
+
+  it('ipaddr2-refuses is silent where IPaddr2 takes it (a prefix 08 and a dotted mask are given as heartbeat read them), on IPaddr2:: (the same agent under heartbeat) and where heartbeat refuses it too', () => {
+    check('alpha IPaddr::10.0.0.5/24/eth0 IPaddr::10.0.0.6/08/eth0 IPaddr::10.0.0.7/255.255.255.0/eth0:1/10.0.0.255 10.0.0.8 IPaddr::10.0.0.9/24/eth0/+\n', {});
+    check('alpha IPaddr2::0.0.0.5/24/eth0 IPaddr::10.0.0.05/24/eth0 IPaddr::10.0.0.6/33/eth0 IPaddr::10.0.0.7/024/eth0\n', {});
   });
 
   it('silent while the CRM is on (heartbeat ignores the file), and on what Pacemaker runs', () => {

@@ -11,6 +11,7 @@
  *
  * @see spec/domain.md §6.5; docs/migration.md
  */
+import { heartbeatIpaddr, ipaddr2Refusal, ipaddrPrefixForIpaddr2 } from './ipaddr2';
 
 /** An operation with its timing, as Pacemaker takes it. */
 export interface OpSpec {
@@ -112,8 +113,22 @@ function ipParams(which: 'IPaddr' | 'IPaddr2') {
       }
       nic = base;
     }
+    let netmask = p.netmask;
+    if (which === 'IPaddr' && netmask !== undefined) {
+      // The same prefix heartbeat's findif read, as IPaddr2 reads it: `08` (octal to ip) is 8,
+      // a contiguous dotted mask its length (IPaddr2 would convert it with a warning each start).
+      const prefix = ipaddrPrefixForIpaddr2(netmask);
+      if (prefix !== netmask) notes.push(`the netmask '${netmask}' becomes cidr_netmask=${prefix}, the prefix heartbeat's findif used`);
+      netmask = prefix;
+    }
+    const refused = ipaddr2Refusal({ ip: p.ip, netmask, nic, iflabel, broadcast: p.broadcast });
+    if (refused) {
+      const heartbeat = which === 'IPaddr2' ? ', as heartbeat\'s IPaddr2 (the same agent) does at takeover'
+        : heartbeatIpaddr({ ip: p.ip, netmask: p.netmask, broadcast: p.broadcast }).takes ? ' where heartbeat\'s IPaddr took it' : ' (heartbeat\'s IPaddr refuses it too)';
+      return { ok: false, why: `Pacemaker's IPaddr2 refuses it ("${refused.message}")${heartbeat}. Fix the ${{ ip: 'address', netmask: 'netmask', broadcast: 'broadcast', iflabel: 'label' }[refused.param]} and migrate again` };
+    }
     if (which === 'IPaddr') notes.push('IPaddr (ifconfig aliases) becomes IPaddr2 (ip addr); the address is the same');
-    return ok([['ip', p.ip], ['cidr_netmask', p.netmask], ['nic', nic], ['iflabel', iflabel], ['broadcast', p.broadcast]], notes);
+    return ok([['ip', p.ip], ['cidr_netmask', netmask], ['nic', nic], ['iflabel', iflabel], ['broadcast', p.broadcast]], notes);
   };
 }
 

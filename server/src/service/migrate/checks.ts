@@ -6,10 +6,11 @@
  */
 import type { WorkspaceHost } from '../core/language';
 import { range, type RawProblem } from '../core/types';
-import type { HaresourcesModel } from '../languages/haresources/parse';
+import type { HaresourcesModel, Token } from '../languages/haresources/parse';
 import { findAgent } from '../languages/haresources/spec';
 import { resolveScript, type HaresourcesContext } from '../languages/haresources/workspace';
-import { findMapping } from './agents';
+import { findMapping, splitIpaddrArg } from './agents';
+import { heartbeatIpaddr, ipaddr2Refusal, ipaddrPrefixForIpaddr2 } from './ipaddr2';
 import './problems';
 
 export function checkMigration(model: HaresourcesModel, ws: HaresourcesContext | undefined, host: WorkspaceHost | undefined): RawProblem[] {
@@ -17,8 +18,7 @@ export function checkMigration(model: HaresourcesModel, ws: HaresourcesContext |
   if (ws?.hacf?.facts.crm) return out;
   for (const g of model.groups) {
     for (const r of g.resources) {
-      if (r.bareAddress) continue;
-      const args = r.args.filter((a) => a.text.length > 0);
+      const args = r.bareAddress ? [r.token] : r.args.filter((a) => a.text.length > 0);
       const name = r.nameToken;
       if (r.name === 'Filesystem' && args.length === 2) {
         const end = r.token.end;
@@ -33,6 +33,11 @@ export function checkMigration(model: HaresourcesModel, ws: HaresourcesContext |
           code: 'pacemaker/drbddisk-all', range: range(name.line, name.start, name.end),
           message: "drbddisk without a resource name acts on every DRBD resource; Pacemaker's ocf:linbit:drbd manages one resource per clone. Name them: drbddisk::r0 (one per resource).",
         });
+        continue;
+      }
+      if (r.name === 'IPaddr' && args.length === 1) {
+        const p = ipaddr2Problem(args[0]!);
+        if (p) out.push(p);
         continue;
       }
       if (!ws || !host || findAgent(r.name) || findMapping(r.name) || r.name === 'drbddisk' || r.name.length === 0) continue;
@@ -54,4 +59,30 @@ export function checkMigration(model: HaresourcesModel, ws: HaresourcesContext |
     }
   }
   return out;
+}
+
+/**
+ * An IPaddr (or bare address) argument heartbeat's IPaddr takes and IPaddr2 refuses, on the
+ * part it refuses. The parameters are those the translation gives IPaddr2 (a nic alias becomes
+ * the plain nic, `08` and a contiguous dotted mask the prefix heartbeat used).
+ */
+function ipaddr2Problem(arg: Token): RawProblem | undefined {
+  const p = splitIpaddrArg(arg.text);
+  const nic = p.nic?.replace(/:.*/, '');
+  if (!heartbeatIpaddr({ ip: p.ip, netmask: p.netmask, broadcast: p.broadcast }).takes) return undefined;
+  const netmask = p.netmask === undefined ? undefined : ipaddrPrefixForIpaddr2(p.netmask);
+  const refused = ipaddr2Refusal({ ip: p.ip, netmask, nic, broadcast: p.broadcast });
+  if (!refused) return undefined;
+  // The part as written: the address first, the netmask after it, the broadcast last.
+  const part = refused.param === 'ip' ? p.ip : refused.param === 'netmask' ? p.netmask! : p.broadcast!;
+  const at = refused.param === 'ip' ? 0 : refused.param === 'netmask' ? arg.text.indexOf(part, p.ip.length) : arg.text.lastIndexOf(part);
+  const fix = refused.param === 'ip'
+    ? 'Give an address whose first number is 1-255'
+    : refused.param === 'netmask'
+      ? `Give the prefix length (heartbeat's findif read '${part}' as /${heartbeatIpaddr({ ip: p.ip, netmask: p.netmask }).prefix})`
+      : 'Leave the broadcast out (IPaddr2 computes it) or give the subnet\'s';
+  return {
+    code: 'pacemaker/ipaddr2-refuses', range: range(arg.line, arg.start + at, arg.start + at + part.length),
+    message: `heartbeat's IPaddr takes '${part}', but Pacemaker's IPaddr2 refuses it ("${refused.message}"), so sysv-ha migrate leaves the resource out. ${fix}.`,
+  };
 }

@@ -30,6 +30,13 @@ export const MIGRATE_PROBLEMS: readonly ProblemDef[] = [
     source: 'drbd-utils 9.22 `/etc/ha.d/resource.d/drbddisk` (no argument: `RES="all"`) and `ocf:linbit:drbd` meta-data',
     example: 'alpha drbddisk Filesystem::/dev/drbd0::/srv::ext4',
   },
+  {
+    code: 'pacemaker/ipaddr2-refuses', severity: 'information', core: false, projectCode: true, appliesTo: 'haresources (IPaddr and bare addresses); resource-agents 4.12',
+    detects: 'An `IPaddr::` or bare-address argument that heartbeat\'s IPaddr takes but Pacemaker\'s IPaddr2 refuses: an address or a broadcast whose first number is 0, a dotted netmask that is not contiguous (`255.0.255.0`); on the part IPaddr2 refuses. A prefix with a leading zero (`/08`) and a contiguous dotted netmask are not reported: `sysv-ha migrate` gives IPaddr2 the prefix heartbeat used. `IPaddr2::` resources are not reported: heartbeat runs the same agent.',
+    behaviour: 'heartbeat\'s IPaddr checks the parameters with the C findif (`inet_pton`; a dotted mask is converted, `255.0.255.0` to /24) and adds the address with ifconfig. IPaddr2 checks them with findif.sh and exits OCF_ERR_CONFIGURED: "IP address [0.0.0.5] not valid.", "Invalid broadcast address [0.0.0.0].", "Bogus netmask" then "Invalid netmask specification". `sysv-ha migrate` reports the resource as not translated.',
+    source: 'resource-agents 4.12.0 `findif.sh` (`ipcheck_ipv4`, `maybe_convert_dotted_quad_to_cidr`, `findif_check_params`), heartbeat 3.0.6 `resource.d/IPaddr` with `/usr/libexec/heartbeat/findif` 2.99.1; both started in a private network namespace by the cluster oracle',
+    example: 'alpha IPaddr::10.0.0.5/24/eth0/0.0.0.0',
+  },
 ];
 
 defineProblems(MIGRATE_PROBLEMS);
