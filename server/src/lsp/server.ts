@@ -27,7 +27,7 @@ const samePlan = (confirmed: readonly LinkOp[] | undefined, now: readonly LinkOp
   confirmed !== undefined && JSON.stringify(confirmed.map((o) => [o.kind, o.rel, o.target ?? null])) === JSON.stringify(now.map((o) => [o.kind, o.rel, o.target ?? null]));
 import * as svc from '../service';
 import { applyChanges } from './incremental';
-import { idleCollector, memoryStats } from './memory';
+import { idleCollector, limitHeapGrowth, memoryStats } from './memory';
 import {
   pathToUri, toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toDocumentLink, toFolding, toHover, toLocation, toSymbol, toWorkspaceEdit,
   toWorkspaceSymbol, uriToPath, toInlayHint, encodeSemanticTokens,
@@ -58,6 +58,8 @@ const PARSER_QUIET_MS = 1000;
 const PARSER_IN_THREAD_MAX = 64 * 1024;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  // A burst of analyses (a folder of scripts opened) no longer grows the heap by several times its live size first.
+  limitHeapGrowth();
   const cache = new Map<string, Cached>();
   /**
    * Edits since the cached analysis, per document, in tree-sitter's terms, so the next
