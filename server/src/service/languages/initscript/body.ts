@@ -58,12 +58,24 @@ export interface FunctionInfo {
   range: Range;
 }
 
+/** A variable's assignment as `BodyModel.assignments` keeps it. */
+export interface Assignment {
+  value: string;
+  range: Range;
+  topLevel: boolean;
+  /**
+   * No top-level assignment, and functions assign it different values (psad's `local pidfile`
+   * in two functions): which one holds where it is used is not known, so it is not resolved.
+   */
+  ambiguous?: boolean;
+}
+
 export interface BodyModel {
   dispatcher?: Dispatcher;
   functions: FunctionInfo[];
   commands: CommandInfo[];
   /** First assignment of each variable (top level preferred): NAME → value as written, unquoted. */
-  assignments: Map<string, { value: string; range: Range; topLevel: boolean }>;
+  assignments: Map<string, Assignment>;
   /** Variables assigned from $1 (`ACTION=$1`). */
   argVariables: Set<string>;
   /** Syntax error candidates: ERROR and MISSING nodes. */
@@ -148,7 +160,7 @@ export interface Fragment {
   functions: FunctionInfo[];
   commands: CommandInfo[];
   /** Per variable, its first assignment (top level preferred), as in `BodyModel.assignments`. */
-  assignments: Map<string, { value: string; range: Range; topLevel: boolean }>;
+  assignments: Map<string, Assignment>;
   argVariables: string[];
   cases: CaseInfo[];
   errors: Range[];
@@ -264,6 +276,8 @@ function merge(model: BodyModel, cases: CaseInfo[], f: Fragment, blockOffset: nu
   for (const [name, a] of f.assignments) {
     const existing = model.assignments.get(name);
     if (!existing || (a.topLevel && !existing.topLevel)) model.assignments.set(name, a);
+    // Fragments are shared between versions: a copy is marked, not the fragment's own record.
+    else if (!a.topLevel && !existing.topLevel && !existing.ambiguous && (a.ambiguous || existing.value !== a.value)) model.assignments.set(name, { ...existing, ambiguous: true });
   }
   for (const v of f.argVariables) model.argVariables.add(v);
   for (const c of f.cases) cases.push(c);
@@ -377,6 +391,7 @@ function walk(roots: Node[], row = 0): Fragment {
           const existing = model.assignments.get(name);
           const topLevel = inFunction === undefined;
           if (!existing || (topLevel && !existing.topLevel)) model.assignments.set(name, { value: text, range: rangeOf(n), topLevel });
+          else if (!topLevel && !existing.topLevel && existing.value !== text) model.assignments.set(name, { ...existing, ambiguous: true });
           if (value && ARG_RE.test(value.text)) argVariables.add(name);
         }
         break;

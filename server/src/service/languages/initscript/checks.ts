@@ -528,7 +528,9 @@ export function checkBody(body: BodyModel, src: SourceText, ctx: ScriptContext, 
       const arg = cmd.args[0];
       if (!arg || !/^\d+$/.test(arg.text)) continue;
       const n = Number(arg.text);
-      if (cmd.inBranch === fallbackIndex && fallbackIndex >= 0 && n === 0 && cmd.name === 'exit') {
+      // Only the branch's own exit: one that runs on a condition of its list (setserial's
+      // `*) action=start; [ -f CONF ] && exit 0`: the branch starts the service) is not the usage's.
+      if (cmd.inBranch === fallbackIndex && fallbackIndex >= 0 && n === 0 && cmd.name === 'exit' && cmd.block !== undefined) {
         out.push({
           code: 'initscript/usage-exit-zero', range: cmd.range, message: "The usage branch exits 0, so callers think an unknown action succeeded. Exit 2 (invalid argument).",
           fixes: [{ code: 'initscript/usage-exit-zero', title: "Change to 'exit 2'", preferred: true, edits: [{ range: arg.range, newText: '2' }] }],
@@ -675,7 +677,7 @@ export function resolve(text: string, body: BodyModel, name: string, depth = 0):
     if (/basename|0##/.test(m)) return name;
     const v = a ?? b!;
     const assigned = body.assignments.get(v);
-    if (assigned) {
+    if (assigned && !assigned.ambiguous) {
       const r = resolve(assigned.value, body, name, depth + 1);
       if (r !== undefined) return r;
     }

@@ -227,7 +227,9 @@ export function pidUses(body: BodyModel, tags: readonly { name: string; line: nu
     const actions = branch ? [branch] : c.inFunction ? callers.get(c.inFunction) ?? [] : [];
     let role = helper.role;
     if (c.name === 'start-stop-daemon') {
-      const words = c.args.map((a) => a.text);
+      // Its own options only: after `--` come the program's (k5start's `-K 60` is no --stop).
+      const end = c.args.findIndex((a) => a.text === '--');
+      const words = (end < 0 ? c.args : c.args.slice(0, end)).map((a) => a.text);
       role = words.some((w) => w === '--stop' || w === '-K') ? 'stop' : words.some((w) => w === '--status' || w === '-T') ? 'status' : 'start';
     }
     for (let i = 0; i < c.args.length; i++) {
@@ -242,12 +244,23 @@ export function pidUses(body: BodyModel, tags: readonly { name: string; line: nu
   return out;
 }
 
+/**
+ * The file a pid-file path names: `/var/run` and `/var/lock` are links to `/run` and `/run/lock`
+ * on every current system (Debian since 7, Red Hat since 7, SUSE), so `/var/run/x.pid` and
+ * `/run/x.pid` are one file.
+ */
+export function pidFileKey(path: string): string {
+  return path.replace(/^\/var\/run(?=\/|$)/, '/run').replace(/^\/var\/lock(?=\/|$)/, '/run/lock');
+}
+
 /** The pid files `start` writes, and the stop or status uses that read another one (resolved paths only). */
 export function astrayPidUses(uses: readonly PidUse[]): { started: Set<string>; astray: PidUse[] } {
   const known = uses.filter((u) => u.resolved);
   const runsIn = (u: PidUse, action: string) => u.actions.some((a) => a.split('|').includes(action));
-  const started = new Set(known.filter((u) => u.role === 'start' && runsIn(u, 'start')).map((u) => u.path));
-  const astray = known.filter((u) => started.size > 0 && !started.has(u.path) && ((u.role === 'stop' && runsIn(u, 'stop')) || (u.role === 'status' && runsIn(u, 'status'))));
+  const startUses = known.filter((u) => u.role === 'start' && runsIn(u, 'start'));
+  const started = new Set(startUses.map((u) => u.path));
+  const startedKeys = new Set(startUses.map((u) => pidFileKey(u.path)));
+  const astray = known.filter((u) => started.size > 0 && !startedKeys.has(pidFileKey(u.path)) && ((u.role === 'stop' && runsIn(u, 'stop')) || (u.role === 'status' && runsIn(u, 'status'))));
   return { started, astray };
 }
 
@@ -259,8 +272,11 @@ export function pidNote(uses: readonly PidUse[]): string | undefined {
   if (uses.length < 2) return undefined;
   const known = uses.filter((u) => u.resolved);
   const distinct = [...new Set(known.map((u) => u.path))];
+  const files = new Set(distinct.map(pidFileKey));
   const where = (u: PidUse) => `${u.by} (line ${u.line + 1}${u.actions.length ? `, ${u.actions.join(', ')}` : ''})`;
-  if (distinct.length <= 1) return distinct.length === 1 ? `Pid file \`${distinct[0]}\`, named the same by ${known.map(where).join(', ')}.` : undefined;
+  if (distinct.length === 0) return undefined;
+  if (distinct.length === 1) return `Pid file \`${distinct[0]}\`, named the same by ${known.map(where).join(', ')}.`;
+  if (files.size === 1) return `Pid file \`${distinct.join('` and `')}\`, one file (/var/run and /var/lock are links to /run and /run/lock), named by ${known.map(where).join(', ')}.`;
   const list = distinct.map((p) => `\`${p}\` by ${known.filter((u) => u.path === p).map(where).join(', ')}`).join('; ');
   const { started, astray } = astrayPidUses(uses);
   if (astray.length === 0) return `Pid files: ${list}.`;

@@ -187,7 +187,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'initscript/usage-exit-zero', severity: 'warning', core: true, appliesTo: ALL,
-    detects: 'The `*)` branch exits with status 0; on the `exit 0`.',
+    detects: 'The `*)` branch exits with status 0; on the `exit 0`. Not an `exit 0` that runs on a condition of the branch (`[ -f CONF ] && exit 0`): such a branch does something else when the condition fails (setserial\'s `*)` starts the service), so it is not a usage branch\'s exit.',
     behaviour: 'LSB: invalid argument → print an error and exit 2 (3 = unimplemented).', source: '§3.1',
   },
   {
@@ -253,7 +253,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'initscript/pidfile-mismatch', severity: 'warning', core: false, appliesTo: ALL, projectCode: true,
-    detects: 'The start path writes or checks one pid file (`daemon --pidfile`, `start-stop-daemon --start --pidfile`, `start_daemon -p`) and the stop or status path reads another (`killproc -p`, `status -p`, `status_of_proc -p`, `start-stop-daemon --stop --pidfile`); paths compared after resolving the script\'s simple assignments, only when every one resolves. On the first stop or status use.',
+    detects: 'The start path writes or checks one pid file (`daemon --pidfile`, `start-stop-daemon --start --pidfile`, `start_daemon -p`) and the stop or status path reads another (`killproc -p`, `status -p`, `status_of_proc -p`, `start-stop-daemon --stop --pidfile`); paths compared after resolving the script\'s simple assignments, only when every one resolves (a variable that only functions assign, each its own value, does not resolve), with `/var/run` and `/var/lock` taken as the links to `/run` and `/run/lock` they are; start-stop-daemon\'s role read from its own options, before `--` (a program\'s `-K` is not `--stop`). On the first stop or status use.',
     behaviour: 'The helper looks for the process in a file that start never wrote: `stop` does not find it (the service keeps running) or `status` says it is not running.',
     severityWhy: 'Warning: the script runs, but stop or status does the wrong thing. Silent on every working script of both corpora.',
     source: '§4.2, §4.3, §3.4', example: 'killproc -p /var/run/food.pid food   # start used /var/run/foo.pid',
