@@ -11,11 +11,16 @@ import * as svc from '../../server/src/service';
 import { analyzeText } from '../helpers/fixture';
 import { REPO } from '../helpers/golden';
 import { DEB } from '../helpers/initscripts';
+import { memHost } from '../helpers/memHost';
 
 before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
 
 const DEB_OPTS = { language: 'initscript' as const, path: '/etc/init.d/bar' };
 const codes = (a: svc.Analysis) => a.problems.map((p) => `${p.range.start.line + 1}:${p.code}=${p.severity}`);
+
+function inRoot(files: Record<string, string>, path: string) {
+  return svc.analyze({ path, text: files[path]!, language: 'initscript' }, svc.DEFAULT_SETTINGS, memHost(files));
+}
 
 /** DEB with start, stop and status naming pid files (start-stop-daemon and status_of_proc). */
 const withPids = (start: string, stop: string, status: string) => DEB
@@ -91,5 +96,61 @@ describe('initscript precision (m–z): usage-exit-zero', () => {
   it('the branch\'s own exit 0 is still one', () => {
     const a = analyzeText(fallback('\techo "Usage: $0 {start|stop}" >&2\n\texit 0\n'), DEB_OPTS);
     assert.deepEqual(a.problems.map((p) => `${p.code}=${p.severity}`), ['initscript/usage-exit-zero=warning']);
+  });
+});
+
+describe('initscript precision (m–z): profile of a multi-distribution script', () => {
+  // pcp, rtirq, uruk, voms: a chkconfig line for Red Hat and an LSB header for insserv, no library
+  // sourced by its literal path, a start that never creates /var/lock/subsys/NAME.
+  const multi = `#!/bin/sh
+# chkconfig: 2345 95 05
+# description: Bar daemon
+### BEGIN INIT INFO
+# Provides:          bar
+# Required-Start:    $remote_fs
+# Required-Stop:     $remote_fs
+# Default-Start:     2 3 4 5
+# Default-Stop:      0 1 6
+# Short-Description: Bar daemon
+### END INIT INFO
+case "$1" in
+  start) /usr/sbin/bard ;;
+  stop) pkill -x bard ;;
+  restart|force-reload) $0 stop; $0 start ;;
+  status) pgrep -x bard >/dev/null ;;
+  *) echo "Usage: $0 {start|stop|restart|force-reload|status}" >&2; exit 2 ;;
+esac
+`;
+  it('in etc/init.d of a root without etc/rc.d/init.d it is Debian\'s: no Red Hat subsys-lock warning', () => {
+    const a = inRoot({ '/pkg/etc/init.d/bar': multi }, '/pkg/etc/init.d/bar');
+    assert.equal(a.info.profile, 'debian');
+    assert.match(a.info.reason, /insserv layout.*chkconfig line is for Red Hat's chkconfig/);
+    assert.deepEqual(codes(a), []);
+  });
+  it('in a Red Hat root (etc/rc.d/init.d) it is Red Hat\'s, and the lock is asked for', () => {
+    for (const [files, path] of [
+      [{ '/r/etc/rc.d/init.d/bar': multi }, '/r/etc/rc.d/init.d/bar'],
+      [{ '/r/etc/init.d/bar': multi, '/r/etc/rc.d/init.d/bar': multi }, '/r/etc/init.d/bar'],
+    ] as const) {
+      const a = inRoot(files, path);
+      assert.equal(a.info.profile, 'rhel', path);
+      assert.deepEqual(a.problems.map((p) => `${p.code}=${p.severity}`), ['initscript/subsys-lock-missing=warning'], path);
+    }
+    // Without an LSB header the chkconfig line still says Red Hat.
+    const noLsb = multi.replace(/### BEGIN INIT INFO[\s\S]*### END INIT INFO\n/, '');
+    assert.equal(inRoot({ '/pkg/etc/init.d/bar': noLsb }, '/pkg/etc/init.d/bar').info.profile, 'rhel');
+  });
+  it('Red Hat\'s functions sourced only if present are a fallback there (mason), sourced outright a marker', () => {
+    const guarded = multi.replace('case "$1" in', 'if [ -f /etc/rc.d/init.d/functions ]; then\n\t. /etc/rc.d/init.d/functions\nfi\ncase "$1" in');
+    const a = inRoot({ '/pkg/etc/init.d/bar': guarded }, '/pkg/etc/init.d/bar');
+    assert.equal(a.info.profile, 'debian');
+    assert.match(a.info.reason, /sources \/etc\/rc\.d\/init\.d\/functions only if present/);
+    assert.deepEqual(codes(a), []);
+    const outright = multi.replace('case "$1" in', '. /etc/rc.d/init.d/functions\ncase "$1" in');
+    const b = inRoot({ '/pkg/etc/init.d/bar': outright }, '/pkg/etc/init.d/bar');
+    assert.equal(b.info.profile, 'rhel');
+    assert.deepEqual(b.problems.map((p) => p.code), ['initscript/subsys-lock-missing']);
+    // Outside an image root the guarded library still decides (nothing else says where it runs).
+    assert.equal(analyzeText(guarded, { language: 'initscript', path: '/src/bar' }).info.profile, 'rhel');
   });
 });

@@ -80,12 +80,17 @@ export function imageRoot(path: string): string | undefined {
  *    `etc/SuSE-release`): its rc runs the script, whatever the script was written for;
  * 3. `etc/rc.d/init.d` (Red Hat's folder);
  * 4. the first functions library the script sources, in file order (multi-distribution scripts
- *    try Debian's, then SUSE's, then Red Hat's, each guarded);
- * 5. Debian's own programs and files: `start-stop-daemon`, `/lib/init/vars.sh`, `/etc/default/`;
- * 6. a chkconfig line (Red Hat);
- * 7. the layout: `etc/init.d` of a root without `etc/rc.d/init.d`, an LSB header and no chkconfig
- *    line (the insserv layout; SUSE's scripts source /etc/rc.status, found above);
- * 8. generic.
+ *    try Debian's, then SUSE's, then Red Hat's, each guarded); in the insserv layout (8.) a
+ *    script that sources libraries of several distributions is Debian's, and another
+ *    distribution's library sourced only after testing that the file is there is a fallback,
+ *    not a marker;
+ * 5. Debian's own programs and files: `start-stop-daemon`, `/lib/init/vars.sh`;
+ * 6. a chkconfig line: Red Hat, unless the script sits in the insserv layout (8.), where
+ *    multi-distribution packages carry it for Red Hat's chkconfig and insserv reads the header;
+ * 7. `/etc/default/` sourced (Debian; after the chkconfig line: some Red Hat scripts read it too);
+ * 8. the layout: `etc/init.d` of a root without `etc/rc.d/init.d`, with an LSB header (the
+ *    insserv layout; SUSE's scripts source /etc/rc.status, found above);
+ * 9. generic.
  */
 export function detectProfile(name: string, path: string, text: string, ctx: AnalysisContext): { profile: InitProfile; reason: string } {
   const setting = ctx.settings.profile;
@@ -102,19 +107,29 @@ export function detectProfile(name: string, path: string, text: string, ctx: Ana
   if (/\/etc\/rc\.d\/init\.d\/[^/]+$/.test(path)) return { profile: 'rhel', reason: 'it lives in /etc/rc.d/init.d' };
   const libraries = sourcedLibraries(text);
   const families = new Set(libraries.map((l) => l.profile));
-  if (families.size > 1 && root !== undefined && host && insservLayout(root, path, text, host)) {
+  const layout = root !== undefined && !!host && insservLayout(root, path, text, host);
+  if (families.size > 1 && layout) {
     return { profile: 'debian', reason: `it supports several distributions (sources ${libraries.map((l) => l.library).join(', ')}) and sits in etc/init.d with an LSB header (the insserv layout)` };
   }
-  if (libraries[0]) return { profile: libraries[0].profile, reason: `it sources ${libraries[0].library}` };
+  // In the insserv layout, another distribution's library sourced only after testing that it is
+  // there is a fallback for that distribution (mason: `if [ -f /etc/rc.d/init.d/functions ]`).
+  const fallbacks = layout ? libraries.filter((l) => l.guarded && l.profile !== 'debian') : [];
+  const firm = libraries.filter((l) => !fallbacks.includes(l));
+  if (firm[0]) return { profile: firm[0].profile, reason: `it sources ${firm[0].library}` };
   if (isInitDScript(text)) return { profile: 'debian', reason: 'it runs under /lib/init/init-d-script' };
   const debian = DEBIAN_PROGRAMS.find(([re]) => re.test(text));
   if (debian) return { profile: 'debian', reason: debian[1] };
   const chkconfig = /^[ \t]*#[ \t]*chkconfig:/m.test(text);
+  // The layout before the chkconfig line: a script packaged for several distributions carries a
+  // chkconfig line for Red Hat's chkconfig and an LSB header for insserv (pcp, rtirq, voms); where
+  // it sits says which one runs it (a Red Hat root has etc/rc.d/init.d).
+  const fallback = fallbacks.length ? `; it sources ${fallbacks.map((l) => l.library).join(', ')} only if present` : '';
+  if (layout && chkconfig) {
+    return { profile: 'debian', reason: `an LSB header in etc/init.d of a root without etc/rc.d/init.d (the insserv layout); its chkconfig line is for Red Hat's chkconfig${fallback}` };
+  }
   if (chkconfig) return { profile: 'rhel', reason: 'it has a chkconfig line' };
   if (DEBIAN_DEFAULTS.test(text)) return { profile: 'debian', reason: 'it reads its settings from /etc/default (Debian)' };
-  if (root !== undefined && host && insservLayout(root, path, text, host)) {
-    return { profile: 'debian', reason: 'an LSB header without a chkconfig line in etc/init.d (the insserv layout)' };
-  }
+  if (layout) return { profile: 'debian', reason: `an LSB header without a chkconfig line in etc/init.d (the insserv layout)${fallback}` };
   return { profile: 'generic', reason: 'no distribution marker' };
 }
 
@@ -131,13 +146,27 @@ const LIBRARY_PROFILES: readonly [string, InitProfile][] = [
 ];
 
 /** The functions libraries the script sources, in file order, with the profile each stands for. */
-function sourcedLibraries(text: string): { at: number; profile: InitProfile; library: string }[] {
-  const out: { at: number; profile: InitProfile; library: string }[] = [];
+function sourcedLibraries(text: string): { at: number; profile: InitProfile; library: string; guarded: boolean }[] {
+  const out: { at: number; profile: InitProfile; library: string; guarded: boolean }[] = [];
   for (const [library, profile] of LIBRARY_PROFILES) {
     const at = sourceAt(text, library);
-    if (at >= 0) out.push({ at, profile, library });
+    if (at >= 0) out.push({ at, profile, library, guarded: testsFileBefore(text, library, at) });
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** How far before a source the test of its file is looked for (`if [ -f F ]; then` on the lines above). */
+const GUARD_WINDOW = 300;
+const guardRes = new Map<string, RegExp>();
+
+/**
+ * Whether the script tests that `path` exists just before sourcing it (`[ -f F ] && . F`,
+ * `if test -r F; then . F; fi`, `[ ! -r F ] || . F`): then it runs without the file too.
+ */
+function testsFileBefore(text: string, path: string, at: number): boolean {
+  let re = guardRes.get(path);
+  if (!re) guardRes.set(path, (re = new RegExp(`-[efrs][ \\t]+["']?${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`)));
+  return re.test(text.slice(Math.max(0, at - GUARD_WINDOW), at));
 }
 
 /**
