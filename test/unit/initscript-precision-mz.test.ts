@@ -154,3 +154,31 @@ esac
     assert.equal(analyzeText(guarded, { language: 'initscript', path: '/src/bar' }).info.profile, 'rhel');
   });
 });
+
+describe('initscript precision (m–z): an empty chkconfig line', () => {
+  const optOut = `#!/bin/sh
+# Not part of the rc framework: a wrapper for the other scripts.
+# chkconfig:
+### BEGIN INIT INFO
+# Provides:          bar
+# Required-Start:
+# Required-Stop:
+# Default-Start:
+# Default-Stop:
+# Short-Description: Bar wrapper
+### END INIT INFO
+case "$1" in
+  start|stop|restart|force-reload|status) /etc/init.d/bard "$1" ;;
+  *) echo "Usage: $0 {start|stop|restart|force-reload|status}" >&2; exit 2 ;;
+esac
+`;
+  const pkg = (text: string) => inRoot({ '/pkg/etc/init.d/bar': text }, '/pkg/etc/init.d/bar');
+  it('with an empty Default-Start the script opts out of every runlevel: information (pcp)', () => {
+    assert.deepEqual(codes(pkg(optOut)), ['3:initscript/chkconfig-invalid=information']);
+  });
+  it('with runlevels in Default-Start it is still an error', () => {
+    assert.deepEqual(codes(pkg(optOut.replace('# Default-Start:\n', '# Default-Start:     2 3 4 5\n'))), ['3:initscript/chkconfig-invalid=error']);
+    // A line with values chkconfig cannot read is an error whatever Default-Start says.
+    assert.deepEqual(codes(pkg(optOut.replace('# chkconfig:\n', '# chkconfig: 2345 10\n'))), ['3:initscript/chkconfig-invalid=error']);
+  });
+});

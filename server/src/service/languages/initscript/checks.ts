@@ -76,7 +76,11 @@ export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext,
   }
   if (h.chkconfigError) {
     const e = h.chkconfigError;
-    out.push({ code: 'initscript/chkconfig-invalid', range: range(e.line, e.start, e.end), message: `chkconfig cannot read this line: ${e.reason}. It then rejects the whole script ("does not support chkconfig"); write e.g. 'chkconfig: 345 40 60'.` });
+    if (optedOut(h, src, e.line)) {
+      out.push({ code: 'initscript/chkconfig-invalid', range: range(e.line, e.start, e.end), severity: 'information', message: "An empty chkconfig line and an empty Default-Start: the script asks for no runlevel, and chkconfig refuses it (\"does not support chkconfig\"), which only keeps it out of 'chkconfig --add'. If chkconfig should manage it, write 'chkconfig: - 40 60'." });
+    } else {
+      out.push({ code: 'initscript/chkconfig-invalid', range: range(e.line, e.start, e.end), message: `chkconfig cannot read this line: ${e.reason}. It then rejects the whole script ("does not support chkconfig"); write e.g. 'chkconfig: 345 40 60'.` });
+    }
   }
 
   for (const d of h.descriptions) {
@@ -115,6 +119,18 @@ export function checkHeader(h: HeaderModel, src: SourceText, ctx: ScriptContext,
       });
     }
   }
+}
+
+/**
+ * A script that opts out of the runlevels on purpose: its chkconfig line has nothing after the
+ * colon and its INIT INFO block has a Default-Start with no runlevel (pcp's legacy wrapper, "NOT
+ * part of the rc framework"). chkconfig refuses it and insserv links it nowhere, as its author meant.
+ */
+function optedOut(h: HeaderModel, src: SourceText, line: number): boolean {
+  if (!/chkconfig:[ \t]*\r?$/.test(src.lineText(line).replace(/\n$/, ''))) return false;
+  const block = h.blocks[h.blocks.length - 1];
+  const start = block?.entries.find((e) => e.spec?.name === 'Default-Start');
+  return start !== undefined && start.words.length === 0;
 }
 
 /**

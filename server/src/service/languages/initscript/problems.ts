@@ -11,6 +11,7 @@ export const INITSCRIPT_PROBLEMS: readonly ProblemDef[] = [
     code: 'initscript/chkconfig-invalid', severity: 'error', core: true, appliesTo: ALL,
     detects: 'A `chkconfig:` line (any indentation, with or without blanks after `#`) that chkconfig cannot parse: empty, fewer than three values, a level character outside `0`-`6` (other than a lone `-`), a priority outside 0-99, or the line is the file\'s last and has no newline.',
     behaviour: 'The whole script is rejected, even when an LSB block follows: `service NAME does not support chkconfig`.',
+    severityWhy: 'Information when the line is empty (`# chkconfig:`) and the INIT INFO block\'s Default-Start names no runlevel: such a script asks to run nowhere (pcp\'s legacy wrapper says it is "NOT part of the rc framework"), insserv links it nowhere, and chkconfig\'s refusal only keeps it out of `chkconfig --add`, as meant.',
     source: '§2.1, App. A, C1, C2, C4', example: '# chkconfig: 2345 10',
   },
   {
