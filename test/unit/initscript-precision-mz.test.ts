@@ -182,3 +182,21 @@ esac
     assert.deepEqual(codes(pkg(optOut.replace('# chkconfig:\n', '# chkconfig: 2345 10\n'))), ['3:initscript/chkconfig-invalid=error']);
   });
 });
+
+describe('initscript precision (m–z): library-not-sourced through a defaults file held in a variable', () => {
+  // perlbal: the defaults file is sourced through a variable, then a log_* helper is called
+  // before /lib/lsb/init-functions is sourced.
+  const early = DEB.replace('[ -r /etc/default/$NAME ] && . /etc/default/$NAME\n. /lib/lsb/init-functions\n', `DEFAULTS=/etc/default/$NAME
+[ -r $DEFAULTS ] && . $DEFAULTS
+[ "$ENABLE" = true ] || { log_failure_msg "ENABLE is not true in $DEFAULTS"; exit 0; }
+. /lib/lsb/init-functions
+`);
+  it('a variable holding a path in /etc/default is configuration: the early call is still said', () => {
+    assert.deepEqual(codes(analyzeText(early, DEB_OPTS)), ['15:initscript/library-not-sourced=warning']);
+    assert.deepEqual(codes(analyzeText(early.replace('DEFAULTS=/etc/default/$NAME', 'CONF=/etc/default\nDEFAULTS=${CONF}/$NAME'), DEB_OPTS)), ['16:initscript/library-not-sourced=warning']);
+  });
+  it('a variable holding another file may define the helper: not said', () => {
+    assert.deepEqual(codes(analyzeText(early.replace('DEFAULTS=/etc/default/$NAME', 'DEFAULTS=/usr/share/bar/functions'), DEB_OPTS)), []);
+    assert.deepEqual(codes(analyzeText(early.replace('DEFAULTS=/etc/default/$NAME\n', ''), DEB_OPTS)), []);
+  });
+});

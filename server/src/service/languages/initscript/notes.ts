@@ -52,8 +52,24 @@ const CONFIG_DIRS = ['/etc/default/', '/etc/sysconfig/', '/etc/conf.d/'];
 function mayDefineHelpers(body: BodyModel): CommandInfo[] {
   return sources(body).filter((c) => {
     const file = c.args[0];
-    return file !== undefined && !CONFIG_DIRS.some((d) => file.text.startsWith(d)) && (file.dynamic || !ALL_LIBRARIES.includes(file.text));
+    return file !== undefined && !isConfigFile(body, file.text) && (file.dynamic || !ALL_LIBRARIES.includes(file.text));
   });
+}
+
+/**
+ * A path in a configuration folder, as written or through the variables it starts with
+ * (perlbal: `DEFAULTS_FILE=/etc/default/$NAME` … `. $DEFAULTS_FILE`), followed a few levels.
+ */
+function isConfigFile(body: BodyModel, text: string): boolean {
+  let t = text;
+  for (let depth = 0; depth < 5; depth++) {
+    if (CONFIG_DIRS.some((d) => t.startsWith(d))) return true;
+    const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/.exec(t);
+    const a = m ? body.assignments.get(m[1]!) : undefined;
+    if (!m || !a || a.ambiguous || (m[0].startsWith('${') !== m[0].endsWith('}'))) return false;
+    t = a.value + t.slice(m[0].length);
+  }
+  return false;
 }
 
 /** `. FILE` / `source FILE` commands of the body, by the file they read. */
