@@ -318,6 +318,12 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
     }
     return planned.get(level) ?? [];
   };
+  // A link's unit name, made once per name (each script has a link in most folders).
+  const unitOfLink = new Map<string, string | undefined>();
+  const linkUnit = (n: string) => {
+    if (!unitOfLink.has(n)) unitOfLink.set(n, translateName(n, profile));
+    return unitOfLink.get(n);
+  };
   const levelSets = profile.rcTable.map(() => new Set<Stub>());
   const shutdown = new Set<Stub>();
   for (const [i, entry] of profile.rcTable.entries()) {
@@ -334,7 +340,7 @@ export function generate(root: string, host: WorkspaceHost, options: GenerateOpt
       const kind = link[0];
       if (kind !== 'S' && (kind !== 'K' || !entry.down)) continue;
       if (link.length < 4 || !/^[0-9]$/.test(link[1]!) || !/^[0-9]$/.test(link[2]!)) continue;
-      const name = translateName(link.slice(3), profile);
+      const name = linkUnit(link.slice(3));
       if (name === undefined) {
         if (profile.badNameAbortsGenerator) {
           run.aborted = `the link ${dirs.rcBase}/${entry.dir}/${link} names no valid unit: systemd-sysv-generator stops ("Out of memory.") and writes no unit for any script`;
