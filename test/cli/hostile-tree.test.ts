@@ -107,6 +107,33 @@ describe('check on a hostile image root', () => {
   });
 });
 
+describe('check reads nothing outside the image roots it was given (cluster oracle finding)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sysv-ha-siblings-'));
+    for (const [node, addr] of [['a', '10.0.0.5'], ['b', '10.0.0.6']]) {
+      mkdirSync(join(dir, node!, 'etc/ha.d'), { recursive: true });
+      writeFileSync(join(dir, node!, 'etc/ha.d/haresources'), `node1 ${addr} httpd\n`);
+    }
+    // A secret beside the root: never read, never shown.
+    writeFileSync(join(dir, 'b', 'etc/ha.d/authkeys'), `auth 1\n1 sha1 ${CANARY}\n`, { mode: 0o600 });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('one root given: its sibling tree is not compared (nor read), from the root or from a folder of its etc/', () => {
+    for (const given of [join(dir, 'a'), join(dir, 'a/etc'), join(dir, 'a/etc/ha.d')]) {
+      const r = run(['check', '--format', 'json', given]);
+      assert.doesNotMatch(r.all, /haresources-differs|sysv-ha-siblings-[^/]*\/b\//, given);
+      assert.doesNotMatch(r.all, new RegExp(CANARY));
+    }
+  });
+  it('the folder holding both roots given: the two nodes are compared, as in a workspace of both', () => {
+    const r = run(['check', '--format', 'json', dir]);
+    assert.equal((r.stdout.match(/workspace\/haresources-differs/g) ?? []).length, 2, r.all);
+    assert.doesNotMatch(r.all, new RegExp(CANARY));
+  });
+});
+
 describe('the server: other files of a workspace folder are read only inside it', () => {
   // ha.cf's local-node check reads the image's etc/hostname and quotes its first line: with
   // etc/hostname a link to a file outside the workspace folder, that line must not be read.
@@ -144,5 +171,15 @@ describe('the server: other files of a workspace folder are read only inside it'
     }
     assert.ok(!shown.join('').includes(CANARY), shown.join('\n'));
     assert.ok(!client.logs.join('\n').includes(CANARY));
+  });
+
+  it('a tree beside the workspace folders is not read: its haresources is not compared', async () => {
+    mkdirSync(join(dir, 'beside/etc/ha.d'), { recursive: true });
+    writeFileSync(join(dir, 'beside/etc/ha.d/haresources'), `alpha 10.0.0.6 ${CANARY}\n`);
+    const uri = `file://${join(dir, 'inside/etc/ha.d/haresources')}`;
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'haresources', version: 1, text: 'alpha 10.0.0.5 httpd\n' } });
+    const p = await client.diagnostics(uri);
+    assert.deepEqual(p.diagnostics.filter((d) => d.code === 'workspace/haresources-differs'), [], JSON.stringify(p.diagnostics));
+    assert.ok(!JSON.stringify(p).includes(CANARY));
   });
 });

@@ -319,6 +319,12 @@ interface Input {
   body?: Promise<svc.ShellBody>;
 }
 
+/** The image root a given folder is in (`R` for `R/etc` or `R/etc/ha.d`), else the folder itself. */
+function rootOfDir(dir: string): string {
+  const at = dir.endsWith('/etc') ? dir.length - 4 : dir.lastIndexOf('/etc/');
+  return at < 0 ? dir : dir.slice(0, at) || '/';
+}
+
 /** How many files are read and handed to the parser workers ahead of the one being checked. */
 const AHEAD_PER_WORKER = 16;
 
@@ -328,8 +334,10 @@ async function checkFiles(
 ): Promise<number> {
   const results: FileResult[] = [];
   const givenDirs = given.map((p) => resolve(p).replace(/\\/g, '/')).filter((p) => files.some((f) => f.fence !== undefined && f.path.startsWith(`${p}/`)));
-  // Cross-file reads stay inside the folders given (a link out of an image root is not followed).
-  const host = new FsHost(undefined, undefined, { roots: () => givenDirs, maxBytes: settings.maxFileSize });
+  // Cross-file reads stay inside the image roots of the folders given (a folder inside a root's
+  // etc/ reads that root): never a sibling tree beside them, nor a link out of them.
+  const fenceRoots = [...new Set(givenDirs.map(rootOfDir))];
+  const host = new FsHost(undefined, undefined, { roots: () => fenceRoots, strict: true, maxBytes: settings.maxFileSize });
   const pending = new Map<svc.LanguageId, number>();
   const skipped: SkippedFile[] = [];
   const inputs: Input[] = [];

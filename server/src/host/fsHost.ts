@@ -41,16 +41,19 @@ export class FsHost implements WorkspaceHost {
     /**
      * `roots`: the trees analysis may read (the CLI's folders, the editor's workspace folders).
      * A path under a root is read only when its real path is inside the root's real path (a
-     * link out of an image root is neither read nor listed). `maxBytes`: the most read of a file.
+     * link out of an image root is neither read nor listed). `strict`: with roots, a path under
+     * none of them is not read either (the CLI: nothing outside the trees it was given).
+     * `maxBytes`: the most read of a file.
      */
-    private readonly fence: { roots?: () => readonly string[]; maxBytes?: number } = {},
+    private readonly fence: { roots?: () => readonly string[]; strict?: boolean; maxBytes?: number } = {},
   ) {}
 
   private readonly realRoots = new Map<string, string | undefined>();
 
-  /** The path resolves inside the root it is under (or is under none). */
+  /** The path resolves inside the root it is under (or is under none, unless the fence is strict). */
   private allowed(path: string): boolean {
-    for (const root of this.fence.roots?.() ?? []) {
+    const roots = this.fence.roots?.() ?? [];
+    for (const root of roots) {
       const r = root.endsWith('/') ? root.slice(0, -1) : root;
       if (path !== r && !path.startsWith(`${r}/`)) continue;
       if (!this.realRoots.has(r)) this.realRoots.set(r, tryReal(r));
@@ -59,7 +62,7 @@ export class FsHost implements WorkspaceHost {
       if (realRoot === undefined || real === undefined) return true; // nothing there to read
       return real === realRoot || real.startsWith(realRoot.endsWith('/') ? realRoot : `${realRoot}/`);
     }
-    return true;
+    return !(this.fence.strict && roots.length > 0);
   }
 
   /**

@@ -102,7 +102,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (pullDiagnostics) connection.languages.diagnostics.refresh();
       else publishLogged(uri);
     },
-  }, { roots: () => folders }); // other files are read only inside the workspace folder they are under (no link out of it)
+  }, { roots: () => folders, strict: true }); // other files are read only inside the workspace folders (no sibling tree beside them, no link out of them); with no folder, around the open files
 
   const log = (msg: string) => connection.console.log(msg);
 
