@@ -174,6 +174,18 @@ IPaddr2::10.0.0.5/024/eth0
                   ^^^ ipaddr/invalid-prefix
 IPaddr::10.0.0.5/24/eth0/10.0.0.999
                          ^^^^^^^^^^ ipaddr/invalid-address
+IPaddr2::10.0.0.11/255.0.255.0/eth0
+                   ^^^^^^^^^^^ ipaddr/invalid-prefix
+IPaddr::10.0.0.11/0.0.0.0/eth0
+                  ^^^^^^^ ipaddr/invalid-prefix
+`);
+    // heartbeat's IPaddr (its C findif) takes a dotted mask that is not contiguous, as 32 minus
+    // its trailing zero bits (the cluster oracle started 10.0.0.11/255.0.255.0 as /24): no error,
+    // and the broadcast is judged against that /24.
+    check(`IPaddr::10.0.0.11/255.0.255.0/eth0
+10.0.0.11/255.0.255.0/eth0/10.0.0.255
+IPaddr::10.0.0.11/255.0.255.0/eth0/10.0.1.255
+                                   ^^^^^^^^^^ ipaddr/broadcast-mismatch
 `);
   });
 

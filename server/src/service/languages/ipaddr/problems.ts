@@ -13,7 +13,7 @@ export const IPADDR_PROBLEMS: readonly ProblemDef[] = [
   },
   {
     code: 'ipaddr/invalid-prefix', severity: 'error', core: true, appliesTo: 'ip addr, IPaddr, IPaddr2',
-    detects: 'A prefix above 32 (128), `/08` or `/09`, or text; for IPaddr, nbits not 1-32 with at most two digits (a contiguous dotted mask is converted).',
+    detects: 'A prefix above 32 (128), `/08` or `/09`, or text; for IPaddr, nbits not 1-32 with at most two digits or a dotted mask of 0.0.0.0 (heartbeat\'s findif converts any other dotted mask: 32 minus its trailing zero bits, so 255.0.255.0 is /24); for IPaddr2, a dotted mask that is not contiguous.',
     behaviour: '`Error: any valid prefix is expected rather than "..."`; IPaddr: `Invalid netmask specification`.',
     source: '§8, §6.5, H33', example: 'ip addr add 10.0.0.1/33 brd + dev eth0',
   },
