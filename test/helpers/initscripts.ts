@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /** Clean init scripts the tests start from: a Red Hat one and a Debian one. */
 
 export const RH = `#!/bin/bash
@@ -90,3 +93,16 @@ case "$1" in
 esac
 exit 0
 `;
+
+/** A minimal LSB script: its Provides and Required-Start, every action implemented. */
+export const lsbScript = (provides: string, requires: string) =>
+  `#!/bin/sh\n### BEGIN INIT INFO\n# Provides: ${provides}\n# Required-Start: ${requires}\n# Required-Stop:\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) ;;\n  *) exit 2 ;;\nesac\n`;
+
+/** A scratch image root with etc/init.d/web (Required-Start: db) and etc/init.d/store, both executable. */
+export function webStoreRoot(prefix: string): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(root, 'etc/init.d'), { recursive: true });
+  writeFileSync(join(root, 'etc/init.d/web'), lsbScript('web', 'db'), { mode: 0o755 });
+  writeFileSync(join(root, 'etc/init.d/store'), lsbScript('store', ''), { mode: 0o755 });
+  return root;
+}

@@ -4,21 +4,16 @@
  * changed itself within the same pause.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { lsbScript as script, webStoreRoot } from '../helpers/initscripts';
 import { TestClient } from '../helpers/lspClient';
 
 describe('LSP over stdio: a script opened just before another script\'s header edit', () => {
   const client = new TestClient();
   let root: string;
-  const script = (provides: string, requires: string) => `#!/bin/sh\n### BEGIN INIT INFO\n# Provides: ${provides}\n# Required-Start: ${requires}\n# Required-Stop:\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) ;;\n  *) exit 2 ;;\nesac\n`;
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'sysv-ha-xopen-'));
-    mkdirSync(join(root, 'etc/init.d'), { recursive: true });
-    writeFileSync(join(root, 'etc/init.d/web'), script('web', 'db'), { mode: 0o755 });
-    writeFileSync(join(root, 'etc/init.d/store'), script('store', ''), { mode: 0o755 });
+    root = webStoreRoot('sysv-ha-xopen-');
     await client.initialize({});
   });
   after(async () => {

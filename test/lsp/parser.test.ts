@@ -32,6 +32,16 @@ interface Stats {
 }
 
 /** A server started with the given environment on top of this process's. */
+/** A document's info and diagnostic codes at a version, and a line inserted before its line 2. */
+function documentHelpers(client: TestClient) {
+  return {
+    info: (uri: string) => client.request<{ reason: string }>('sysvHa/documentInfo', { uri }),
+    codes: async (uri: string, version: number) => (await client.diagnostics(uri, (p) => p.version === version)).diagnostics.map((d) => d.code),
+    append: (uri: string, version: number, s: string) =>
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: s }] }),
+  };
+}
+
 function clientWith(env: Record<string, string>): TestClient {
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -85,10 +95,7 @@ describe('LSP over stdio: a parser worker that dies or hangs while the analysis 
   const client = clientWith({ SYSV_HA_PARSER: 'worker', SYSV_HA_PARSER_FAULTS: '1' });
   const a = 'file:///srv/k1/etc/rc.d/init.d/foo';
   const b = 'file:///srv/k2/etc/rc.d/init.d/foo';
-  const info = (uri: string) => client.request<{ reason: string }>('sysvHa/documentInfo', { uri });
-  const codes = async (uri: string, version: number) => (await client.diagnostics(uri, (p) => p.version === version)).diagnostics.map((d) => d.code);
-  const append = (uri: string, version: number, s: string) =>
-    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: s }] });
+  const { info, codes, append } = documentHelpers(client);
   before(async () => {
     await client.initialize({});
     await client.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'shellscript', version: 1, text: noStatus } });
@@ -273,10 +280,7 @@ describe('LSP over stdio: a wasm fault in the server\'s thread hands every text 
   const a = 'file:///srv/z1/etc/rc.d/init.d/foo';
   const b = 'file:///srv/z2/etc/rc.d/init.d/foo';
   const c = 'file:///srv/z3/etc/rc.d/init.d/foo';
-  const info = (uri: string) => client.request<{ reason: string }>('sysvHa/documentInfo', { uri });
-  const codes = async (uri: string, version: number) => (await client.diagnostics(uri, (p) => p.version === version)).diagnostics.map((d) => d.code);
-  const append = (uri: string, version: number, s: string) =>
-    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: s }] });
+  const { info, codes, append } = documentHelpers(client);
   before(async () => {
     await client.initialize({});
     await client.notify('textDocument/didOpen', { textDocument: { uri: a, languageId: 'shellscript', version: 1, text: noStatus } });

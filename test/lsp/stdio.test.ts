@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO } from '../helpers/golden';
+import { lsbScript, webStoreRoot } from '../helpers/initscripts';
 import { TestClient } from '../helpers/lspClient';
 
 const URI = 'file:///srv/image/etc/inittab';
@@ -281,14 +282,9 @@ describe('LSP over stdio: a change that arrives while the analysis waits for set
 describe('LSP over stdio: scripts that read each other', () => {
   const client = new TestClient();
   let root: string;
-  const script = (provides: string, requires: string) => `#!/bin/sh\n### BEGIN INIT INFO\n# Provides: ${provides}\n# Required-Start: ${requires}\n# Required-Stop:\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) ;;\n  *) exit 2 ;;\nesac\n`;
+  const script = lsbScript;
   before(async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    root = mkdtempSync(join(tmpdir(), 'sysv-ha-xfile-'));
-    mkdirSync(join(root, 'etc/init.d'), { recursive: true });
-    writeFileSync(join(root, 'etc/init.d/web'), script('web', 'db'), { mode: 0o755 });
-    writeFileSync(join(root, 'etc/init.d/store'), script('store', ''), { mode: 0o755 });
+    root = webStoreRoot('sysv-ha-xfile-');
     await client.initialize({});
   });
   after(async () => {
