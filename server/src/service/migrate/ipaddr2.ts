@@ -19,7 +19,7 @@
  *
  * @see /usr/lib/ocf/lib/heartbeat/findif.sh, /usr/lib/ocf/resource.d/heartbeat/IPaddr2
  */
-import { strictIpv4, strtoul0 } from '../languages/ipaddr/address';
+import { findifMaskBits, maskBits, strictIpv4, strtoul0 } from '../languages/ipaddr/address';
 
 /** The parameters of an IPaddr2 resource, as the translation sets them. */
 export interface Ipaddr2Params {
@@ -41,34 +41,20 @@ const R0 = '([0-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5])';
 /** findif.sh `ipcheck_ipv4`. */
 const IPCHECK_IPV4 = new RegExp(`^${R1}\\.${R0}\\.${R0}\\.${R0}$`);
 
-/** A dotted quad as a 32-bit number when each part is 0-255 (digits only), else undefined. */
-function dottedValue(s: string): number | undefined {
+/** A dotted quad's bytes when each part is 0-255 (digits only), else undefined. */
+function dottedBytes(s: string): number[] | undefined {
   // maybe_convert_dotted_quad_to_cidr: digits and dots only, no empty part, at most three digits a part.
   if (!/^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/.test(s)) return undefined;
-  let m = 0;
-  for (const b of s.split('.')) {
-    const v = Number(b);
-    if (v > 255) return undefined;
-    m = m * 256 + v;
-  }
-  return m;
-}
-
-/** The prefix length of a contiguous mask, or undefined. */
-function contiguousBits(m: number): number | undefined {
-  for (let bits = 0; bits <= 32; bits++) {
-    const mask = bits === 0 ? 0 : (0xffffffff - (2 ** (32 - bits) - 1));
-    if (mask === m) return bits;
-  }
-  return undefined;
+  const bytes = s.split('.').map(Number);
+  return bytes.every((v) => v <= 255) ? bytes : undefined;
 }
 
 /** IPaddr2's reading of cidr_netmask: the prefix it uses, or its refusal. */
 function ipaddr2Prefix(netmask: string): { prefix: string } | { refused: string } {
   let n = netmask;
   if (n.includes('.')) {
-    const v = dottedValue(n);
-    const bits = v === undefined ? undefined : contiguousBits(v);
+    const q = dottedBytes(n);
+    const bits = q === undefined ? undefined : maskBits(q);
     if (bits !== undefined) n = String(bits); // converted, with a warning
   }
   if (!/^[0-9]{1,3}$/.test(n) || Number(n) < 1 || Number(n) > 32) return { refused: `Invalid netmask specification [${netmask}].` };
@@ -106,13 +92,8 @@ export function heartbeatIpaddr(p: Ipaddr2Params): { takes: boolean; prefix?: st
     return v >= 1 && v <= 32 ? { takes: true, prefix: String(v) } : { takes: false };
   }
   const q = strictIpv4(p.netmask);
-  if (!q) return { takes: false };
-  // findif 2.99.1: 32 minus the trailing zero bits (255.255.255.0 and 255.0.255.0 are both /24).
-  const m = ((q[0]! * 256 + q[1]!) * 256 + q[2]!) * 256 + q[3]!;
-  if (m === 0) return { takes: false };
-  let tz = 0;
-  while (((m / 2 ** tz) % 2) === 0) tz++;
-  return { takes: true, prefix: String(32 - tz) };
+  const bits = q ? findifMaskBits(q) : undefined;
+  return bits === undefined ? { takes: false } : { takes: true, prefix: String(bits) };
 }
 
 /**
@@ -122,7 +103,7 @@ export function heartbeatIpaddr(p: Ipaddr2Params): { takes: boolean; prefix?: st
  */
 export function ipaddrPrefixForIpaddr2(netmask: string): string {
   if (/^0[0-9]$/.test(netmask)) return String(Number(netmask));
-  const v = dottedValue(netmask);
-  const bits = v === undefined ? undefined : contiguousBits(v);
+  const q = dottedBytes(netmask);
+  const bits = q === undefined ? undefined : maskBits(q);
   return bits !== undefined && bits > 0 ? String(bits) : netmask;
 }

@@ -94,6 +94,19 @@ export function maskBits(bytes: readonly number[]): number | undefined {
   return undefined;
 }
 
+/**
+ * heartbeat's IPaddr reading of a dotted netmask (its C findif, 2.99.1): any mask but 0.0.0.0,
+ * as 32 minus its trailing zero bits (255.255.255.0 and 255.0.255.0 are both /24); undefined
+ * for 0.0.0.0, which it refuses. IPaddr2 takes only a contiguous mask (`maskBits`).
+ */
+export function findifMaskBits(bytes: readonly number[]): number | undefined {
+  const n = toInt(bytes);
+  if (n === 0) return undefined;
+  let zeros = 0;
+  while (((n >>> zeros) & 1) === 0) zeros++;
+  return 32 - zeros;
+}
+
 /** Network and broadcast of an IPv4 address with a prefix (as numbers). */
 export function subnet(addr: number, bits: number): { network: number; broadcast: number; mask: number } {
   const mask = maskOf(bits);

@@ -7,7 +7,7 @@
  */
 import type { Range, RawProblem } from '../../core/types';
 import './problems';
-import { describe, iproutePrefix, iprouteIpv4, maskBits, parseIpv6, strictIpv4, subnet, toDotted, toInt } from './address';
+import { describe, findifMaskBits, iproutePrefix, iprouteIpv4, maskBits, parseIpv6, strictIpv4, subnet, toDotted, toInt } from './address';
 
 export interface Word { text: string; range: Range }
 
@@ -331,13 +331,6 @@ export function checkDuplicateAddresses(steps: readonly IpStep[]): RawProblem[] 
   return out;
 }
 
-/** The zero bits below the lowest set bit of a non-zero 32-bit value. */
-function trailingZeroBits(v: number): number {
-  let n = 0;
-  while (n < 32 && (v & (2 ** n)) === 0) n++;
-  return n;
-}
-
 /**
  * Checks an IPaddr / IPaddr2 / bare-address argument of haresources:
  * `ip[/nbits[/nic[:label]][/broadcast]]` (§6.5); `arg` is that whole string and its range.
@@ -365,9 +358,9 @@ export function checkIpaddrResource(agent: 'IPaddr' | 'IPaddr2' | 'bare', arg: W
     const dotted = b.includes('.') ? strictIpv4(b) : undefined;
     if (/^[0-9]{1,2}$/.test(b) && Number(b) >= 1 && Number(b) <= 32) bits = Number(b);
     else if (dotted && (maskBits(dotted) ?? 0) > 0) bits = maskBits(dotted);
-    // heartbeat's IPaddr (the C findif) takes any dotted mask but 0.0.0.0, as 32 minus its
-    // trailing zero bits: 255.0.255.0 is /24 (judged by the cluster oracle); IPaddr2 refuses it.
-    else if (dotted && agent !== 'IPaddr2' && toInt(dotted) !== 0) bits = 32 - trailingZeroBits(toInt(dotted));
+    // heartbeat's IPaddr takes any dotted mask but 0.0.0.0 (255.0.255.0 is /24, judged by the
+    // cluster oracle); IPaddr2 refuses one that is not contiguous.
+    else if (dotted && agent !== 'IPaddr2' && findifMaskBits(dotted) !== undefined) bits = findifMaskBits(dotted);
     else out.push({ code: 'ipaddr/invalid-prefix', range: r(bitsPart), message: `'${b}' is not a netmask ${who} takes ("Invalid netmask specification"). Give the prefix length as 1-32.` });
   }
 
