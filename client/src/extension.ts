@@ -19,6 +19,8 @@ const LINKS_SCHEME = 'sysv-ha-links';
 /** The "systemd unit" preview: what systemd-sysv-generator makes of a script. */
 const UNIT_SCHEME = 'sysv-ha-unit';
 const SIM_SCHEME = 'sysv-ha-simulate';
+/** Quiet time after an edit of a script before the open previews (unit, links, simulation) are recomputed. */
+const VIRTUAL_REFRESH_MS = 400;
 
 interface DocumentInfo {
   language: string;
@@ -153,6 +155,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   const refreshVirtualDocs = () => {
     for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === LINKS_SCHEME || d.uri.scheme === SIM_SCHEME || d.uri.scheme === UNIT_SCHEME) virtualChanged.fire(d.uri);
   };
+  let editRefresh: ReturnType<typeof setTimeout> | undefined;
   const linksProvider: vscode.TextDocumentContentProvider = {
     onDidChange: virtualChanged.event,
     provideTextDocumentContent: (uri) => client!.sendRequest<string>('sysvHa/previewLinks', { path: uri.query }),
@@ -173,6 +176,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
         panels.refresh();
       }
     }),
+    // Typing in a script changes what the generator makes of it (a `reload)` branch, a header
+    // line): the open read-only previews follow the unsaved text (the server reads open
+    // documents' text), once typing pauses.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || (e.document.languageId !== 'shellscript' && e.document.languageId !== 'inittab')) return;
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.scheme === LINKS_SCHEME || d.uri.scheme === SIM_SCHEME || d.uri.scheme === UNIT_SCHEME)) return;
+      clearTimeout(editRefresh);
+      editRefresh = setTimeout(refreshVirtualDocs, VIRTUAL_REFRESH_MS);
+    }),
+    { dispose: () => clearTimeout(editRefresh) },
     vscode.window.registerTreeDataProvider('sysvHa.services', services),
     registerWalkthrough(context),
     vscode.commands.registerCommand('sysvHa.services.refresh', () => services.refresh()),
