@@ -308,10 +308,51 @@ export function parseBash(parser: Parser, raw: string, old?: Tree | null, option
   return mark(tree);
 }
 
+/**
+ * The raw entry points of web-tree-sitter's wasm runtime that the body reader's cursor pass
+ * calls (`initscript/body.ts`): each of them reads the cursor from the runtime's transfer
+ * buffer and the `goto` ones write it back, so a walk that keeps the cursor there skips the
+ * library's marshalling of the cursor around every call (most of a walk's time). Emscripten
+ * makes the options object given to `Parser.init` the module itself; see `wasmRuntime`.
+ */
+export interface WasmRuntime {
+  HEAP32: Int32Array;
+  _ts_init(): number;
+  _ts_tree_root_node_wasm(tree: number): void;
+  _ts_tree_cursor_new_wasm(tree: number): void;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_start_position_wasm(tree: number): void;
+}
+
+let runtimeModule: object | undefined;
+let runtimeChecked: WasmRuntime | null | undefined;
+
+/**
+ * web-tree-sitter's module, when this thread loaded it here and it has every entry point the
+ * body reader uses (else the reader uses the library's public TreeCursor: same result, slower).
+ */
+export function wasmRuntime(): WasmRuntime | undefined {
+  if (runtimeChecked === undefined && runtimeModule) {
+    const m = runtimeModule as Record<string, unknown>;
+    const names = ['_ts_init', '_ts_tree_root_node_wasm', '_ts_tree_cursor_new_wasm', '_ts_tree_cursor_delete_wasm', '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm', '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_current_field_id_wasm', '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm', '_ts_tree_cursor_start_position_wasm'];
+    runtimeChecked = names.every((n) => typeof m[n] === 'function') && m.HEAP32 instanceof Int32Array ? (runtimeModule as WasmRuntime) : null;
+  }
+  return runtimeChecked ?? undefined;
+}
+
 /** Loads the runtime and the bash grammar once; later calls share the same promise. */
 export function loadBash(paths: WasmPaths): Promise<Language> {
   loading ??= (async () => {
-    await Parser.init({ locateFile: () => paths.runtime, wasmBinary: readFileSync(paths.runtime) });
+    const options = { locateFile: () => paths.runtime, wasmBinary: readFileSync(paths.runtime) };
+    await Parser.init(options);
+    runtimeModule = options;
     loaded = await Language.load(readFileSync(paths.bash));
     return loaded;
   })();
@@ -357,6 +398,7 @@ export async function loadBashFromModules(modules: WasmModules, maxMemoryBytes: 
     },
   };
   await Parser.init(options as unknown as Parameters<typeof Parser.init>[0]);
+  runtimeModule = options;
   loaded = Language.loadSync(modules.bash as unknown as Parameters<typeof Language.loadSync>[0]);
   loading = Promise.resolve(loaded);
   return { language: loaded, memory, exports };

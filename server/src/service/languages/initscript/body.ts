@@ -4,8 +4,9 @@
  * `set -e`, simple variable assignments. Syntax nodes stay in this file; the rest of the
  * module sees plain data with ranges.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
 import { range, type Range } from '../../core/types';
+import { wasmRuntime, type WasmRuntime } from '../../shell/treeSitter';
 
 export interface Word {
   /** The argument with quotes removed (expansions kept as written). */
@@ -92,42 +93,7 @@ export interface BodyModel {
   exitGuards: { text: string; line: number }[];
 }
 
-function rangeOf(n: Node): Range {
-  return range(n.startPosition.row, n.startPosition.column, n.endPosition.column, n.endPosition.row);
-}
-
-/** Quotes removed from a word-like node; expansions kept as written. */
-function unquote(n: Node): string {
-  switch (n.type) {
-    case 'raw_string':
-      return n.text.slice(1, -1);
-    case 'string':
-      return n.text.slice(1, -1);
-    case 'concatenation':
-      return n.namedChildren.map((c) => (c ? unquote(c) : '')).join('');
-    default:
-      return n.text;
-  }
-}
-
-/** Does the node contain an expansion or a substitution? (Iterative: scripts may nest deeply.) */
-function isDynamic(n: Node): boolean {
-  const stack: Node[] = [n];
-  while (stack.length > 0) {
-    const cur = stack.pop()!;
-    const type = cur.type;
-    if (DYNAMIC.has(type)) return true;
-    // Leaves (most arguments are plain words) are not asked for children: each ask crosses into wasm.
-    if (LEAVES.has(type)) continue;
-    for (const c of cur.namedChildren) if (c) stack.push(c);
-  }
-  return false;
-}
 const DYNAMIC = new Set(['simple_expansion', 'expansion', 'command_substitution', 'arithmetic_expansion', 'process_substitution']);
-
-function toWord(n: Node): Word {
-  return { text: unquote(n), raw: n.text, range: rangeOf(n), dynamic: isDynamic(n) };
-}
 
 const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
 /** Words that name an init-script action, to tell the dispatcher from a guard `case "$1"`. */
@@ -198,25 +164,48 @@ export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cac
  */
 export function readStatements(tree: Tree, previous?: BodyCache): { fragments: Fragment[]; keys?: string[]; cache?: BodyCache } {
   const root = tree.rootNode;
+  const hasError = root.hasError;
   // Fragments come only from clean trees: error recovery can read the same text differently.
-  if (root.hasError) previous = undefined;
-  // Not a program (cannot happen for bash): read it all, keep nothing.
-  if (root.type !== 'program') return { fragments: [walk([root])] };
-  const cached = new Map<string, Fragment>();
-  const fragments: Fragment[] = [];
-  const keys: string[] = [];
-  for (const child of root.namedChildren) {
-    if (!child) continue;
-    const start = child.startPosition;
-    const key = `${start.column}:${child.text}`;
-    let f = previous?.fragments.get(key);
-    if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
-    f ??= walk([child], start.row);
-    cached.set(key, f);
-    fragments.push(f);
-    keys.push(key);
+  if (hasError) previous = undefined;
+  const g = grammarOf(tree.language);
+  // Node texts are slices of the text the tree was parsed from (defused parts stay blank), by index.
+  const src: Source = { text: root.text, base: root.startIndex };
+  const w = walkerOf(tree, root);
+  try {
+    // Not a program (cannot happen for bash): read it all, keep nothing.
+    if (g.code[w.typeId()] !== T.program) {
+      const start = root.startPosition;
+      return { fragments: [readNode(w, g, src, 0, start.row, start.column, root.startIndex, hasError ? root : undefined)] };
+    }
+    const cached = new Map<string, Fragment>();
+    const fragments: Fragment[] = [];
+    const keys: string[] = [];
+    // The statements as nodes, only in a tree with errors (for its MISSING nodes).
+    let statements: (Node | null)[] | undefined;
+    let k = 0;
+    if (w.firstChild()) {
+      do {
+        if (!g.named[w.typeId()]) continue;
+        const index = k++;
+        const start = w.position();
+        const from = w.start();
+        const key = `${start.column}:${src.text.slice(from - src.base, w.end() - src.base)}`;
+        let f = previous?.fragments.get(key);
+        if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
+        if (!f) {
+          if (hasError) statements ??= w.detached(() => root.namedChildren);
+          f = readNode(w, g, src, start.row, start.row, start.column, from, statements?.[index] ?? undefined);
+        }
+        cached.set(key, f);
+        fragments.push(f);
+        keys.push(key);
+      } while (w.nextSibling());
+    }
+    return { fragments, keys, cache: hasError ? undefined : { fragments: cached } };
+  } finally {
+    w.delete();
+    releaseScratch();
   }
-  return { fragments, keys, cache: root.hasError ? undefined : { fragments: cached } };
 }
 
 /** A fragment moved to start on `row` (the same object when it already does). */
@@ -311,133 +300,763 @@ function shifted(f: Fragment, d: number): Fragment {
   };
 }
 
-/** Reads the subtrees of `roots` (statements at the top level of the script). */
-function walk(roots: Node[], row = 0): Fragment {
-  const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
-  const argVariables = new Set<string>();
-  const cases = model.cases;
-  // Statement lists numbered in walk order (node ids differ from one tree to the next).
-  const lists = new Map<number, number>();
-  // isTest per node id: `a && b && c …` nests to the left, and every level asks whether its
-  // left side holds a test (without it, a 2,000-line `\`-continued && chain was quadratic).
-  const tests = new Map<number, boolean>();
-  const listNumber = (id: number) => {
-    let k = lists.get(id);
-    if (k === undefined) lists.set(id, (k = ++model.lastBlock));
-    return k;
-  };
+// ---------------------------------------------------------------------------------------------
+// Reading a statement. web-tree-sitter's Node API crosses into wasm and allocates a Node object
+// for every child, type, text and position asked for; here one TreeCursor pass copies the parts
+// of a statement's subtree the reader looks at (type id, field id, start and end index, links)
+// into typed arrays, and the reading runs on those in plain JS. Texts are slices of the parsed
+// text by index; rows and columns are computed from the statement's start position and the
+// newlines of its text (tree-sitter counts rows at '\n' only, columns in UTF-16 code units).
 
-  // Pre-order walk with an explicit stack (scripts can nest thousands deep). `block` is the
-  // statement list the node runs in unconditionally (see `CommandInfo.block`); `inWord`: the
-  // parent is a concatenation or a string (only whole words are looked at for /var/).
-  type Item = { n: Node; inFunction: string | undefined; guarded: boolean; block?: number; inWord?: boolean };
-  const stack: Item[] = [];
-  // web-tree-sitter's node getters each cross into wasm: read a node's type once, and do not
-  // ask leaves for children or clean subtrees for MISSING nodes.
-  const clean = roots.every((r) => !r.hasError);
-  const pushChildren = (parent: Node, parentType: string, parentBlock: number | undefined, make: (c: Node) => Item) => {
-    if (LEAVES.has(parentType)) return;
-    const children = parent.namedChildren;
-    const conditions = STATEMENT_LISTS.has(parentType) ? parent.childrenForFieldName('condition').map((c) => c?.id) : undefined;
-    const body = parentType === 'redirected_statement' ? parent.childForFieldName('body')?.id : undefined;
-    const inWord = parentType === 'concatenation' || parentType === 'string';
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (!c) continue;
-      let block: number | undefined;
-      if (conditions) block = conditions.includes(c.id) ? undefined : listNumber(parent.id);
-      else if (parentType === 'redirected_statement') block = c.id === body ? parentBlock : undefined;
-      // The first part of `a && b`, `a || b` or `a | b` always runs.
-      else if (parentType === 'list' || parentType === 'pipeline') block = i === 0 ? parentBlock : undefined;
-      const item = make(c);
-      item.block = block;
-      item.inWord = inWord;
-      stack.push(item);
-    }
+/** The type codes the reader tells apart (node types are compared by name: one name may have several ids). */
+const enum T {
+  other,
+  ERROR,
+  program,
+  function_definition,
+  case_statement,
+  case_item,
+  variable_assignment,
+  command,
+  list,
+  pipeline,
+  if_statement,
+  elif_clause,
+  else_clause,
+  redirected_statement,
+  concatenation,
+  string,
+  raw_string,
+  negated_command,
+  subshell,
+  compound_statement,
+  test_command,
+  and,
+  or,
+  inKeyword,
+}
+const CODES = new Map<string, T>(Object.entries({
+  ERROR: T.ERROR, program: T.program, function_definition: T.function_definition, case_statement: T.case_statement, case_item: T.case_item,
+  variable_assignment: T.variable_assignment, command: T.command, list: T.list, pipeline: T.pipeline, if_statement: T.if_statement,
+  elif_clause: T.elif_clause, else_clause: T.else_clause, redirected_statement: T.redirected_statement, concatenation: T.concatenation,
+  string: T.string, raw_string: T.raw_string, negated_command: T.negated_command, subshell: T.subshell, compound_statement: T.compound_statement,
+  test_command: T.test_command, '&&': T.and, '||': T.or, in: T.inKeyword,
+}));
+
+/** Flags per node type. */
+const F_LEAF = 1; // no children the reader looks at (LEAVES)
+const F_LIST = 2; // a statement list (STATEMENT_LISTS)
+const F_WORDLIKE = 4;
+const F_DYNAMIC = 8;
+const F_FIELDS = 16; // the reader asks its children's fields
+const F_ANON = 32; // the reader looks at its anonymous children too
+
+/** Whose anonymous children matter: fields may hold them (`==` arguments), `&&`/`||` of a list, `in` of a case. */
+const KEEP_ANONYMOUS = new Set(['function_definition', 'case_statement', 'case_item', 'variable_assignment', 'command', 'redirected_statement', 'list']);
+/**
+ * Whose children's fields the reader asks (asking costs a walk up the cursor's stack in the
+ * runtime): the types with a field `name`, `value`, `argument`, `body` or `condition` it reads
+ * (tree-sitter-bash's node-types.json; of the statement lists, only `if_statement` has a
+ * `condition`, checked by a unit test).
+ */
+const WITH_FIELDS = new Set(['function_definition', 'case_statement', 'case_item', 'variable_assignment', 'command', 'redirected_statement', 'if_statement']);
+
+interface Grammar {
+  /** Per type id (0-65535): T code and F flags. */
+  code: Uint8Array;
+  flags: Uint8Array;
+  named: Uint8Array;
+  fName: number;
+  fValue: number;
+  fArgument: number;
+  fBody: number;
+  fCondition: number;
+}
+
+const grammars = new WeakMap<Language, Grammar>();
+
+function grammarOf(language: Language): Grammar {
+  let g = grammars.get(language);
+  if (g) return g;
+  const code = new Uint8Array(65536);
+  const flags = new Uint8Array(65536);
+  const named = new Uint8Array(65536);
+  const set = (id: number, name: string, isNamed: boolean) => {
+    code[id] = CODES.get(name) ?? T.other;
+    let f = 0;
+    if (LEAVES.has(name)) f |= F_LEAF;
+    if (STATEMENT_LISTS.has(name)) f |= F_LIST;
+    if (WORDLIKE.has(name)) f |= F_WORDLIKE;
+    if (DYNAMIC.has(name)) f |= F_DYNAMIC;
+    if (WITH_FIELDS.has(name)) f |= F_FIELDS;
+    if (KEEP_ANONYMOUS.has(name)) f |= F_ANON;
+    flags[id] = f;
+    named[id] = isNamed ? 1 : 0;
   };
-  // The top-level statements run in the script's own list: number 0.
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ n: roots[i]!, inFunction: undefined, guarded: false, block: 0 });
-  while (stack.length > 0) {
-    const { n, inFunction, guarded, block, inWord } = stack.pop()!;
-    const type = n.type;
-    if (type === 'ERROR') {
-      if (model.errors.length < 50) model.errors.push(rangeOf(n));
-    }
-    if (model.varPaths.length < MAX_VAR_PATHS && !inWord && WORDLIKE.has(type) && VAR_PATH.test(n.text)) {
-      const r = rangeOf(n);
-      model.varPath ??= r;
-      model.varPaths.push(r);
-    }
-    let children: 'default' | 'done' = 'default';
-    switch (type) {
-      case 'function_definition': {
-        const name = n.childForFieldName('name');
-        if (name) model.functions.push({ name: name.text, nameRange: rangeOf(name), range: rangeOf(n) });
-        const fn = name?.text ?? inFunction;
-        pushChildren(n, type, block, (c) => ({ n: c, inFunction: fn, guarded: false }));
-        children = 'done';
-        break;
-      }
-      case 'case_statement': {
-        const value = n.childForFieldName('value');
-        if (value) cases.push({ inFunction: inFunction !== undefined, topLevel: block === 0, value: value.text, dispatcher: dispatcherOf(n) });
-        break;
-      }
-      case 'variable_assignment': {
-        const name = n.childForFieldName('name')?.text;
-        const value = n.childForFieldName('value');
-        if (name) {
-          const text = value ? unquote(value) : '';
-          const existing = model.assignments.get(name);
-          const topLevel = inFunction === undefined;
-          if (!existing || (topLevel && !existing.topLevel)) model.assignments.set(name, { value: text, range: rangeOf(n), topLevel });
-          else if (!topLevel && !existing.topLevel && existing.value !== text) model.assignments.set(name, { ...existing, ambiguous: true });
-          if (value && ARG_RE.test(value.text)) argVariables.add(name);
-        }
-        break;
-      }
-      case 'command': {
-        const nameNode = n.childForFieldName('name');
-        if (nameNode) {
-          const args = n.childrenForFieldName('argument').filter((a): a is Node => a !== null).map(toWord);
-          model.commands.push({ name: unquote(nameNode), nameRange: rangeOf(nameNode), args, range: rangeOf(n), inFunction, guarded });
-          model.blocks.push(block);
-        }
-        break;
-      }
-      case 'list': {
-        // `[ -r f ] && cmd` / `[ ! -r f ] || cmd`: the right side runs only when the test holds.
-        // `[ -r f ] || exit` / `[ ! -r f ] && exit`: what follows runs only when it holds.
-        const [left, right] = [n.namedChildren[0], n.namedChildren[n.namedChildren.length - 1]];
-        const op = n.children.find((c) => c?.type === '&&' || c?.type === '||')?.type;
-        const polarity = left && right && op ? testPolarity(left, tests) : undefined;
-        if (polarity && right && isExit(right) && (op === '||') === (polarity === 'positive')) {
-          model.exitGuards.push({ text: left!.text, line: left!.startPosition.row });
-        } else if (polarity && right && (op === '&&') === (polarity === 'positive')) {
-          stack.push({ n: right, inFunction, guarded: true });
-          stack.push({ n: left!, inFunction, guarded, block });
-          children = 'done';
-        }
-        break;
-      }
-      case 'if_statement': {
-        const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
-        const testsFile = condition.some((c) => isTest(c, tests));
-        // `if [ ! -r f ]; then exit 0; fi`
-        const named = condition.filter((c) => c.isNamed);
-        if (named.length === 1 && testPolarity(named[0]!, tests) === 'negative' && !n.namedChildren.some((c) => c?.type === 'else_clause' || c?.type === 'elif_clause') && /\b(exit|return)\b/.test(n.text)) {
-          model.exitGuards.push({ text: named[0]!.text, line: named[0]!.startPosition.row });
-        }
-        pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
-        children = 'done';
-        break;
-      }
-    }
-    if (children === 'default') pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded }));
+  // Node.type is `types[id] || 'ERROR'`; an ERROR node (id 65535) is named (and in no set above).
+  code.fill(T.ERROR);
+  named.fill(1);
+  const count = language.nodeTypeCount;
+  for (let id = 0; id < language.types.length; id++) {
+    const name = language.types[id] || 'ERROR';
+    set(id, name, id < count ? language.nodeTypeIsNamed(id) : true);
   }
-  model.argVariables = [...argVariables];
-  if (!clean) missingNodes(roots, model.errors);
-  return model;
+  const field = (name: string) => language.fieldIdForName(name) ?? -1;
+  g = { code, flags, named, fName: field('name'), fValue: field('value'), fArgument: field('argument'), fBody: field('body'), fCondition: field('condition') };
+  grammars.set(language, g);
+  return g;
+}
+
+/** The text the tree was parsed from, from the root node's start index on. */
+interface Source {
+  text: string;
+  base: number;
+}
+
+// The flat subtree of the statement being read (module scratch, grown as needed: reading is synchronous).
+const INITIAL_NODES = 4096;
+let cap = 0;
+let typ = new Uint16Array(0);
+let fld = new Uint16Array(0);
+let beg = new Int32Array(0);
+let fin = new Int32Array(0);
+let par = new Int32Array(0);
+let first = new Int32Array(0);
+let next = new Int32Array(0);
+let last = new Int32Array(0);
+let memo = new Int8Array(0);
+/** Offsets of the newlines in the statement's text. */
+let newlines = new Int32Array(256);
+
+function grow(min: number): void {
+  let n = Math.max(INITIAL_NODES, cap);
+  while (n < min) n *= 2;
+  const more = <A extends Uint16Array | Int32Array | Int8Array>(a: A, make: (n: number) => A): A => {
+    const b = make(n);
+    b.set(a);
+    return b;
+  };
+  typ = more(typ, (k) => new Uint16Array(k));
+  fld = more(fld, (k) => new Uint16Array(k));
+  beg = more(beg, (k) => new Int32Array(k));
+  fin = more(fin, (k) => new Int32Array(k));
+  par = more(par, (k) => new Int32Array(k));
+  first = more(first, (k) => new Int32Array(k));
+  next = more(next, (k) => new Int32Array(k));
+  last = more(last, (k) => new Int32Array(k));
+  memo = new Int8Array(n);
+  cap = n;
+}
+
+/** A large statement's arrays are not kept between reads. */
+function releaseScratch(): void {
+  if (cap <= 4 * INITIAL_NODES && newlines.length <= 4096) return;
+  cap = 0;
+  typ = fld = new Uint16Array(0);
+  beg = fin = par = first = next = last = new Int32Array(0);
+  memo = new Int8Array(0);
+  newlines = new Int32Array(256);
+}
+
+/**
+ * Copies the subtree at the cursor into the scratch arrays (node 0 is the cursor's node), in
+ * pre-order, without recursion; the cursor ends where it started. Leaves (LEAVES) are not
+ * entered, anonymous nodes are kept only under the parents whose anonymous children matter.
+ */
+/**
+ * A tree cursor, as the reader uses it. Two kinds: web-tree-sitter's public TreeCursor, and the
+ * same cursor driven through the runtime's raw entry points (`wasmRuntime`), kept in the
+ * runtime's transfer buffer between calls instead of being marshalled around each one.
+ */
+interface Walker {
+  typeId(): number;
+  fieldId(): number;
+  start(): number;
+  end(): number;
+  position(): { row: number; column: number };
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  /** Runs `f`, which may use the library's API (which overwrites the transfer buffer). */
+  detached<R>(f: () => R): R;
+  delete(): void;
+}
+
+class PublicWalker implements Walker {
+  constructor(private readonly c: TreeCursor) {}
+  typeId(): number {
+    return this.c.nodeTypeId;
+  }
+  fieldId(): number {
+    return this.c.currentFieldId;
+  }
+  start(): number {
+    return this.c.startIndex;
+  }
+  end(): number {
+    return this.c.endIndex;
+  }
+  position(): { row: number; column: number } {
+    return this.c.startPosition;
+  }
+  firstChild(): boolean {
+    return this.c.gotoFirstChild();
+  }
+  nextSibling(): boolean {
+    return this.c.gotoNextSibling();
+  }
+  parent(): boolean {
+    return this.c.gotoParent();
+  }
+  detached<R>(f: () => R): R {
+    return f();
+  }
+  delete(): void {
+    this.c.delete();
+  }
+}
+
+/** Where each runtime's transfer buffer is (`ts_init` returns it; calling it again changes nothing else). */
+const transferBuffers = new WeakMap<WasmRuntime, number>();
+
+class RawWalker implements Walker {
+  private readonly buffer: number;
+  /** The cursor's four words, while the buffer is lent to the library's API. */
+  private readonly saved = [0, 0, 0, 0];
+  private readonly firstChildFn: (tree: number) => number;
+  private readonly nextSiblingFn: (tree: number) => number;
+  private readonly parentFn: (tree: number) => number;
+  private readonly typeIdFn: (tree: number) => number;
+  private readonly fieldIdFn: (tree: number) => number;
+  private readonly startFn: (tree: number) => number;
+  private readonly endFn: (tree: number) => number;
+
+  constructor(
+    private readonly m: WasmRuntime,
+    private readonly tree: number,
+  ) {
+    let buffer = transferBuffers.get(m);
+    if (buffer === undefined) transferBuffers.set(m, (buffer = m._ts_init()));
+    this.buffer = buffer >> 2;
+    // The root node into the buffer, and a cursor on it (what `tree.walk()` does, without the objects).
+    m._ts_tree_root_node_wasm(tree);
+    m._ts_tree_cursor_new_wasm(tree);
+    this.firstChildFn = m._ts_tree_cursor_goto_first_child_wasm;
+    this.nextSiblingFn = m._ts_tree_cursor_goto_next_sibling_wasm;
+    this.parentFn = m._ts_tree_cursor_goto_parent_wasm;
+    this.typeIdFn = m._ts_tree_cursor_current_node_type_id_wasm;
+    this.fieldIdFn = m._ts_tree_cursor_current_field_id_wasm;
+    this.startFn = m._ts_tree_cursor_start_index_wasm;
+    this.endFn = m._ts_tree_cursor_end_index_wasm;
+  }
+  typeId(): number {
+    return this.typeIdFn(this.tree);
+  }
+  fieldId(): number {
+    return this.fieldIdFn(this.tree);
+  }
+  start(): number {
+    return this.startFn(this.tree);
+  }
+  end(): number {
+    return this.endFn(this.tree);
+  }
+  position(): { row: number; column: number } {
+    // It writes the point over the cursor: save and restore it.
+    return this.detached(() => {
+      this.m._ts_tree_cursor_start_position_wasm(this.tree);
+      const heap = this.m.HEAP32;
+      return { row: heap[this.buffer]! >>> 0, column: heap[this.buffer + 1]! >>> 0 };
+    });
+  }
+  firstChild(): boolean {
+    return this.firstChildFn(this.tree) === 1;
+  }
+  nextSibling(): boolean {
+    return this.nextSiblingFn(this.tree) === 1;
+  }
+  parent(): boolean {
+    return this.parentFn(this.tree) === 1;
+  }
+  detached<R>(f: () => R): R {
+    const heap = this.m.HEAP32;
+    for (let i = 0; i < 4; i++) this.saved[i] = heap[this.buffer + i]!;
+    try {
+      return f();
+    } finally {
+      // The heap may have grown (a new view) meanwhile.
+      const after = this.m.HEAP32;
+      for (let i = 0; i < 4; i++) after[this.buffer + i] = this.saved[i]!;
+    }
+  }
+  delete(): void {
+    this.m._ts_tree_cursor_delete_wasm(this.tree);
+  }
+}
+
+/** Tests: `raw: false` reads through the public TreeCursor (the fallback) even when the raw entry points are known. */
+export const bodyReaderOptions = { raw: true };
+
+/** A cursor on the root of `tree`: the raw one when the runtime's entry points are known. */
+function walkerOf(tree: Tree, root: Node): Walker {
+  const m = bodyReaderOptions.raw ? wasmRuntime() : undefined;
+  const address = (tree as unknown as Record<number, unknown>)[0];
+  if (m && typeof address === 'number' && address !== 0) return new RawWalker(m, address);
+  return new PublicWalker(root.walk());
+}
+
+function flatten(c: Walker, g: Grammar): number {
+  if (cap === 0) grow(INITIAL_NODES);
+  const t0 = c.typeId();
+  typ[0] = t0;
+  fld[0] = 0;
+  beg[0] = c.start();
+  fin[0] = c.end();
+  par[0] = -1;
+  first[0] = next[0] = last[0] = -1;
+  let n = 1;
+  if (!g.named[t0] || g.flags[t0]! & F_LEAF || !c.firstChild()) return n;
+  let p = 0;
+  for (;;) {
+    // The cursor is on a child of node p.
+    const t = c.typeId();
+    const pf = g.flags[typ[p]!]!;
+    const isNamed = g.named[t] === 1;
+    if (isNamed || pf & F_ANON) {
+      if (n === cap) grow(n + 1);
+      const i = n++;
+      typ[i] = t;
+      fld[i] = pf & F_FIELDS ? c.fieldId() : 0;
+      beg[i] = c.start();
+      fin[i] = c.end();
+      par[i] = p;
+      first[i] = next[i] = last[i] = -1;
+      if (last[p]! < 0) first[p] = i;
+      else next[last[p]!] = i;
+      last[p] = i;
+      if (isNamed && !(g.flags[t]! & F_LEAF) && c.firstChild()) {
+        p = i;
+        continue;
+      }
+    }
+    while (!c.nextSibling()) {
+      c.parent();
+      if (p === 0) return n;
+      p = par[p]!;
+    }
+  }
+}
+
+/** The statement's position and newlines, for rows and columns by index. */
+let posRow = 0;
+let posColumn = 0;
+let posFrom = 0;
+let newlineCount = 0;
+
+function indexNewlines(src: Source, from: number, to: number, row: number, column: number): void {
+  posRow = row;
+  posColumn = column;
+  posFrom = from;
+  newlineCount = 0;
+  const text = src.text;
+  const end = to - src.base;
+  for (let i = text.indexOf('\n', from - src.base); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    if (newlineCount === newlines.length) {
+      const b = new Int32Array(newlines.length * 2);
+      b.set(newlines);
+      newlines = b;
+    }
+    newlines[newlineCount++] = i + src.base;
+  }
+}
+
+/** How many of the statement's newlines come before `index`. */
+function linesBefore(index: number): number {
+  let lo = 0;
+  let hi = newlineCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newlines[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function rowAt(index: number): number {
+  return posRow + linesBefore(index);
+}
+
+function columnAt(index: number): number {
+  const k = linesBefore(index);
+  return k === 0 ? posColumn + index - posFrom : index - newlines[k - 1]! - 1;
+}
+
+function rangeAt(from: number, to: number): Range {
+  const a = linesBefore(from);
+  const b = linesBefore(to);
+  return range(posRow + a, a === 0 ? posColumn + from - posFrom : from - newlines[a - 1]! - 1, b === 0 ? posColumn + to - posFrom : to - newlines[b - 1]! - 1, posRow + b);
+}
+
+/**
+ * Reads the statement at the cursor (starting at `from`, on `row`:`column`); `fragmentRow` is the
+ * fragment's row. `node`: the statement as a node, when it may hold MISSING nodes.
+ */
+function readNode(w: Walker, g: Grammar, src: Source, fragmentRow: number, row: number, column: number, from: number, node: Node | undefined): Fragment {
+  const count = flatten(w, g);
+  memo.fill(0, 0, count);
+  indexNewlines(src, from, fin[0]!, row, column);
+  const f = new Reader(g, src).read(fragmentRow);
+  // MISSING nodes (rare: only in statements with errors) are looked for with the node API.
+  if (node && w.detached(() => node.hasError)) w.detached(() => missingNodes([node], f.errors));
+  return f;
+}
+
+/** `memo` of `isTest`: not known yet, no, yes. */
+const UNKNOWN = 0;
+const NO = 1;
+const YES = 2;
+
+class Reader {
+  constructor(
+    private readonly g: Grammar,
+    private readonly src: Source,
+  ) {}
+
+  private text(i: number): string {
+    return this.src.text.slice(beg[i]! - this.src.base, fin[i]! - this.src.base);
+  }
+
+  private rangeOf(i: number): Range {
+    return rangeAt(beg[i]!, fin[i]!);
+  }
+
+  private code(i: number): T {
+    return this.g.code[typ[i]!]!;
+  }
+
+  private isNamed(i: number): boolean {
+    return this.g.named[typ[i]!] === 1;
+  }
+
+  /** The first child with field `field` (`childForFieldName`), or -1. */
+  private field(i: number, field: number): number {
+    for (let c = first[i]!; c >= 0; c = next[c]!) if (fld[c] === field) return c;
+    return -1;
+  }
+
+  /** Every child with field `field` (`childrenForFieldName`). */
+  private fields(i: number, field: number): number[] {
+    const out: number[] = [];
+    for (let c = first[i]!; c >= 0; c = next[c]!) if (fld[c] === field) out.push(c);
+    return out;
+  }
+
+  private firstNamed(i: number): number {
+    for (let c = first[i]!; c >= 0; c = next[c]!) if (this.isNamed(c)) return c;
+    return -1;
+  }
+
+  private lastNamed(i: number): number {
+    let found = -1;
+    for (let c = first[i]!; c >= 0; c = next[c]!) if (this.isNamed(c)) found = c;
+    return found;
+  }
+
+  /** Quotes removed from a word-like node; expansions kept as written. */
+  private unquote(i: number): string {
+    switch (this.code(i)) {
+      case T.raw_string:
+      case T.string:
+        return this.text(i).slice(1, -1);
+      case T.concatenation: {
+        let s = '';
+        for (let c = first[i]!; c >= 0; c = next[c]!) if (this.isNamed(c)) s += this.unquote(c);
+        return s;
+      }
+      default:
+        return this.text(i);
+    }
+  }
+
+  /** Does the node contain an expansion or a substitution? */
+  private isDynamic(i: number): boolean {
+    const flags = this.g.flags;
+    if (flags[typ[i]!]! & F_DYNAMIC) return true;
+    if (flags[typ[i]!]! & F_LEAF || first[i]! < 0) return false;
+    const stack = [i];
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      const f = flags[typ[cur]!]!;
+      if (f & F_DYNAMIC) return true;
+      if (f & F_LEAF) continue;
+      for (let c = first[cur]!; c >= 0; c = next[c]!) if (this.isNamed(c)) stack.push(c);
+    }
+    return false;
+  }
+
+  private toWord(i: number): Word {
+    return { text: this.unquote(i), raw: this.text(i), range: this.rangeOf(i), dynamic: this.isDynamic(i) };
+  }
+
+  /** Whether a condition is a test that holds (`[ -r f ]`) or fails (`[ ! -r f ]`, `! test -r f`) for a file that is there. */
+  private testPolarity(i: number): 'positive' | 'negative' | undefined {
+    if (!this.isTest(i)) return undefined;
+    if (this.code(i) === T.negated_command) return 'negative';
+    return /^(\[\[?|test)[ \t]+![ \t]/.test(this.text(i)) ? 'negative' : 'positive';
+  }
+
+  /** `exit N`, `return N`, or a `{ …; exit N; }` group ending in one. */
+  private isExit(i: number): boolean {
+    for (;;) {
+      const code = this.code(i);
+      if (code === T.command) {
+        const name = this.field(i, this.g.fName);
+        if (name < 0) return false;
+        const text = this.text(name);
+        return text === 'exit' || text === 'return';
+      }
+      if (code !== T.compound_statement) return false;
+      const lastChild = this.lastNamed(i);
+      if (lastChild < 0 || this.code(lastChild) !== T.command) return false;
+      i = lastChild;
+    }
+  }
+
+  /**
+   * A test (`[ … ]`, `[[ … ]]`, `test …`), or a list, negation or subshell holding one.
+   * Post-order with an explicit stack, each node's answer kept in `memo`.
+   */
+  private isTest(i: number): boolean {
+    const known = memo[i]!;
+    if (known !== UNKNOWN) return known === YES;
+    const stack: number[] = [i];
+    const expanded: boolean[] = [false];
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const cur = stack[top]!;
+      if (memo[cur] !== UNKNOWN) {
+        stack.pop();
+        expanded.pop();
+        continue;
+      }
+      if (expanded[top]) {
+        stack.pop();
+        expanded.pop();
+        let yes = false;
+        for (let c = first[cur]!; c >= 0 && !yes; c = next[c]!) if (this.isNamed(c) && memo[c] === YES) yes = true;
+        memo[cur] = yes ? YES : NO;
+        continue;
+      }
+      const code = this.code(cur);
+      if (code === T.test_command) {
+        stack.pop();
+        expanded.pop();
+        memo[cur] = YES;
+      } else if (code === T.command) {
+        stack.pop();
+        expanded.pop();
+        const name = this.field(cur, this.g.fName);
+        const text = name < 0 ? undefined : this.text(name);
+        memo[cur] = text === 'test' || text === '[' || text === '[[' ? YES : NO;
+      } else if (code === T.list || code === T.negated_command || code === T.subshell) {
+        expanded[top] = true;
+        for (let c = first[cur]!; c >= 0; c = next[c]!) {
+          if (this.isNamed(c) && memo[c] === UNKNOWN) {
+            stack.push(c);
+            expanded.push(false);
+          }
+        }
+      } else {
+        stack.pop();
+        expanded.pop();
+        memo[cur] = NO;
+      }
+    }
+    return memo[i] === YES;
+  }
+
+  private dispatcherOf(i: number): Dispatcher {
+    const value = this.field(i, this.g.fValue);
+    let inKw = -1;
+    for (let c = first[i]!; c >= 0 && inKw < 0; c = next[c]!) if (this.code(c) === T.inKeyword) inKw = c;
+    const headEnd = fin[inKw >= 0 ? inKw : value]!;
+    const head = range(rowAt(beg[i]!), columnAt(beg[i]!), columnAt(headEnd), rowAt(headEnd));
+    const branches: Branch[] = [];
+    for (let item = first[i]!; item >= 0; item = next[item]!) {
+      if (!this.isNamed(item) || this.code(item) !== T.case_item) continue;
+      const patterns = this.fields(item, this.g.fValue).map((v) => this.toWord(v));
+      branches.push({ patterns, range: this.rangeOf(item), line: rowAt(beg[item]!) });
+    }
+    return { headRange: head, range: this.rangeOf(i), branches };
+  }
+
+  /** Reads the flat statement (node 0), at the top level of the script. */
+  read(row: number): Fragment {
+    const g = this.g;
+    const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
+    const argVariables = new Set<string>();
+    const cases = model.cases;
+    // Statement lists numbered in walk order.
+    const lists = new Map<number, number>();
+    const listNumber = (id: number) => {
+      let k = lists.get(id);
+      if (k === undefined) lists.set(id, (k = ++model.lastBlock));
+      return k;
+    };
+
+    // Pre-order walk with an explicit stack. `block` is the statement list the node runs in
+    // unconditionally (see `CommandInfo.block`, -1: none); `inWord`: the parent is a
+    // concatenation or a string (only whole words are looked at for /var/).
+    const sNode: number[] = [];
+    const sFunction: (string | undefined)[] = [];
+    const sGuarded: boolean[] = [];
+    const sBlock: number[] = [];
+    const sInWord: boolean[] = [];
+    const push = (n: number, inFunction: string | undefined, guarded: boolean, block: number, inWord: boolean) => {
+      sNode.push(n);
+      sFunction.push(inFunction);
+      sGuarded.push(guarded);
+      sBlock.push(block);
+      sInWord.push(inWord);
+    };
+    /** The named children, pushed so that the first is read first. `ifTests`: an `if` whose condition tests a file guards its other children. */
+    const pushChildren = (parent: number, parentBlock: number, inFunction: string | undefined, guarded: boolean, ifTests: boolean) => {
+      const pf = g.flags[typ[parent]!]!;
+      if (pf & F_LEAF) return;
+      const pcode = g.code[typ[parent]!];
+      const lists = (pf & F_LIST) !== 0;
+      const body = pcode === T.redirected_statement ? this.field(parent, g.fBody) : -1;
+      const inWord = pcode === T.concatenation || pcode === T.string;
+      const from = sNode.length;
+      let index = 0;
+      for (let c = first[parent]!; c >= 0; c = next[c]!) {
+        if (!this.isNamed(c)) continue;
+        let block = -1;
+        if (lists) block = fld[c] === g.fCondition ? -1 : listNumber(parent);
+        else if (pcode === T.redirected_statement) block = c === body ? parentBlock : -1;
+        // The first part of `a && b`, `a || b` or `a | b` always runs.
+        else if (pcode === T.list || pcode === T.pipeline) block = index === 0 ? parentBlock : -1;
+        push(c, inFunction, ifTests ? guarded || fld[c] !== g.fCondition : guarded, block, inWord);
+        index++;
+      }
+      // Reversed: the stack pops the first child first.
+      for (let a = from, b = sNode.length - 1; a < b; a++, b--) {
+        swap(sNode, a, b);
+        swap(sFunction, a, b);
+        swap(sGuarded, a, b);
+        swap(sBlock, a, b);
+        swap(sInWord, a, b);
+      }
+    };
+    // The statement runs in the script's own list: number 0.
+    push(0, undefined, false, 0, false);
+    while (sNode.length > 0) {
+      const n = sNode.pop()!;
+      const inFunction = sFunction.pop();
+      const guarded = sGuarded.pop()!;
+      const block = sBlock.pop()!;
+      const inWord = sInWord.pop()!;
+      const blockOrNone = block < 0 ? undefined : block;
+      const code = g.code[typ[n]!]!;
+      if (code === T.ERROR) {
+        if (model.errors.length < 50) model.errors.push(this.rangeOf(n));
+      }
+      if (model.varPaths.length < MAX_VAR_PATHS && !inWord && g.flags[typ[n]!]! & F_WORDLIKE && VAR_PATH.test(this.text(n))) {
+        const r = this.rangeOf(n);
+        model.varPath ??= r;
+        model.varPaths.push(r);
+      }
+      let children: 'default' | 'done' = 'default';
+      switch (code) {
+        case T.function_definition: {
+          const name = this.field(n, g.fName);
+          if (name >= 0) model.functions.push({ name: this.text(name), nameRange: this.rangeOf(name), range: this.rangeOf(n) });
+          const fn = name >= 0 ? this.text(name) : inFunction;
+          pushChildren(n, block, fn, false, false);
+          children = 'done';
+          break;
+        }
+        case T.case_statement: {
+          const value = this.field(n, g.fValue);
+          if (value >= 0) cases.push({ inFunction: inFunction !== undefined, topLevel: block === 0, value: this.text(value), dispatcher: this.dispatcherOf(n) });
+          break;
+        }
+        case T.variable_assignment: {
+          const nameNode = this.field(n, g.fName);
+          const name = nameNode >= 0 ? this.text(nameNode) : undefined;
+          const value = this.field(n, g.fValue);
+          if (name) {
+            const text = value >= 0 ? this.unquote(value) : '';
+            const existing = model.assignments.get(name);
+            const topLevel = inFunction === undefined;
+            if (!existing || (topLevel && !existing.topLevel)) model.assignments.set(name, { value: text, range: this.rangeOf(n), topLevel });
+            else if (!topLevel && !existing.topLevel && existing.value !== text) model.assignments.set(name, { ...existing, ambiguous: true });
+            if (value >= 0 && ARG_RE.test(this.text(value))) argVariables.add(name);
+          }
+          break;
+        }
+        case T.command: {
+          const nameNode = this.field(n, g.fName);
+          if (nameNode >= 0) {
+            const args = this.fields(n, g.fArgument).map((a) => this.toWord(a));
+            model.commands.push({ name: this.unquote(nameNode), nameRange: this.rangeOf(nameNode), args, range: this.rangeOf(n), inFunction, guarded });
+            model.blocks.push(blockOrNone);
+          }
+          break;
+        }
+        case T.list: {
+          // `[ -r f ] && cmd` / `[ ! -r f ] || cmd`: the right side runs only when the test holds.
+          // `[ -r f ] || exit` / `[ ! -r f ] && exit`: what follows runs only when it holds.
+          const left = this.firstNamed(n);
+          const right = this.lastNamed(n);
+          let op: T | undefined;
+          for (let c = first[n]!; c >= 0 && op === undefined; c = next[c]!) {
+            const k = this.code(c);
+            if (k === T.and || k === T.or) op = k;
+          }
+          const polarity = left >= 0 && right >= 0 && op !== undefined ? this.testPolarity(left) : undefined;
+          if (polarity && right >= 0 && this.isExit(right) && (op === T.or) === (polarity === 'positive')) {
+            model.exitGuards.push({ text: this.text(left), line: rowAt(beg[left]!) });
+          } else if (polarity && right >= 0 && (op === T.and) === (polarity === 'positive')) {
+            push(right, inFunction, true, -1, false);
+            push(left, inFunction, guarded, block, false);
+            children = 'done';
+          }
+          break;
+        }
+        case T.if_statement: {
+          const condition = this.fields(n, g.fCondition);
+          let testsFile = false;
+          for (const c of condition) if (this.isTest(c)) testsFile = true;
+          // `if [ ! -r f ]; then exit 0; fi`
+          const named = condition.filter((c) => this.isNamed(c));
+          if (named.length === 1 && this.testPolarity(named[0]!) === 'negative' && !this.hasElse(n) && /\b(exit|return)\b/.test(this.text(n))) {
+            model.exitGuards.push({ text: this.text(named[0]!), line: rowAt(beg[named[0]!]!) });
+          }
+          pushChildren(n, block, inFunction, guarded, testsFile);
+          children = 'done';
+          break;
+        }
+      }
+      if (children === 'default') pushChildren(n, block, inFunction, guarded, false);
+    }
+    model.argVariables = [...argVariables];
+    return model;
+  }
+
+  private hasElse(i: number): boolean {
+    for (let c = first[i]!; c >= 0; c = next[c]!) {
+      const k = this.code(c);
+      if (this.isNamed(c) && (k === T.else_clause || k === T.elif_clause)) return true;
+    }
+    return false;
+  }
+}
+
+function swap<X>(a: X[], i: number, j: number): void {
+  const x = a[i]!;
+  a[i] = a[j]!;
+  a[j] = x;
 }
 
 /**
@@ -451,7 +1070,7 @@ function missingNodes(roots: readonly Node[], out: Range[]): void {
   while (stack.length > 0 && out.length < 50) {
     const n = stack.pop()!;
     if (n.isMissing) {
-      out.push(rangeOf(n));
+      out.push(range(n.startPosition.row, n.startPosition.column, n.endPosition.column, n.endPosition.row));
       continue;
     }
     for (const c of n.children) if (c && (c.isMissing || c.hasError)) stack.push(c);
@@ -461,73 +1080,4 @@ function missingNodes(roots: readonly Node[], out: Range[]): void {
 function within(inner: Range, outer: Range): boolean {
   const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
-}
-
-/** Whether a condition is a test that holds (`[ -r f ]`) or fails (`[ ! -r f ]`, `! test -r f`) for a file that is there. */
-function testPolarity(n: Node, memo: Map<number, boolean>): 'positive' | 'negative' | undefined {
-  if (!isTest(n, memo)) return undefined;
-  if (n.type === 'negated_command') return 'negative';
-  return /^(\[\[?|test)[ \t]+![ \t]/.test(n.text) ? 'negative' : 'positive';
-}
-
-/** `exit N`, `return N`, or a `{ …; exit N; }` group ending in one. */
-function isExit(n: Node): boolean {
-  if (n.type === 'command') {
-    const name = n.childForFieldName('name')?.text;
-    return name === 'exit' || name === 'return';
-  }
-  if (n.type !== 'compound_statement') return false;
-  const last = n.namedChildren[n.namedChildren.length - 1];
-  return !!last && last.type === 'command' && isExit(last);
-}
-
-/**
- * A test (`[ … ]`, `[[ … ]]`, `test …`), or a list, negation or subshell holding one. Post-order
- * with an explicit stack, each node's answer kept in `memo` (by node id, one tree): a node is
- * looked at once however many enclosing lists ask.
- */
-function isTest(n: Node, memo: Map<number, boolean>): boolean {
-  const stack: { node: Node; kids?: Node[] }[] = [{ node: n }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const cur = top.node;
-    if (memo.has(cur.id)) {
-      stack.pop();
-      continue;
-    }
-    if (top.kids) {
-      stack.pop();
-      memo.set(cur.id, top.kids.some((c) => memo.get(c.id) === true));
-      continue;
-    }
-    const type = cur.type;
-    if (type === 'test_command') {
-      stack.pop();
-      memo.set(cur.id, true);
-    } else if (type === 'command') {
-      stack.pop();
-      const name = cur.childForFieldName('name')?.text;
-      memo.set(cur.id, name === 'test' || name === '[' || name === '[[');
-    } else if (type === 'list' || type === 'negated_command' || type === 'subshell') {
-      top.kids = cur.namedChildren.filter((c): c is Node => c !== null);
-      for (const c of top.kids) if (!memo.has(c.id)) stack.push({ node: c });
-    } else {
-      stack.pop();
-      memo.set(cur.id, false);
-    }
-  }
-  return memo.get(n.id)!;
-}
-
-function dispatcherOf(n: Node): Dispatcher {
-  const value = n.childForFieldName('value')!;
-  const inKw = n.children.find((c) => c?.type === 'in');
-  const head = range(n.startPosition.row, n.startPosition.column, (inKw ?? value).endPosition.column, (inKw ?? value).endPosition.row);
-  const branches: Branch[] = [];
-  for (const item of n.namedChildren) {
-    if (!item || item.type !== 'case_item') continue;
-    const patterns = item.childrenForFieldName('value').filter((v): v is Node => v !== null).map(toWord);
-    branches.push({ patterns, range: rangeOf(item), line: item.startPosition.row });
-  }
-  return { headRange: head, range: rangeOf(n), branches };
 }

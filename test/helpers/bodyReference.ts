@@ -1,0 +1,536 @@
+// The body reader as it was before session 7 (Node API walk), kept only as the reference the
+// new cursor-based reader (server/src/service/languages/initscript/body.ts) is compared with.
+
+/**
+ * The script body, from the tree-sitter-bash tree: the `case "$1"` dispatcher and its
+ * branches, function definitions, commands with their arguments, `exit N`, sourced files,
+ * `set -e`, simple variable assignments. Syntax nodes stay in this file; the rest of the
+ * module sees plain data with ranges.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import { range, type Range } from '../../server/src/service/core/types';
+
+export interface Word {
+  /** The argument with quotes removed (expansions kept as written). */
+  text: string;
+  /** As written. */
+  raw: string;
+  range: Range;
+  /** Contains an expansion or a command substitution. */
+  dynamic: boolean;
+}
+
+export interface CommandInfo {
+  name: string;
+  nameRange: Range;
+  args: Word[];
+  range: Range;
+  /** Inside this function definition, if any. */
+  inFunction?: string;
+  /** Index of the dispatcher branch that contains it, if any. */
+  inBranch?: number;
+  /** Its `&&`/`if` context tests a file (for `[ -r f ] && . f`). */
+  guarded: boolean;
+  /**
+   * The statement list the command runs in (a number, the same for the commands of one list; 0 is the script's top level) unconditionally: it is one of the list's
+   * statements (possibly redirected, or the first part of a `&&`/`||` list or a pipeline), not
+   * a condition. Two commands with the same `block` run one after the other whenever the list
+   * runs. Undefined when the command runs only on some condition within its list.
+   */
+  block?: number;
+}
+
+export interface Branch {
+  /** The patterns, unquoted (`start`, `restart`, `*`). */
+  patterns: Word[];
+  range: Range;
+  /** The first line of the branch (its pattern line). */
+  line: number;
+}
+
+export interface Dispatcher {
+  /** `case` … `in`. */
+  headRange: Range;
+  range: Range;
+  branches: Branch[];
+}
+
+export interface FunctionInfo {
+  name: string;
+  nameRange: Range;
+  range: Range;
+}
+
+/** A variable's assignment as `BodyModel.assignments` keeps it. */
+export interface Assignment {
+  value: string;
+  range: Range;
+  topLevel: boolean;
+  /**
+   * No top-level assignment, and functions assign it different values (psad's `local pidfile`
+   * in two functions): which one holds where it is used is not known, so it is not resolved.
+   */
+  ambiguous?: boolean;
+}
+
+export interface BodyModel {
+  dispatcher?: Dispatcher;
+  functions: FunctionInfo[];
+  commands: CommandInfo[];
+  /** First assignment of each variable (top level preferred): NAME → value as written, unquoted. */
+  assignments: Map<string, Assignment>;
+  /** Variables assigned from $1 (`ACTION=$1`). */
+  argVariables: Set<string>;
+  /** Syntax error candidates: ERROR and MISSING nodes. */
+  errors: Range[];
+  /** The first word or string (not a comment, not a here-document) holding a path under `/var/`. */
+  varPath?: Range;
+  /** Every such word or string (the first 200), to tell in which actions /var is used. */
+  varPaths: Range[];
+  /**
+   * Tests that end the script (or function) when they fail, so what follows runs only when
+   * they hold: `[ -r F ] || exit 0`, `test -f F || return`, `[ ! -r F ] && exit`,
+   * `if [ ! -f F ]; then exit 0; fi`. The test's text, and its line.
+   */
+  exitGuards: { text: string; line: number }[];
+}
+
+function rangeOf(n: Node): Range {
+  return range(n.startPosition.row, n.startPosition.column, n.endPosition.column, n.endPosition.row);
+}
+
+/** Quotes removed from a word-like node; expansions kept as written. */
+function unquote(n: Node): string {
+  switch (n.type) {
+    case 'raw_string':
+      return n.text.slice(1, -1);
+    case 'string':
+      return n.text.slice(1, -1);
+    case 'concatenation':
+      return n.namedChildren.map((c) => (c ? unquote(c) : '')).join('');
+    default:
+      return n.text;
+  }
+}
+
+/** Does the node contain an expansion or a substitution? (Iterative: scripts may nest deeply.) */
+function isDynamic(n: Node): boolean {
+  const stack: Node[] = [n];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    const type = cur.type;
+    if (DYNAMIC.has(type)) return true;
+    // Leaves (most arguments are plain words) are not asked for children: each ask crosses into wasm.
+    if (LEAVES.has(type)) continue;
+    for (const c of cur.namedChildren) if (c) stack.push(c);
+  }
+  return false;
+}
+const DYNAMIC = new Set(['simple_expansion', 'expansion', 'command_substitution', 'arithmetic_expansion', 'process_substitution']);
+
+function toWord(n: Node): Word {
+  return { text: unquote(n), raw: n.text, range: rangeOf(n), dynamic: isDynamic(n) };
+}
+
+const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
+/** Words that name an init-script action, to tell the dispatcher from a guard `case "$1"`. */
+const ACTION_WORDS = new Set(['start', 'stop', 'restart', 'reload', 'force-reload', 'status', 'try-restart', 'condrestart']);
+
+/** Node types that hold a list of statements run one after the other. */
+const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'case_item', 'if_statement', 'elif_clause', 'else_clause', 'subshell']);
+
+/** A word or string whose text has a path starting with /var/ (not `$ROOT/var/...`). */
+const VAR_PATH = /(^|[\s"'=:])\/var\//;
+const MAX_VAR_PATHS = 200;
+const WORDLIKE = new Set(['word', 'string', 'raw_string', 'concatenation']);
+/** Node types without named children that matter here (tokens). */
+const LEAVES = new Set(['word', 'comment', 'variable_name', 'raw_string', 'special_variable_name', 'file_descriptor', 'test_operator', 'regex', 'ansi_c_string', 'string_content', 'heredoc_start', 'heredoc_end']);
+
+/** A `case` statement as plain data, so it can be kept from one version to the next. */
+interface CaseInfo {
+  inFunction: boolean;
+  /** A statement of the script's own top-level list (not inside an `if`, a loop or a group). */
+  topLevel: boolean;
+  /** The word after `case`, as written. */
+  value: string;
+  dispatcher: Dispatcher;
+}
+
+/** What one top-level statement contributes to the model (plain data: it crosses from the parser worker). */
+export interface Fragment {
+  /** The row it started on when it was read. */
+  row: number;
+  functions: FunctionInfo[];
+  commands: CommandInfo[];
+  /** Per variable, its first assignment (top level preferred), as in `BodyModel.assignments`. */
+  assignments: Map<string, Assignment>;
+  argVariables: string[];
+  cases: CaseInfo[];
+  errors: Range[];
+  varPath?: Range;
+  varPaths: Range[];
+  exitGuards: { text: string; line: number }[];
+  /** Per command, its statement list numbered within the fragment (0: the top level). */
+  blocks: (number | undefined)[];
+  /** The highest list number used in `blocks`. */
+  lastBlock: number;
+}
+
+/**
+ * Top-level statements already read, by column and text: after an edit only the statements
+ * whose text changed are walked again (web-tree-sitter's node API is slow per node), the others
+ * are reused, moved to their new row.
+ */
+export interface BodyCache {
+  fragments: Map<string, Fragment>;
+}
+
+/**
+ * The body model of a tree; with `previous` (the cache of the last version) only the top-level
+ * statements that changed are read from the tree. The result is the same either way.
+ */
+export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cache?: BodyCache } {
+  const { fragments, cache } = readStatements(tree, previous);
+  return assembleBody(fragments, cache);
+}
+
+/**
+ * The fragments of a tree's top-level statements in order, each with its key (column and text);
+ * those whose key is in `previous` are reused, moved to their new row. With the cache for the
+ * next version (none for a tree with errors).
+ */
+export function readStatements(tree: Tree, previous?: BodyCache): { fragments: Fragment[]; keys?: string[]; cache?: BodyCache } {
+  const root = tree.rootNode;
+  // Fragments come only from clean trees: error recovery can read the same text differently.
+  if (root.hasError) previous = undefined;
+  // Not a program (cannot happen for bash): read it all, keep nothing.
+  if (root.type !== 'program') return { fragments: [walk([root])] };
+  const cached = new Map<string, Fragment>();
+  const fragments: Fragment[] = [];
+  const keys: string[] = [];
+  for (const child of root.namedChildren) {
+    if (!child) continue;
+    const start = child.startPosition;
+    const key = `${start.column}:${child.text}`;
+    let f = previous?.fragments.get(key);
+    if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
+    f ??= walk([child], start.row);
+    cached.set(key, f);
+    fragments.push(f);
+    keys.push(key);
+  }
+  return { fragments, keys, cache: root.hasError ? undefined : { fragments: cached } };
+}
+
+/** A fragment moved to start on `row` (the same object when it already does). */
+export function fragmentAt(f: Fragment, row: number): Fragment {
+  return f.row === row ? f : shifted(f, row - f.row);
+}
+
+/** The body model from the fragments of the top-level statements, in order (no tree needed). */
+export function assembleBody(fragments: readonly Fragment[], cache?: BodyCache): BodyModel & { cache?: BodyCache } {
+  const model: BodyModel & { cache?: BodyCache } = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [], exitGuards: [], varPaths: [] };
+  const cases: CaseInfo[] = [];
+  let blockOffset = 0;
+  for (const f of fragments) {
+    merge(model, cases, f, blockOffset);
+    blockOffset += f.lastBlock;
+  }
+  if (cache) model.cache = cache;
+
+  // The dispatcher: a case on $1 (or a variable holding it). A script may have several (a guard
+  // like Debian's `if init_is_upstart; then case "$1" in stop) exit 0;; esac; fi` comes first):
+  // the one rc's call lands in is a statement of the top level, outside functions; among equals,
+  // the one with the most action branches, then the first.
+  const onArg = (c: CaseInfo) => {
+    if (ARG_RE.test(c.value)) return true;
+    const m = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(c.value);
+    return !!m && model.argVariables.has(m[1]!);
+  };
+  const tier = (c: CaseInfo) => (c.inFunction ? 2 : c.topLevel ? 0 : 1);
+  const actions = (c: CaseInfo) => c.dispatcher.branches.reduce((n, b) => n + b.patterns.filter((p) => ACTION_WORDS.has(p.text)).length, 0);
+  let chosen: CaseInfo | undefined;
+  for (const c of cases) {
+    if (!onArg(c)) continue;
+    if (!chosen || tier(c) < tier(chosen) || (tier(c) === tier(chosen) && actions(c) > actions(chosen))) chosen = c;
+  }
+  if (chosen) model.dispatcher = chosen.dispatcher;
+  // Fragments are shared between versions: set (or clear) every command's branch.
+  const d = model.dispatcher;
+  for (const cmd of model.commands) {
+    const i = d && within(cmd.range, d.range) ? d.branches.findIndex((b) => within(cmd.range, b.range)) : -1;
+    cmd.inBranch = i >= 0 ? i : undefined;
+  }
+  return model;
+}
+
+/** Adds a fragment to the model; its statement lists get numbers after `blockOffset` (0 stays the top level). */
+function merge(model: BodyModel, cases: CaseInfo[], f: Fragment, blockOffset: number): void {
+  for (const x of f.functions) model.functions.push(x);
+  f.commands.forEach((x, i) => {
+    // Fragments are shared between versions: the number is set on every merge.
+    const local = f.blocks[i];
+    x.block = local === undefined || local === 0 ? local : local + blockOffset;
+    model.commands.push(x);
+  });
+  if (!model.varPath && f.varPath) model.varPath = f.varPath;
+  for (const r of f.varPaths) if (model.varPaths.length < MAX_VAR_PATHS) model.varPaths.push(r);
+  for (const g of f.exitGuards) model.exitGuards.push(g);
+  for (const [name, a] of f.assignments) {
+    const existing = model.assignments.get(name);
+    if (!existing || (a.topLevel && !existing.topLevel)) model.assignments.set(name, a);
+    // Fragments are shared between versions: a copy is marked, not the fragment's own record.
+    else if (!a.topLevel && !existing.topLevel && !existing.ambiguous && (a.ambiguous || existing.value !== a.value)) model.assignments.set(name, { ...existing, ambiguous: true });
+  }
+  for (const v of f.argVariables) model.argVariables.add(v);
+  for (const c of f.cases) cases.push(c);
+  for (const e of f.errors) if (model.errors.length < 50) model.errors.push(e);
+}
+
+const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
+const moveWord = (w: Word, d: number): Word => ({ ...w, range: moveRange(w.range, d) });
+
+/** A fragment moved down (or up) by `d` rows. */
+function shifted(f: Fragment, d: number): Fragment {
+  return {
+    row: f.row + d,
+    functions: f.functions.map((x) => ({ ...x, nameRange: moveRange(x.nameRange, d), range: moveRange(x.range, d) })),
+    commands: f.commands.map((c) => ({ ...c, nameRange: moveRange(c.nameRange, d), range: moveRange(c.range, d), args: c.args.map((w) => moveWord(w, d)) })),
+    assignments: new Map([...f.assignments].map(([k, a]) => [k, { ...a, range: moveRange(a.range, d) }])),
+    argVariables: f.argVariables,
+    cases: f.cases.map((c) => ({
+      ...c,
+      dispatcher: {
+        headRange: moveRange(c.dispatcher.headRange, d), range: moveRange(c.dispatcher.range, d),
+        branches: c.dispatcher.branches.map((b) => ({ patterns: b.patterns.map((w) => moveWord(w, d)), range: moveRange(b.range, d), line: b.line + d })),
+      },
+    })),
+    errors: f.errors.map((r) => moveRange(r, d)),
+    varPath: f.varPath && moveRange(f.varPath, d),
+    varPaths: f.varPaths.map((r) => moveRange(r, d)),
+    exitGuards: f.exitGuards.map((g) => ({ text: g.text, line: g.line + d })),
+    blocks: f.blocks,
+    lastBlock: f.lastBlock,
+  };
+}
+
+/** Reads the subtrees of `roots` (statements at the top level of the script). */
+function walk(roots: Node[], row = 0): Fragment {
+  const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
+  const argVariables = new Set<string>();
+  const cases = model.cases;
+  // Statement lists numbered in walk order (node ids differ from one tree to the next).
+  const lists = new Map<number, number>();
+  // isTest per node id: `a && b && c …` nests to the left, and every level asks whether its
+  // left side holds a test (without it, a 2,000-line `\`-continued && chain was quadratic).
+  const tests = new Map<number, boolean>();
+  const listNumber = (id: number) => {
+    let k = lists.get(id);
+    if (k === undefined) lists.set(id, (k = ++model.lastBlock));
+    return k;
+  };
+
+  // Pre-order walk with an explicit stack (scripts can nest thousands deep). `block` is the
+  // statement list the node runs in unconditionally (see `CommandInfo.block`); `inWord`: the
+  // parent is a concatenation or a string (only whole words are looked at for /var/).
+  type Item = { n: Node; inFunction: string | undefined; guarded: boolean; block?: number; inWord?: boolean };
+  const stack: Item[] = [];
+  // web-tree-sitter's node getters each cross into wasm: read a node's type once, and do not
+  // ask leaves for children or clean subtrees for MISSING nodes.
+  const clean = roots.every((r) => !r.hasError);
+  const pushChildren = (parent: Node, parentType: string, parentBlock: number | undefined, make: (c: Node) => Item) => {
+    if (LEAVES.has(parentType)) return;
+    const children = parent.namedChildren;
+    const conditions = STATEMENT_LISTS.has(parentType) ? parent.childrenForFieldName('condition').map((c) => c?.id) : undefined;
+    const body = parentType === 'redirected_statement' ? parent.childForFieldName('body')?.id : undefined;
+    const inWord = parentType === 'concatenation' || parentType === 'string';
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (!c) continue;
+      let block: number | undefined;
+      if (conditions) block = conditions.includes(c.id) ? undefined : listNumber(parent.id);
+      else if (parentType === 'redirected_statement') block = c.id === body ? parentBlock : undefined;
+      // The first part of `a && b`, `a || b` or `a | b` always runs.
+      else if (parentType === 'list' || parentType === 'pipeline') block = i === 0 ? parentBlock : undefined;
+      const item = make(c);
+      item.block = block;
+      item.inWord = inWord;
+      stack.push(item);
+    }
+  };
+  // The top-level statements run in the script's own list: number 0.
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ n: roots[i]!, inFunction: undefined, guarded: false, block: 0 });
+  while (stack.length > 0) {
+    const { n, inFunction, guarded, block, inWord } = stack.pop()!;
+    const type = n.type;
+    if (type === 'ERROR') {
+      if (model.errors.length < 50) model.errors.push(rangeOf(n));
+    }
+    if (model.varPaths.length < MAX_VAR_PATHS && !inWord && WORDLIKE.has(type) && VAR_PATH.test(n.text)) {
+      const r = rangeOf(n);
+      model.varPath ??= r;
+      model.varPaths.push(r);
+    }
+    let children: 'default' | 'done' = 'default';
+    switch (type) {
+      case 'function_definition': {
+        const name = n.childForFieldName('name');
+        if (name) model.functions.push({ name: name.text, nameRange: rangeOf(name), range: rangeOf(n) });
+        const fn = name?.text ?? inFunction;
+        pushChildren(n, type, block, (c) => ({ n: c, inFunction: fn, guarded: false }));
+        children = 'done';
+        break;
+      }
+      case 'case_statement': {
+        const value = n.childForFieldName('value');
+        if (value) cases.push({ inFunction: inFunction !== undefined, topLevel: block === 0, value: value.text, dispatcher: dispatcherOf(n) });
+        break;
+      }
+      case 'variable_assignment': {
+        const name = n.childForFieldName('name')?.text;
+        const value = n.childForFieldName('value');
+        if (name) {
+          const text = value ? unquote(value) : '';
+          const existing = model.assignments.get(name);
+          const topLevel = inFunction === undefined;
+          if (!existing || (topLevel && !existing.topLevel)) model.assignments.set(name, { value: text, range: rangeOf(n), topLevel });
+          else if (!topLevel && !existing.topLevel && existing.value !== text) model.assignments.set(name, { ...existing, ambiguous: true });
+          if (value && ARG_RE.test(value.text)) argVariables.add(name);
+        }
+        break;
+      }
+      case 'command': {
+        const nameNode = n.childForFieldName('name');
+        if (nameNode) {
+          const args = n.childrenForFieldName('argument').filter((a): a is Node => a !== null).map(toWord);
+          model.commands.push({ name: unquote(nameNode), nameRange: rangeOf(nameNode), args, range: rangeOf(n), inFunction, guarded });
+          model.blocks.push(block);
+        }
+        break;
+      }
+      case 'list': {
+        // `[ -r f ] && cmd` / `[ ! -r f ] || cmd`: the right side runs only when the test holds.
+        // `[ -r f ] || exit` / `[ ! -r f ] && exit`: what follows runs only when it holds.
+        const [left, right] = [n.namedChildren[0], n.namedChildren[n.namedChildren.length - 1]];
+        const op = n.children.find((c) => c?.type === '&&' || c?.type === '||')?.type;
+        const polarity = left && right && op ? testPolarity(left, tests) : undefined;
+        if (polarity && right && isExit(right) && (op === '||') === (polarity === 'positive')) {
+          model.exitGuards.push({ text: left!.text, line: left!.startPosition.row });
+        } else if (polarity && right && (op === '&&') === (polarity === 'positive')) {
+          stack.push({ n: right, inFunction, guarded: true });
+          stack.push({ n: left!, inFunction, guarded, block });
+          children = 'done';
+        }
+        break;
+      }
+      case 'if_statement': {
+        const condition = n.childrenForFieldName('condition').filter((c): c is Node => c !== null);
+        const testsFile = condition.some((c) => isTest(c, tests));
+        // `if [ ! -r f ]; then exit 0; fi`
+        const named = condition.filter((c) => c.isNamed);
+        if (named.length === 1 && testPolarity(named[0]!, tests) === 'negative' && !n.namedChildren.some((c) => c?.type === 'else_clause' || c?.type === 'elif_clause') && /\b(exit|return)\b/.test(n.text)) {
+          model.exitGuards.push({ text: named[0]!.text, line: named[0]!.startPosition.row });
+        }
+        pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded: guarded || (testsFile && !condition.some((x) => x.id === c.id)) }));
+        children = 'done';
+        break;
+      }
+    }
+    if (children === 'default') pushChildren(n, type, block, (c) => ({ n: c, inFunction, guarded }));
+  }
+  model.argVariables = [...argVariables];
+  if (!clean) missingNodes(roots, model.errors);
+  return model;
+}
+
+/**
+ * MISSING nodes: what tree-sitter inserted to close a construct the text leaves open (an `esac`,
+ * `fi`, `done` or `}` the file never has: "end of file unexpected" in dash and bash). They are
+ * mostly anonymous tokens, which the walk over named children never meets: found here by
+ * descending only into subtrees that contain an error.
+ */
+function missingNodes(roots: readonly Node[], out: Range[]): void {
+  const stack = roots.filter((r) => r.hasError);
+  while (stack.length > 0 && out.length < 50) {
+    const n = stack.pop()!;
+    if (n.isMissing) {
+      out.push(rangeOf(n));
+      continue;
+    }
+    for (const c of n.children) if (c && (c.isMissing || c.hasError)) stack.push(c);
+  }
+}
+
+function within(inner: Range, outer: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** Whether a condition is a test that holds (`[ -r f ]`) or fails (`[ ! -r f ]`, `! test -r f`) for a file that is there. */
+function testPolarity(n: Node, memo: Map<number, boolean>): 'positive' | 'negative' | undefined {
+  if (!isTest(n, memo)) return undefined;
+  if (n.type === 'negated_command') return 'negative';
+  return /^(\[\[?|test)[ \t]+![ \t]/.test(n.text) ? 'negative' : 'positive';
+}
+
+/** `exit N`, `return N`, or a `{ …; exit N; }` group ending in one. */
+function isExit(n: Node): boolean {
+  if (n.type === 'command') {
+    const name = n.childForFieldName('name')?.text;
+    return name === 'exit' || name === 'return';
+  }
+  if (n.type !== 'compound_statement') return false;
+  const last = n.namedChildren[n.namedChildren.length - 1];
+  return !!last && last.type === 'command' && isExit(last);
+}
+
+/**
+ * A test (`[ … ]`, `[[ … ]]`, `test …`), or a list, negation or subshell holding one. Post-order
+ * with an explicit stack, each node's answer kept in `memo` (by node id, one tree): a node is
+ * looked at once however many enclosing lists ask.
+ */
+function isTest(n: Node, memo: Map<number, boolean>): boolean {
+  const stack: { node: Node; kids?: Node[] }[] = [{ node: n }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const cur = top.node;
+    if (memo.has(cur.id)) {
+      stack.pop();
+      continue;
+    }
+    if (top.kids) {
+      stack.pop();
+      memo.set(cur.id, top.kids.some((c) => memo.get(c.id) === true));
+      continue;
+    }
+    const type = cur.type;
+    if (type === 'test_command') {
+      stack.pop();
+      memo.set(cur.id, true);
+    } else if (type === 'command') {
+      stack.pop();
+      const name = cur.childForFieldName('name')?.text;
+      memo.set(cur.id, name === 'test' || name === '[' || name === '[[');
+    } else if (type === 'list' || type === 'negated_command' || type === 'subshell') {
+      top.kids = cur.namedChildren.filter((c): c is Node => c !== null);
+      for (const c of top.kids) if (!memo.has(c.id)) stack.push({ node: c });
+    } else {
+      stack.pop();
+      memo.set(cur.id, false);
+    }
+  }
+  return memo.get(n.id)!;
+}
+
+function dispatcherOf(n: Node): Dispatcher {
+  const value = n.childForFieldName('value')!;
+  const inKw = n.children.find((c) => c?.type === 'in');
+  const head = range(n.startPosition.row, n.startPosition.column, (inKw ?? value).endPosition.column, (inKw ?? value).endPosition.row);
+  const branches: Branch[] = [];
+  for (const item of n.namedChildren) {
+    if (!item || item.type !== 'case_item') continue;
+    const patterns = item.childrenForFieldName('value').filter((v): v is Node => v !== null).map(toWord);
+    branches.push({ patterns, range: rangeOf(item), line: item.startPosition.row });
+  }
+  return { headRange: head, range: rangeOf(n), branches };
+}
