@@ -12,8 +12,8 @@ import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import { chkconfigRejection, type HeaderModel, type LsbBlock, type LsbEntry } from './header';
 import { checkDuplicateAddresses, checkIpCommand, type IpStep } from '../ipaddr';
-import { astrayPidUses, foregroundProgram, libraryNote, pidUses } from './notes';
-import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, TEMPLATE_PLACEHOLDER, isIgnoredName, libraryFunction, type InitProfile } from './spec';
+import { astrayPidUses, commandIndex, commandsNamed, foregroundProgram, libraryWarning, pidUses } from './notes';
+import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, TEMPLATE_PLACEHOLDER, isIgnoredName, libraryFunction, type InitProfile, type LibraryFunction } from './spec';
 import { isWholeImage } from '../../boot/scripts';
 
 export interface ScriptContext {
@@ -539,7 +539,7 @@ export function checkBody(body: BodyModel, src: SourceText, ctx: ScriptContext, 
     }
     const fallbackIndex = fallback ? d.branches.indexOf(fallback) : -1;
     const statusIndex = d.branches.findIndex((b) => b.patterns.some((p) => p.text === 'status'));
-    for (const cmd of body.commands) {
+    for (const cmd of commandsNamed(body, 'exit', 'return')) {
       if (cmd.name !== 'exit' && !(cmd.name === 'return' && cmd.inBranch !== undefined && !cmd.inFunction)) continue;
       const arg = cmd.args[0];
       if (!arg || !/^\d+$/.test(arg.text)) continue;
@@ -578,16 +578,29 @@ export function checkBody(body: BodyModel, src: SourceText, ctx: ScriptContext, 
  * defines it is loaded (the hover's note, when it is certain: see `libraryNote`). Once per helper.
  */
 function checkLibrarySourced(body: BodyModel, ctx: ScriptContext, facts: BodyFacts, out: RawProblem[]): void {
-  const seen = new Set<string>();
-  for (const c of body.commands) {
-    if (seen.has(c.name) || facts.defined.has(c.name)) continue;
-    const fn = libraryFunction(c.name);
+  // Per helper name, its first call (in the body's order) where the note warns.
+  for (const [name, at] of commandIndex(body).byName) {
+    if (facts.defined.has(name)) continue;
+    const fn = libraryFunctionOf(name);
     if (!fn || fn.library === 'program') continue;
-    const note = libraryNote(body, c, fn, { profile: ctx.profile, initDScript: facts.initDScript });
-    if (!note?.startsWith('⚠')) continue;
-    seen.add(c.name);
-    out.push({ code: 'initscript/library-not-sourced', range: c.nameRange, message: note.slice(2).replace(/`/g, "'") });
+    for (const i of at) {
+      const c = body.commands[i]!;
+      const note = libraryWarning(body, c, fn, { profile: ctx.profile, initDScript: facts.initDScript });
+      if (!note || !note.startsWith('⚠')) continue;
+      out.push({ code: 'initscript/library-not-sourced', range: c.nameRange, message: note.slice(2).replace(/`/g, "'") });
+      break;
+    }
   }
+}
+
+/** `libraryFunction` by name, remembered (it searches the table; a script has thousands of commands). */
+const libraryFunctions = new Map<string, LibraryFunction | undefined>();
+function libraryFunctionOf(name: string): LibraryFunction | undefined {
+  if (libraryFunctions.has(name)) return libraryFunctions.get(name);
+  const fn = libraryFunction(name);
+  // Command names are the script's words: remember the table's own names, and short misses up to a bound.
+  if (fn || (name.length <= 64 && libraryFunctions.size < 4096)) libraryFunctions.set(name, fn);
+  return fn;
 }
 
 /** `initscript/pidfile-mismatch`: stop or status reads another pid file than start wrote (resolved paths only). */
@@ -715,10 +728,9 @@ function checkSubsys(body: BodyModel, src: SourceText, ctx: ScriptContext, out: 
     out.push({ code: 'initscript/subsys-lock-missing', range: r, message: `The script never creates /var/lock/subsys/${ctx.name}: Red Hat rc stops a service at shutdown only when that lock exists. 'touch' it after a successful start and 'rm' it on stop.` });
     return;
   }
-  const removes = body.commands.filter((c) => c.name === 'rm');
+  const removes = commandsNamed(body, 'rm');
   const removed = (lock: string, word: Word) => removes.some((c) => c.args.some((a) => a.raw === word.raw || a.text === word.text || resolve(a.text, body, ctx.name) === lock || a.text.includes('lock/subsys')));
-  for (const c of body.commands) {
-    if (c.name !== 'touch') continue;
+  for (const c of commandsNamed(body, 'touch')) {
     for (const a of c.args) {
       if (a.text.startsWith('-')) continue;
       const path = resolve(a.text, body, ctx.name);
@@ -745,7 +757,7 @@ function checkSubsys(body: BodyModel, src: SourceText, ctx: ScriptContext, out: 
 }
 
 function checkLibraryCalls(body: BodyModel, ctx: ScriptContext, facts: BodyFacts, out: RawProblem[]): void {
-  for (const c of body.commands) {
+  for (const c of commandsNamed(body, 'status', 'killproc', 'daemon')) {
     if (facts.defined.has(c.name)) continue;
     if (c.name === 'status' && c.args.length > 0) checkStatusCall(c, out);
     else if (c.name === 'killproc' && c.args.length > 0) checkKillprocCall(c, out);
@@ -840,11 +852,11 @@ function checkDaemonCall(c: CommandInfo, out: RawProblem[]): void {
 }
 
 function checkSources(body: BodyModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
-  const sources = body.commands.filter((c) => (c.name === '.' || c.name === 'source') && c.args[0]);
+  const sources = commandIndex(body).sources.filter((c) => c.args[0]);
   const lsb = sources.find((c) => c.args[0]!.text === LIBRARIES.lsb);
   if (lsb) {
     const shebang = src.lineText(0);
-    const sets = body.commands.filter((c) => c.name === 'set' && c.args.some((a) => /^-[a-z]*$/.test(a.text) && a.text.includes('e')) && before(c.range, lsb.range));
+    const sets = commandsNamed(body, 'set').filter((c) => c.args.some((a) => /^-[a-z]*$/.test(a.text) && a.text.includes('e')) && before(c.range, lsb.range));
     if (/^#!\S*\s+-[a-z]*e/.test(shebang)) {
       out.push({ code: 'initscript/set-e-init-functions', range: whole(src), message: "The shebang's -e makes the script stop when an init-functions helper returns non-zero; LSB forbids 'set -e' with /lib/lsb/init-functions. Drop the -e." });
     } else if (sets[0]) {
@@ -880,26 +892,54 @@ const ADDRESS_BARRIERS = new Set([
   'brctl', 'vconfig', 'modprobe', 'rmmod', 'IPaddr', 'IPaddr2', 'findif',
 ]);
 
-function mayChangeAddresses(c: CommandInfo, defined: Set<string>): boolean {
-  const base = c.name.slice(c.name.lastIndexOf('/') + 1);
-  return /[$`]/.test(c.name) || defined.has(c.name) || ADDRESS_BARRIERS.has(base) || /\/(init\.d|rc\.d)\//.test(c.name);
+/**
+ * Whether a command of this name may change addresses (besides the script's own functions):
+ * a barrier command, a path under init.d or rc.d, a name through a variable. Remembered for
+ * short names (a script repeats its few commands).
+ */
+const barrierNames = new Map<string, boolean>();
+function barrierName(name: string): boolean {
+  let b = barrierNames.get(name);
+  if (b === undefined) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    b = /[$`]/.test(name) || ADDRESS_BARRIERS.has(base) || /\/(init\.d|rc\.d)\//.test(name);
+    if (name.length <= 64 && barrierNames.size < 4096) barrierNames.set(name, b);
+  }
+  return b;
 }
+
+/** `checkIpCommand` of one command, kept per command object (reused statements keep theirs; their words do not change). */
+const ipFindings = new WeakMap<CommandInfo, RawProblem[]>();
 
 /** `ip addr add|del|change|replace` commands, checked by the ipaddr rules; duplicate adds on one path. */
 export function checkIpCommands(body: BodyModel, out: RawProblem[]): void {
-  const isIp = (c: CommandInfo) => c.name === 'ip' || c.name.endsWith('/ip');
-  if (!body.commands.some(isIp)) return;
+  const { byName } = commandIndex(body);
+  // The ip commands' positions, from the index: most scripts have none, a 20k-line one a few hundred.
+  const ips: number[] = [];
+  for (const [name, at] of byName) if (name === 'ip' || name.endsWith('/ip')) for (const i of at) ips.push(i);
+  if (ips.length === 0) return;
+  ips.sort((a, b) => a - b);
   const defined = new Set(body.functions.map((f) => f.name));
+  // Other commands matter only as barriers between two adds (most scripts have thousands):
+  // marked by name, then one barrier step for any number of them between two ip commands.
+  const barrier = new Uint8Array(body.commands.length);
+  for (const [name, at] of byName) if (defined.has(name) || barrierName(name)) for (const i of at) barrier[i] = 1;
   const steps: IpStep[] = [];
-  for (const c of body.commands) {
-    // Other commands matter only as barriers between two adds (most scripts have thousands).
-    if (!isIp(c)) {
-      if (mayChangeAddresses(c, defined)) steps.push({ words: [], block: c.block, barrier: true });
-      continue;
+  let from = 0;
+  for (const i of ips) {
+    for (let k = from; k < i; k++) {
+      if (barrier[k]) {
+        steps.push({ words: [], block: body.commands[k]!.block, barrier: true });
+        break;
+      }
     }
+    from = i + 1;
+    const c = body.commands[i]!;
     const words = [{ text: c.name, range: c.nameRange }, ...c.args.map((a) => ({ text: a.raw, range: a.range }))];
-    steps.push({ words, block: c.block, barrier: mayChangeAddresses(c, defined) });
-    out.push(...checkIpCommand(words));
+    steps.push({ words, block: c.block, barrier: barrier[i] === 1 });
+    let found = ipFindings.get(c);
+    if (!found) ipFindings.set(c, (found = checkIpCommand(words)));
+    for (const p of found) out.push(p);
   }
   out.push(...checkDuplicateAddresses(steps));
 }

@@ -27,13 +27,50 @@ function librariesFor(fn: LibraryFunction): string[] {
   }
 }
 
-/** The body's `. FILE` / `source FILE` commands, found once per body (notes are asked for every call). */
-const sourcesOf = new WeakMap<BodyModel, CommandInfo[]>();
+/**
+ * The body's commands by name (positions in `body.commands`, in order), made in one pass per
+ * body: the checks and notes look at a few names each, and a 20k-line script has 15,000
+ * commands, re-read after every edit. Also the `. FILE` / `source FILE` commands in order.
+ */
+export interface CommandIndex {
+  byName: Map<string, number[]>;
+  sources: CommandInfo[];
+}
+const indexOf = new WeakMap<BodyModel, CommandIndex>();
 
+export function commandIndex(body: BodyModel): CommandIndex {
+  let index = indexOf.get(body);
+  if (!index) {
+    const byName = new Map<string, number[]>();
+    const sources: CommandInfo[] = [];
+    const commands = body.commands;
+    for (let i = 0; i < commands.length; i++) {
+      const c = commands[i]!;
+      const list = byName.get(c.name);
+      if (list) list.push(i);
+      else byName.set(c.name, [i]);
+      if (c.name === '.' || c.name === 'source') sources.push(c);
+    }
+    indexOf.set(body, (index = { byName, sources }));
+  }
+  return index;
+}
+
+/** The commands named one of `names`, in the body's order. */
+export function commandsNamed(body: BodyModel, ...names: string[]): CommandInfo[] {
+  const { byName } = commandIndex(body);
+  const at: number[] = [];
+  for (const n of names) {
+    const list = byName.get(n);
+    if (list) for (const i of list) at.push(i);
+  }
+  if (names.length > 1) at.sort((a, b) => a - b);
+  return at.map((i) => body.commands[i]!);
+}
+
+/** The body's `. FILE` / `source FILE` commands, found once per body (notes are asked for every call). */
 function sources(body: BodyModel): CommandInfo[] {
-  let list = sourcesOf.get(body);
-  if (!list) sourcesOf.set(body, (list = body.commands.filter((c) => c.name === '.' || c.name === 'source')));
-  return list;
+  return commandIndex(body).sources;
 }
 
 /**
@@ -78,31 +115,77 @@ function sourced(body: BodyModel, files: readonly string[]): CommandInfo[] {
 }
 
 /**
+ * What every library note of a body needs, found once per body (a 20k-line script has
+ * thousands of helper calls, and each asks): the libraries sourced, the sourced files that may
+ * define helpers, the first of each, and the sources of each set of defining libraries.
+ */
+interface SourceFacts {
+  any: CommandInfo[];
+  unknown: CommandInfo[];
+  /** The first of `any` and of `unknown` by position (undefined: none). */
+  firstAny?: CommandInfo;
+  firstUnknown?: CommandInfo;
+  defining: Map<string, CommandInfo[]>;
+}
+const sourceFactsOf = new WeakMap<BodyModel, SourceFacts>();
+
+function sourceFacts(body: BodyModel): SourceFacts {
+  let f = sourceFactsOf.get(body);
+  if (!f) {
+    const any = sourced(body, ALL_LIBRARIES);
+    const unknown = mayDefineHelpers(body);
+    const first = (list: CommandInfo[]) => list.reduce<CommandInfo | undefined>((m, c) => (!m || before(c, m) ? c : m), undefined);
+    sourceFactsOf.set(body, (f = { any, unknown, firstAny: first(any), firstUnknown: first(unknown), defining: new Map() }));
+  }
+  return f;
+}
+
+function definingSources(facts: SourceFacts, body: BodyModel, files: readonly string[]): CommandInfo[] {
+  const key = files.join('\n');
+  let list = facts.defining.get(key);
+  if (!list) facts.defining.set(key, (list = sourced(body, files)));
+  return list;
+}
+
+/**
  * Where the library function called by `call` comes from in this script. Said only when it is
  * certain: a library that defines it is sourced (before the call, or after it), or no functions
  * library at all is sourced (SUSE's killproc and startproc are programs, not functions).
  */
 export function libraryNote(body: BodyModel, call: CommandInfo, fn: LibraryFunction, script: { profile: string; initDScript: boolean }): string | undefined {
+  const warning = libraryWarning(body, call, fn, script);
+  if (warning !== false) return warning;
+  const files = librariesFor(fn);
+  const line = (c: CommandInfo) => c.range.start.line + 1;
+  const defining = definingSources(sourceFacts(body), body, files);
+  const first = defining.find((s) => before(s, call)) ?? defining[0];
+  return first ? `Defined by \`${first.args[0]!.text}\`, sourced on line ${line(first)}.` : undefined;
+}
+
+/**
+ * The part of `libraryNote` the diagnostic needs, in constant time per call: its text when it is
+ * a warning (⚠) or when it is settled without the defining library's line; `false` when the note
+ * names where the function is defined (`libraryNote` says where).
+ */
+export function libraryWarning(body: BodyModel, call: CommandInfo, fn: LibraryFunction, script: { profile: string; initDScript: boolean }): string | undefined | false {
   const files = librariesFor(fn);
   if (files.length === 0) return undefined;
   if (script.initDScript) return fn.library === 'rhel' && !files.includes(LIBRARIES.lsb) ? undefined : `Defined by \`${LIBRARIES.lsb}\`, which \`${LIBRARIES.initDScript}\` loads before this script.`;
   const line = (c: CommandInfo) => c.range.start.line + 1;
-  const any = sourced(body, ALL_LIBRARIES);
-  const unknown = mayDefineHelpers(body);
-  if (any.length === 0) {
+  const facts = sourceFacts(body);
+  if (facts.any.length === 0) {
     // killproc, pidofproc and startproc are programs on SUSE; a sourced $VARIABLE or another
     // functions file may define the helper or source a library.
-    if (PROGRAMS_TOO.includes(fn.name) || script.profile === 'suse' || unknown.length > 0) return undefined;
+    if (PROGRAMS_TOO.includes(fn.name) || script.profile === 'suse' || facts.unknown.length > 0) return undefined;
     return `⚠ This script sources no functions library (\`${files[0]}\` defines \`${fn.name}\`): run on its own, the shell says \`${fn.name}: command not found\`.`;
   }
   // A top-level call before every library is sourced fails; a call inside a function runs when
   // the function is called, usually after the top-level source.
-  if (call.inFunction === undefined && any.every((s) => !before(s, call)) && !unknown.some((s) => before(s, call))) {
-    return `⚠ Used on line ${line(call)}, before \`${any[0]!.args[0]!.text}\` is sourced on line ${line(any[0]!)}: at that point the shell says \`${fn.name}: command not found\`. Source the library first.`;
+  if (call.inFunction === undefined && !before(facts.firstAny!, call) && !(facts.firstUnknown && before(facts.firstUnknown, call))) {
+    const any0 = facts.any[0]!;
+    return `⚠ Used on line ${line(call)}, before \`${any0.args[0]!.text}\` is sourced on line ${line(any0)}: at that point the shell says \`${fn.name}: command not found\`. Source the library first.`;
   }
-  const defining = sourced(body, files);
-  const first = defining.find((s) => before(s, call)) ?? defining[0];
-  return first ? `Defined by \`${first.args[0]!.text}\`, sourced on line ${line(first)}.` : undefined;
+  return false;
 }
 
 /**
@@ -218,6 +301,7 @@ const PID_HELPERS: Record<string, { options: string[]; role: PidUse['role'] }> =
   status_of_proc: { options: ['-p'], role: 'status' },
   'start-stop-daemon': { options: ['--pidfile', '-p'], role: 'start' },
 };
+const PID_HELPER_NAMES = Object.keys(PID_HELPERS);
 /** Options of those helpers that take a value (so the value is not the program). */
 const VALUED = new Set(['--pidfile', '-p', '--user', '--check', '-b', '-d', '-l', '-n', '--exec', '-x', '--name', '--chuid', '-c', '--startas', '-a', '--chdir', '--retry', '-R', '--signal', '-s', '--group', '-g', '--nicelevel', '-N']);
 
@@ -232,13 +316,19 @@ export function pidUses(body: BodyModel, tags: readonly { name: string; line: nu
   const branchOf = (c: CommandInfo) => (c.inBranch !== undefined ? body.dispatcher?.branches[c.inBranch]?.patterns.map((p) => p.text).join('|') : undefined);
   // Functions called from a branch run for that branch (start() called from start)).
   const callers = new Map<string, string[]>();
-  for (const c of body.commands) {
-    const b = branchOf(c);
-    if (b && body.functions.some((f) => f.name === c.name)) callers.set(c.name, [...(callers.get(c.name) ?? []), b]);
+  const { byName } = commandIndex(body);
+  for (const name of new Set(body.functions.map((f) => f.name))) {
+    for (const i of byName.get(name) ?? []) {
+      const c = body.commands[i]!;
+      const b = branchOf(c);
+      if (!b) continue;
+      const list = callers.get(c.name);
+      if (list) list.push(b);
+      else callers.set(c.name, [b]);
+    }
   }
-  for (const c of body.commands) {
-    const helper = Object.hasOwn(PID_HELPERS, c.name) ? PID_HELPERS[c.name] : undefined;
-    if (!helper) continue;
+  for (const c of commandsNamed(body, ...PID_HELPER_NAMES)) {
+    const helper = PID_HELPERS[c.name]!;
     const branch = branchOf(c);
     const actions = branch ? [branch] : c.inFunction ? callers.get(c.inFunction) ?? [] : [];
     let role = helper.role;

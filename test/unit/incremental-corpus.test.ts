@@ -1,0 +1,109 @@
+/**
+ * The analysis of an edited version, made from the previous one (re-parse from the previous
+ * tree, top-level statements reused, per-statement findings kept), gives exactly the
+ * diagnostics of an analysis of the final text from scratch: random edit sequences on the
+ * corpus's init scripts, with pieces that change what the body checks look at (library
+ * sources, ip commands, pid files, subsys locks, exits, functions, the dispatcher).
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyChanges } from '../../server/src/lsp/incremental';
+import * as svc from '../../server/src/service';
+import { REPO } from '../helpers/golden';
+
+const DIR = join(REPO, '..', 'shared', 'corpus', 'initscripts');
+const SCRIPTS = readdirSync(DIR).sort().map((f) => ({ name: f.replace(/[^A-Za-z0-9_.-]/g, ''), text: readFileSync(join(DIR, f), 'latin1') }));
+
+/** Whole lines and fragments that the body checks read (inserted at any offset, so also mid-word). */
+const PIECES = [
+  '\n', ' ', ';', '"', "'", '#', '\\\n', '{', '}', '$(', ')', 'fi\n', 'esac\n', ';;\n',
+  '. /etc/rc.d/init.d/functions\n', '. /lib/lsb/init-functions\n', '[ -r /etc/default/x ] && . /etc/default/x\n', '. $CONF\n', 'source /etc/sysconfig/network\n',
+  'ip addr add 10.0.0.1/24 dev eth0\n', 'ip addr del 10.0.0.1/24 dev eth0\n', '/sbin/ip -4 addr add 192.168.1.5/16 dev eth1 label eth1:0\n', 'ifdown eth0\n',
+  'daemon --pidfile /var/run/x.pid x\n', 'daemon --foo x\n', 'daemon sleep 5\n', 'killproc -p /var/run/y.pid x\n', 'status -p /run/x.pid x\n', 'killproc -b x -p y\n',
+  'touch /var/lock/subsys/other\n', 'rm -f /var/lock/subsys/$prog\n', 'exit 9\n', 'exit 300\n', 'return 0\n', 'set -e\n',
+  'start() {\n  echo start\n}\n', 'f() { pidofproc x; }\n', 'case "$1" in\n  start) start ;;\n  stop) stop ;;\n  *) echo "Usage: $0 {start|stop}"; exit 0 ;;\nesac\n',
+  'pidfile=/var/run/z.pid\n', 'prog=other\n', 'action "x" true\n', 'log_daemon_msg x\n', 'start-stop-daemon --start --pidfile /run/q.pid --exec /bin/q\n',
+];
+
+describe('incremental analysis of corpus scripts', () => {
+  before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
+
+  it('gives exactly the diagnostics of a fresh analysis after random edit sequences', () => {
+    const settings = { ...svc.DEFAULT_SETTINGS, checkFileModes: false };
+    const edit = fc.record({
+      // At a line's start (whole statements in, or the start of one out), or at any offset.
+      lineStart: fc.boolean(), at: fc.nat(), len: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 80 })),
+      text: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })),
+    });
+    const script = fc.record({ index: fc.nat({ max: SCRIPTS.length - 1 }), folder: fc.constantFrom('/etc/init.d/', '/etc/rc.d/init.d/') });
+    fc.assert(fc.property(script, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), ({ index, folder }, rounds) => {
+      const { name, text } = SCRIPTS[index]!;
+      const path = `${folder}${name}`;
+      let doc = TextDocument.create(`file://${path}`, 'shellscript', 1, text);
+      let analysis = svc.analyze({ path, text: doc.getText(), language: 'initscript' }, settings);
+      let version = 1;
+      try {
+        for (const round of rounds) {
+          // Each change is relative to the text after the previous one, as LSP sends them.
+          let applied: ReturnType<typeof applyChanges> = { document: doc, edits: [] };
+          for (const e of round) {
+            const current = applied.document;
+            const size = current.getText().length;
+            const from = e.lineStart ? current.offsetAt({ line: e.at % current.lineCount, character: 0 }) : e.at % (size + 1);
+            const range = { start: current.positionAt(from), end: current.positionAt(Math.min(size, from + e.len)) };
+            applied = applyChanges(current, [{ range, text: e.text }], version + 1, applied.edits);
+          }
+          version++;
+          doc = applied.document;
+          const next = svc.analyze({ path, text: doc.getText(), language: 'initscript' }, settings, undefined, { analysis, edits: applied.edits! });
+          svc.disposeAnalysis(analysis);
+          analysis = next;
+        }
+        const fresh = svc.analyze({ path, text: doc.getText(), language: 'initscript' }, settings);
+        try {
+          assert.deepEqual(analysis.problems, fresh.problems, `${path} after ${version - 1} versions`);
+          assert.deepEqual(analysis.info, fresh.info);
+        } finally {
+          svc.disposeAnalysis(fresh);
+        }
+      } finally {
+        svc.disposeAnalysis(analysis);
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('keeps the diagnostics of every version equal to a fresh analysis while typing in a long script', () => {
+    // Character by character, as an editor sends them, in a script long enough to have many statements.
+    const settings = { ...svc.DEFAULT_SETTINGS, checkFileModes: false };
+    const longest = [...SCRIPTS].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const path = `/etc/init.d/${longest.name}`;
+    const typed = 'ip addr add 10.1.1.1/24 dev eth0\nip addr add 10.1.1.1/24 dev eth0\ndaemon sleep 1\nexit 300\n';
+    // At the end, on a line of its own: top-level statements of the script's own list.
+    const start = longest.text.endsWith('\n') ? longest.text : `${longest.text}\n`;
+    let doc = TextDocument.create(`file://${path}`, 'shellscript', 1, start);
+    let analysis = svc.analyze({ path, text: doc.getText(), language: 'initscript' }, settings);
+    let pos = doc.positionAt(start.length);
+    let version = 1;
+    try {
+      for (const ch of typed) {
+        const applied = applyChanges(doc, [{ range: { start: pos, end: pos }, text: ch }], ++version, []);
+        doc = applied.document;
+        pos = ch === '\n' ? { line: pos.line + 1, character: 0 } : { line: pos.line, character: pos.character + 1 };
+        const next = svc.analyze({ path, text: doc.getText(), language: 'initscript' }, settings, undefined, { analysis, edits: applied.edits! });
+        svc.disposeAnalysis(analysis);
+        analysis = next;
+        const fresh = svc.analyze({ path, text: doc.getText(), language: 'initscript' }, settings);
+        assert.deepEqual(analysis.problems, fresh.problems, `version ${version}`);
+        svc.disposeAnalysis(fresh);
+      }
+      // The two identical adds on one path are reported once the second is complete.
+      assert.ok(analysis.problems.some((p) => p.code === 'ipaddr/duplicate-address'), 'the typed duplicate add is found');
+    } finally {
+      svc.disposeAnalysis(analysis);
+    }
+  });
+});
