@@ -13,6 +13,7 @@ import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyChanges } from '../../server/src/lsp/incremental';
 import * as svc from '../../server/src/service';
+import { SourceText, splitLines } from '../../server/src/service/core/text';
 import { REPO } from '../helpers/golden';
 
 const DIR = join(REPO, '..', 'shared', 'corpus', 'initscripts');
@@ -105,5 +106,33 @@ describe('incremental analysis of corpus scripts', () => {
     } finally {
       svc.disposeAnalysis(analysis);
     }
+  });
+
+  it('reads the lines of an edited text as a full read does (CR, LF, CRLF and lone CRs across the edits)', () => {
+    const chunk = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', '#', '\n\n', '\r\r'), { maxLength: 12 }).map((a) => a.join(''));
+    const edit = fc.record({ at: fc.nat(), len: fc.nat({ max: 6 }), text: chunk });
+    fc.assert(fc.property(chunk, fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (initial, rounds) => {
+      let doc = TextDocument.create('file:///x', 'shellscript', 1, initial);
+      let src = new SourceText(initial);
+      for (const round of rounds) {
+        let applied: ReturnType<typeof applyChanges> = { document: doc, edits: [] };
+        for (const e of round) {
+          const current = applied.document;
+          const size = current.getText().length;
+          const from = e.at % (size + 1);
+          applied = applyChanges(current, [{ range: { start: current.positionAt(from), end: current.positionAt(Math.min(size, from + e.len)) }, text: e.text }], 2, applied.edits);
+        }
+        doc = applied.document;
+        const text = doc.getText();
+        src = SourceText.edited(src, text, applied.edits!);
+        const full = new SourceText(text);
+        assert.equal(src.lineCount, full.lineCount, JSON.stringify(text));
+        for (let i = -1; i <= full.lineCount; i++) {
+          assert.equal(src.lineText(i), full.lineText(i));
+          assert.equal(src.offsetAt(i, 3), full.offsetAt(i, 3));
+        }
+        assert.deepEqual(src.lines, splitLines(text));
+      }
+    }), { numRuns: 2000 });
   });
 });

@@ -98,7 +98,8 @@ export interface Analysis {
 
 /** Parses and checks a document. Never throws for any input text. */
 export function analyze(doc: DocumentInput, settings: Settings = DEFAULT_SETTINGS, host?: WorkspaceHost, previous?: { analysis: Analysis; edits: readonly TreeEditInfo[] }, shell?: ShellBodies): Analysis {
-  const src = new SourceText(doc.text);
+  // After edits, the lines are read again only around them (the previous version's text has the rest).
+  const src = previous ? SourceText.edited(previous.analysis.src, doc.text, previous.edits) : new SourceText(doc.text);
   const mod = MODULES[doc.language];
   const bare = (reason: string): Analysis => ({ path: doc.path, language: doc.language, src, problems: [], info: { language: doc.language, profile: 'none', reason }, model: undefined, settings, host });
   if (!mod) return bare('not analysed yet');

@@ -17,10 +17,12 @@ export interface Suppressions {
 export function findSuppressions(src: SourceText): Suppressions {
   const lines = new Map<number, Set<string>>();
   const file = new Set<string>();
-  src.lines.forEach((line, index) => {
-    if (!line.text.includes('sysv-ha-disable-')) return;
-    const m = DIRECTIVE.exec(line.text);
-    if (!m) return;
+  // Only the lines that mention a directive are read (a 20k-line script has none, or a few).
+  for (let at = src.text.indexOf('sysv-ha-disable-'); at >= 0;) {
+    const index = src.lineAt(at);
+    at = index + 1 < src.lineCount ? src.text.indexOf('sysv-ha-disable-', src.offsetAt(index + 1, 0)) : -1;
+    const m = DIRECTIVE.exec(src.lineText(index));
+    if (!m) continue;
     const codes = m[2]!.split(/[\s,]+/).filter((c) => c.length > 0);
     if (m[1] === 'file') {
       for (const c of codes) file.add(c);
@@ -29,7 +31,7 @@ export function findSuppressions(src: SourceText): Suppressions {
       for (const c of codes) set.add(c);
       lines.set(index + 1, set);
     }
-  });
+  }
   return { lines, file };
 }
 

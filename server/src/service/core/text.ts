@@ -15,15 +15,46 @@ export interface Line {
   eol: '' | '\n' | '\r\n' | '\r';
 }
 
-export class SourceText {
-  readonly lines: Line[];
+/** A text edit as offsets (UTF-16): the span it replaced in the text before it, and where its new text ends. */
+export interface OffsetEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+}
 
-  constructor(readonly text: string) {
-    this.lines = splitLines(text);
+export class SourceText {
+  /** Where each line starts (UTF-16 offsets): the lines themselves are made when asked for. */
+  private readonly starts: Int32Array;
+  private made?: Line[];
+
+  constructor(readonly text: string, starts?: Int32Array) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /**
+   * The text after `edits` (in order, each relative to the text after the ones before it, as
+   * LSP and tree-sitter give them) of `previous`: the line starts are read again only around
+   * what changed, the others kept (moved). Falls back to a full read when the edits do not
+   * lead from `previous.text` to a text of `text`'s length.
+   */
+  static edited(previous: SourceText, text: string, edits: readonly OffsetEdit[]): SourceText {
+    if (edits.length === 0) return previous.text === text ? previous : new SourceText(text);
+    const starts = editedStarts(previous, text, edits);
+    return new SourceText(text, starts);
+  }
+
+  /** Each line with its offset and terminator (made on first use). */
+  get lines(): Line[] {
+    if (!this.made) {
+      const lines: Line[] = [];
+      for (let i = 0; i < this.starts.length; i++) lines.push({ text: this.lineText(i), offset: this.starts[i]!, eol: this.eolOf(i) });
+      this.made = lines;
+    }
+    return this.made;
   }
 
   get lineCount(): number {
-    return this.lines.length;
+    return this.starts.length;
   }
 
   /** True when the text ends with a newline (or is empty). */
@@ -32,14 +63,140 @@ export class SourceText {
   }
 
   lineText(line: number): string {
-    return this.lines[line]?.text ?? '';
+    if (!this.has(line)) return '';
+    return this.made ? this.made[line]!.text : this.text.slice(this.starts[line]!, this.lineEnd(line));
   }
 
   offsetAt(line: number, character: number): number {
-    const l = this.lines[line];
-    if (!l) return this.text.length;
-    return l.offset + Math.min(character, l.text.length);
+    if (!this.has(line)) return this.text.length;
+    const start = this.starts[line]!;
+    return start + Math.min(character, this.lineEnd(line) - start);
   }
+
+  /** The line that holds offset `offset` (clamped to the text). */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private has(line: number): boolean {
+    return Number.isInteger(line) && line >= 0 && line < this.starts.length;
+  }
+
+  /** Where line `line`'s text ends (before its terminator). */
+  private lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1]!;
+    // The terminator before the next line: \n, \r\n (the \r in this line), or a lone \r.
+    return this.text.charCodeAt(next - 1) === 10 && next - 2 >= this.starts[line]! && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+  }
+
+  private eolOf(line: number): Line['eol'] {
+    if (line + 1 >= this.starts.length) return '';
+    const next = this.starts[line + 1]!;
+    if (this.text.charCodeAt(next - 1) === 13) return '\r';
+    return next - 2 >= this.starts[line]! && this.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
+  }
+}
+
+/** Gives `push` each line start after a terminator in `text[from..to)`, in order, until it returns false. */
+function scanStarts(text: string, from: number, to: number, push: (start: number) => boolean): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // A lone CR ends a line for LSP clients and editors (see splitLines).
+    if ((c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) && !push(i + 1)) return;
+  }
+}
+
+/** Where each line of `text` starts, as `splitLines` cuts them. */
+export function lineStarts(text: string): Int32Array {
+  let starts = new Int32Array(Math.max(16, text.length >> 5));
+  let n = 0;
+  const push = (at: number) => {
+    if (n === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[n++] = at;
+    return true;
+  };
+  push(0);
+  scanStarts(text, 0, text.length, push);
+  return starts.slice(0, n);
+}
+
+/** `lineStarts(text)`, from the line starts of the text before `edits`: read again only around what they changed. */
+function editedStarts(previous: SourceText, text: string, edits: readonly OffsetEdit[]): Int32Array {
+  // The span of the new text that the edits wrote or moved text into: before it the text is
+  // the old one, after it the old one shifted by `delta`.
+  let lo = 0;
+  let hi = 0;
+  let delta = 0;
+  let first = true;
+  for (const e of edits) {
+    const d = e.newEndIndex - e.oldEndIndex;
+    if (!(e.startIndex >= 0 && e.oldEndIndex >= e.startIndex && e.newEndIndex >= e.startIndex)) return lineStarts(text);
+    if (first) {
+      lo = e.startIndex;
+      hi = e.newEndIndex;
+      first = false;
+    } else {
+      const map = (x: number, inside: number) => (x <= e.startIndex ? x : x >= e.oldEndIndex ? x + d : inside);
+      lo = Math.min(map(lo, e.startIndex), e.startIndex);
+      hi = Math.max(map(hi, e.newEndIndex), e.newEndIndex);
+    }
+    delta += d;
+  }
+  const old = previous.text;
+  if (text.length !== old.length + delta || hi > text.length || lo < 0) return lineStarts(text);
+  const oldStarts = (previous as unknown as { starts: Int32Array }).starts;
+  // From the start of the line holding the character before the span (a line start depends on
+  // the character before it and, for a lone CR, the one at it).
+  const k = previous.lineAt(Math.max(0, lo - 1));
+  const scanned: number[] = [];
+  let resume = -1;
+  scanStarts(text, oldStarts[k]!, text.length, (at) => {
+    scanned.push(at);
+    // Past the span: from here the text is the old one shifted, and so are its line starts.
+    if (at - 1 >= hi) {
+      resume = at;
+      return false;
+    }
+    return true;
+  });
+  let tail = 0;
+  let from = oldStarts.length;
+  if (resume >= 0) {
+    from = bisect(oldStarts, resume - delta);
+    if (from < 0) return lineStarts(text);
+    tail = oldStarts.length - from - 1;
+  }
+  const out = new Int32Array(k + 1 + scanned.length + tail);
+  out.set(oldStarts.subarray(0, k + 1));
+  out.set(scanned, k + 1);
+  for (let i = 0; i < tail; i++) out[k + 1 + scanned.length + i] = oldStarts[from + 1 + i]! + delta;
+  return out;
+}
+
+/** The index of `value` in the sorted `a`, or -1. */
+function bisect(a: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = a[mid]!;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
