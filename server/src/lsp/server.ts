@@ -10,7 +10,8 @@ import {
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FsHost } from '../host/fsHost';
+import { CountedHost } from './countedHost';
+import { stdioConnection } from './stdio';
 import { applyLinkChanges, levelDirsOf, planLinkChanges, type LinkOp } from '../host/linkWriter';
 
 /** A folder's real path (the folder itself when it cannot be resolved). */
@@ -57,7 +58,7 @@ const PARSER_QUIET_MS = 1000;
  */
 const PARSER_IN_THREAD_MAX = 64 * 1024;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+export function startServer(connection: Connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all)): Connection {
   // A burst of analyses (a folder of scripts opened) no longer grows the heap by several times its live size first.
   limitHeapGrowth();
   const cache = new Map<string, Cached>();
@@ -87,7 +88,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let folders: string[] = [];
   // Other files as the checks see them: disk, with open documents' unsaved text on top.
   const openByPath = new Map<string, string>();
-  const host = new FsHost((path) => {
+  const host = new CountedHost((path) => {
     const uri = openByPath.get(path);
     return uri === undefined ? undefined : documents.get(uri)?.getText();
   }, {
@@ -466,6 +467,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (e.document.uri.startsWith('file:')) openByPath.set(uriToPath(e.document.uri), e.document.uri);
   });
   documents.onDidChangeContent((e) => {
+    // Opened or edited: what the host answers for its path changed (values kept with their reads check it again).
+    if (e.document.uri.startsWith('file:')) host.overlayChanged(uriToPath(e.document.uri));
     if (e.document.languageId !== 'shellscript' || !e.document.uri.startsWith('file:')) return;
     const path = uriToPath(e.document.uri);
     const text = e.document.getText();
@@ -487,6 +490,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidClose((e) => {
     openByPath.delete(uriToPath(e.document.uri));
+    if (e.document.uri.startsWith('file:')) host.overlayChanged(uriToPath(e.document.uri));
     headerSigs.delete(uriToPath(e.document.uri));
     remove(edited, e.document.uri);
     remove(others, e.document.uri);

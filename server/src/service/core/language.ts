@@ -67,6 +67,21 @@ export interface WorkspaceHost {
   readLink?(path: string): string | undefined;
   /** The path with symbolic links resolved, or undefined when it does not exist. */
   realPath?(path: string): string | undefined;
+  /**
+   * A host whose answers change only at moments it counts (the server: files invalidated, an
+   * open document's text changed): the count now, and the paths whose `readFile`, `stat`,
+   * `listDir`, `readDirOrder` or `readLink` answers may have changed since `seq` (a folder's
+   * listing under the folder's path), or undefined when it cannot say (everything may have).
+   * Lets a value kept with its reads check only the reads of those paths.
+   */
+  changes?(): HostChanges;
+}
+
+export interface HostChanges {
+  /** The number of the latest change. */
+  readonly seq: number;
+  /** The paths changed after change number `seq`, or undefined: anything may have changed. */
+  since(seq: number): readonly string[] | undefined;
 }
 
 export type ShellSyntaxResult = { ok: true } | { ok: false; line: number; message: string } | { ok: 'pending' };

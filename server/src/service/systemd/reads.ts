@@ -107,8 +107,58 @@ export function readsAgree(host: WorkspaceHost, reads: readonly Read[]): boolean
   return true;
 }
 
+/** Kinds whose answers a host that counts its changes (`WorkspaceHost.changes`) counts; the others are asked again every time. */
+const COUNTED: ReadonlySet<Kind> = new Set<Kind>(['readFile', 'stat', 'listDir', 'readDirOrder', 'readLink']);
+
+/**
+ * Reads made by a computation, checked again cheaply: on a host that counts its changes, only
+ * the reads of the paths changed since they were last found to agree (and the kinds it does not
+ * count), so that checking a value read from 1,000 files costs what changed, not 1,000 look-ups.
+ */
+export class ReadSet {
+  /** The host's change number when the reads last agreed (undefined: check them all). */
+  private seq: number | undefined;
+  private byPath: Map<string, Read[]> | undefined;
+  private uncounted: Read[] | undefined;
+
+  /** `seq`: the host's change number taken before the first read was made. */
+  constructor(readonly reads: readonly Read[], seq?: number) {
+    this.seq = seq;
+  }
+
+  /** Every read still gives the answer it gave. */
+  agree(host: WorkspaceHost): boolean {
+    const changes = host.changes?.();
+    const paths = changes && this.seq !== undefined ? changes.since(this.seq) : undefined;
+    if (!changes || paths === undefined) {
+      if (!readsAgree(host, this.reads)) return false;
+    } else {
+      if (!this.byPath) {
+        this.byPath = new Map();
+        this.uncounted = [];
+        for (const r of this.reads) {
+          if (!COUNTED.has(r.kind)) {
+            this.uncounted.push(r);
+            continue;
+          }
+          const list = this.byPath.get(r.path);
+          if (list) list.push(r);
+          else this.byPath.set(r.path, [r]);
+        }
+      }
+      if (!readsAgree(host, this.uncounted!)) return false;
+      for (const p of paths) {
+        const rs = this.byPath.get(p);
+        if (rs && !readsAgree(host, rs)) return false;
+      }
+    }
+    if (changes) this.seq = changes.seq;
+    return true;
+  }
+}
+
 interface Kept {
-  reads: Read[];
+  reads: ReadSet;
   value: unknown;
 }
 
@@ -132,16 +182,17 @@ export function keptWhileReadsAgree<T>(host: WorkspaceHost, key: string, compute
   if (k) {
     byKey.delete(key);
     byKey.set(key, k);
-    if (readsAgree(host, k.reads)) {
+    if (k.reads.agree(host)) {
       readCacheStats.reused++;
       return k.value as T;
     }
   }
   const reads: Read[] = [];
+  const seq = host.changes?.().seq;
   const value = compute(recordingHost(host, reads), k?.value as T | undefined);
   readCacheStats.computed++;
   byKey.delete(key);
-  byKey.set(key, { reads, value });
+  byKey.set(key, { reads: new ReadSet(reads, seq), value });
   while (byKey.size > MAX_KEPT) byKey.delete(byKey.keys().next().value!);
   return value;
 }

@@ -6,8 +6,9 @@
  */
 import type { WorkspaceHost } from '../../core/language';
 import { range, type RawProblem, type RelatedInfo } from '../../core/types';
-import { defaultTool, plan } from '../../boot/planner';
+import { defaultTool, plan, type Tool } from '../../boot/planner';
 import { isWholeImage, loadInitTree, type InitTree, type ScriptInfo } from '../../boot/scripts';
+import { ReadSet, recordingHost, type Read } from '../../systemd/reads';
 import type { InitProfile } from './spec';
 
 /** The image root of a script in etc/init.d or etc/rc.d/init.d. */
@@ -173,8 +174,8 @@ function checkLinks(tree: InitTree, me: ScriptInfo, host: WorkspaceHost, out: Ra
     for (const n of host.listDir(`${base}/rc${level}.d`) ?? []) if (re.test(n)) present.push(`rc${level}.d/${n}`);
   }
   if (present.length === 0) return; // not added yet: nothing to compare
-  const tool = defaultTool(tree);
-  const wanted = plan(tree, tool, host).links.filter((l) => l.script === me.name).map((l) => l.link.slice(l.link.lastIndexOf('/rc') + 1));
+  const { tool, byScript } = linkPlan(tree, host);
+  const wanted = byScript.get(me.name) ?? [];
   const extra = present.filter((p) => !wanted.includes(p));
   const missing = wanted.filter((w) => !present.includes(w));
   if (extra.length === 0 && missing.length === 0) return;
@@ -183,6 +184,41 @@ function checkLinks(tree: InitTree, me: ScriptInfo, host: WorkspaceHost, out: Ra
     code: 'workspace/rc-link-mismatch', range: range(line, 0, 0),
     message: `The rcN.d links (${extra.join(' ') || 'none extra'}) differ from what ${tool} would make from this header (${missing.join(' ') || 'none missing'}); re-run '${tool === 'chkconfig' ? `chkconfig ${me.name} reset` : `update-rc.d ${me.name} defaults`}' or fix the header.`,
   });
+}
+
+interface LinkPlan {
+  tool: Tool;
+  /** Per script name, its links (`rc3.d/S20x`) in the plan's order. */
+  byScript: Map<string, string[]>;
+  /** What the planner read besides the tree (chkconfig's overrides in etc/chkconfig.d). */
+  reads: ReadSet;
+}
+
+const linkPlans = new WeakMap<InitTree, LinkPlan>();
+
+/**
+ * The links the tree's tool would make, planned once per tree and kept while the planner's own
+ * reads give the same answers: a tree is built from the scripts' headers and read again (a new
+ * object) when one changes or files change on disk, so a plan is made again exactly when what it
+ * was made from answers differently. Planning a 1,000-script tree takes 20-90 ms; every analysis
+ * of a script with links asked for it.
+ */
+function linkPlan(tree: InitTree, host: WorkspaceHost): LinkPlan {
+  const kept = linkPlans.get(tree);
+  if (kept && kept.reads.agree(host)) return kept;
+  const reads: Read[] = [];
+  const seq = host.changes?.().seq;
+  const tool = defaultTool(tree);
+  const byScript = new Map<string, string[]>();
+  for (const l of plan(tree, tool, recordingHost(host, reads)).links) {
+    const rel = l.link.slice(l.link.lastIndexOf('/rc') + 1);
+    const list = byScript.get(l.script);
+    if (list) list.push(rel);
+    else byScript.set(l.script, [rel]);
+  }
+  const made = { tool, byScript, reads: new ReadSet(reads, seq) };
+  linkPlans.set(tree, made);
+  return made;
 }
 
 /** Scripts by the names they answer to: Provides (and the file name on Red Hat); cached per tree. */
