@@ -51,6 +51,8 @@ const builds = [
   { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `${cliShebang}\n${importMetaShim.banner.js}` } },
   // The parser worker the server and the CLI start (server/src/service/shell/parserHost.ts).
   { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/service/shell/parserWorker.ts'], outfile: 'dist/parserWorker.js' },
+  // The check workers `sysv-ha check --jobs N` starts (server/src/cli/checkPool.ts).
+  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
 ];
 
 // The wasm files are shipped once, in dist/, and located from there at run time.

@@ -4,7 +4,8 @@
 //   node scripts/pack-cli.mjs [--out DIR]      (after `node scripts/build.mjs --production`)
 // Stages .cli-package/ with a package.json derived from the root one (name, version, ...), the
 // bundled CLI (dist/cli.js, which holds the language server for `sysv-ha lsp` too), the parser
-// worker it starts (dist/parserWorker.js), the two wasm files they load (web-tree-sitter,
+// worker the server starts (dist/parserWorker.js), the check workers of `check --jobs N`
+// (dist/checkWorker.js), the two wasm files they load (web-tree-sitter,
 // tree-sitter-bash), README and LICENSE, then runs `npm pack` there. Prints the tarball's path. The bundle has no dependencies left to install.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ const root = JSON.parse(readFileSync('package.json', 'utf8'));
 const target = /target: 'node(\d+)'/.exec(readFileSync('scripts/build.mjs', 'utf8'));
 if (!target) throw new Error('scripts/build.mjs: no esbuild target nodeNN');
 
-const FILES = ['dist/cli.js', 'dist/parserWorker.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'dist/parser.info'];
+const FILES = ['dist/cli.js', 'dist/checkWorker.js', 'dist/parserWorker.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'dist/parser.info'];
 const stage = '.cli-package';
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(join(stage, 'dist'), { recursive: true });

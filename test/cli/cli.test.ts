@@ -224,7 +224,7 @@ describe('dist/cli.js run as a program (its first lines are a shell script)', ()
   });
 });
 
-describe('sysv-ha check --jobs: shell bodies parsed on worker threads', () => {
+describe('sysv-ha check --jobs: whole files checked on worker threads', () => {
   const status = (s: string) => `#!/bin/sh\n### BEGIN INIT INFO\n# Provides: $NAME\n# Required-Start: $local_fs\n# Required-Stop: $local_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n# Short-Description: x\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload) ;;\n${s}  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n`;
   const files: Record<string, string> = {
     'etc/ha.d/ha.cf': 'bcast eth0\nnode n1\nnode n2\nauto_failback on\n',
@@ -247,21 +247,21 @@ describe('sysv-ha check --jobs: shell bodies parsed on worker threads', () => {
         assert.deepEqual(await inProcess(['check', '--format', format, `--jobs=${jobs}`, root]), one);
       }
     }
-    // The resource scripts' bodies were read too (through the workers' bodies).
+    // The resource scripts' bodies were read too (by whichever thread checked haresources).
     const codes = run(['check', '--format', 'json', '--jobs', '3', root]).stdout;
     for (const code of ['workspace/resource-script-no-status', 'workspace/resource-status-output', 'initscript/syntax-error']) assert.ok(codes.includes(code), code);
   });
 
-  it('an installation without the parser worker says so and checks every body in its own thread', () => {
+  it('an installation without the check worker says so and checks every file in its own thread', () => {
     const root = tree(files);
     for (const name of Object.keys(files)) if (name.startsWith('etc/init.d/')) chmodSync(join(root, name), 0o755);
-    // A copy of dist/ without parserWorker.js, as a package that left it out would be.
+    // A copy of dist/ without checkWorker.js, as a package that left it out would be.
     const dist = mkdtempSync(join(tmp, 'dist-'));
     for (const f of ['cli.js', 'web-tree-sitter.wasm', 'tree-sitter-bash.wasm', 'parser.info']) copyFileSync(join(REPO, 'dist', f), join(dist, f));
     const full = run(['check', '--jobs', '2', '--format', 'json', root]);
     const r = spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', '--jobs', '2', '--format', 'json', root], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stderr, /^sysv-ha: the parser worker did not start \(.*parserWorker\.js.*\); checking with this thread only, as with --jobs 1 .*\n$/);
+    assert.match(r.stderr, /^sysv-ha: the check worker did not start \(.*checkWorker\.js.*\); checking with this thread only, as with --jobs 1 .*\n$/);
     // The same result as the full installation: every body was checked (body checks among them).
     assert.equal(r.stdout, full.stdout);
     assert.ok(r.stdout.includes('initscript/syntax-error') && r.stdout.includes('workspace/resource-script-no-status'));

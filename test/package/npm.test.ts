@@ -33,7 +33,7 @@ function installOffline(tgz: string): string {
 describe('the CLI npm package', () => {
   it('holds the CLI, the parser worker and the two wasm files it loads, README, LICENSE and package.json: nothing else', () => {
     assert.deepEqual(tarList(TARBALL), [
-      'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/parser.info', 'package/dist/parserWorker.js',
+      'package/LICENSE', 'package/README.md', 'package/dist/checkWorker.js', 'package/dist/cli.js', 'package/dist/parser.info', 'package/dist/parserWorker.js',
       'package/dist/tree-sitter-bash.wasm', 'package/dist/web-tree-sitter.wasm', 'package/package.json',
     ]);
     const pkg = JSON.parse(execFileSync('tar', ['-xzOf', TARBALL, 'package/package.json'], { encoding: 'utf8' }));
@@ -99,7 +99,7 @@ describe('the repository\'s own package', () => {
     // dist/ is built (npm run test:package packed it); --ignore-scripts as pre-commit's pack would run none.
     const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
     const files = tarList(join(out, name));
-    for (const f of ['package/dist/cli.js', 'package/dist/parserWorker.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm']) assert.ok(files.includes(f), f);
+    for (const f of ['package/dist/cli.js', 'package/dist/checkWorker.js', 'package/dist/parserWorker.js', 'package/dist/web-tree-sitter.wasm', 'package/dist/tree-sitter-bash.wasm']) assert.ok(files.includes(f), f);
     assert.ok(!files.some((f) => /^package\/(server|client|test|node_modules|examples)\//.test(f)), files.join(' '));
     const project = installOffline(join(out, name));
     const r = spawnSync(join(project, 'node_modules', '.bin', 'sysv-ha'), ['check', '--no-file-modes', join(REPO, 'examples/etc/rc.d/init.d/myscript')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -9,8 +9,9 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import * as svc from '../service';
-import { FsHost } from '../host/fsHost';
-import { collectFiles, readForCheck, UsageError, type Skip } from './files';
+import { checkInputs } from './checkPool';
+import { fencedHost, type CheckContext, type CheckInput } from './checkFile';
+import { collectFiles, UsageError } from './files';
 import { formatJson, formatSarif, formatText, printable, type FileResult, type SkippedFile } from './format';
 import { LINKS_HELP, runLinks } from './links';
 import { MIGRATE_HELP, runMigrate } from './migrate';
@@ -65,13 +66,12 @@ Options:
                                auto (219 rhel, off busybox, else 252), off, 219, 239, 252, 257
   --no-file-modes              do not check file permissions (authkeys mode, init scripts' execute bit)
   --exit-zero                  exit 0 even when errors are found
-  --jobs N                     threads to use: this one checks the files, N-1 parse their shell
-                               bodies ahead of it (default: the number of CPUs; 1: no other thread)
+  --jobs N                     threads to check files with, whole files each (default: the
+                               number of CPUs; 1: no other thread)
   -h, --help                   this help
 
 Exit status: 0 no error found, 1 at least one error, 2 a usage error, a missing path, nothing
-checked (no file sysv-ha recognises under the paths given, or all of them skipped), or the shell
-parser's worker could not start (an incomplete installation), 3 a file
+checked (no file sysv-ha recognises under the paths given, or all of them skipped), 3 a file
 could not be read (unreadable, outside the root, not a regular file; the others are checked).
 `;
 
@@ -125,7 +125,7 @@ interface CheckArgs {
   /** The path the text read from '-' stands for. */
   stdinFilename?: string;
   exitZero: boolean;
-  /** Threads (--jobs): this one and jobs-1 parser workers. */
+  /** Threads (--jobs): this one and jobs-1 check workers. */
   jobs: number;
   paths: string[];
 }
@@ -250,73 +250,15 @@ async function stdinFile(parsed: CheckArgs, io: CliIO, maxBytes: number): Promis
   return { display: named ?? '<stdin>', path: named ?? '<stdin>', language, text };
 }
 
-/**
- * `analyze` with the bodies parsed by the workers: the document's own (`body`), and those the
- * analysis asks for (haresources' resource scripts), parsed and waited for when it asked.
- */
-async function analyzeWith(parser: svc.ParserHost | undefined, doc: svc.DocumentInput, settings: svc.Settings, host: FsHost, body: svc.ShellBody | undefined): Promise<svc.Analysis> {
-  if (!parser) return svc.analyze(doc, settings, host);
-  for (let attempt = 0; ; attempt++) {
-    let waiting = false;
-    const shell: svc.ShellBodies = {
-      bodyOf(path, text) {
-        if (body && path === doc.path && text === doc.text) return body;
-        const b = parser.bodyOf(path, text);
-        if (b === 'pending') waiting = true;
-        return b;
-      },
-    };
-    const analysis = svc.analyze(doc, settings, host, undefined, shell);
-    if (!waiting || attempt > 0) return analysis;
-    await parser.settled();
-  }
-}
-
 async function runCheck(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCheckArgs(args);
-  const { settings, ignored } = svc.normalizeSettings({ ...parsed.settings, severity: parsed.severity });
+  const settingsInput = { ...parsed.settings, severity: parsed.severity };
+  const { settings, ignored } = svc.normalizeSettings(settingsInput);
   if (ignored.length > 0) throw new UsageError(ignored[0]!);
   const given = parsed.paths.filter((p) => p !== '-');
   const files = collectFiles(given, { forceLanguage: parsed.lang, readHead });
   const stdin = parsed.paths.includes('-') ? await stdinFile(parsed, io, settings.maxFileSize) : undefined;
-  // Init scripts' bodies are parsed by --jobs - 1 parser workers while this thread checks the
-  // files in order (the checks are about half of the work: one worker per other CPU keeps both
-  // busy); with one job, or one script, all in this thread. haresources reads its resource scripts.
-  const languages = [...files.map((f) => f.language), ...(stdin ? [stdin.language] : [])];
-  const scripts = languages.filter((l) => l === 'initscript').length;
-  const needsShell = languages.some((l) => l === 'initscript' || l === 'haresources');
-  const workers = Math.min(parsed.jobs - 1, scripts > 1 ? scripts : 0);
-  let parser = needsShell && workers > 0 ? new svc.ParserHost({ wasmDir: __dirname, workers }) : undefined;
-  try {
-    if (parser) {
-      await parser.warm();
-      const failure = parser.startError();
-      if (failure) {
-        // No worker could start (parserWorker.js missing, threads refused): this thread parses
-        // every body, as with --jobs 1; the results are the same, only slower.
-        io.stderr(`sysv-ha: ${printable(failure)}; checking with this thread only, as with --jobs 1 (parserWorker.js belongs next to cli.js)\n`);
-        await parser.close();
-        parser = undefined;
-      }
-    }
-    if (!parser && needsShell) await svc.initialize({ wasmDir: __dirname });
-    return await checkFiles(parsed, settings, files, stdin, given, io, parser);
-  } finally {
-    await parser?.close();
-  }
-}
-
-/** What `check` reads: a file from disk, or standard input. */
-interface Input {
-  path: string;
-  display: string;
-  language: svc.LanguageId;
-  text?: string;
-  /** The folder it was found in (a link out of it is not read). */
-  fence?: string;
-  /** Why it is not analysed (readForCheck). */
-  skip?: Skip;
-  body?: Promise<svc.ShellBody>;
+  return await checkFiles(parsed, settingsInput, settings, files, stdin, given, io);
 }
 
 /** The image root a given folder is in (`R` for `R/etc` or `R/etc/ha.d`), else the folder itself. */
@@ -325,56 +267,32 @@ function rootOfDir(dir: string): string {
   return at < 0 ? dir : dir.slice(0, at) || '/';
 }
 
-/** How many files are read and handed to the parser workers ahead of the one being checked. */
-const AHEAD_PER_WORKER = 16;
-
 async function checkFiles(
-  parsed: CheckArgs, settings: svc.Settings, files: ReturnType<typeof collectFiles>, stdin: Awaited<ReturnType<typeof stdinFile>> | undefined,
-  given: string[], io: CliIO, parser: svc.ParserHost | undefined,
+  parsed: CheckArgs, settingsInput: Record<string, unknown>, settings: svc.Settings, files: ReturnType<typeof collectFiles>,
+  stdin: Awaited<ReturnType<typeof stdinFile>> | undefined, given: string[], io: CliIO,
 ): Promise<number> {
   const results: FileResult[] = [];
   const givenDirs = given.map((p) => resolve(p).replace(/\\/g, '/')).filter((p) => files.some((f) => f.fence !== undefined && f.path.startsWith(`${p}/`)));
   // Cross-file reads stay inside the image roots of the folders given (a folder inside a root's
-  // etc/ reads that root): never a sibling tree beside them, nor a link out of them.
-  const fenceRoots = [...new Set(givenDirs.map(rootOfDir))];
-  const host = new FsHost(undefined, undefined, { roots: () => fenceRoots, strict: true, maxBytes: settings.maxFileSize });
+  // etc/ reads that root): never a sibling tree beside them, nor a link out of them. Every
+  // thread that checks files has its own host, fenced the same way.
+  const ctx: CheckContext = { settingsInput, fenceRoots: [...new Set(givenDirs.map(rootOfDir))], withText: parsed.format === 'text' };
+  const host = fencedHost(ctx, settings);
   const pending = new Map<svc.LanguageId, number>();
   const skipped: SkippedFile[] = [];
-  const inputs: Input[] = [];
+  const inputs: CheckInput[] = [];
   for (const f of files) {
     if (svc.isSupported(f.language)) inputs.push({ path: f.path, display: f.path, language: f.language, fence: f.fence });
     else pending.set(f.language, (pending.get(f.language) ?? 0) + 1);
   }
   if (stdin) inputs.push({ path: stdin.path, display: stdin.display, language: stdin.language, text: stdin.text });
-  let ahead = 0;
-  const readAhead = (upTo: number) => {
-    for (; ahead < Math.min(upTo, inputs.length); ahead++) {
-      const input = inputs[ahead]!;
-      if (input.text === undefined) {
-        // One file that cannot be read (or must not be: a link out of the tree, a FIFO, binary,
-        // too large) is reported once and skipped; the others are still checked.
-        const read = readForCheck(input.path, { maxBytes: settings.maxFileSize, fence: input.fence });
-        if ('skip' in read) {
-          input.skip = read.skip;
-          continue;
-        }
-        input.text = read.text;
-      }
-      if (parser && input.language === 'initscript') input.body = parser.parse(input.path, input.text, null, false);
-    }
-  };
-  for (let i = 0; i < inputs.length; i++) {
-    readAhead(i + 1 + (parser ? AHEAD_PER_WORKER * parsed.jobs : 0));
-    const input = inputs[i]!;
-    if (input.skip) {
-      skipped.push({ path: input.path, ...input.skip });
-      continue;
-    }
-    const text = input.text!;
-    const body = input.body ? await input.body : undefined;
-    input.body = undefined;
-    const analysis = await analyzeWith(parser, { path: input.path, text, language: input.language }, settings, host, body);
-    results.push({ path: input.display, text: svc.displayText(input.language, text), problems: analysis.problems });
+  // Whole files on --jobs threads (this one and jobs - 1 check workers); one file that cannot be
+  // read (or must not be: a link out of the tree, a FIFO, binary, too large) is reported once and
+  // skipped, the others are still checked.
+  const outcomes = await checkInputs(inputs, ctx, settings, host, { jobs: parsed.jobs, wasmDir: __dirname, note: (line) => io.stderr(`${printable(line)}\n`) });
+  for (const o of outcomes) {
+    if ('skip' in o) skipped.push(o.skip);
+    else results.push(o.result);
   }
   const checked = results.length;
   // Problems of a whole image root that no file carries (rcN.d links to missing scripts).
