@@ -231,7 +231,7 @@ describe('sysv-ha check --jobs: whole files checked on worker threads', () => {
     'etc/ha.d/haresources': 'n1 web db quiet\n',
   };
   // Scripts with and without problems (a missing status branch, one that prints nothing, a bad case).
-  for (let i = 0; i < 24; i++) files[`etc/init.d/svc${i}`] = status(i % 3 === 0 ? '' : '  status) echo "running" ;;\n').replace('$NAME', `svc${i}`) + (i % 5 === 0 ? 'echo )\n' : '');
+  for (let i = 0; i < 32; i++) files[`etc/init.d/svc${i}`] = status(i % 3 === 0 ? '' : '  status) echo "running" ;;\n').replace('$NAME', `svc${i}`) + (i % 5 === 0 ? 'echo )\n' : '');
   files['etc/init.d/web'] = status('').replace('$NAME', 'web');
   files['etc/init.d/db'] = status('  status) echo "db is running" ;;\n').replace('$NAME', 'db');
   files['etc/init.d/quiet'] = status('  status) exit 0 ;;\n').replace('$NAME', 'quiet');

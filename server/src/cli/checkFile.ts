@@ -68,6 +68,14 @@ export interface CheckWorkerData {
   queue: CheckInput[];
   /** An Int32: the index of the next file of `queue` to take (`Atomics.add`). */
   next: SharedArrayBuffer;
+  /** Wait for the CLI's thread's `memos` message before taking a file. */
+  memos: boolean;
+}
+
+/** The cross-file values the CLI's thread read once (`FsHost.seedMemo`): the init.d trees. */
+export interface ToCheckWorker {
+  type: 'memos';
+  entries: [string, unknown][];
 }
 
 export type FromCheckWorker =

@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as svc from '../service';
 import { bashLanguage, compileWasm, findWasm, loadBashFromModules } from '../service/shell/treeSitter';
+import { loadInitTree } from '../service/boot/scripts';
 import type { FsHost } from '../host/fsHost';
-import { checkOne, type CheckContext, type CheckInput, type CheckOutcome, type CheckWorkerData, type FromCheckWorker } from './checkFile';
+import { checkOne, type CheckContext, type CheckInput, type CheckOutcome, type CheckWorkerData, type FromCheckWorker, type ToCheckWorker } from './checkFile';
 
 export interface PoolOptions {
   /** Threads to check with (this one included). */
@@ -29,6 +30,12 @@ export interface PoolOptions {
 
 /** The shell parser's wasm memory limit in every thread: web-tree-sitter's own (2 GiB). */
 const MAX_WASM_BYTES = 2048 * 1024 * 1024 - 65536;
+
+/** Fewer scripts than this per thread are checked sooner by fewer threads. */
+const MIN_SCRIPTS_PER_THREAD = 16;
+
+/** An init.d folder with at least this many scripts is read once and its tree posted to the workers. */
+const SEED_MIN_SCRIPTS = 8;
 
 /** Whether a file's check parses shell (an init script's body, haresources' resource scripts). */
 function parsesShell(language: svc.LanguageId): boolean {
@@ -52,7 +59,9 @@ export async function checkInputs(inputs: readonly CheckInput[], ctx: CheckConte
   const outcomes: (CheckOutcome | undefined)[] = new Array(inputs.length);
   const needsShell = inputs.some((i) => parsesShell(i.language));
   const scripts = inputs.filter((i) => i.language === 'initscript').length;
-  const workers = needsShell && scripts > 1 ? Math.min(options.jobs - 1, inputs.length - 1) : 0;
+  // A worker costs its start (loading the bundle and the parser) and its own warm-up (V8 compiles
+  // the analysis again in every thread): each thread gets at least MIN_SCRIPTS_PER_THREAD scripts.
+  const workers = needsShell ? Math.min(options.jobs, Math.floor(scripts / MIN_SCRIPTS_PER_THREAD)) - 1 : 0;
   if (workers <= 0) {
     if (needsShell) await svc.initialize({ wasmDir: options.wasmDir });
     for (let i = 0; i < inputs.length; i++) outcomes[i] = checkOne(inputs[i]!, settings, host, ctx.withText);
@@ -71,12 +80,22 @@ export async function checkInputs(inputs: readonly CheckInput[], ctx: CheckConte
   const modules = await compileWasm(findWasm(options.wasmDir));
   if (!bashLanguage()) await loadBashFromModules(modules, MAX_WASM_BYTES);
 
+  // The image roots whose init.d tree every script's check reads (checkWorkspace: the memo
+  // `initTree:ROOT`, as workspace.ts and navigation/initd.ts key it): read once, here, and posted.
+  const roots = new Map<string, number>();
+  for (const input of inputs) {
+    const m = input.language === 'initscript' ? /^(.*)\/etc\/(?:rc\.d\/)?init\.d\/[^/]+$/.exec(input.path) : null;
+    if (m) roots.set(m[1]!, (roots.get(m[1]!) ?? 0) + 1);
+  }
+  const seeded = [...roots].filter(([, n]) => n >= SEED_MIN_SCRIPTS).map(([root]) => root);
+
   let started = 0;
   let startFailure: string | undefined;
+  const running: Worker[] = [];
   const finished: Promise<void>[] = [];
   for (let w = 0; w < workers; w++) {
     finished.push(new Promise<void>((resolve) => {
-      const data: CheckWorkerData = { modules, ctx, queue, next };
+      const data: CheckWorkerData = { modules, ctx, queue, next, memos: seeded.length > 0 };
       let worker: Worker;
       try {
         worker = new Worker(options.workerScript ?? join(__dirname, 'checkWorker.js'), { workerData: data });
@@ -85,6 +104,7 @@ export async function checkInputs(inputs: readonly CheckInput[], ctx: CheckConte
         resolve();
         return;
       }
+      running.push(worker);
       let ready = false;
       worker.on('message', (m: FromCheckWorker) => {
         if (m.type === 'ready') {
@@ -101,6 +121,11 @@ export async function checkInputs(inputs: readonly CheckInput[], ctx: CheckConte
         resolve();
       });
     }));
+  }
+
+  if (seeded.length > 0) {
+    const entries: [string, unknown][] = seeded.map((root) => [`initTree:${root}`, host.memo(`initTree:${root}`, () => loadInitTree(root, host))]);
+    for (const worker of running) worker.postMessage({ type: 'memos', entries } satisfies ToCheckWorker);
   }
 
   // This thread's share: what only it has (standard input), then files from the queue as the workers do.

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as svc from '../service';
 import { bashLanguage, loadBashFromModules } from '../service/shell/treeSitter';
-import { checkOne, contextSettings, fencedHost, type CheckWorkerData, type FromCheckWorker } from './checkFile';
+import { checkOne, contextSettings, fencedHost, type CheckWorkerData, type FromCheckWorker, type ToCheckWorker } from './checkFile';
 
 const data = workerData as CheckWorkerData;
 const send = (m: FromCheckWorker) => parentPort!.postMessage(m);
@@ -18,6 +18,10 @@ void (async () => {
   send({ type: 'ready' });
   const settings = contextSettings(data.ctx);
   const host = fencedHost(data.ctx, settings);
+  if (data.memos) {
+    const seed = await new Promise<ToCheckWorker>((resolve) => parentPort!.once('message', resolve));
+    for (const [key, value] of seed.entries) host.seedMemo(key, value);
+  }
   const next = new Int32Array(data.next);
   for (;;) {
     const index = Atomics.add(next, 0, 1);

@@ -215,6 +215,14 @@ export class FsHost implements WorkspaceHost {
     return this.memos.get(key) as T;
   }
 
+  /**
+   * A value another thread's host computed for `key` from the same files (`check --jobs`: the
+   * init.d tree is read once, not once per thread); a value already here is kept.
+   */
+  seedMemo(key: string, value: unknown): void {
+    if (!this.memos.has(key)) this.memos.set(key, value);
+  }
+
   /** Forgets values computed from other files (an open document changed). */
   invalidateMemos(): void {
     this.memos.clear();
