@@ -4,7 +4,7 @@
  * and the messages between them (`checkPool.ts`).
  */
 import * as svc from '../service';
-import { FsHost } from '../host/fsHost';
+import { SnapshotFsHost, type FsHost } from '../host/fsHost';
 import { readForCheck } from './files';
 import type { FileResult, SkippedFile } from './format';
 import type { WasmModules } from '../service/shell/treeSitter';
@@ -38,8 +38,8 @@ export function contextSettings(ctx: CheckContext): svc.Settings {
 }
 
 /** The host a thread checks with: cross-file reads only inside the trees given, as the CLI's thread reads. */
-export function fencedHost(ctx: CheckContext, settings: svc.Settings): FsHost {
-  return new FsHost(undefined, undefined, { roots: () => ctx.fenceRoots, strict: true, maxBytes: settings.maxFileSize });
+export function fencedHost(ctx: CheckContext, settings: svc.Settings): SnapshotFsHost {
+  return new SnapshotFsHost({ roots: () => ctx.fenceRoots, strict: true, maxBytes: settings.maxFileSize });
 }
 
 /**

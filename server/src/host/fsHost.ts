@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, constants as fsConstants, fstatSync, opendirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
+import type { HostChanges } from '../service/core/language';
 
 /** Files larger than this are not read for cross-file checks. */
 const MAX_READ = 4 * 1024 * 1024;
@@ -244,6 +245,37 @@ export class FsHost implements WorkspaceHost {
     this.links.delete(path);
     this.dirs.delete(path.slice(0, path.lastIndexOf('/')) || '/');
     this.dirOrders.delete(path.slice(0, path.lastIndexOf('/')) || '/');
+  }
+}
+
+/**
+ * A host with no overlay (the CLI's check): its answers are cached until `invalidate`, so they
+ * change only there, and it counts those (`WorkspaceHost.changes`). A value kept with the reads
+ * it made (the systemd generator's run, the rcN.d link plan) is then not checked read by read
+ * on every file's analysis (1,000 scripts: a million look-ups), only after an `invalidate`.
+ */
+export class SnapshotFsHost extends FsHost implements HostChanges {
+  private current = 0;
+
+  constructor(fence: ConstructorParameters<typeof FsHost>[2] = {}) {
+    super(undefined, undefined, fence);
+  }
+
+  get seq(): number {
+    return this.current;
+  }
+
+  changes(): HostChanges {
+    return this;
+  }
+
+  since(seq: number): readonly string[] | undefined {
+    return seq === this.current ? [] : undefined;
+  }
+
+  override invalidate(path?: string): void {
+    super.invalidate(path);
+    this.current++;
   }
 }
 
