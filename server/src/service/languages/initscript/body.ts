@@ -185,13 +185,16 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
     let k = 0;
     if (w.firstChild()) {
       do {
-        if (!g.named[w.typeId()]) continue;
+        const type = w.typeId();
+        if (!g.named[type]) continue;
         const index = k++;
         const start = w.position();
         const from = w.start();
         const key = `${start.column}:${src.text.slice(from - src.base, w.end() - src.base)}`;
         let f = previous?.fragments.get(key);
         if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
+        // A comment (most top-level statements of a script) or another token that is not a word gives nothing.
+        if (!f && !hasError && g.flags[type]! & F_LEAF && !(g.flags[type]! & F_WORDLIKE) && g.code[type] !== T.ERROR) f = emptyFragment(start.row);
         if (!f) {
           if (hasError) statements ??= w.detached(() => root.namedChildren);
           f = readNode(w, g, src, start.row, start.row, start.column, from, statements?.[index] ?? undefined);
@@ -206,6 +209,10 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
     w.delete();
     releaseScratch();
   }
+}
+
+function emptyFragment(row: number): Fragment {
+  return { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
 }
 
 /** A fragment moved to start on `row` (the same object when it already does). */
@@ -469,26 +476,46 @@ function releaseScratch(): void {
  * runtime's transfer buffer between calls instead of being marshalled around each one.
  */
 interface Walker {
+  /** The cursor's operations as plain functions of `tree` (goto ones answer 1 when they moved): the copying pass calls these. */
+  readonly ops: CursorOps;
   typeId(): number;
-  fieldId(): number;
   start(): number;
   end(): number;
   position(): { row: number; column: number };
   firstChild(): boolean;
   nextSibling(): boolean;
-  parent(): boolean;
   /** Runs `f`, which may use the library's API (which overwrites the transfer buffer). */
   detached<R>(f: () => R): R;
   delete(): void;
 }
 
+interface CursorOps {
+  tree: number;
+  typeId: (tree: number) => number;
+  fieldId: (tree: number) => number;
+  start: (tree: number) => number;
+  end: (tree: number) => number;
+  firstChild: (tree: number) => number;
+  nextSibling: (tree: number) => number;
+  parent: (tree: number) => number;
+}
+
 class PublicWalker implements Walker {
-  constructor(private readonly c: TreeCursor) {}
+  readonly ops: CursorOps;
+  constructor(private readonly c: TreeCursor) {
+    this.ops = {
+      tree: 0,
+      typeId: () => c.nodeTypeId,
+      fieldId: () => c.currentFieldId,
+      start: () => c.startIndex,
+      end: () => c.endIndex,
+      firstChild: () => (c.gotoFirstChild() ? 1 : 0),
+      nextSibling: () => (c.gotoNextSibling() ? 1 : 0),
+      parent: () => (c.gotoParent() ? 1 : 0),
+    };
+  }
   typeId(): number {
     return this.c.nodeTypeId;
-  }
-  fieldId(): number {
-    return this.c.currentFieldId;
   }
   start(): number {
     return this.c.startIndex;
@@ -505,9 +532,6 @@ class PublicWalker implements Walker {
   nextSibling(): boolean {
     return this.c.gotoNextSibling();
   }
-  parent(): boolean {
-    return this.c.gotoParent();
-  }
   detached<R>(f: () => R): R {
     return f();
   }
@@ -523,13 +547,7 @@ class RawWalker implements Walker {
   private readonly buffer: number;
   /** The cursor's four words, while the buffer is lent to the library's API. */
   private readonly saved = [0, 0, 0, 0];
-  private readonly firstChildFn: (tree: number) => number;
-  private readonly nextSiblingFn: (tree: number) => number;
-  private readonly parentFn: (tree: number) => number;
-  private readonly typeIdFn: (tree: number) => number;
-  private readonly fieldIdFn: (tree: number) => number;
-  private readonly startFn: (tree: number) => number;
-  private readonly endFn: (tree: number) => number;
+  readonly ops: CursorOps;
 
   constructor(
     private readonly m: WasmRuntime,
@@ -541,25 +559,25 @@ class RawWalker implements Walker {
     // The root node into the buffer, and a cursor on it (what `tree.walk()` does, without the objects).
     m._ts_tree_root_node_wasm(tree);
     m._ts_tree_cursor_new_wasm(tree);
-    this.firstChildFn = m._ts_tree_cursor_goto_first_child_wasm;
-    this.nextSiblingFn = m._ts_tree_cursor_goto_next_sibling_wasm;
-    this.parentFn = m._ts_tree_cursor_goto_parent_wasm;
-    this.typeIdFn = m._ts_tree_cursor_current_node_type_id_wasm;
-    this.fieldIdFn = m._ts_tree_cursor_current_field_id_wasm;
-    this.startFn = m._ts_tree_cursor_start_index_wasm;
-    this.endFn = m._ts_tree_cursor_end_index_wasm;
+    this.ops = {
+      tree,
+      typeId: m._ts_tree_cursor_current_node_type_id_wasm,
+      fieldId: m._ts_tree_cursor_current_field_id_wasm,
+      start: m._ts_tree_cursor_start_index_wasm,
+      end: m._ts_tree_cursor_end_index_wasm,
+      firstChild: m._ts_tree_cursor_goto_first_child_wasm,
+      nextSibling: m._ts_tree_cursor_goto_next_sibling_wasm,
+      parent: m._ts_tree_cursor_goto_parent_wasm,
+    };
   }
   typeId(): number {
-    return this.typeIdFn(this.tree);
-  }
-  fieldId(): number {
-    return this.fieldIdFn(this.tree);
+    return this.ops.typeId(this.tree);
   }
   start(): number {
-    return this.startFn(this.tree);
+    return this.ops.start(this.tree);
   }
   end(): number {
-    return this.endFn(this.tree);
+    return this.ops.end(this.tree);
   }
   position(): { row: number; column: number } {
     // It writes the point over the cursor: save and restore it.
@@ -570,13 +588,10 @@ class RawWalker implements Walker {
     });
   }
   firstChild(): boolean {
-    return this.firstChildFn(this.tree) === 1;
+    return this.ops.firstChild(this.tree) === 1;
   }
   nextSibling(): boolean {
-    return this.nextSiblingFn(this.tree) === 1;
-  }
-  parent(): boolean {
-    return this.parentFn(this.tree) === 1;
+    return this.ops.nextSibling(this.tree) === 1;
   }
   detached<R>(f: () => R): R {
     const heap = this.m.HEAP32;
@@ -605,42 +620,46 @@ function walkerOf(tree: Tree, root: Node): Walker {
   return new PublicWalker(root.walk());
 }
 
-function flatten(c: Walker, g: Grammar): number {
+function flatten(w: Walker, g: Grammar): number {
   if (cap === 0) grow(INITIAL_NODES);
-  const t0 = c.typeId();
+  // Plain functions of the tree's address, called directly (in the raw walker, the runtime's own exports).
+  const { tree, typeId, fieldId, start, end, firstChild, nextSibling, parent } = w.ops;
+  const named = g.named;
+  const flags = g.flags;
+  const t0 = typeId(tree);
   typ[0] = t0;
   fld[0] = 0;
-  beg[0] = c.start();
-  fin[0] = c.end();
+  beg[0] = start(tree);
+  fin[0] = end(tree);
   par[0] = -1;
   first[0] = next[0] = last[0] = -1;
   let n = 1;
-  if (!g.named[t0] || g.flags[t0]! & F_LEAF || !c.firstChild()) return n;
+  if (!named[t0] || flags[t0]! & F_LEAF || firstChild(tree) !== 1) return n;
   let p = 0;
   for (;;) {
     // The cursor is on a child of node p.
-    const t = c.typeId();
-    const pf = g.flags[typ[p]!]!;
-    const isNamed = g.named[t] === 1;
+    const t = typeId(tree);
+    const pf = flags[typ[p]!]!;
+    const isNamed = named[t] === 1;
     if (isNamed || pf & F_ANON) {
       if (n === cap) grow(n + 1);
       const i = n++;
       typ[i] = t;
-      fld[i] = pf & F_FIELDS ? c.fieldId() : 0;
-      beg[i] = c.start();
-      fin[i] = c.end();
+      fld[i] = pf & F_FIELDS ? fieldId(tree) : 0;
+      beg[i] = start(tree);
+      fin[i] = end(tree);
       par[i] = p;
       first[i] = next[i] = last[i] = -1;
       if (last[p]! < 0) first[p] = i;
       else next[last[p]!] = i;
       last[p] = i;
-      if (isNamed && !(g.flags[t]! & F_LEAF) && c.firstChild()) {
+      if (isNamed && !(flags[t]! & F_LEAF) && firstChild(tree) === 1) {
         p = i;
         continue;
       }
     }
-    while (!c.nextSibling()) {
-      c.parent();
+    while (nextSibling(tree) !== 1) {
+      parent(tree);
       if (p === 0) return n;
       p = par[p]!;
     }
