@@ -11,7 +11,7 @@ import { insertLinesAt, nearest, type SourceText } from '../../core/text';
 import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import { chkconfigRejection, type HeaderModel, type LsbBlock, type LsbEntry } from './header';
-import { checkDuplicateAddresses, checkIpCommand, type IpStep } from '../ipaddr';
+import { checkDuplicateAddresses, checkIpCommand } from '../ipaddr';
 import { astrayPidUses, commandIndex, commandsNamed, foregroundProgram, libraryWarning, pidUses } from './notes';
 import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, TEMPLATE_PLACEHOLDER, isIgnoredName, libraryFunction, type InitProfile, type LibraryFunction } from './spec';
 import { isWholeImage } from '../../boot/scripts';
@@ -911,37 +911,61 @@ function barrierName(name: string): boolean {
 /** `checkIpCommand` of one command, kept per command object (reused statements keep theirs; their words do not change). */
 const ipFindings = new WeakMap<CommandInfo, RawProblem[]>();
 
-/** `ip addr add|del|change|replace` commands, checked by the ipaddr rules; duplicate adds on one path. */
-export function checkIpCommands(body: BodyModel, out: RawProblem[]): void {
+/**
+ * What the duplicate-address check was given for one version (its ip commands, each one's
+ * statement list, barriers) and what it found: the next version, whose statements are mostly the
+ * same objects, reuses the findings when it gives the same.
+ */
+export interface IpMemo {
+  /** Per step: the ip command, or null for a barrier between two of them. */
+  steps: (CommandInfo | null)[];
+  blocks: (number | undefined)[];
+  barriers: boolean[];
+  duplicates: RawProblem[];
+}
+
+/** `ip addr add|del|change|replace` commands, checked by the ipaddr rules; duplicate adds on one path. Returns what the next version can reuse. */
+export function checkIpCommands(body: BodyModel, out: RawProblem[], previous?: IpMemo): IpMemo | undefined {
   const { byName } = commandIndex(body);
   // The ip commands' positions, from the index: most scripts have none, a 20k-line one a few hundred.
   const ips: number[] = [];
   for (const [name, at] of byName) if (name === 'ip' || name.endsWith('/ip')) for (const i of at) ips.push(i);
-  if (ips.length === 0) return;
+  if (ips.length === 0) return undefined;
   ips.sort((a, b) => a - b);
   const defined = new Set(body.functions.map((f) => f.name));
   // Other commands matter only as barriers between two adds (most scripts have thousands):
   // marked by name, then one barrier step for any number of them between two ip commands.
   const barrier = new Uint8Array(body.commands.length);
   for (const [name, at] of byName) if (defined.has(name) || barrierName(name)) for (const i of at) barrier[i] = 1;
-  const steps: IpStep[] = [];
+  const memo: IpMemo = { steps: [], blocks: [], barriers: [], duplicates: [] };
   let from = 0;
   for (const i of ips) {
     for (let k = from; k < i; k++) {
       if (barrier[k]) {
-        steps.push({ words: [], block: body.commands[k]!.block, barrier: true });
+        memo.steps.push(null);
+        memo.blocks.push(undefined);
+        memo.barriers.push(true);
         break;
       }
     }
     from = i + 1;
     const c = body.commands[i]!;
-    const words = [{ text: c.name, range: c.nameRange }, ...c.args.map((a) => ({ text: a.raw, range: a.range }))];
-    steps.push({ words, block: c.block, barrier: barrier[i] === 1 });
+    memo.steps.push(c);
+    memo.blocks.push(c.block);
+    memo.barriers.push(barrier[i] === 1);
     let found = ipFindings.get(c);
-    if (!found) ipFindings.set(c, (found = checkIpCommand(words)));
+    if (!found) ipFindings.set(c, (found = checkIpCommand(ipWords(c))));
     for (const p of found) out.push(p);
   }
-  out.push(...checkDuplicateAddresses(steps));
+  const same = previous !== undefined && previous.steps.length === memo.steps.length
+    && memo.steps.every((c, k) => c === previous.steps[k] && memo.blocks[k] === previous.blocks[k] && memo.barriers[k] === previous.barriers[k]);
+  memo.duplicates = same ? previous.duplicates : checkDuplicateAddresses(memo.steps.map((c, k) => (c ? { words: ipWords(c), block: memo.blocks[k], barrier: memo.barriers[k] } : { words: [], barrier: true })));
+  for (const p of memo.duplicates) out.push(p);
+  return memo;
+}
+
+function ipWords(c: CommandInfo): { text: string; range: Range }[] {
+  return [{ text: c.name, range: c.nameRange }, ...c.args.map((a) => ({ text: a.raw, range: a.range }))];
 }
 
 /** Syntax errors: tree-sitter's candidates, confirmed by the script's own shell. */

@@ -9,7 +9,7 @@ import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyCache, type BodyModel } from './body';
-import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, checkName, checkSyntax, type ScriptContext } from './checks';
+import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, checkName, checkSyntax, type IpMemo, type ScriptContext } from './checks';
 import { complete, folding, hover, inlayHints, lenses, refactors, resolveCompletion, semanticTokens, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
 import { range } from '../../core/types';
@@ -34,6 +34,8 @@ export interface InitScriptDoc {
   parseStopped?: boolean;
   /** Runs under /lib/init/init-d-script (which loads the LSB functions first). */
   initDScript?: boolean;
+  /** What the ip commands' duplicate check was given and found, for the next version to reuse. */
+  ipMemo?: IpMemo;
   /** systemd-sysv-generator's reading of this text (the systemd checks make it, the hover notes reuse it). */
   systemdLoad?: SystemdLoadCache['systemdLoad'];
   ctx: ScriptContext;
@@ -314,7 +316,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
       // rc.local is not a service script: only its commands (ip addr) and its syntax are checked.
       const noBody = parseBody(doc, src, actx);
       if (doc.body) {
-        checkIpCommands(doc.body, problems);
+        doc.ipMemo = checkIpCommands(doc.body, problems, prevDoc?.ipMemo);
         checkSyntax(doc.body, src, ctx, problems);
       }
       const reason = 'the local boot script: its ip addr commands and syntax are checked';
@@ -341,7 +343,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
         doc.initDScript = isInitDScript(src.text);
         if (doc.body) {
           checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined: new Set(doc.body.functions.map((f) => f.name)) }, problems);
-          checkIpCommands(doc.body, problems);
+          doc.ipMemo = checkIpCommands(doc.body, problems, prevDoc?.ipMemo);
         }
       }
       return { model: doc, problems, profileKeys: [profile], info };
@@ -350,13 +352,14 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     checkHeader(header, src, ctx, problems);
     if (actx.host) checkWorkspace(actx.path, profile, actx.host, problems);
     checkSystemd({ path: actx.path, text: src.text, profile, settings: actx.settings, host: actx.host, root: ctx.root, src, cache: doc }, problems);
-    const noBody = parseBody(doc, src, actx);
+    // What needs no body first: with a parser worker, the body is read there meanwhile.
     doc.initDScript = isInitDScript(src.text);
+    const noBody = parseBody(doc, src, actx);
     if (doc.body) {
       const defined = new Set(doc.body.functions.map((f) => f.name));
       checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined }, problems);
       checkLocalFs(header, doc.body, src, problems);
-      checkIpCommands(doc.body, problems);
+      doc.ipMemo = checkIpCommands(doc.body, problems, prevDoc?.ipMemo);
       checkSyntax(doc.body, src, ctx, problems);
     }
     return { model: doc, problems, profileKeys: [profile], info: noBody ? { ...info, reason: `${info.reason}; shell body not checked: ${noBody}` } : info };

@@ -56,16 +56,28 @@ export function commandIndex(body: BodyModel): CommandIndex {
   return index;
 }
 
-/** The commands named one of `names`, in the body's order. */
+/** The commands named one of `names`, in the body's order (the names' lists merged, each in order already). */
 export function commandsNamed(body: BodyModel, ...names: string[]): CommandInfo[] {
   const { byName } = commandIndex(body);
-  const at: number[] = [];
+  let at: readonly number[] = [];
   for (const n of names) {
     const list = byName.get(n);
-    if (list) for (const i of list) at.push(i);
+    if (list) at = at.length === 0 ? list : mergeSorted(at, list);
   }
-  if (names.length > 1) at.sort((a, b) => a - b);
-  return at.map((i) => body.commands[i]!);
+  const out = new Array<CommandInfo>(at.length);
+  for (let i = 0; i < at.length; i++) out[i] = body.commands[at[i]!]!;
+  return out;
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** The body's `. FILE` / `source FILE` commands, found once per body (notes are asked for every call). */
