@@ -605,7 +605,7 @@ function libraryFunctionOf(name: string): LibraryFunction | undefined {
 
 /** `initscript/pidfile-mismatch`: stop or status reads another pid file than start wrote (resolved paths only). */
 function checkPidFiles(body: BodyModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
-  const uses = pidUses(body, [], (t) => resolve(t, body, ctx.name));
+  const uses = pidUses(body, [], (t) => resolveIn(t, body, ctx.name));
   const { started, astray } = astrayPidUses(uses);
   const first = astray[0];
   if (!first) return;
@@ -720,6 +720,18 @@ export function resolve(text: string, body: BodyModel, name: string, depth = 0):
   return failed || /\$|`/.test(out) ? undefined : out;
 }
 
+/** `resolve`, remembered per body for short words (the same pid and lock paths recur in every function). */
+const resolvedIn = new WeakMap<BodyModel, { name: string; words: Map<string, string | undefined> }>();
+function resolveIn(text: string, body: BodyModel, name: string): string | undefined {
+  if (text.length > 256) return resolve(text, body, name);
+  let kept = resolvedIn.get(body);
+  if (!kept || kept.name !== name) resolvedIn.set(body, (kept = { name, words: new Map() }));
+  if (kept.words.has(text)) return kept.words.get(text);
+  const r = resolve(text, body, name);
+  kept.words.set(text, r);
+  return r;
+}
+
 function checkSubsys(body: BodyModel, src: SourceText, ctx: ScriptContext, out: RawProblem[]): void {
   if (ctx.profile !== 'rhel') return;
   if (!src.text.includes('lock/subsys')) {
@@ -728,12 +740,27 @@ function checkSubsys(body: BodyModel, src: SourceText, ctx: ScriptContext, out: 
     out.push({ code: 'initscript/subsys-lock-missing', range: r, message: `The script never creates /var/lock/subsys/${ctx.name}: Red Hat rc stops a service at shutdown only when that lock exists. 'touch' it after a successful start and 'rm' it on stop.` });
     return;
   }
-  const removes = commandsNamed(body, 'rm');
-  const removed = (lock: string, word: Word) => removes.some((c) => c.args.some((a) => a.raw === word.raw || a.text === word.text || resolve(a.text, body, ctx.name) === lock || a.text.includes('lock/subsys')));
+  // What the rm commands name, as written and resolved, read once (a script has hundreds of rm and touch).
+  let rm: { raws: Set<string>; texts: Set<string>; paths: Set<string>; subsys: boolean } | undefined;
+  const removed = (lock: string, word: Word) => {
+    if (!rm) {
+      rm = { raws: new Set(), texts: new Set(), paths: new Set(), subsys: false };
+      for (const c of commandsNamed(body, 'rm')) {
+        for (const a of c.args) {
+          rm.raws.add(a.raw);
+          rm.texts.add(a.text);
+          const r = resolveIn(a.text, body, ctx.name);
+          if (r !== undefined) rm.paths.add(r);
+          if (a.text.includes('lock/subsys')) rm.subsys = true;
+        }
+      }
+    }
+    return rm.subsys || rm.raws.has(word.raw) || rm.texts.has(word.text) || rm.paths.has(lock);
+  };
   for (const c of commandsNamed(body, 'touch')) {
     for (const a of c.args) {
       if (a.text.startsWith('-')) continue;
-      const path = resolve(a.text, body, ctx.name);
+      const path = resolveIn(a.text, body, ctx.name);
       const looksLikeLock = path?.includes('/lock/subsys/') ?? /lock/i.test(a.text);
       if (!looksLikeLock) continue;
       let misnamed = false;
