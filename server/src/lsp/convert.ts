@@ -32,6 +32,18 @@ const SEVERITY: Record<svc.Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Per code, its docs link (one object per code: a 20k-line script publishes hundreds of diagnostics on every edit). */
+const descriptions = new Map<string, { href: string }>();
+function codeDescription(code: string): { href: string } {
+  let d = descriptions.get(code);
+  if (!d) {
+    d = { href: docsUrl(code) };
+    // Codes come from the registry (a few hundred): the bound only guards against surprises.
+    if (descriptions.size < 2048) descriptions.set(code, d);
+  }
+  return d;
+}
+
 /**
  * The code links to its section of the rendered docs (a client opens the page at that
  * heading; the raw docs/diagnostics.md would open as text at line 1).
@@ -44,7 +56,7 @@ export function toDiagnostic(p: svc.Problem, docUri: string, docPath: string): D
     source: 'sysv-ha',
     message: p.message,
   };
-  d.codeDescription = { href: docsUrl(p.code) };
+  d.codeDescription = codeDescription(p.code);
   if (p.related && p.related.length > 0) {
     d.relatedInformation = p.related.map((r) => ({
       location: { uri: r.path === docPath ? docUri : pathToUri(r.path), range: r.range },
