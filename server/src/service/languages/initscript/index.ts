@@ -247,8 +247,9 @@ function lineKind(text: string): 'blank' | 'comment' | 'other' {
  * was and is a non-comment line of the same kind (blank or not). Then the previous header
  * model (line numbers included) is the new one, and the 20k-line scan is skipped.
  */
-function headerUnchanged(old: SourceText, src: SourceText, edits: readonly TreeEditInfo[]): boolean {
+function headerUnchanged(old: SourceText, src: SourceText, edits: readonly TreeEditInfo[], header: HeaderModel): boolean {
   if (edits.length === 0) return false;
+  if (edits.length === 1 && belowHeader(old, src, edits[0]!, header)) return true;
   const rows = new Set<number>();
   for (const e of edits) {
     if (e.startPosition.row !== e.oldEndPosition.row || e.startPosition.row !== e.newEndPosition.row) return false;
@@ -259,6 +260,39 @@ function headerUnchanged(old: SourceText, src: SourceText, edits: readonly TreeE
     const before = lineKind(old.lineText(row));
     if (before === 'comment' || before !== lineKind(src.lineText(row))) return false;
   }
+  return true;
+}
+
+/**
+ * One edit below every line the header model names (lines added or removed there too), that
+ * was and is non-comment lines: the header reader gives the same model. Not while an INIT INFO
+ * block is unterminated (its non-comment lines are its bad lines) or a description ends in `\`
+ * with no comment line after it (chkconfig looks past blank lines for one).
+ */
+function belowHeader(old: SourceText, src: SourceText, e: TreeEditInfo, h: HeaderModel): boolean {
+  let last = -1;
+  const see = (line: number | undefined) => {
+    if (line !== undefined && line > last) last = line;
+  };
+  for (const l of h.chkconfigLines) see(l.line);
+  see(h.chkconfig?.line);
+  see(h.chkconfigError?.line);
+  for (const t of h.tags) see(t.line);
+  for (const d of h.descriptions) {
+    if (d.backslash !== undefined && d.continuedBy === undefined) return false;
+    see(d.line);
+    see(d.continuedBy);
+  }
+  for (const b of h.blocks) {
+    if (b.end === undefined) return false;
+    see(b.begin);
+    see(b.end);
+    for (const x of b.entries) see(x.line);
+    for (const x of b.badLines) see(x.line);
+  }
+  if (e.startPosition.row <= last) return false;
+  for (let row = e.startPosition.row; row <= e.oldEndPosition.row; row++) if (lineKind(old.lineText(row)) === 'comment') return false;
+  for (let row = e.startPosition.row; row <= e.newEndPosition.row; row++) if (lineKind(src.lineText(row)) === 'comment') return false;
   return true;
 }
 
@@ -308,7 +342,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     const ctx: ScriptContext = { name, path: actx.path, profile, settings: actx.settings, host: actx.host, root: imageRoot(actx.path) };
     const problems: RawProblem[] = [];
     const prevDoc = actx.previous?.model as InitScriptDoc | undefined;
-    const header = prevDoc?.header && headerUnchanged(actx.previous!.src, src, actx.previous!.edits) ? prevDoc.header : parseHeader(src);
+    const header = prevDoc?.header && headerUnchanged(actx.previous!.src, src, actx.previous!.edits, prevDoc.header) ? prevDoc.header : parseHeader(src);
     const doc: InitScriptDoc = { name, profile, header, ctx };
     const info = { language: 'initscript' as const, profile, reason };
     // Debian's /etc/init.d/rc.local is a service script (it runs /etc/rc.local); /etc/rc.local is not.
