@@ -138,6 +138,9 @@ describe('incremental analysis of corpus scripts', () => {
         assert.deepEqual(src.lines, splitLines(text));
       }
     }), { numRuns: 2000 });
+    // Edits that do not lead to the text (same length): the lines are read in full.
+    const wrong = SourceText.edited(new SourceText('a\nb\nc\n'), 'a\nbc\n\n', [{ startIndex: 0, oldEndIndex: 0, newEndIndex: 0 }]);
+    assert.deepEqual(wrong.lines, splitLines('a\nbc\n\n'));
   });
 
   it('keeps the header model only for an edit below it that adds or removes plain lines', () => {

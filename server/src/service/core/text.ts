@@ -182,6 +182,11 @@ function editedStarts(previous: SourceText, text: string, edits: readonly Offset
   out.set(oldStarts.subarray(0, k + 1));
   out.set(scanned, k + 1);
   for (let i = 0; i < tail; i++) out[k + 1 + scanned.length + i] = oldStarts[from + 1 + i]! + delta;
+  // Edits that do not lead to this text (a client's bug) leave starts that follow no terminator: read it all then.
+  for (let i = 1; i < out.length; i++) {
+    const c = text.charCodeAt(out[i]! - 1);
+    if (c !== 10 && c !== 13) return lineStarts(text);
+  }
   return out;
 }
 
