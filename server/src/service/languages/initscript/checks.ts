@@ -12,7 +12,7 @@ import { range, type Range, type RawProblem } from '../../core/types';
 import type { BodyModel, CommandInfo, Word } from './body';
 import { chkconfigRejection, type HeaderModel, type LsbBlock, type LsbEntry } from './header';
 import { checkDuplicateAddresses, checkIpCommand } from '../ipaddr';
-import { astrayPidUses, commandIndex, commandsNamed, foregroundProgram, libraryWarning, pidUses } from './notes';
+import { astrayPidUses, commandIndex, commandsNamed, definedNames, foregroundProgram, libraryWarning, pidUses } from './notes';
 import { FACILITY_NAMES, IMPLIED_FACILITIES, LIBRARIES, STANDARD_FACILITY_NAMES, TEMPLATE_PLACEHOLDER, isIgnoredName, libraryFunction, type InitProfile, type LibraryFunction } from './spec';
 import { isWholeImage } from '../../boot/scripts';
 
@@ -959,7 +959,7 @@ export function checkIpCommands(body: BodyModel, out: RawProblem[], previous?: I
   for (const [name, at] of byName) if (name === 'ip' || name.endsWith('/ip')) for (const i of at) ips.push(i);
   if (ips.length === 0) return undefined;
   ips.sort((a, b) => a - b);
-  const defined = new Set(body.functions.map((f) => f.name));
+  const defined = definedNames(body);
   // Other commands matter only as barriers between two adds (most scripts have thousands):
   // marked by name, then one barrier step for any number of them between two ip commands.
   const barrier = new Uint8Array(body.commands.length);

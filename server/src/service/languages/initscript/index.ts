@@ -9,6 +9,7 @@ import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyCache, type BodyModel } from './body';
+import { definedNames } from './notes';
 import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, checkName, checkSyntax, type IpMemo, type ScriptContext } from './checks';
 import { complete, folding, hover, inlayHints, lenses, refactors, resolveCompletion, semanticTokens, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
@@ -376,7 +377,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
         parseBody(doc, src, actx);
         doc.initDScript = isInitDScript(src.text);
         if (doc.body) {
-          checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined: new Set(doc.body.functions.map((f) => f.name)) }, problems);
+          checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined: definedNames(doc.body) }, problems);
           doc.ipMemo = checkIpCommands(doc.body, problems, prevDoc?.ipMemo);
         }
       }
@@ -390,7 +391,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     doc.initDScript = isInitDScript(src.text);
     const noBody = parseBody(doc, src, actx);
     if (doc.body) {
-      const defined = new Set(doc.body.functions.map((f) => f.name));
+      const defined = definedNames(doc.body);
       checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined }, problems);
       checkLocalFs(header, doc.body, src, problems);
       doc.ipMemo = checkIpCommands(doc.body, problems, prevDoc?.ipMemo);

@@ -56,6 +56,14 @@ export function commandIndex(body: BodyModel): CommandIndex {
   return index;
 }
 
+/** The names of the functions the script defines, once per body (several checks ask). */
+const definedOf = new WeakMap<BodyModel, Set<string>>();
+export function definedNames(body: BodyModel): Set<string> {
+  let names = definedOf.get(body);
+  if (!names) definedOf.set(body, (names = new Set(body.functions.map((f) => f.name))));
+  return names;
+}
+
 /** The commands named one of `names`, in the body's order (the names' lists merged, each in order already). */
 export function commandsNamed(body: BodyModel, ...names: string[]): CommandInfo[] {
   const { byName } = commandIndex(body);
@@ -329,7 +337,7 @@ export function pidUses(body: BodyModel, tags: readonly { name: string; line: nu
   // Functions called from a branch run for that branch (start() called from start)).
   const callers = new Map<string, string[]>();
   const { byName } = commandIndex(body);
-  for (const name of new Set(body.functions.map((f) => f.name))) {
+  for (const name of definedNames(body)) {
     for (const i of byName.get(name) ?? []) {
       const c = body.commands[i]!;
       const b = branchOf(c);
