@@ -14,6 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyChanges } from '../../server/src/lsp/incremental';
 import * as svc from '../../server/src/service';
 import { SourceText, splitLines } from '../../server/src/service/core/text';
+import { commandIndex } from '../../server/src/service/languages/initscript/notes';
+import type { BodyModel } from '../../server/src/service/languages/initscript/body';
 import { REPO } from '../helpers/golden';
 
 const DIR = join(REPO, '..', 'shared', 'corpus', 'initscripts');
@@ -71,6 +73,15 @@ describe('incremental analysis of corpus scripts', () => {
             assert.deepEqual(analysis.info, fresh.info);
             // The header model kept from the previous version (an edit below it) equals a fresh read.
             assert.deepEqual((analysis.model as { header?: unknown } | undefined)?.header, (fresh.model as { header?: unknown } | undefined)?.header);
+            // The command index made from the previous version's equals one made in full.
+            const body = (analysis.model as { body?: BodyModel } | undefined)?.body;
+            if (body) {
+              const seeded = commandIndex(body);
+              const full = commandIndex({ ...body });
+              assert.deepEqual([...seeded.byName].sort(), [...full.byName].sort());
+              assert.equal(seeded.sources.length, full.sources.length);
+              seeded.sources.forEach((c, i) => assert.equal(c, full.sources[i]));
+            }
           } finally {
             svc.disposeAnalysis(fresh);
           }

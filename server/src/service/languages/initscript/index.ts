@@ -9,7 +9,7 @@ import { detectDialect } from '../inittab/parse';
 import { SourceText as Text } from '../../core/text';
 import './problems';
 import { extractBody, type BodyCache, type BodyModel } from './body';
-import { definedNames } from './notes';
+import { definedNames, seedCommandIndex } from './notes';
 import { checkBody, checkHeader, checkIpCommands, checkLocalFs, checkMode, checkName, checkSyntax, type IpMemo, type ScriptContext } from './checks';
 import { complete, folding, hover, inlayHints, lenses, refactors, resolveCompletion, semanticTokens, signatureHelp, symbols } from './features';
 import { parseHeader, type HeaderModel } from './header';
@@ -391,6 +391,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     doc.initDScript = isInitDScript(src.text);
     const noBody = parseBody(doc, src, actx);
     if (doc.body) {
+      seedCommandIndex(doc.body, prevDoc?.body);
       const defined = definedNames(doc.body);
       checkBody(doc.body, src, ctx, { initDScript: doc.initDScript, defined }, problems);
       checkLocalFs(header, doc.body, src, problems);

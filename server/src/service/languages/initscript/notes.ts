@@ -56,6 +56,63 @@ export function commandIndex(body: BodyModel): CommandIndex {
   return index;
 }
 
+/**
+ * The index of `body` from the index of the previous version's body, when most commands are
+ * the same objects in the same order (an edit re-reads only the statements it touched): the
+ * lists of the names the changed commands carry are made again, the others kept (moved when
+ * the number of commands changed). Without a previous index, or after a large change, the index
+ * is made in full when first asked for.
+ */
+export function seedCommandIndex(body: BodyModel, previous: BodyModel | undefined): void {
+  if (!previous || previous === body || indexOf.has(body)) return;
+  const prev = indexOf.get(previous);
+  if (!prev) return;
+  const before = previous.commands;
+  const now = body.commands;
+  const m = before.length;
+  const n = now.length;
+  const common = Math.min(m, n);
+  let a = 0;
+  while (a < common && before[a] === now[a]) a++;
+  let b = 0;
+  while (b < common - a && before[m - 1 - b] === now[n - 1 - b]) b++;
+  // Changed: [a, m - b) before, [a, n - b) now.
+  if ((m - b - a) + (n - b - a) > Math.max(64, n >> 2)) return;
+  const shift = n - m;
+  const touched = new Map<string, number[]>();
+  for (let i = a; i < m - b; i++) if (!touched.has(before[i]!.name)) touched.set(before[i]!.name, []);
+  for (let i = a; i < n - b; i++) {
+    const list = touched.get(now[i]!.name);
+    if (list) list.push(i);
+    else touched.set(now[i]!.name, [i]);
+  }
+  const byName = new Map<string, number[]>();
+  for (const [name, list] of prev.byName) {
+    const fresh = touched.get(name);
+    if (fresh) {
+      const out: number[] = [];
+      for (const i of list) if (i < a) out.push(i);
+      for (const i of fresh) out.push(i);
+      for (const i of list) if (i >= m - b) out.push(i + shift);
+      if (out.length > 0) byName.set(name, out);
+    } else {
+      // No command of this name changed: its positions are before or after the change.
+      byName.set(name, shift === 0 || list[list.length - 1]! < a ? list : list.map((i) => (i < a ? i : i + shift)));
+    }
+  }
+  for (const [name, fresh] of touched) if (!prev.byName.has(name) && fresh.length > 0) byName.set(name, fresh);
+  let sources = prev.sources;
+  if (touched.has('.') || touched.has('source')) {
+    const dot = byName.get('.') ?? [];
+    const src = byName.get('source') ?? [];
+    sources = [];
+    let i = 0;
+    let j = 0;
+    while (i < dot.length || j < src.length) sources.push(now[j >= src.length || (i < dot.length && dot[i]! < src[j]!) ? dot[i++]! : src[j++]!]!);
+  }
+  indexOf.set(body, { byName, sources });
+}
+
 /** The names of the functions the script defines, once per body (several checks ask). */
 const definedOf = new WeakMap<BodyModel, Set<string>>();
 export function definedNames(body: BodyModel): Set<string> {
