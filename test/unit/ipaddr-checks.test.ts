@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { after, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { checkDuplicateAddresses, checkIpCommand, checkIpaddrResource, describeAddress, type Word } from '../../server/src/service/languages/ipaddr';
+import { checkDuplicateAddresses, checkIpCommand, checkIpaddrResource, describeAddress, type IpStep, type Word } from '../../server/src/service/languages/ipaddr';
 import { applyEdits, coveredCodes, parseFixture } from '../helpers/fixture';
 
 /** Blank-separated words of one line, with their ranges. */
@@ -268,6 +269,69 @@ ip link set eth0 down
 ip addr add 10.0.0.5/24 brd + dev eth0
 !teardown_vip
 ip addr add 10.0.0.5/24 brd + dev eth0`);
+  });
+});
+
+describe('ipaddr: duplicate-address stays linear', () => {
+  /**
+   * The rule as first written (a scan of every earlier add for each add: quadratic in the
+   * number of adds), from its own findings: the first earlier add of the same key on the same
+   * statement list after the last barrier. The check must say exactly what it says.
+   */
+  function reference(steps: readonly IpStep[]): { line: number; message: string }[] {
+    const keyed = steps.map((s) => checkDuplicateAddresses([{ ...s, block: 0, barrier: false }, { ...s, block: 0, barrier: false }]));
+    const out: { line: number; message: string }[] = [];
+    const seen: { text: string; block: number; index: number; line: number }[] = [];
+    let lastBarrier = -1;
+    steps.forEach((step, index) => {
+      const words = step.words.map((w) => w.text);
+      const verb = words[2];
+      const isAdd = words[1] === 'addr' && verb === 'add';
+      const mayRemove = words[0] === 'ip' && !(words[1] === 'addr' && (verb === 'add' || verb === 'show')) && words[1] !== 'route';
+      if (step.barrier || mayRemove) {
+        lastBarrier = index;
+        return;
+      }
+      if (!isAdd || step.block === undefined || keyed[index]!.length === 0) return;
+      const text = `${words[3]} ${words[5]}`;
+      const first = seen.find((x) => x.text === text && x.block === step.block && x.index > lastBarrier);
+      if (first) {
+        out.push({ line: step.words[3]!.range.start.line, message: `line ${first.line + 1}` });
+        return;
+      }
+      seen.push({ text, block: step.block, index, line: step.words[3]!.range.start.line });
+    });
+    return out;
+  }
+
+  it('finds what a scan of every earlier add finds, on random paths of adds, removals, barriers and conditions', () => {
+    const command = fc.record({
+      verb: fc.constantFrom('add', 'add', 'add', 'del', 'flush', 'show'),
+      address: fc.constantFrom('10.0.0.1/24', '10.0.0.2/24', '10.0.0.1/16', '2001:db8::1/64'),
+      dev: fc.constantFrom('eth0', 'eth1'),
+      block: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      barrier: fc.boolean(),
+      route: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(command, { maxLength: 60 }), (cmds) => {
+      const steps: IpStep[] = cmds.map((c, n) => {
+        const line = c.route ? 'ip route add default via 10.0.0.254' : `ip addr ${c.verb} ${c.address} dev ${c.dev}`;
+        return { words: words(line, n), block: c.block, barrier: c.barrier && c.verb === 'show' };
+      });
+      const got = checkDuplicateAddresses(steps).map((p) => ({ line: p.range.start.line, message: /line \d+/.exec(p.message)![0] }));
+      assert.deepEqual(got, reference(steps));
+    }), { numRuns: 400, seed: 18 });
+  });
+
+  it('20,000 adds of different addresses on one path: no finding; each added twice: one per second add', () => {
+    const adds = (n: number, twice: boolean): IpStep[] => Array.from({ length: twice ? 2 * n : n }, (_, i) => {
+      const k = i % n;
+      return { words: words(`ip addr add 10.${k >> 16 & 255}.${k >> 8 & 255}.${k & 255}/32 dev eth0`, i), block: 0 };
+    });
+    assert.equal(checkDuplicateAddresses(adds(20_000, false)).length, 0);
+    const twice = checkDuplicateAddresses(adds(20_000, true));
+    assert.equal(twice.length, 20_000);
+    assert.match(twice[19_999]!.message, /on line 20000\b/);
   });
 });
 

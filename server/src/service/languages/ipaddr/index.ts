@@ -307,7 +307,10 @@ function ipMayRemove(head: IpHead): boolean {
  */
 export function checkDuplicateAddresses(steps: readonly IpStep[]): RawProblem[] {
   const out: RawProblem[] = [];
-  const seen: { key: string; block: number; index: number; line: number }[] = [];
+  // The add that is live for each address and statement list: one entry per key (the latest),
+  // a lookup per add, so thousands of adds stay linear. An entry older than the last barrier
+  // no longer counts.
+  const seen = new Map<string, { index: number; line: number }>();
   let lastBarrier = -1;
   steps.forEach((step, index) => {
     const head = ipHead(step.words);
@@ -318,15 +321,16 @@ export function checkDuplicateAddresses(steps: readonly IpStep[]): RawProblem[] 
     if (!head || step.block === undefined || !head.object || !matches(head.object, 'address') || !head.v || !matches(head.v, 'add')) return;
     const added = addedAddress(step.words, head);
     if (!added) return;
-    const first = seen.find((x) => x.key === added.key && x.block === step.block && x.index > lastBarrier);
-    if (first) {
+    const slot = `${step.block} ${added.key}`;
+    const first = seen.get(slot);
+    if (first && first.index > lastBarrier) {
       out.push({
         code: 'ipaddr/duplicate-address', range: added.word.range,
         message: `${added.shown} is already added to ${added.dev} by the 'ip addr add' on line ${first.line + 1}, which always runs before this one, so this one fails ("RTNETLINK answers: File exists"). Remove it, or use 'ip addr replace'.`,
       });
       return;
     }
-    seen.push({ key: added.key, block: step.block, index, line: added.word.range.start.line });
+    seen.set(slot, { index, line: added.word.range.start.line });
   });
   return out;
 }
