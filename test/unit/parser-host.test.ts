@@ -164,10 +164,15 @@ describe('the parser host (web-tree-sitter in a worker thread)', () => {
     assert.ok((await host.parse('/etc/init.d/big', `${INIT_SCRIPT}\n`, null)).body, 'its next edit is parsed again');
   });
 
-  it('ends an idle worker; the next parse starts a fresh one and parses from scratch', async () => {
+  it('ends an idle worker once no document lives in it; the next parse starts a fresh one and parses from scratch', async () => {
     const host = newHost({ idleMs: 150, quietMs: 50 });
     const key = '/etc/init.d/foo';
     await host.parse(key, INIT_SCRIPT, null);
+    await host.parse('/etc/init.d/open', INIT_SCRIPT, null);
+    host.forget(key);
+    await wait(400);
+    assert.equal(host.stats().running, 1, 'idle, but a document still open keeps its tree there (its next edit would pay a worker start)');
+    host.forget('/etc/init.d/open');
     for (let i = 0; i < 100 && host.stats().running > 0; i++) await wait(20);
     assert.equal(host.stats().running, 0);
     assert.equal(host.stats().ended.idle, 1);

@@ -722,12 +722,21 @@ export class ParserHost implements ShellBodies {
     if (!slot.worker || slot.outstanding.length > 0) return;
     const since = Date.now() - slot.lastUse;
     const heap = slot.heap ? heapBytes(slot.heap) : 0;
-    const large = [...this.docs.values()].some((e) => e.slot === slot && e.generation === slot.generation && e.size > LARGE_TEXT);
+    let large = false;
+    let resident = false;
+    for (const e of this.docs.values()) {
+      if (e.slot !== slot || e.generation !== slot.generation) continue;
+      resident = true;
+      if (e.size > LARGE_TEXT) large = true;
+    }
     if (this.opts.heapBoundBytes > 0 && heap > this.opts.heapBoundBytes && !large && since >= this.opts.quietMs) {
       void this.end(slot, 'heap');
       return;
     }
-    if (this.opts.idleMs > 0 && since >= this.opts.idleMs) {
+    // Idle, but not while a document's tree lives in it (an open document the server keeps):
+    // its next edit would pay a worker start and a full parse. Closing it (or the server
+    // letting its analysis go) drops the tree, and the worker goes once idle.
+    if (this.opts.idleMs > 0 && since >= this.opts.idleMs && !resident) {
       void this.end(slot, 'idle');
       return;
     }
