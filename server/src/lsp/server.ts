@@ -5,7 +5,7 @@
  */
 import { realpathSync } from 'node:fs';
 import {
-  createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ErrorCodes, ProposedFeatures, ResponseError,
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, ErrorCodes, ProposedFeatures, ResponseError,
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type Diagnostic,
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -45,6 +45,15 @@ interface Cached {
 
 /** Quiet time after an edit before `sh -n` checks a script that tree-sitter could not parse. */
 const SHELL_DELAY_MS = 200;
+/** Files the checks read, watched for a client that lets the server register watchers (as the VS Code client watches them itself). */
+const WATCHED_FILES = [
+  '**/{init.d,rc.d,ha.d,xinetd.d,inittab.d,insserv.conf.d}/**',
+  '**/{inittab,xinetd.conf,insserv.conf,services,hostname,fstab}',
+  '**/{rc0.d,rc1.d,rc2.d,rc3.d,rc4.d,rc5.d,rc6.d,rcS.d,chkconfig.d}/**',
+  '**/systemd/{system,system.control,system.attached,transient}/**',
+];
+/** Changes on disk reported within this time are re-checked together. */
+const WATCHED_FILES_DELAY_MS = 50;
 /** Quiet time after an edit of a script before the other documents that read it are re-checked. */
 const CROSS_FILE_DELAY_MS = 300;
 /** The parser worker is ended after this long without a parse (the next parse starts a fresh one). */
@@ -80,6 +89,8 @@ export function startServer(connection: Connection = process.argv.includes('--st
   const settingsCache = new Map<string, Promise<svc.Settings>>();
   let globalSettings: svc.Settings = svc.DEFAULT_SETTINGS;
   let hasConfiguration = false;
+  /** The client lets the server register file watchers (Neovim 0.10, Helix, …; VS Code too, whose client also watches: events are coalesced). */
+  let canWatchFiles = false;
   let pullDiagnostics = false;
   /** The client applies file renames in a workspace edit (documentChanges with resource operations). */
   let canRenameFiles = false;
@@ -339,6 +350,7 @@ export function startServer(connection: Connection = process.argv.includes('--st
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     hasConfiguration = !!caps.workspace?.configuration;
+    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     canRenameFiles = documentChanges && !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('rename');
@@ -375,6 +387,9 @@ export function startServer(connection: Connection = process.argv.includes('--st
     if (hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sysvHa' }).catch(() => undefined);
     }
+    // What the cross-file checks read besides the open documents: without these a plain LSP
+    // client never says that a file changed on disk (an rcN.d link made, a script replaced).
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     log(`sysv-ha ${VERSION} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
   });
 
@@ -388,11 +403,18 @@ export function startServer(connection: Connection = process.argv.includes('--st
     for (const d of documents.all()) publishLogged(d.uri);
   }
 
+  // Events are taken together for a moment: a client that watches by itself and through the
+  // watchers registered here (VS Code) sends each change twice, and a checkout sends hundreds.
+  let watchedTimer: ReturnType<typeof setTimeout> | undefined;
   connection.onDidChangeWatchedFiles((change) => {
     for (const c of change.changes) host.invalidate(uriToPath(c.uri));
-    for (const uri of [...cache.keys()]) forget(uri);
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else republishAll();
+    if (watchedTimer) return;
+    watchedTimer = setTimeout(() => {
+      watchedTimer = undefined;
+      for (const uri of [...cache.keys()]) forget(uri);
+      if (pullDiagnostics) connection.languages.diagnostics.refresh();
+      else republishAll();
+    }, WATCHED_FILES_DELAY_MS);
   });
 
   /** `sysvHa/filesChanged`: the client changed files on disk itself (e.g. a chmod): re-check. */
