@@ -6,5 +6,6 @@ import { startServer } from './server';
 // sooner and the server holds 17-25 MB less, with edits as fast (docs/performance.md). Editors
 // pass it on the command line (serverLaunch.json): Node 24 ignores it when set here, and its
 // optimizing compiler then takes the server past 500 MB for a moment on the first init script.
-setFlagsFromString('--liftoff-only');
+// A wasm tiering flag on the command line (an experiment: `--no-liftoff-only`) is left as given.
+if (!process.execArgv.some((a) => /liftoff|wasm-tier|wasm-dynamic-tiering/.test(a))) setFlagsFromString('--liftoff-only');
 startServer();
