@@ -726,15 +726,17 @@ export class ParserHost implements ShellBodies {
     let resident = false;
     for (const e of this.docs.values()) {
       if (e.slot !== slot || e.generation !== slot.generation) continue;
-      resident = true;
+      // A text this size is parsed in the worker again on its next edit (a smaller one here).
+      if (e.size > this.opts.inThreadMaxChars) resident = true;
       if (e.size > LARGE_TEXT) large = true;
     }
     if (this.opts.heapBoundBytes > 0 && heap > this.opts.heapBoundBytes && !large && since >= this.opts.quietMs) {
       void this.end(slot, 'heap');
       return;
     }
-    // Idle, but not while a document's tree lives in it (an open document the server keeps):
-    // its next edit would pay a worker start and a full parse. Closing it (or the server
+    // Idle, but not while the tree of a document that goes to the worker lives in it (an open
+    // document the server keeps, larger than what the server parses in its own thread): its
+    // next edit would pay a worker start and a full parse. Closing it (or the server
     // letting its analysis go) drops the tree, and the worker goes once idle.
     if (this.opts.idleMs > 0 && since >= this.opts.idleMs && !resident) {
       void this.end(slot, 'idle');
