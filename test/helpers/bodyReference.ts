@@ -1,5 +1,7 @@
 // The body reader as it was before session 7 (Node API walk), kept only as the reference the
-// new cursor-based reader (server/src/service/languages/initscript/body.ts) is compared with.
+// new cursor-based reader (server/src/service/languages/initscript/body.ts) is compared with:
+// its reading of the tree (the walk, statements reused by key and moved); the model's types and
+// the assembly of fragments into the model are body.ts's own, shared by both.
 
 /**
  * The script body, from the tree-sitter-bash tree: the `case "$1"` dispatcher and its
@@ -9,91 +11,8 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { range, type Range } from '../../server/src/service/core/types';
-
-export interface Word {
-  /** The argument with quotes removed (expansions kept as written). */
-  text: string;
-  /** As written. */
-  raw: string;
-  range: Range;
-  /** Contains an expansion or a command substitution. */
-  dynamic: boolean;
-}
-
-export interface CommandInfo {
-  name: string;
-  nameRange: Range;
-  args: Word[];
-  range: Range;
-  /** Inside this function definition, if any. */
-  inFunction?: string;
-  /** Index of the dispatcher branch that contains it, if any. */
-  inBranch?: number;
-  /** Its `&&`/`if` context tests a file (for `[ -r f ] && . f`). */
-  guarded: boolean;
-  /**
-   * The statement list the command runs in (a number, the same for the commands of one list; 0 is the script's top level) unconditionally: it is one of the list's
-   * statements (possibly redirected, or the first part of a `&&`/`||` list or a pipeline), not
-   * a condition. Two commands with the same `block` run one after the other whenever the list
-   * runs. Undefined when the command runs only on some condition within its list.
-   */
-  block?: number;
-}
-
-export interface Branch {
-  /** The patterns, unquoted (`start`, `restart`, `*`). */
-  patterns: Word[];
-  range: Range;
-  /** The first line of the branch (its pattern line). */
-  line: number;
-}
-
-export interface Dispatcher {
-  /** `case` … `in`. */
-  headRange: Range;
-  range: Range;
-  branches: Branch[];
-}
-
-export interface FunctionInfo {
-  name: string;
-  nameRange: Range;
-  range: Range;
-}
-
-/** A variable's assignment as `BodyModel.assignments` keeps it. */
-export interface Assignment {
-  value: string;
-  range: Range;
-  topLevel: boolean;
-  /**
-   * No top-level assignment, and functions assign it different values (psad's `local pidfile`
-   * in two functions): which one holds where it is used is not known, so it is not resolved.
-   */
-  ambiguous?: boolean;
-}
-
-export interface BodyModel {
-  dispatcher?: Dispatcher;
-  functions: FunctionInfo[];
-  commands: CommandInfo[];
-  /** First assignment of each variable (top level preferred): NAME → value as written, unquoted. */
-  assignments: Map<string, Assignment>;
-  /** Variables assigned from $1 (`ACTION=$1`). */
-  argVariables: Set<string>;
-  /** Syntax error candidates: ERROR and MISSING nodes. */
-  errors: Range[];
-  /** The first word or string (not a comment, not a here-document) holding a path under `/var/`. */
-  varPath?: Range;
-  /** Every such word or string (the first 200), to tell in which actions /var is used. */
-  varPaths: Range[];
-  /**
-   * Tests that end the script (or function) when they fail, so what follows runs only when
-   * they hold: `[ -r F ] || exit 0`, `test -f F || return`, `[ ! -r F ] && exit`,
-   * `if [ ! -f F ]; then exit 0; fi`. The test's text, and its line.
-   */
-  exitGuards: { text: string; line: number }[];
-}
+// What the model is, and how fragments become it, are the product's own: only the reading of the tree is kept here.
+import { assembleBody, type BodyCache, type BodyModel, type Branch, type Dispatcher, type Fragment, type Word } from '../../server/src/service/languages/initscript/body';
 
 function rangeOf(n: Node): Range {
   return range(n.startPosition.row, n.startPosition.column, n.endPosition.column, n.endPosition.row);
@@ -133,8 +52,6 @@ function toWord(n: Node): Word {
 }
 
 const ARG_RE = /^"?\$\{?1(:?[-=?+][^}]*)?\}?"?$/;
-/** Words that name an init-script action, to tell the dispatcher from a guard `case "$1"`. */
-const ACTION_WORDS = new Set(['start', 'stop', 'restart', 'reload', 'force-reload', 'status', 'try-restart', 'condrestart']);
 
 /** Node types that hold a list of statements run one after the other. */
 const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'do_group', 'case_item', 'if_statement', 'elif_clause', 'else_clause', 'subshell']);
@@ -145,45 +62,6 @@ const MAX_VAR_PATHS = 200;
 const WORDLIKE = new Set(['word', 'string', 'raw_string', 'concatenation']);
 /** Node types without named children that matter here (tokens). */
 const LEAVES = new Set(['word', 'comment', 'variable_name', 'raw_string', 'special_variable_name', 'file_descriptor', 'test_operator', 'regex', 'ansi_c_string', 'string_content', 'heredoc_start', 'heredoc_end']);
-
-/** A `case` statement as plain data, so it can be kept from one version to the next. */
-interface CaseInfo {
-  inFunction: boolean;
-  /** A statement of the script's own top-level list (not inside an `if`, a loop or a group). */
-  topLevel: boolean;
-  /** The word after `case`, as written. */
-  value: string;
-  dispatcher: Dispatcher;
-}
-
-/** What one top-level statement contributes to the model (plain data: it crosses from the parser worker). */
-export interface Fragment {
-  /** The row it started on when it was read. */
-  row: number;
-  functions: FunctionInfo[];
-  commands: CommandInfo[];
-  /** Per variable, its first assignment (top level preferred), as in `BodyModel.assignments`. */
-  assignments: Map<string, Assignment>;
-  argVariables: string[];
-  cases: CaseInfo[];
-  errors: Range[];
-  varPath?: Range;
-  varPaths: Range[];
-  exitGuards: { text: string; line: number }[];
-  /** Per command, its statement list numbered within the fragment (0: the top level). */
-  blocks: (number | undefined)[];
-  /** The highest list number used in `blocks`. */
-  lastBlock: number;
-}
-
-/**
- * Top-level statements already read, by column and text: after an edit only the statements
- * whose text changed are walked again (web-tree-sitter's node API is slow per node), the others
- * are reused, moved to their new row.
- */
-export interface BodyCache {
-  fragments: Map<string, Fragment>;
-}
 
 /**
  * The body model of a tree; with `previous` (the cache of the last version) only the top-level
@@ -220,71 +98,6 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
     keys.push(key);
   }
   return { fragments, keys, cache: root.hasError ? undefined : { fragments: cached } };
-}
-
-/** A fragment moved to start on `row` (the same object when it already does). */
-export function fragmentAt(f: Fragment, row: number): Fragment {
-  return f.row === row ? f : shifted(f, row - f.row);
-}
-
-/** The body model from the fragments of the top-level statements, in order (no tree needed). */
-export function assembleBody(fragments: readonly Fragment[], cache?: BodyCache): BodyModel & { cache?: BodyCache } {
-  const model: BodyModel & { cache?: BodyCache } = { functions: [], commands: [], assignments: new Map(), argVariables: new Set(), errors: [], exitGuards: [], varPaths: [] };
-  const cases: CaseInfo[] = [];
-  let blockOffset = 0;
-  for (const f of fragments) {
-    merge(model, cases, f, blockOffset);
-    blockOffset += f.lastBlock;
-  }
-  if (cache) model.cache = cache;
-
-  // The dispatcher: a case on $1 (or a variable holding it). A script may have several (a guard
-  // like Debian's `if init_is_upstart; then case "$1" in stop) exit 0;; esac; fi` comes first):
-  // the one rc's call lands in is a statement of the top level, outside functions; among equals,
-  // the one with the most action branches, then the first.
-  const onArg = (c: CaseInfo) => {
-    if (ARG_RE.test(c.value)) return true;
-    const m = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(c.value);
-    return !!m && model.argVariables.has(m[1]!);
-  };
-  const tier = (c: CaseInfo) => (c.inFunction ? 2 : c.topLevel ? 0 : 1);
-  const actions = (c: CaseInfo) => c.dispatcher.branches.reduce((n, b) => n + b.patterns.filter((p) => ACTION_WORDS.has(p.text)).length, 0);
-  let chosen: CaseInfo | undefined;
-  for (const c of cases) {
-    if (!onArg(c)) continue;
-    if (!chosen || tier(c) < tier(chosen) || (tier(c) === tier(chosen) && actions(c) > actions(chosen))) chosen = c;
-  }
-  if (chosen) model.dispatcher = chosen.dispatcher;
-  // Fragments are shared between versions: set (or clear) every command's branch.
-  const d = model.dispatcher;
-  for (const cmd of model.commands) {
-    const i = d && within(cmd.range, d.range) ? d.branches.findIndex((b) => within(cmd.range, b.range)) : -1;
-    cmd.inBranch = i >= 0 ? i : undefined;
-  }
-  return model;
-}
-
-/** Adds a fragment to the model; its statement lists get numbers after `blockOffset` (0 stays the top level). */
-function merge(model: BodyModel, cases: CaseInfo[], f: Fragment, blockOffset: number): void {
-  for (const x of f.functions) model.functions.push(x);
-  f.commands.forEach((x, i) => {
-    // Fragments are shared between versions: the number is set on every merge.
-    const local = f.blocks[i];
-    x.block = local === undefined || local === 0 ? local : local + blockOffset;
-    model.commands.push(x);
-  });
-  if (!model.varPath && f.varPath) model.varPath = f.varPath;
-  for (const r of f.varPaths) if (model.varPaths.length < MAX_VAR_PATHS) model.varPaths.push(r);
-  for (const g of f.exitGuards) model.exitGuards.push(g);
-  for (const [name, a] of f.assignments) {
-    const existing = model.assignments.get(name);
-    if (!existing || (a.topLevel && !existing.topLevel)) model.assignments.set(name, a);
-    // Fragments are shared between versions: a copy is marked, not the fragment's own record.
-    else if (!a.topLevel && !existing.topLevel && !existing.ambiguous && (a.ambiguous || existing.value !== a.value)) model.assignments.set(name, { ...existing, ambiguous: true });
-  }
-  for (const v of f.argVariables) model.argVariables.add(v);
-  for (const c of f.cases) cases.push(c);
-  for (const e of f.errors) if (model.errors.length < 50) model.errors.push(e);
 }
 
 const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
@@ -459,11 +272,6 @@ function missingNodes(roots: readonly Node[], out: Range[]): void {
     }
     for (const c of n.children) if (c && (c.isMissing || c.hasError)) stack.push(c);
   }
-}
-
-function within(inner: Range, outer: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 /** Whether a condition is a test that holds (`[ -r f ]`) or fails (`[ ! -r f ]`, `! test -r f`) for a file that is there. */
