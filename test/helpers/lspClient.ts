@@ -18,8 +18,9 @@ export class TestClient {
   private waiters: { pred: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   configuration: unknown = {};
 
-  constructor(args: string[] = [join(REPO, 'dist', 'server.js'), '--stdio']) {
-    this.proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `env`: variables set for the server on top of this process's environment. */
+  constructor(args: string[] = [join(REPO, 'dist', 'server.js'), '--stdio'], env?: Record<string, string>) {
+    this.proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {

@@ -20,16 +20,7 @@ const PIECES = [
   'ifdown eth0\n', 'daemon --foo x\n', 'daemon sleep 5\n', 'killproc -p /var/run/y.pid x\n', 'touch /var/lock/subsys/other\n', 'exit 300\n', 'f() { pidofproc x; }\n',
 ];
 
-function clientWith(env: Record<string, string>): TestClient {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return new TestClient();
-  } finally {
-    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-}
+const clientWith = (env: Record<string, string>): TestClient => new TestClient(undefined, env);
 
 /** A publish without the document's own URI in it (related information names it). */
 function normalised(p: Published, uri: string): string {

@@ -42,16 +42,7 @@ function documentHelpers(client: TestClient) {
   };
 }
 
-function clientWith(env: Record<string, string>): TestClient {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return new TestClient();
-  } finally {
-    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-}
+const clientWith = (env: Record<string, string>): TestClient => new TestClient(undefined, env);
 
 describe('LSP over stdio: a fault in the parser worker', () => {
   const client = clientWith({ SYSV_HA_PARSER: 'worker', SYSV_HA_PARSER_FAULTS: '1' });
