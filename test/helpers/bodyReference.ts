@@ -1,7 +1,8 @@
 // The body reader as it was before session 7 (Node API walk), kept only as the reference the
 // new cursor-based reader (server/src/service/languages/initscript/body.ts) is compared with:
-// its reading of the tree (the walk, statements reused by key and moved); the model's types and
-// the assembly of fragments into the model are body.ts's own, shared by both.
+// its reading of the tree (the walk, statements reused by key); the model's types, moving a
+// reused fragment to its new row and the assembly of fragments into the model are body.ts's own,
+// shared by both.
 
 /**
  * The script body, from the tree-sitter-bash tree: the `case "$1"` dispatcher and its
@@ -12,7 +13,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { range, type Range } from '../../server/src/service/core/types';
 // What the model is, and how fragments become it, are the product's own: only the reading of the tree is kept here.
-import { assembleBody, type BodyCache, type BodyModel, type Branch, type Dispatcher, type Fragment, type Word } from '../../server/src/service/languages/initscript/body';
+import { assembleBody, fragmentAt, type BodyCache, type BodyModel, type Branch, type Dispatcher, type Fragment, type Word } from '../../server/src/service/languages/initscript/body';
 
 function rangeOf(n: Node): Range {
   return range(n.startPosition.row, n.startPosition.column, n.endPosition.column, n.endPosition.row);
@@ -91,40 +92,13 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
     const start = child.startPosition;
     const key = `${start.column}:${child.text}`;
     let f = previous?.fragments.get(key);
-    if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
+    if (f) f = fragmentAt(f, start.row);
     f ??= walk([child], start.row);
     cached.set(key, f);
     fragments.push(f);
     keys.push(key);
   }
   return { fragments, keys, cache: root.hasError ? undefined : { fragments: cached } };
-}
-
-const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
-const moveWord = (w: Word, d: number): Word => ({ ...w, range: moveRange(w.range, d) });
-
-/** A fragment moved down (or up) by `d` rows. */
-function shifted(f: Fragment, d: number): Fragment {
-  return {
-    row: f.row + d,
-    functions: f.functions.map((x) => ({ ...x, nameRange: moveRange(x.nameRange, d), range: moveRange(x.range, d) })),
-    commands: f.commands.map((c) => ({ ...c, nameRange: moveRange(c.nameRange, d), range: moveRange(c.range, d), args: c.args.map((w) => moveWord(w, d)) })),
-    assignments: new Map([...f.assignments].map(([k, a]) => [k, { ...a, range: moveRange(a.range, d) }])),
-    argVariables: f.argVariables,
-    cases: f.cases.map((c) => ({
-      ...c,
-      dispatcher: {
-        headRange: moveRange(c.dispatcher.headRange, d), range: moveRange(c.dispatcher.range, d),
-        branches: c.dispatcher.branches.map((b) => ({ patterns: b.patterns.map((w) => moveWord(w, d)), range: moveRange(b.range, d), line: b.line + d })),
-      },
-    })),
-    errors: f.errors.map((r) => moveRange(r, d)),
-    varPath: f.varPath && moveRange(f.varPath, d),
-    varPaths: f.varPaths.map((r) => moveRange(r, d)),
-    exitGuards: f.exitGuards.map((g) => ({ text: g.text, line: g.line + d })),
-    blocks: f.blocks,
-    lastBlock: f.lastBlock,
-  };
 }
 
 /** Reads the subtrees of `roots` (statements at the top level of the script). */
