@@ -6,7 +6,7 @@
 
 const assert = require('assert');
 const vscode = require('vscode');
-const { waitFor } = require('./util');
+const { waitFor, visibleDocument } = require('./util');
 
 describe('the systemd unit preview follows unsaved edits of its script', function () {
   let myscript;
@@ -28,10 +28,7 @@ describe('the systemd unit preview follows unsaved edits of its script', functio
 
   it('an unsaved Short-Description edit shows as Description= in the open preview, with nothing saved', async function () {
     await vscode.commands.executeCommand('sysvHa.previewUnit', myscript.fsPath);
-    const unit = await waitFor('a visible sysv-ha-unit document', () => {
-      const e = vscode.window.visibleTextEditors.find((x) => x.document.uri.scheme === 'sysv-ha-unit');
-      return e && e.document;
-    }, 30000);
+    const unit = await visibleDocument('sysv-ha-unit', 30000);
     const description = (t) => (t.split('\n').find((l) => l.startsWith('Description=')) || '');
     assert.ok(/^Description=LSB: Starts my daemon/.test(description(unit.getText())), unit.getText());
 

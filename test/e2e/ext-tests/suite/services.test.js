@@ -13,7 +13,7 @@ const fs = require('fs');
 const path = require('path');
 const { createRequire } = require('module');
 const vscode = require('vscode');
-const { waitFor, sleep } = require('./util');
+const { waitFor, sleep, visibleDocument } = require('./util');
 
 const EXT_ID = 'sysv-ha.sysv-ha';
 
@@ -68,10 +68,7 @@ describe('boot order (issue 4) in the VS Code extension host', function () {
   // plain-text forms, checked here, are the ...Text commands.
   it("sysvHa.previewLinksText opens a sysv-ha-links document listing S99myscript and K90myscript", async function () {
     await vscode.commands.executeCommand('sysvHa.previewLinksText', myscript.fsPath);
-    const doc = await waitFor('a visible editor with scheme sysv-ha-links', () => {
-      const e = vscode.window.visibleTextEditors.find((x) => x.document.uri.scheme === 'sysv-ha-links');
-      return e && e.document;
-    }, 20000);
+    const doc = await visibleDocument('sysv-ha-links');
     const text = doc.getText();
     assert.ok(text.includes('chkconfig would make'), text);
     const row = (level) => text.split('\n').find((l) => l.startsWith(`${level} `)) || '';
@@ -83,10 +80,7 @@ describe('boot order (issue 4) in the VS Code extension host', function () {
   it('sysvHa.simulateText(inittab, N, 3) opens the steps of booting to runlevel 3 (start S99myscript)', async function () {
     const inittab = vscode.Uri.joinPath(folder.uri, 'etc', 'inittab');
     await vscode.commands.executeCommand('sysvHa.simulateText', inittab.fsPath, 'N', '3');
-    const doc = await waitFor('a visible editor with scheme sysv-ha-simulate', () => {
-      const e = vscode.window.visibleTextEditors.find((x) => x.document.uri.scheme === 'sysv-ha-simulate');
-      return e && e.document;
-    }, 20000);
+    const doc = await visibleDocument('sysv-ha-simulate');
     const text = doc.getText();
     assert.ok(/start\s+S99myscript/.test(text), text);
     assert.ok(/rc3\.d/.test(text), text);

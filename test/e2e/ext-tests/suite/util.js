@@ -64,4 +64,12 @@ async function diagnosticsWith(uri, codes, timeoutMs = 30000) {
   });
 }
 
-module.exports = { sleep, waitFor, codeOf, hoverText, flattenSymbols, notSnippet, labelOf, diagnosticsWith };
+// The document of the first visible editor whose URI has `scheme` (a virtual preview), once there is one.
+function visibleDocument(scheme, timeoutMs = 20000) {
+  return waitFor(`a visible editor with scheme ${scheme}`, () => {
+    const e = vscode.window.visibleTextEditors.find((x) => x.document.uri.scheme === scheme);
+    return e && e.document;
+  }, timeoutMs);
+}
+
+module.exports = { sleep, waitFor, visibleDocument, codeOf, hoverText, flattenSymbols, notSnippet, labelOf, diagnosticsWith };
