@@ -85,6 +85,20 @@ describe('registry', () => {
     }
   });
 
+  it('problems at one position are ordered by code units exactly as localeCompare ordered them (every pair of registered codes)', () => {
+    // The server sorts by code units so that ICU's collator is never loaded (memory); the order
+    // users and tests saw must not change.
+    const codes = svc.allProblems().map((d) => d.code);
+    assert.ok(codes.length > 100);
+    const sign = (n: number) => Math.sign(n);
+    for (const a of codes) for (const b of codes) assert.equal(sign(svc.compareCodes(a, b)), sign(a.localeCompare(b)), `${a} / ${b}`);
+    assert.deepEqual([...codes].sort(svc.compareCodes), [...codes].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("a problem count is written as toLocaleString('en-US') writes it, without ICU", () => {
+    for (const n of [0, 1, 12, 999, 1000, 1001, 99_800, 100_000, 1_234_567, 987_654_321_012]) assert.equal(svc.groupThousands(n), n.toLocaleString('en-US'));
+  });
+
   it('user severity beats the profile default, which beats the code default', () => {
     const s = { ...svc.DEFAULT_SETTINGS, severity: {} };
     assert.equal(svc.levelFor('inittab/duplicate-id', s, ['sysvinit']), 'error');

@@ -162,7 +162,7 @@ function capPerCode(problems: Problem[]): Problem[] {
   return out.map((p) => {
     const o = over.get(p.code);
     if (!o || o.first !== p) return p;
-    const more = o.count.toLocaleString('en-US');
+    const more = groupThousands(o.count);
     return {
       code: p.code,
       severity: o.severity,
@@ -216,8 +216,28 @@ function clampProblem(src: SourceText, p: Problem): Problem {
   return { ...p, range, fixes };
 }
 
+/**
+ * A count with its thousands grouped by commas (`99,800`), as `toLocaleString('en-US')` writes it
+ * without loading ICU's number formatting into the server (memory; docs/performance.md, session 9).
+ */
+export function groupThousands(n: number): string {
+  const digits = String(n);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
+/**
+ * Code units, not `localeCompare`: the collator loads ICU's collation code and data (2.5 MB of
+ * the server's resident memory). For the registry's codes (lower-case ASCII letters, digits,
+ * `-` and `/`) both give the same order; a unit test compares them over every registered code.
+ */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareProblems(a: Problem, b: Problem): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodes(a.code, b.code);
 }
 
 export function doComplete(a: Analysis, position: Position): CompletionEntry[] {
