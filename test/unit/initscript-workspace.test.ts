@@ -79,6 +79,25 @@ describe('workspace checks between init scripts', () => {
     assert.deepEqual(check(loop, '/r/etc/init.d/a').map((x) => x.code), ['workspace/dependency-loop']);
   });
 
+  it('dependency-loop only on the scripts of a loop: not on those that lead into one or depend on themselves, through facilities too', () => {
+    const files = {
+      '/r/etc/insserv.conf': '$web f\n',
+      '/r/etc/init.d/x': script('x', 'a'),
+      '/r/etc/init.d/a': script('a', 'b'),
+      '/r/etc/init.d/b': script('b', 'a'),
+      '/r/etc/init.d/c': script('c', 'd'),
+      '/r/etc/init.d/d': script('d', ''),
+      '/r/etc/init.d/f': script('f', 'g'),
+      '/r/etc/init.d/g': script('g', '', '# Should-Start: $web\n'),
+      '/r/etc/init.d/s': script('s', 's'),
+    };
+    const codes = Object.fromEntries(Object.keys(files).filter((p) => p.includes('/init.d/')).map((p) => [p.slice(p.lastIndexOf('/') + 1), check(files, p).map((x) => x.code)]));
+    const loop = ['workspace/dependency-loop'];
+    assert.deepEqual(codes, { x: [], a: loop, b: loop, c: [], d: [], f: loop, g: loop, s: [] });
+    assert.match(check(files, '/r/etc/init.d/a')[0]!.message, /: a → b → a\./);
+    assert.match(check(files, '/r/etc/init.d/g')[0]!.message, /: g → \$web \(f\) → g\./);
+  });
+
   it('duplicate-provides on the later script (C-locale order)', () => {
     const files = { '/r/etc/init.d/mta-a': script('mail-transport-agent', ''), '/r/etc/init.d/mta-b': script('mail-transport-agent', '') };
     assert.deepEqual(check(files, '/r/etc/init.d/mta-a'), []);

@@ -55,8 +55,9 @@ export function isBinary(bytes: Buffer): boolean {
 
 export function readForCheck(path: string, options: { maxBytes: number; fence?: string }): { text: string } | { skip: Skip } {
   let real: string;
+  // realpath(3) in one call (the JavaScript realpathSync lstats every component of every path).
   try {
-    real = posix(realpathSync(path));
+    real = posix(process.platform === 'win32' ? realpathSync(path) : realpathSync.native(path));
   } catch (err) {
     return { skip: { kind: 'unreadable', message: `unreadable: ${describeFsError(err)}` } };
   }

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, constants as fsConstants, fstatSync, opendirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, opendirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 import type { HostChanges } from '../service/core/language';
 
@@ -59,11 +59,16 @@ export class FsHost implements WorkspaceHost {
       if (path !== r && !path.startsWith(`${r}/`)) continue;
       if (!this.realRoots.has(r)) this.realRoots.set(r, tryReal(r));
       const realRoot = this.realRoots.get(r);
-      const real = tryReal(path);
+      const real = this.realOf(path);
       if (realRoot === undefined || real === undefined) return true; // nothing there to read
       return real === realRoot || real.startsWith(realRoot.endsWith('/') ? realRoot : `${realRoot}/`);
     }
     return !(this.fence.strict && roots.length > 0);
+  }
+
+  /** The real path of `path` for the fence (undefined: nothing there). */
+  protected realOf(path: string): string | undefined {
+    return tryReal(path);
   }
 
   /**
@@ -164,7 +169,8 @@ export class FsHost implements WorkspaceHost {
     if (!this.links.has(path)) {
       let target: string | undefined;
       try {
-        target = readlinkSync(path);
+        // lstat first: a file that is not a link (nearly every one asked) costs no thrown error.
+        target = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? readlinkSync(path) : undefined;
       } catch {
         target = undefined;
       }
@@ -273,8 +279,18 @@ export class SnapshotFsHost extends FsHost implements HostChanges {
     return seq === this.current ? [] : undefined;
   }
 
+  /** Real paths, kept like the other answers: nothing changes under this host until `invalidate`. */
+  private readonly reals = new Map<string, string | undefined>();
+
+  protected override realOf(path: string): string | undefined {
+    if (!this.reals.has(path)) this.reals.set(path, super.realOf(path));
+    return this.reals.get(path);
+  }
+
   override invalidate(path?: string): void {
     super.invalidate(path);
+    // A link's change moves the real path of everything below it: forget them all.
+    this.reals.clear();
     this.current++;
   }
 }

@@ -76,6 +76,16 @@ export function knownScriptText(path: string): string | undefined {
   return memo.get(path)?.text;
 }
 
+/**
+ * The header a tree read from exactly this text of this script, if one did: a header is a
+ * function of the text alone (and never changed once made), so an analysis of the same text
+ * takes it instead of reading the header lines again.
+ */
+export function knownHeader(path: string, text: string): HeaderModel | undefined {
+  const hit = memo.get(path);
+  return hit !== undefined && hit.text === text ? hit.info.header : undefined;
+}
+
 /** `scriptInfo` with a per-path cache keyed on the text. */
 export function cachedScriptInfo(name: string, path: string, text: string): ScriptInfo {
   const hit = memo.get(path);

@@ -17,7 +17,7 @@ import { range } from '../../core/types';
 import { checkWorkspace } from './workspace';
 import { checkSystemd, type SystemdLoadCache } from '../../systemd/checks';
 import { withSystemdNote } from '../../systemd/editor';
-import { linkedScript } from '../../boot/scripts';
+import { knownHeader, linkedScript } from '../../boot/scripts';
 import { LIBRARIES, TEMPLATE_PLACEHOLDER, type InitProfile } from './spec';
 
 export interface InitScriptDoc {
@@ -343,7 +343,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
     const ctx: ScriptContext = { name, path: actx.path, profile, settings: actx.settings, host: actx.host, root: imageRoot(actx.path) };
     const problems: RawProblem[] = [];
     const prevDoc = actx.previous?.model as InitScriptDoc | undefined;
-    const header = prevDoc?.header && headerUnchanged(actx.previous!.src, src, actx.previous!.edits, prevDoc.header) ? prevDoc.header : parseHeader(src);
+    const header = prevDoc?.header && headerUnchanged(actx.previous!.src, src, actx.previous!.edits, prevDoc.header) ? prevDoc.header : knownHeader(actx.path, src.text) ?? parseHeader(src);
     const doc: InitScriptDoc = { name, profile, header, ctx };
     const info = { language: 'initscript' as const, profile, reason };
     // Debian's /etc/init.d/rc.local is a service script (it runs /etc/rc.local); /etc/rc.local is not.

@@ -316,8 +316,67 @@ function reverseEdges(tree: InitTree, byName: Map<string, ScriptInfo[]>, dir: 's
   return both[dir];
 }
 
+const loopCache = new WeakMap<Map<string, ScriptInfo[]>, Partial<Record<'start' | 'stop', Set<ScriptInfo>>>>();
+
+/**
+ * The scripts that lie on some loop (a strongly connected component of two scripts or more: an
+ * edge never leads a script to itself), per tree, profile and direction, found once in time
+ * linear in the edges (Tarjan's algorithm, iterative). A script on none has no loop, so it is not
+ * searched from: a search from every script was quadratic in a tree's dependency chains (each
+ * one visited everything it depends on, directly or not).
+ */
+function onLoops(tree: InitTree, byName: Map<string, ScriptInfo[]>, dir: 'start' | 'stop'): Set<ScriptInfo> {
+  let both = loopCache.get(byName);
+  if (!both) loopCache.set(byName, (both = {}));
+  const hit = both[dir];
+  if (hit) return hit;
+  const out = new Set<ScriptInfo>();
+  const index = new Map<ScriptInfo, number>();
+  const low = new Map<ScriptInfo, number>();
+  const stack: ScriptInfo[] = [];
+  const onStack = new Set<ScriptInfo>();
+  let counter = 0;
+  for (const start of tree.scripts) {
+    if (index.has(start)) continue;
+    const frames: { v: ScriptInfo; next: ScriptInfo[]; i: number }[] = [];
+    const enter = (v: ScriptInfo) => {
+      index.set(v, counter);
+      low.set(v, counter);
+      counter++;
+      stack.push(v);
+      onStack.add(v);
+      frames.push({ v, next: edges(v, tree, byName, dir).map((e) => e.to), i: 0 });
+    };
+    enter(start);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1]!;
+      if (f.i < f.next.length) {
+        const w = f.next[f.i++]!;
+        if (!index.has(w)) enter(w);
+        else if (onStack.has(w)) low.set(f.v, Math.min(low.get(f.v)!, index.get(w)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(f.v)!));
+      if (low.get(f.v) !== index.get(f.v)) continue;
+      const component: ScriptInfo[] = [];
+      let x: ScriptInfo;
+      do {
+        x = stack.pop()!;
+        onStack.delete(x);
+        component.push(x);
+      } while (x !== f.v);
+      if (component.length > 1) for (const c of component) out.add(c);
+    }
+  }
+  both[dir] = out;
+  return out;
+}
+
 /** A shortest cycle that starts and ends at `me`, or undefined. */
 function findCycle(me: ScriptInfo, tree: InitTree, byName: Map<string, ScriptInfo[]>, dir: 'start' | 'stop'): Cycle | undefined {
+  if (!onLoops(tree, byName, dir).has(me)) return undefined;
   const prev = new Map<ScriptInfo, { from: ScriptInfo; edge: Edge }>();
   const queue: ScriptInfo[] = [me];
   const seen = new Set<ScriptInfo>([me]);
