@@ -2,9 +2,18 @@
  * Memory upkeep for a long-running server. V8 collects its old generation only when it has
  * grown past a limit and gives pages back later still, so after a burst of work (opening a
  * folder of scripts, a paste into a long one) the process would stay tens of megabytes above
- * what it holds. Once the server has been idle for a moment after such a burst, one full
- * collection runs, compacting every page so that the emptied ones go back to the system (V8's
- * own collections compact only the most fragmented pages); typing in between never triggers one.
+ * what it holds. Once the server has been idle for a moment after such a burst, full
+ * collections run that move the live objects off partly empty pages so that the emptied ones go
+ * back to the system (V8's own collections compact only the most fragmented pages); typing in
+ * between never triggers one.
+ *
+ * They run with `--optimize-for-size` set for each collection only: V8 then moves objects off
+ * pages that are partly empty, a few megabytes per collection, and the collections repeat
+ * (`MAX_ROUNDS`, a short pause apart) while the heap still shrinks; a last one with
+ * `--compact-on-every-full-gc` compacts what is left. That last collection alone (all there was
+ * before session 9) moved every live object at once from the burst's fragmented heap: its new
+ * pages were all resident before the old ones went back, which made it the server's peak (the
+ * corpus: 92 MB against 84 MB while opening it; docs/performance.md, "Session 9, mem").
  */
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,18 +31,24 @@ function findGc(): (() => void) | undefined {
   }
 }
 
+/** Collections after one burst at most, and the pause between them (the sweeper gives the emptied pages back meanwhile). */
+const MAX_ROUNDS = 6;
+const ROUND_PAUSE_MS = 100;
+/** V8's page (Node 20–24, without pointer compression). */
+const V8_PAGE_BYTES = 256 * 1024;
+
 export interface IdleCollector {
   /** Call after each piece of work (an analysis); restarts the idle timer. */
   workDone(): void;
   /** Something big was let go (the parser worker and its wasm): collect once idle, whatever the heap grew. */
   collectSoon(): void;
-  /** Full collections run so far. */
+  /** Idle collections run so far (each of one to `MAX_ROUNDS` full collections). */
   readonly runs: number;
 }
 
 /**
- * Runs a full collection `idleMs` after the last piece of work, when the heap has grown by at
- * least `minGrowthBytes` since the last one. Does nothing where `gc()` cannot be had.
+ * Collects `idleMs` after the last piece of work, when the heap has grown by at least
+ * `minGrowthBytes` since the last collection. Does nothing where `gc()` cannot be had.
  */
 export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): IdleCollector {
   const gc = findGc();
@@ -41,18 +56,46 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): 
   let baseline = getHeapStatistics().used_heap_size;
   let runs = 0;
   let forced = false;
-  const collect = () => {
+  /** One collection that moves objects off partly empty pages; the heap's committed size after it. */
+  const compactSome = (): number => {
+    setFlagsFromString('--optimize-for-size');
+    try {
+      gc!();
+    } finally {
+      setFlagsFromString('--no-optimize-for-size');
+    }
+    return getHeapStatistics().total_heap_size;
+  };
+  /** The next round, a pause after the last, while the heap shrank by a page or more (new work cancels it: `workDone`). */
+  const round = (left: number, committed: number) => {
     timer = undefined;
-    if (!forced && getHeapStatistics().used_heap_size - baseline < minGrowthBytes) return;
-    forced = false;
+    const now = compactSome();
+    baseline = getHeapStatistics().used_heap_size;
+    if (left > 1 && committed - now >= V8_PAGE_BYTES) {
+      timer = setTimeout(() => round(left - 1, now), ROUND_PAUSE_MS);
+      timer.unref?.();
+      return;
+    }
+    // Last, what is left compacted whole: from the smaller heap, its new pages stay under the burst's peak.
+    timer = setTimeout(compactAll, ROUND_PAUSE_MS);
+    timer.unref?.();
+  };
+  const compactAll = () => {
+    timer = undefined;
     setFlagsFromString('--compact-on-every-full-gc');
     try {
       gc!();
     } finally {
       setFlagsFromString('--no-compact-on-every-full-gc');
     }
-    runs++;
     baseline = getHeapStatistics().used_heap_size;
+  };
+  const collect = () => {
+    timer = undefined;
+    if (!forced && getHeapStatistics().used_heap_size - baseline < minGrowthBytes) return;
+    forced = false;
+    runs++;
+    round(MAX_ROUNDS, getHeapStatistics().total_heap_size);
   };
   return {
     workDone() {
