@@ -3,6 +3,7 @@
 // 1k/5k/20k-line scripts' didOpen and edits, the corpus init scripts' didOpen and edits,
 // next to the floor in the same process. Env for the server from --server-env NAME=VALUE.
 //   node scripts/bench/probe.mjs [--server-env NAME=VALUE]... [--reps N] [--no-large] [--corpus N]
+//     [--dist DIR] (another build) [--cpu-prof DIR] (the measured server under node --cpu-prof)
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,19 +17,21 @@ import { serverLaunch } from '../server-launch.mjs';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const env = {};
-let reps = 3, large = true, corpusN = 115;
+let reps = 3, large = true, corpusN = 115, dist = join(REPO, 'dist'), cpuProf;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--server-env') { const [k, ...v] = args[++i].split('='); env[k] = v.join('='); }
   else if (args[i] === '--reps') reps = Number(args[++i]);
   else if (args[i] === '--no-large') large = false;
   else if (args[i] === '--corpus') corpusN = Number(args[++i]);
+  else if (args[i] === '--dist') dist = resolve(args[++i]);
+  else if (args[i] === '--cpu-prof') cpuProf = resolve(args[++i]);
 }
-const launch = serverLaunch(join(REPO, 'dist'));
+const launch = serverLaunch(dist);
 const serverEnv = { ...process.env, ...launch.env, ...env };
-const serverJs = join(REPO, 'dist', 'server.js');
+const serverJs = join(dist, 'server.js');
 const p = (xs, q) => { const s = [...xs].filter((x) => x != null).sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q / 100 * s.length) - 1))]; };
 const r2 = (x) => Math.round(x * 100) / 100;
-const out = { env, load0: loadavg()[0] };
+const out = { dist, env, load0: loadavg()[0] };
 const floor = await loadFloor(REPO);
 const tiny = '#!/bin/sh\n### BEGIN INIT INFO\n# Provides: tiny\n# Required-Start: $local_fs\n# Required-Stop: $local_fs\n# Default-Start: 2 3 4 5\n# Default-Stop: 0 1 6\n# Short-Description: tiny\n### END INIT INFO\ncase "$1" in\n  start|stop|restart|force-reload|status) : ;;\n  *) echo "Usage: $0 {start|stop|restart|force-reload|status}"; exit 3 ;;\nesac\n';
 const spawnMs = [];
@@ -41,7 +44,7 @@ for (let i = 0; i < reps; i++) {
   await c.shutdown();
 }
 out.spawnToFirstDiag = spawnMs.map(r2);
-const c = new BenchClient(serverJs, launch.nodeFlags, serverEnv);
+const c = new BenchClient(serverJs, [...launch.nodeFlags, ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [])], serverEnv);
 await c.initialize();
 await new Promise((r) => setTimeout(r, 500));
 // corpus init scripts

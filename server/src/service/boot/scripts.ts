@@ -66,9 +66,23 @@ const memo = new Map<string, { text: string; info: ScriptInfo }>();
 
 /** The lines a script's header is read from (comment lines), as one string to compare. */
 export function headerSignature(text: string): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) if (/^[ \t]*#/.test(line)) out.push(line);
-  return out.join('\n');
+  // From one '#' to the next (the server computes this on every keystroke: splitting a 20k-line
+  // script into lines and testing each with a pattern cost 3 ms and 20,000 strings).
+  let out = '';
+  let any = false;
+  for (let hash = text.indexOf('#'); hash >= 0; ) {
+    const start = text.lastIndexOf('\n', hash - 1) + 1;
+    let i = start;
+    while (i < hash && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    let end = text.indexOf('\n', hash);
+    if (end < 0) end = text.length;
+    if (i === hash) {
+      out = any ? `${out}\n${text.slice(start, end)}` : text.slice(start, end);
+      any = true;
+    }
+    hash = text.indexOf('#', end);
+  }
+  return out;
 }
 
 /** The text a tree last read for this script (undefined when no tree has read it). */

@@ -11,7 +11,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Parser, type Tree } from 'web-tree-sitter';
 import { readStatements, type BodyCache } from '../languages/initscript/body';
 import { FragmentEncoder } from './bodyTransfer';
-import { noCommentRows } from './commentRows';
+import { commentRows } from './commentRows';
 import { parseShell } from './parse';
 import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
 import { loadBashFromModules } from './treeSitter';
@@ -45,25 +45,6 @@ const send = (m: FromWorker) => {
   Atomics.notify(signal, 0);
 };
 
-/**
- * The rows before which a comment line cannot go (`noCommentRows`), per top-level statement,
- * reused from `previous` (by statement key, moved to the statement's row) for a clean tree.
- */
-function commentRows(tree: Tree, keys: readonly string[] | undefined, previous: Map<string, { row: number; rows: number[] }> | undefined) {
-  const cache = new Map<string, { row: number; rows: number[] }>();
-  const all: number[] = [];
-  let named = 0;
-  for (const child of tree.rootNode.children) {
-    if (!child) continue;
-    const key = child.isNamed ? keys?.[named++] : undefined;
-    const row = child.startPosition.row;
-    const before = key !== undefined ? (cache.get(key) ?? previous?.get(key)) : undefined;
-    const rows = before ? (before.row === row ? before.rows : before.rows.map((r) => r + row - before.row)) : noCommentRows(child);
-    if (key !== undefined) cache.set(key, { row, rows });
-    for (const r of rows) all.push(r);
-  }
-  return { cache, all };
-}
 
 void (async () => {
   const { language, memory, exports } = await loadBashFromModules(data.modules, data.maxWasmBytes);
@@ -142,7 +123,7 @@ void (async () => {
       const t2 = performance.now();
       const encoder = m.keep ? (st?.encoder ?? new FragmentEncoder(() => nextId++)) : new FragmentEncoder(() => nextId++);
       const fragments = encoder.encode(read.fragments, read.keys, read.cache !== undefined);
-      const rows = commentRows(out.tree, read.keys, read.cache !== undefined ? st?.rows : undefined);
+      const rows = commentRows(out.tree, read.keys, read.fragments.map((f) => f.row), read.cache !== undefined ? st?.rows : undefined);
       const t3 = performance.now();
       if (m.keep) docs.set(m.key, { tree: out.tree, cache: read.cache, rows: read.cache !== undefined ? rows.cache : undefined, stopped: false, encoder });
       else {

@@ -229,30 +229,57 @@ export const MAX_NESTING = 400;
 
 /** Why a text is not handed to tree-sitter at all, or undefined. */
 export function shellRefusal(text: string): string | undefined {
+  // Line by line: a comment line is skipped to its end, a line of code is read by character
+  // codes (every keystroke of a large script in the parser worker reads the whole text).
   let depth = 0;
-  let lineStart = true;
-  let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lineStart = true;
-      comment = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    // i is at the start of a line (after \n or \r): blanks, then a comment or code.
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    if (c === 35 /* # */) {
+      for (i++; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c === 10 || c === 13) break;
+      }
       continue;
     }
-    if (comment) continue;
-    if (lineStart) {
-      if (c === 32 || c === 9) continue;
-      lineStart = false;
-      if (c === 35 /* # */) {
-        comment = true;
-        continue;
-      }
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c === 123 /* { */ || c === 40 /* ( */) {
+        if (++depth > MAX_NESTING) return `it nests { and ( more than ${MAX_NESTING} levels deep, which overflows the shell parser's stack`;
+      } else if (c === 125 /* } */ || c === 41 /* ) */) {
+        if (depth > 0) depth--;
+      } else if (c === 10 || c === 13) break;
     }
-    if (c === 123 /* { */ || c === 40 /* ( */) {
-      if (++depth > MAX_NESTING) return `it nests { and ( more than ${MAX_NESTING} levels deep, which overflows the shell parser's stack`;
-    } else if ((c === 125 /* } */ || c === 41 /* ) */) && depth > 0) depth--;
   }
   return undefined;
+}
+
+/** UTF-16 units the lexer is given at a time while it parses (see `parseText`). */
+const PARSE_CHUNK = 256;
+
+/**
+ * `parser.parse(text)` with the text handed to the lexer in short pieces. Given a string,
+ * web-tree-sitter copies 5,119 characters into wasm memory one by one each time the lexer asks
+ * for text, and an incremental parse asks at every place it jumps to: most of the copying was of
+ * text it never read (2 of the 8 ms of an edit's re-parse of a 20k-line script). Once parsed, the
+ * tree reads node texts through the same function, which then gives the rest of the text at once.
+ */
+function parseText(parser: Parser, text: string, old: Tree | null, options?: ParseOptions): Tree | null {
+  let parsing = true;
+  const input = (index: number): string => {
+    if (!parsing) return text.slice(index);
+    let end = index + PARSE_CHUNK;
+    // A piece never ends between the two halves of a surrogate pair.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    return text.slice(index, end);
+  };
+  try {
+    return parser.parse(input, old, options);
+  } finally {
+    parsing = false;
+  }
 }
 
 /** Trees parsed from a text that got a final newline (see `parseBash`). */
@@ -293,15 +320,15 @@ export function parseBash(parser: Parser, raw: string, old?: Tree | null, option
   };
   let { text: input, blanked } = defuseCommentRuns(text);
   const long = defuseLongLines(input);
-  if (blanked.length === 0 && long === input) return mark(parser.parse(withNewline(text), reusable, options));
-  let tree = parser.parse(withNewline(long), null, options);
+  if (blanked.length === 0 && long === input) return mark(parseText(parser, withNewline(text), reusable, options));
+  let tree = parseText(parser, withNewline(long), null, options);
   if (!tree) return null;
   const root = tree.rootNode;
   const literal = new Set(blanked.filter((b) => b.inert && insideLiteral(root, b.from, b.to)).map((b) => b.from));
   if (literal.size > 0) {
     tree.delete();
     ({ text: input, blanked } = defuseCommentRuns(text, literal));
-    tree = parser.parse(withNewline(defuseLongLines(input)), null, options);
+    tree = parseText(parser, withNewline(defuseLongLines(input)), null, options);
     if (!tree) return null;
   }
   defusedTrees.add(tree);
