@@ -13,7 +13,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { range, type Range } from '../../server/src/service/core/types';
 // What the model is, and how fragments become it, are the product's own: only the reading of the tree is kept here.
-import { assembleBody, fragmentAt, type BodyCache, type BodyModel, type Branch, type Dispatcher, type Fragment, type Word } from '../../server/src/service/languages/initscript/body';
+import { assembleBody, fragmentAt, statementKey, type BodyCache, type BodyModel, type Branch, type Dispatcher, type Fragment, type Word } from '../../server/src/service/languages/initscript/body';
 
 function rangeOf(n: Node): Range {
   return range(n.startPosition.row, n.startPosition.column, n.endPosition.column, n.endPosition.row);
@@ -90,7 +90,7 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
   for (const child of root.namedChildren) {
     if (!child) continue;
     const start = child.startPosition;
-    const key = `${start.column}:${child.text}`;
+    const key = statementKey(start.column, child.text);
     let f = previous?.fragments.get(key);
     if (f) f = fragmentAt(f, start.row);
     f ??= walk([child], start.row);

@@ -158,7 +158,18 @@ export function extractBody(tree: Tree, previous?: BodyCache): BodyModel & { cac
 }
 
 /**
- * The fragments of a tree's top-level statements in order, each with its key (column and text);
+ * A top-level statement's key: its text, and its column when it does not start a line (a
+ * statement after `;`). A statement's text never starts with a newline, so the two forms never
+ * meet. The text alone is a slice of the parsed text, which V8 neither copies nor flattens: a
+ * key made of the column and the text was a new string per statement and version, copied when
+ * hashed (the whole text of a 20k-line script on every keystroke, in the parser worker).
+ */
+export function statementKey(column: number, text: string): string {
+  return column === 0 ? text : `\n${column}:${text}`;
+}
+
+/**
+ * The fragments of a tree's top-level statements in order, each with its key (`statementKey`);
  * those whose key is in `previous` are reused, moved to their new row. With the cache for the
  * next version (none for a tree with errors).
  */
@@ -190,7 +201,7 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
         const index = k++;
         const start = w.position();
         const from = w.start();
-        const key = `${start.column}:${src.text.slice(from - src.base, w.end() - src.base)}`;
+        const key = statementKey(start.column, src.text.slice(from - src.base, w.end() - src.base));
         let f = previous?.fragments.get(key);
         if (f && f.row !== start.row) f = shifted(f, start.row - f.row);
         // A comment (most top-level statements of a script) or another token that is not a word gives nothing.
