@@ -243,6 +243,11 @@ describe('links present and $all', () => {
     const all = ['rc0.d/K60x', 'rc1.d/K60x', 'rc2.d/K60x', 'rc3.d/S40x', 'rc4.d/S40x', 'rc5.d/S40x', 'rc6.d/K60x'];
     assert.deepEqual(check({ ...base, ...links(all) }, '/r/etc/rc.d/init.d/x', 'rhel'), []);
     assert.deepEqual(check(base, '/r/etc/rc.d/init.d/x', 'rhel'), [], 'not added yet: nothing to compare');
+    // Only S or K, two ASCII digits and exactly the script's name are its links.
+    const others = ['rc3.d/S40xy', 'rc3.d/s40x', 'rc3.d/S4x', 'rc3.d/Sa0x', 'rc3.d/S4\u0660x', 'rc3.d/S40', 'rc3.d/x', 'rc2.d/K60X'];
+    assert.deepEqual(check({ ...base, ...links([...all, ...others]) }, '/r/etc/rc.d/init.d/x', 'rhel'), []);
+    const extra = check({ ...base, ...links([...all, ...others, 'rc2.d/S99x']) }, '/r/etc/rc.d/init.d/x', 'rhel');
+    assert.match(extra[0]!.message, /The rcN\.d links \(rc2\.d\/S99x\) differ/);
     const p = check({ ...base, ...links([...all.filter((l) => l !== 'rc3.d/S40x'), 'rc3.d/S20x']) }, '/r/etc/rc.d/init.d/x', 'rhel');
     assert.deepEqual(p.map((x) => [x.code, x.severity]), [['workspace/rc-link-mismatch', 'information']]);
     assert.match(p[0]!.message, /rc3\.d\/S20x/);

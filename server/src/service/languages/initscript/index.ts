@@ -103,7 +103,7 @@ export function detectProfile(name: string, path: string, text: string, ctx: Ana
   const host = ctx.host;
   if (root !== undefined && host) {
     const inittab = host.readFile(`${root}/etc/inittab`);
-    if (inittab !== undefined && detectDialect(new Text(inittab)).dialect === 'busybox') return { profile: 'busybox', reason: "the image's etc/inittab is BusyBox" };
+    if (inittab !== undefined && busyboxInittab(inittab)) return { profile: 'busybox', reason: "the image's etc/inittab is BusyBox" };
     const system = systemOf(root, host);
     if (system) return system;
   }
@@ -134,6 +134,14 @@ export function detectProfile(name: string, path: string, text: string, ctx: Ana
   if (DEBIAN_DEFAULTS.test(text)) return { profile: 'debian', reason: 'it reads its settings from /etc/default (Debian)' };
   if (layout) return { profile: 'debian', reason: `an LSB header without a chkconfig line in etc/init.d (the insserv layout)${fallback}` };
   return { profile: 'generic', reason: 'no distribution marker' };
+}
+
+/** The last inittab text read and whether it is BusyBox's: every script of a tree asks about the same one. */
+let lastInittab: { text: string; busybox: boolean } | undefined;
+
+function busyboxInittab(text: string): boolean {
+  if (lastInittab?.text !== text) lastInittab = { text, busybox: detectDialect(new Text(text)).dialect === 'busybox' };
+  return lastInittab.busybox;
 }
 
 /** What the script itself says about Debian, after its libraries: Debian's programs (before a chkconfig line)… */

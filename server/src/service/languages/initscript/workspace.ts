@@ -168,10 +168,10 @@ function checkLinks(tree: InitTree, me: ScriptInfo, host: WorkspaceHost, out: Ra
   if (tree.layout === 'busybox') return;
   const rel = tree.initDir.slice(tree.root.length + 1);
   const base = `${tree.root}/${rel.slice(0, rel.lastIndexOf('/'))}`;
-  const re = new RegExp(`^[SK]\\d\\d${me.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const present: string[] = [];
   for (const level of ['S', '0', '1', '2', '3', '4', '5', '6']) {
-    for (const n of host.listDir(`${base}/rc${level}.d`) ?? []) if (re.test(n)) present.push(`rc${level}.d/${n}`);
+    const names = host.listDir(`${base}/rc${level}.d`);
+    if (names) for (const n of linksByScript(names).get(me.name) ?? []) present.push(`rc${level}.d/${n}`);
   }
   if (present.length === 0) return; // not added yet: nothing to compare
   const { tool, byScript } = linkPlan(tree, host);
@@ -184,6 +184,31 @@ function checkLinks(tree: InitTree, me: ScriptInfo, host: WorkspaceHost, out: Ra
     code: 'workspace/rc-link-mismatch', range: range(line, 0, 0),
     message: `The rcN.d links (${extra.join(' ') || 'none extra'}) differ from what ${tool} would make from this header (${missing.join(' ') || 'none missing'}); re-run '${tool === 'chkconfig' ? `chkconfig ${me.name} reset` : `update-rc.d ${me.name} defaults`}' or fix the header.`,
   });
+}
+
+const linkIndex = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/**
+ * An rcN.d folder's link names (`S20web`, `K80web`: S or K, two digits, the script's name) by
+ * the script they name, in the folder's order; made once per listing (the host keeps one until
+ * files change), not a scan of every link for every script (quadratic in a tree with links).
+ */
+function linksByScript(names: readonly string[]): Map<string, string[]> {
+  let index = linkIndex.get(names);
+  if (index) return index;
+  index = new Map();
+  for (const n of names) {
+    const c0 = n.charCodeAt(0);
+    const d1 = n.charCodeAt(1);
+    const d2 = n.charCodeAt(2);
+    if ((c0 !== 83 /* S */ && c0 !== 75 /* K */) || !(d1 >= 48 && d1 <= 57) || !(d2 >= 48 && d2 <= 57) || n.length < 4) continue;
+    const script = n.slice(3);
+    const list = index.get(script);
+    if (list) list.push(n);
+    else index.set(script, [n]);
+  }
+  linkIndex.set(names, index);
+  return index;
 }
 
 interface LinkPlan {
