@@ -36,6 +36,8 @@ const MAX_ROUNDS = 6;
 const ROUND_PAUSE_MS = 100;
 /** V8's page (Node 20–24, without pointer compression). */
 const V8_PAGE_BYTES = 256 * 1024;
+/** Growth of the used heap between two rounds that means the server is working, not idle. */
+const BUSY_GROWTH_BYTES = 512 * 1024;
 
 export interface IdleCollector {
   /** Call after each piece of work (an analysis); restarts the idle timer. */
@@ -66,9 +68,16 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): 
     }
     return getHeapStatistics().total_heap_size;
   };
+  /**
+   * Whether the server worked since the last collection: the heap grew although no analysis
+   * ended (`workDone` cancels the next round itself), e.g. while it awaits reads in a burst.
+   * The rounds then stop; the collection after the burst starts them again.
+   */
+  const busy = () => getHeapStatistics().used_heap_size - baseline > BUSY_GROWTH_BYTES;
   /** The next round, a pause after the last, while the heap shrank by a page or more (new work cancels it: `workDone`). */
   const round = (left: number, committed: number) => {
     timer = undefined;
+    if (left < MAX_ROUNDS && busy()) return;
     const now = compactSome();
     baseline = getHeapStatistics().used_heap_size;
     if (left > 1 && committed - now >= V8_PAGE_BYTES) {
@@ -82,6 +91,7 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): 
   };
   const compactAll = () => {
     timer = undefined;
+    if (busy()) return;
     setFlagsFromString('--compact-on-every-full-gc');
     try {
       gc!();
