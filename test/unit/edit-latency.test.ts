@@ -13,7 +13,7 @@ import { headerSignature } from '../../server/src/service/boot/scripts';
 import { readStatements } from '../../server/src/service/languages/initscript/body';
 import { commentRows } from '../../server/src/service/shell/commentRows';
 import { parseShell } from '../../server/src/service/shell/parse';
-import { createBashParser, findWasm, MAX_NESTING, parseBash, shellRefusal } from '../../server/src/service/shell/treeSitter';
+import { createBashParser, findWasm, keepsNesting, MAX_NESTING, parseBash, shellRefusal } from '../../server/src/service/shell/treeSitter';
 import { REPO } from '../helpers/golden';
 
 /** The signature as it was read before (split into lines, a pattern per line). */
@@ -85,6 +85,27 @@ describe('a keystroke reads only what it needs (issue 18)', () => {
       assert.equal(shellRefusal(t) !== undefined, was);
     }), { numRuns: 3000 });
     assert.ok(refused > 0, 'some texts were deep enough to be refused');
+  });
+
+  it('keepsNesting: an insertion it lets skip the refusal never makes an accepted text refused', () => {
+    // Texts near the limit: one opener more anywhere that counts would refuse them.
+    const near = fc.array(fc.constantFrom('{'.repeat(100), '('.repeat(100), '{ '.repeat(20), '}', ')', '\n', '\r', '\n# ((((', '\n  #{{', 'a', ' ', '\t', '#'), { minLength: 5, maxLength: 30 }).map((p) => p.join(''));
+    const inserted = fc.array(fc.constantFrom('x', ' ', '\t', '}', ')', '{', '(', '#', '\n', 'é'), { maxLength: 4 }).map((p) => p.join(''));
+    let skipped = 0;
+    fc.assert(fc.property(near, inserted, fc.nat(), (old, ins, n) => {
+      if (shellRefusal(old) !== undefined) return;
+      const at = n % (old.length + 1);
+      const text = old.slice(0, at) + ins + old.slice(at);
+      if (!keepsNesting(text, { startIndex: at, oldEndIndex: at, newEndIndex: at + ins.length })) return;
+      skipped++;
+      assert.equal(shellRefusal(text), undefined, JSON.stringify({ old, at, ins }));
+    }), { numRuns: 20000 });
+    assert.ok(skipped > 1000, `many insertions skip the reading (${skipped})`);
+    // Not for a deletion, an opener, or a character before a comment's '#'.
+    assert.equal(keepsNesting('ab', { startIndex: 0, oldEndIndex: 1, newEndIndex: 0 }), false);
+    assert.equal(keepsNesting('a{b', { startIndex: 1, oldEndIndex: 1, newEndIndex: 2 }), false);
+    assert.equal(keepsNesting('x# ((', { startIndex: 0, oldEndIndex: 0, newEndIndex: 1 }), false);
+    assert.equal(keepsNesting('# x((', { startIndex: 2, oldEndIndex: 2, newEndIndex: 3 }), true);
   });
 
   it('a text handed to the parser in pieces gives the same tree, astral characters across pieces included', () => {

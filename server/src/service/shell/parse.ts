@@ -7,7 +7,7 @@
 import { Edit, type ParseState, type Parser, type Tree } from 'web-tree-sitter';
 import type { TreeEditInfo } from '../core/language';
 import type { BodyModel } from '../languages/initscript/body';
-import { parseBash, shellRefusal } from './treeSitter';
+import { keepsNesting, parseBash, shellRefusal } from './treeSitter';
 
 /** The longest one parse may take before it is abandoned (pathological input, not real scripts). */
 export const PARSE_BUDGET_MS = 2000;
@@ -80,7 +80,8 @@ export interface ParseOutcome {
  * is the one a fresh open gives. Throws what the parser throws (a wasm fault): the caller decides.
  */
 export function parseShell(parser: Parser, text: string, previous?: { tree?: Tree; edits: readonly TreeEditInfo[]; stopped: boolean }, onProgress?: () => void): ParseOutcome {
-  const refused = shellRefusal(text);
+  // A text whose last version was parsed (a tree) and that one insertion changed without nesting deeper is not read again.
+  const refused = previous?.tree && previous.edits.length === 1 && keepsNesting(text, previous.edits[0]!) ? undefined : shellRefusal(text);
   if (refused) return { refused };
   const edited = previous !== undefined && previous.edits.length > 0;
   const budget = previous?.stopped && edited ? EDIT_BUDGET_MS : parseBudgetMs(text.length);

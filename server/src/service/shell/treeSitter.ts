@@ -256,6 +256,30 @@ export function shellRefusal(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether `text`, made by one insertion (`edit`) into a text `shellRefusal` accepted, nests no
+ * deeper than it: the inserted text has no opener, newline or `#`, and it goes into a line of
+ * code (or a blank one), or after the `#` of a comment line. Closers only lower the depth after
+ * them. Typing into a large script then skips reading its whole text for the nesting.
+ */
+export function keepsNesting(text: string, edit: { startIndex: number; oldEndIndex: number; newEndIndex: number }): boolean {
+  const { startIndex: at, oldEndIndex, newEndIndex: end } = edit;
+  if (oldEndIndex !== at || end < at || end > text.length) return false;
+  for (let i = at; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 40 /* ( */ || c === 10 || c === 13 || c === 35 /* # */) return false;
+  }
+  // The line as it was: from its start to the insertion, then what follows the inserted text.
+  let start = at;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let i = start;
+  const old = (k: number) => (k < at ? text.charCodeAt(k) : text.charCodeAt(k + end - at));
+  let c = old(i);
+  while (c === 32 || c === 9) c = old(++i);
+  // A comment line keeps its '#' before the insertion; any other line was and stays code.
+  return c !== 35 || i < at;
+}
+
 /** UTF-16 units the lexer is given at a time while it parses (see `parseText`). */
 const PARSE_CHUNK = 256;
 
