@@ -5,13 +5,14 @@
 // and the text is handed to the parser in pieces (same trees).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import type { Parser } from 'web-tree-sitter';
+import type { Node, Parser } from 'web-tree-sitter';
 import { headerSignature } from '../../server/src/service/boot/scripts';
 import { readStatements } from '../../server/src/service/languages/initscript/body';
-import { commentRows } from '../../server/src/service/shell/commentRows';
+import { commentRows, NO_COMMENT_INSIDE } from '../../server/src/service/shell/commentRows';
 import { parseShell } from '../../server/src/service/shell/parse';
 import { createBashParser, findWasm, keepsNesting, MAX_NESTING, parseBash, shellRefusal } from '../../server/src/service/shell/treeSitter';
 import { REPO } from '../helpers/golden';
@@ -59,6 +60,37 @@ function largeInitScript(lines: number): string {
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { largeInitScript } from ${JSON.stringify(join(REPO, 'scripts/bench/generate.mjs'))}; process.stdout.write(largeInitScript(${lines}));`], { encoding: 'utf8', maxBuffer: 1 << 26 });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
+}
+
+/** The comment rows as they were read before session 10 (node objects, every child of the root), sorted. */
+function commentRowsByNodes(root: Node): number[] {
+  const out: number[] = [];
+  for (const child of root.children) {
+    if (!child) continue;
+    const stack: [Node, number][] = [[child, 1]];
+    while (stack.length > 0) {
+      const [n, depth] = stack.pop()!;
+      const start = n.startPosition.row;
+      const endPos = n.endPosition;
+      const last = endPos.column > 0 ? endPos.row : endPos.row - 1;
+      if (last <= start) continue;
+      if (depth >= 400 || NO_COMMENT_INSIDE.has(n.type) || n.type.startsWith('heredoc')) {
+        for (let r = start + 1; r <= last; r++) out.push(r);
+        continue;
+      }
+      for (const c of n.children) if (c) stack.push([c, depth + 1]);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Files under `dir` (recursively), when it exists. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
 }
 
 let parser: Parser;
@@ -120,6 +152,25 @@ describe('a keystroke reads only what it needs (issue 18)', () => {
       tree.delete();
       whole.delete();
     }
+  });
+
+  it('commentRows read with a cursor gives the rows the node objects gave (examples, corpus, generated and hostile texts)', () => {
+    const texts = [
+      ...filesUnder(join(REPO, 'examples')), ...filesUnder(join(REPO, '..', 'shared', 'corpus', 'initscripts')), ...filesUnder(join(REPO, '..', 'shared', 'corpus-debian', 'files')),
+    ].filter((f) => statSync(f).size < 512 * 1024).map((f) => readFileSync(f, 'utf8'));
+    texts.push(largeInitScript(5000), 'cat <<EOF\na\n  $(b\nc)\nEOF\necho "x\ny" \\\n  z\nf() {\n  a=\'1\n2\'\n}\n', 'if [ a ]; then\n  (\n   b\n  )\nfi\n', '{ ( "a\n', 'case $1 in\n a) x=$((1 +\n 2)) ;;\nesac\n');
+    let rows = 0;
+    for (const t of texts) {
+      const tree = parseBash(parser, t);
+      if (!tree) continue;
+      const read = readStatements(tree);
+      const got = commentRows(tree, read.keys, read.fragments.map((f) => f.row), undefined).all;
+      const want = commentRowsByNodes(tree.rootNode);
+      assert.deepEqual([...got].sort((a, b) => a - b), want);
+      rows += want.length;
+      tree.delete();
+    }
+    assert.ok(texts.length > 20 && rows > 100, `texts ${texts.length}, rows ${rows}`);
   });
 
   it('commentRows after an edit (only new statements looked up) equals reading every statement', () => {

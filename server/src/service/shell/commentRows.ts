@@ -5,7 +5,7 @@
  * tree lives in the parser worker, the worker computes these rows per top-level statement and
  * sends them with the body model.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 
 /** Node types whose text a comment line cannot be put into. */
 export const NO_COMMENT_INSIDE = new Set([
@@ -22,22 +22,44 @@ const MAX_DEPTH = 400;
  * Only nodes spanning several rows are looked into.
  */
 export function noCommentRows(top: Node, out: number[] = []): number[] {
-  // [node, depth] pairs to look into; a node's rows are (start.row, end.row], the last one only
-  // when the node ends after its first column.
-  const stack: [Node, number][] = [[top, 1]];
-  while (stack.length > 0) {
-    const [n, depth] = stack.pop()!;
-    const start = n.startPosition.row;
-    const endPos = n.endPosition;
+  const cursor = top.walk();
+  try {
+    return rowsAt(cursor, out);
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * `noCommentRows` of the node at `cursor`, read with the cursor (no node object per child: on a
+ * full parse of a 5k-line script the node objects took most of the worker's time for these
+ * rows). The cursor is back on that node afterwards. Rows come in document order.
+ */
+function rowsAt(cursor: TreeCursor, out: number[]): number[] {
+  // A node's rows are (start.row, end.row], the last one only when the node ends after its first column.
+  let depth = 1;
+  for (;;) {
+    const start = cursor.startPosition.row;
+    const endPos = cursor.endPosition;
     const last = endPos.column > 0 ? endPos.row : endPos.row - 1;
-    if (last <= start) continue;
-    if (depth >= MAX_DEPTH || NO_COMMENT_INSIDE.has(n.type) || n.type.startsWith('heredoc')) {
-      for (let r = start + 1; r <= last; r++) out.push(r);
+    let into = false;
+    if (last > start) {
+      const type = cursor.nodeType;
+      if (depth >= MAX_DEPTH || NO_COMMENT_INSIDE.has(type) || type.startsWith('heredoc')) {
+        for (let r = start + 1; r <= last; r++) out.push(r);
+      } else into = true;
+    }
+    if (into && cursor.gotoFirstChild()) {
+      depth++;
       continue;
     }
-    for (const c of n.children) if (c) stack.push([c, depth + 1]);
+    for (;;) {
+      if (depth === 1) return out;
+      if (cursor.gotoNextSibling()) break;
+      cursor.gotoParent();
+      depth--;
+    }
   }
-  return out;
 }
 
 /** Past this many statements new to a version, `commentRows` reads the root's children in one call. */
@@ -75,15 +97,22 @@ export function commentRows(tree: Tree, keys: readonly string[] | undefined, sta
       return { cache, all };
     }
   }
+  // The root's children with one cursor (no node object each).
   let named = 0;
-  for (const child of tree.rootNode.children) {
-    if (!child) continue;
-    const key = child.isNamed ? keys?.[named++] : undefined;
-    const row = child.startPosition.row;
-    const before = key !== undefined ? (cache.get(key) ?? previous?.get(key)) : undefined;
-    const rows = before ? (before.row === row ? before.rows : before.rows.map((r) => r + row - before.row)) : noCommentRows(child);
-    if (key !== undefined) cache.set(key, { row, rows });
-    for (const r of rows) all.push(r);
+  const cursor = tree.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        const key = cursor.nodeIsNamed ? keys?.[named++] : undefined;
+        const row = cursor.startPosition.row;
+        const before = key !== undefined ? (cache.get(key) ?? previous?.get(key)) : undefined;
+        const rows = before ? (before.row === row ? before.rows : before.rows.map((r) => r + row - before.row)) : rowsAt(cursor, []);
+        if (key !== undefined) cache.set(key, { row, rows });
+        for (const r of rows) all.push(r);
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
   }
   return { cache, all };
 }
