@@ -11,10 +11,25 @@ const watch = process.argv.includes('--watch');
 mkdirSync('dist', { recursive: true });
 
 // web-tree-sitter's ESM-era code calls createRequire(import.meta.url); give the CommonJS
-// bundles a real URL for it.
+// bundles a real URL for it. It gets `createRequire` with `await import("module")`: in a
+// CommonJS bundle that dynamic import starts Node's whole ES module loader (a dozen internal
+// modules and their compiled code, about 0.5 MB of the server's memory) only to make a
+// `require` for "fs", "path" and "url", which the bundle's own `require` (`cjsRequire`) resolves
+// the same way from the same folder.
 const importMetaShim = {
   define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  banner: { js: "const cjsRequire = require; const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  plugins: [{
+    name: 'web-tree-sitter-require',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]web-tree-sitter[\\/]web-tree-sitter\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const from = 'const { createRequire } = await import("module");';
+        if (!text.includes(from)) throw new Error(`${args.path}: no createRequire import to replace (web-tree-sitter changed)`);
+        return { contents: text.replace(from, 'const createRequire = () => cjsRequire;'), loader: 'js' };
+      });
+    },
+  }],
 };
 
 // Only resolved as a fallback when dist/ has no wasm (never in the bundle).
