@@ -30,4 +30,24 @@ describe('idle collector', () => {
     assert.equal(c.runs, 1);
     assert.equal(junk.length, 0);
   });
+
+  it('collects once more a while after the idle collection, unless work came in between', async () => {
+    const c = idleCollector(100, 1024 * 1024, 600);
+    let junk: unknown[] = Array.from({ length: 50_000 }, (_, k) => ({ k, s: `item ${k}` }));
+    c.workDone();
+    junk = [];
+    for (let i = 0; i < 200 && c.lateRuns === 0; i++) await sleep(50);
+    assert.equal(c.runs, 1);
+    assert.equal(c.lateRuns, 1, 'the late collection ran');
+    // Work right after the next idle collection: its late collection is cancelled.
+    junk = Array.from({ length: 50_000 }, (_, k) => ({ k, s: `again ${k}` }));
+    c.workDone();
+    junk = [];
+    for (let i = 0; i < 200 && c.runs < 2; i++) await sleep(20);
+    assert.equal(c.runs, 2);
+    c.workDone(); // new work: no idle collection is due (the heap did not grow), and the late one is off
+    await sleep(1500);
+    assert.equal(c.lateRuns, 1, 'cancelled by the work');
+    assert.equal(junk.length, 0);
+  });
 });

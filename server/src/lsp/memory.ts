@@ -13,7 +13,9 @@
  * `--compact-on-every-full-gc` compacts what is left. That last collection alone (all there was
  * before session 9) moved every live object at once from the burst's fragmented heap: its new
  * pages were all resident before the old ones went back, which made it the server's peak (the
- * corpus: 92 MB against 84 MB while opening it; docs/performance.md, "Session 9, mem").
+ * corpus: 92 MB against 84 MB while opening it; docs/performance.md, "Session 9, mem"). A last
+ * plain collection `LATE_MS` later, once V8 sees allocation as slow, lets the young generation
+ * shrink.
  */
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -38,6 +40,14 @@ const ROUND_PAUSE_MS = 100;
 const V8_PAGE_BYTES = 256 * 1024;
 /** Growth of the used heap between two rounds that means the server is working, not idle. */
 const BUSY_GROWTH_BYTES = 512 * 1024;
+/**
+ * V8 gives back its young generation's second half (1 MB with `--max-semi-space-size=1`) and
+ * the pages it pooled only in a collection that finds allocation slow over its last 5 s; the
+ * rounds run 1 s after a burst, within that window. So one more collection runs this long after
+ * them (V8's own memory reducer may do it 8 s or more later, or not at all: the corpus settled at
+ * 64.4 or 66.6 MB in runs of the same build; docs/performance.md, "Session 10, mem").
+ */
+const LATE_MS = 6000;
 
 export interface IdleCollector {
   /** Call after each piece of work (an analysis); restarts the idle timer. */
@@ -46,17 +56,20 @@ export interface IdleCollector {
   collectSoon(): void;
   /** Idle collections run so far (each of one to `MAX_ROUNDS` full collections). */
   readonly runs: number;
+  /** Late collections run so far (`LATE_MS` after an idle collection, with no work since). */
+  readonly lateRuns: number;
 }
 
 /**
  * Collects `idleMs` after the last piece of work, when the heap has grown by at least
  * `minGrowthBytes` since the last collection. Does nothing where `gc()` cannot be had.
  */
-export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): IdleCollector {
+export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024, lateMs = LATE_MS): IdleCollector {
   const gc = findGc();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let baseline = getHeapStatistics().used_heap_size;
   let runs = 0;
+  let lateRuns = 0;
   let forced = false;
   /** One collection that moves objects off partly empty pages; the heap's committed size after it. */
   const compactSome = (): number => {
@@ -99,6 +112,16 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): 
       setFlagsFromString('--no-compact-on-every-full-gc');
     }
     baseline = getHeapStatistics().used_heap_size;
+    // Once V8 sees allocation as slow: its young generation shrinks (new work cancels this).
+    timer = setTimeout(late, lateMs);
+    timer.unref?.();
+  };
+  const late = () => {
+    timer = undefined;
+    if (busy()) return;
+    lateRuns++;
+    gc!();
+    baseline = getHeapStatistics().used_heap_size;
   };
   const collect = () => {
     timer = undefined;
@@ -120,6 +143,9 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024): 
     },
     get runs() {
       return runs;
+    },
+    get lateRuns() {
+      return lateRuns;
     },
   };
 }
