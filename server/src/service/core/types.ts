@@ -176,3 +176,20 @@ export interface SemanticToken {
   type: SemanticTokenType;
   modifiers?: SemanticTokenModifier[];
 }
+
+/** Per list: its items by path (the first of a path) and how many there were, built once per list. */
+const pathIndex = new WeakMap<readonly { path: string }[], { length: number; byPath: Map<string, { path: string }> }>();
+
+/**
+ * `list.find((x) => x.path === path)` from an index built once per list (rebuilt when it grew):
+ * a search per script over a tree's scripts was quadratic in a 1,000-script tree.
+ */
+export function atPath<T extends { path: string }>(list: readonly T[], path: string): T | undefined {
+  let index = pathIndex.get(list);
+  if (!index || index.length !== list.length) {
+    index = { length: list.length, byPath: new Map() };
+    for (const x of list) if (!index.byPath.has(x.path)) index.byPath.set(x.path, x);
+    pathIndex.set(list, index);
+  }
+  return index.byPath.get(path) as T | undefined;
+}

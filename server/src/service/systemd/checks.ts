@@ -6,7 +6,7 @@
 import type { WorkspaceHost } from '../core/language';
 import type { Settings } from '../core/settings';
 import { SourceText } from '../core/text';
-import { range, type RawProblem } from '../core/types';
+import { atPath, range, type RawProblem } from '../core/types';
 import { enumerateSysv, generate, generatorDirs, nameBytes, nativeUnit, textBytes, type GeneratorRun, type LoadCache } from './generator';
 import { keptWhileReadsAgree } from './reads';
 import { loadSysv, type LoadNote, type LoadResult } from './load';
@@ -130,7 +130,8 @@ export function checkSystemd(input: SystemdCheckInput, out: RawProblem[]): void 
   if (!host || input.root === undefined) return;
   const dirs = generatorDirs(input.root, host);
   if (!dirs || input.path !== `${input.root}/${dirs.initDir}/${fileName}`) return;
-  const me = enumerationOf(input.root, host, profile, input.settings)?.scripts.find((s) => s.path === input.path);
+  const run = enumerationOf(input.root, host, profile, input.settings);
+  const me = run ? atPath(run.scripts, input.path) : undefined;
   // The generator writes no alias for a script it skips, nor one that is the script's own unit
   // ("Provides: foo.sh" in foo.sh: "Ignoring creation of an alias foo.service for itself").
   const own = translateName(name, profile);

@@ -5,7 +5,7 @@
  * pointing at the other files.
  */
 import type { WorkspaceHost } from '../../core/language';
-import { range, type RawProblem, type RelatedInfo } from '../../core/types';
+import { atPath, range, type RawProblem, type RelatedInfo } from '../../core/types';
 import { defaultTool, plan, type Tool } from '../../boot/planner';
 import { isWholeImage, loadInitTree, type InitTree, type ScriptInfo } from '../../boot/scripts';
 import { ReadSet, recordingHost, type Read } from '../../systemd/reads';
@@ -57,7 +57,7 @@ export function checkWorkspace(path: string, profile: InitProfile, host: Workspa
   // The tree is read once per root and kept by the host until files change.
   const tree = host.memo ? host.memo(`initTree:${root}`, () => loadInitTree(root, host)) : loadInitTree(root, host);
   if (!tree) return;
-  const me = tree.scripts.find((s) => s.path === path);
+  const me = atPath(tree.scripts, path);
   if (!me) return;
   const byName = providersOf(tree, profile);
 
