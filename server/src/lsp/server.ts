@@ -216,7 +216,16 @@ export function startServer(connection: Connection = process.argv.includes('--st
     const i = list.indexOf(uri);
     if (i >= 0) list.splice(i, 1);
   };
-  /** Moves `uri` to the recent end of `list`; forgets what falls out of both lists (`forgetLater`). */
+  /**
+   * Of the kept analyses, only those of the documents opened or edited last keep their parse
+   * tree (the next keystroke's parse re-uses it); the others let it go once they are made or
+   * leave this set, keep their analysis for every request, and their next version is parsed from
+   * scratch (a typical script in about a millisecond). A tree lives in this thread's wasm heap,
+   * which never gives pages back: every tree kept at once (24 when a folder of scripts was
+   * opened) stayed resident for the life of the server (docs/performance.md, "Session 10, mem").
+   */
+  const KEEP_TREES = 2;
+  /** Moves `uri` to the recent end of `list`; forgets what falls out of both lists (`forgetLater`), lets trees go (`releaseTreesLater`). */
   function keep(list: string[], max: number, uri: string): void {
     remove(list, uri);
     list.push(uri);
@@ -224,6 +233,16 @@ export function startServer(connection: Connection = process.argv.includes('--st
       const old = list.shift()!;
       if (!edited.includes(old) && !others.includes(old)) forgetLater(old);
     }
+    releaseTreesLater();
+  }
+  /** Frees the trees of the kept analyses outside the last `KEEP_TREES` edited, on a later turn (as `forgetLater`, off the latency path). */
+  let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  function releaseTreesLater(): void {
+    releaseTimer ??= setTimeout(() => {
+      releaseTimer = undefined;
+      const hot = edited.slice(-KEEP_TREES);
+      for (const [uri, c] of cache) if (!hot.includes(uri)) svc.releaseTree(c.analysis);
+    }, 0);
   }
   /**
    * Documents that fell out of both lists are forgotten on a later turn of the event loop, once

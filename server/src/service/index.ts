@@ -284,6 +284,15 @@ export function disposeAnalysis(a: Analysis): void {
   if (a.model !== undefined) MODULES[a.language]?.dispose?.(a.model);
 }
 
+/**
+ * Frees the parse tree (and the statement cache) an analysis keeps for its next version's
+ * incremental parse: the analysis still answers every request, and the version after it is
+ * parsed from scratch. Calling it again, or `disposeAnalysis` later, is harmless.
+ */
+export function releaseTree(a: Analysis): void {
+  disposeAnalysis(a);
+}
+
 export function getFoldingRanges(a: Analysis): FoldingEntry[] {
   if (a.model === undefined) return [];
   return (MODULES[a.language]?.folding?.(a.model, a.src) ?? []).filter((f) => f.endLine < a.src.lineCount && f.startLine < f.endLine);
