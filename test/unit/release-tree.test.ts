@@ -28,11 +28,31 @@ function answers(a: svc.Analysis): unknown {
     lenses: svc.getCodeLenses(a),
     folding: svc.getFoldingRanges(a),
     hovers: Array.from({ length: lines }, (_, line) => svc.doHover(a, { line, character: 4 })),
+    // The quick fixes of every problem, the suppression comment's place among them (read from the tree when there is one).
+    fixes: a.problems.map((p) => svc.getFixes(a, p.range, [p.code])),
   };
 }
 
 describe('releaseTree', () => {
   before(async () => svc.initialize({ wasmDir: join(REPO, 'dist') }));
+
+  it('keeps the suppression fixes where they were: a line comment offered outside strings and here-documents only', () => {
+    // Problems on a plain line (5) and on lines inside a string (7) and a here-document (11).
+    const text = '#!/bin/sh\n# chkconfig: 345 10 90\n# description: x\nstart() {\n\tip addr add 10.0.0.4/99 dev eth0\n\techo "a\n$(ip addr add 10.0.0.5/99 dev eth0)\nb"\n\tcat <<EOF\nx\n$(ip addr add 10.0.0.6/99 dev eth0)\nEOF\n}\ncase "$1" in\n  start|stop|restart|status) ;;\n  *) exit 2 ;;\nesac\n';
+    const a = svc.analyze({ path: '/etc/init.d/svc', text, language: 'initscript' }, settings);
+    const lineFix = (line: number) => {
+      const p = a.problems.find((x) => x.range.start.line === line && x.code === 'ipaddr/invalid-prefix');
+      assert.ok(p, `a problem on line ${line}`);
+      return svc.getFixes(a, p.range, [p.code]).some((f) => f.title.endsWith('for this line'));
+    };
+    const before = [lineFix(4), lineFix(6), lineFix(10)];
+    assert.deepEqual(before, [true, false, false]);
+    const all = answers(a);
+    svc.releaseTree(a);
+    assert.deepEqual([lineFix(4), lineFix(6), lineFix(10)], before);
+    assert.deepEqual(answers(a), all);
+    svc.disposeAnalysis(a);
+  });
 
   it('keeps the analysis answering; the next version is parsed from scratch and equals a fresh analysis', () => {
     const doc = TextDocument.create(`file://${PATH}`, 'shellscript', 1, SCRIPT);

@@ -18,6 +18,9 @@ import type { SourceText } from '../core/text';
 import type { Fix, Problem, TextEdit } from '../core/types';
 import type { InitScriptDoc } from '../languages/initscript';
 import type { HaresourcesDoc } from '../languages/haresources/features';
+import { commentRows } from '../shell/commentRows';
+import { parseShell } from '../shell/parse';
+import { parserFailed, sharedBashParser } from '../shell/treeSitter';
 
 /** The directive and the blanks after it; the codes are the rest of the line, trailing blanks cut (a lazy `(.*?)[ \t]*$` is quadratic). */
 const DIRECTIVE = /^(\s*#\s*sysv-ha-disable-(next-line|file)\b[ \t]*)/;
@@ -53,6 +56,28 @@ function splitsShellToken(tree: Tree, line: number): boolean {
   return true;
 }
 
+/**
+ * The rows a comment line cannot go before, from a parse of `text` in this thread (the same
+ * tree as the one let go: a text is parsed the same way every time), or undefined when it
+ * cannot be parsed now (then only the file comment is offered).
+ */
+function rowsOfText(text: string): ReadonlySet<number> | undefined {
+  const parser = sharedBashParser();
+  if (!parser) return undefined;
+  try {
+    const { tree } = parseShell(parser, text);
+    if (!tree) return undefined;
+    try {
+      return new Set(commentRows(tree, undefined, [], undefined).all);
+    } finally {
+      tree.delete();
+    }
+  } catch (err) {
+    parserFailed(err);
+    return undefined;
+  }
+}
+
 /** Whether a comment line may be inserted before `line` without changing what the file means. */
 function lineCommentAllowed(doc: SuppressDoc, line: number): boolean {
   const { src } = doc;
@@ -69,6 +94,8 @@ function lineCommentAllowed(doc: SuppressDoc, line: number): boolean {
       if (m.foreign) return true;
       // The tree is here when parsed in this thread; the parser worker sends the rows instead.
       if (m.tree) return !splitsShellToken(m.tree, line);
+      // A tree let go after the analysis (the server keeps trees only for the scripts edited last): the rows of a new parse.
+      if (!m.noCommentRows && m.treeReleased) m.noCommentRows = rowsOfText(doc.src.text);
       return m.noCommentRows ? !m.noCommentRows.has(line) : false;
     }
     case 'haresources': {

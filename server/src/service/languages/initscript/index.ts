@@ -29,6 +29,8 @@ export interface InitScriptDoc {
   tree?: Tree;
   /** When the tree is in the parser worker: the rows a comment line cannot be put before (inside a string, a here-document, …). */
   noCommentRows?: ReadonlySet<number>;
+  /** The tree was parsed here and let go (`dispose`, `releaseTree`): the suppression fix parses the text again for its rows. */
+  treeReleased?: boolean;
   /** Not a SysV script (OpenRC, OpenWrt rc.common): only the name is checked. */
   foreign?: string;
   /** The shell parse was stopped at its time budget (the next edit gets a shorter one). */
@@ -419,6 +421,7 @@ export const initscriptModule: LanguageModule<InitScriptDoc> = {
   inlayHints: (doc, src, r) => inlayHints(doc, src, r),
   semanticTokens: (doc, src) => semanticTokens(doc, src),
   dispose(doc) {
+    if (doc.tree) doc.treeReleased = true;
     try {
       doc.tree?.delete();
     } catch {
