@@ -29,6 +29,20 @@ const importMetaShim = {
         return { contents: text.replace(from, 'const createRequire = () => cjsRequire;'), loader: 'js' };
       });
     },
+  }, {
+    // vscode-jsonrpc requires "crypto" when loaded, for pipe and socket names (never used with
+    // --stdio, nor by the CLI) and random UUIDs. Loading it costs the server about 0.7 MB
+    // (docs/performance.md, "Session 10, mem"): it is required on first use instead.
+    name: 'vscode-jsonrpc-lazy-crypto',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]vscode-jsonrpc[\\/]lib[\\/]node[\\/](main|ril)\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const from = 'const crypto_1 = require("crypto");';
+        if (!text.includes('require("crypto")')) return undefined;
+        if (!text.includes(from)) throw new Error(`${args.path}: its crypto require is not the one made lazy (vscode-jsonrpc changed)`);
+        return { contents: text.replace(from, 'const crypto_1 = new Proxy({}, { get: (_, name) => require("crypto")[name] });'), loader: 'js' };
+      });
+    },
   }],
 };
 
