@@ -225,41 +225,34 @@ export function startServer(connection: Connection = process.argv.includes('--st
    * opened) stayed resident for the life of the server (docs/performance.md, "Session 10, mem").
    */
   const KEEP_TREES = 2;
-  /** Moves `uri` to the recent end of `list`; forgets what falls out of both lists (`forgetLater`), lets trees go (`releaseTreesLater`). */
+  /** Moves `uri` to the recent end of `list`; what falls out of both lists is forgotten, and trees let go, on a later turn (`tidyLater`). */
   function keep(list: string[], max: number, uri: string): void {
     remove(list, uri);
     list.push(uri);
     while (list.length > max) {
       const old = list.shift()!;
-      if (!edited.includes(old) && !others.includes(old)) forgetLater(old);
+      if (!edited.includes(old) && !others.includes(old)) toForget.add(old);
     }
-    releaseTreesLater();
-  }
-  /** Frees the trees of the kept analyses outside the last `KEEP_TREES` edited, on a later turn (as `forgetLater`, off the latency path). */
-  let releaseTimer: ReturnType<typeof setTimeout> | undefined;
-  function releaseTreesLater(): void {
-    releaseTimer ??= setTimeout(() => {
-      releaseTimer = undefined;
-      const hot = edited.slice(-KEEP_TREES);
-      for (const [uri, c] of cache) if (!hot.includes(uri)) svc.releaseTree(c.analysis);
-    }, 0);
+    tidyLater();
   }
   /**
-   * Documents that fell out of both lists are forgotten on a later turn of the event loop, once
-   * the open or edit that pushed them out has been analysed and its diagnostics written (the
-   * output is flushed on the turn it is written: `stdio.ts`): freeing an analysis and its tree
-   * (about 0.1 ms for a typical script) is then not part of that document's latency. Those back
-   * in a list by then are kept.
+   * On a later turn of the event loop, once the open or edit that called `keep` has been
+   * analysed and its diagnostics written (the output is flushed on the turn it is written:
+   * `stdio.ts`): documents that fell out of both lists, and are not back in one, are forgotten,
+   * and the kept analyses outside the last `KEEP_TREES` edited let their trees go. Freeing an
+   * analysis and its tree (about 0.1 ms for a typical script) is then not part of that
+   * document's latency.
    */
   const toForget = new Set<string>();
-  let forgetTimer: ReturnType<typeof setTimeout> | undefined;
-  function forgetLater(uri: string): void {
-    toForget.add(uri);
-    forgetTimer ??= setTimeout(() => {
-      forgetTimer = undefined;
+  let tidyTimer: ReturnType<typeof setTimeout> | undefined;
+  function tidyLater(): void {
+    tidyTimer ??= setTimeout(() => {
+      tidyTimer = undefined;
       const uris = [...toForget];
       toForget.clear();
       for (const u of uris) if (!edited.includes(u) && !others.includes(u)) forget(u);
+      const hot = edited.slice(-KEEP_TREES);
+      for (const [uri, c] of cache) if (!hot.includes(uri)) svc.releaseTree(c.analysis);
     }, 0);
   }
   const collector = idleCollector();
