@@ -15,6 +15,10 @@
 //               1,000-script tree in the same run, interleaved with this one
 //   --node-flags "FLAGS"  extra node/V8 flags for the server and CLI processes (experiments,
 //               e.g. "--liftoff-only"); recorded in the JSON
+//   --runs N    run the whole bench N times, one process after another, and judge each target by
+//               the majority of the runs (the median for a fixed limit); each run's table and JSON
+//               are kept beside --out (OUT.runI.txt / .json). This machine's noise between runs is
+//               larger than several targets' margins; one run's verdict near a limit says little.
 //   --no-server-flags  start the server without the flags the editors give it
 //               (node flags and environment of dist/server-launch.json), as a plain
 //               `node dist/server.js --stdio` would be
@@ -33,7 +37,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // ---------------------------------------------------------------------------------------- options
 function parseArgs(argv) {
-  const o = { quick: false, files: undefined, cpuProf: undefined, nodeFlags: [], serverFlags: true, dist: join(REPO, 'dist'), baseline: undefined, serverEnv: {}, out: join(REPO, 'bench-results', 'latest.json') };
+  const o = { runs: 1, quick: false, files: undefined, cpuProf: undefined, nodeFlags: [], serverFlags: true, dist: join(REPO, 'dist'), baseline: undefined, serverEnv: {}, out: join(REPO, 'bench-results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -46,6 +50,7 @@ function parseArgs(argv) {
       const [k, ...v] = (argv[++i] ?? '').split('=');
       o.serverEnv[k] = v.join('=');
     }
+    else if (a === '--runs') o.runs = Math.max(1, Number.parseInt(argv[++i] ?? '1', 10) || 1);
     else if (a === '--no-server-flags') o.serverFlags = false;
     else if (a === '--node-flags') o.nodeFlags = (argv[++i] ?? '').split(/\s+/).filter(Boolean);
     else if (a === '--help' || a === '-h') {
@@ -643,28 +648,31 @@ async function main() {
 /** Issue 18 (the parser in its own worker): memory that goes back, a parser that comes back, every core. */
 function targets18(r) {
   const t = [];
-  const add = (name, target, value, unit, ok, note = '') => t.push({ name, target, value: round(value, 2), unit, met: value === null || value === undefined ? null : ok(value), note });
-  add('RSS, corpus open, settled (main + worker)', '≤ 64 MB', r.memory.corpusOpenSettledMB, 'MB', (v) => v <= 64, `${r.memory.corpusOpenSteadyMB} MB 2 s after the last request`);
-  add(`RSS ${AFTER_CLOSE_MS / 1000} s after closing the generated scripts`, '≤ 64 MB', r.memory.afterCloseMB, 'MB', (v) => v <= 64, `${r.memory.idleEndMB} MB at the end of the idle time`);
-  add('peak RSS while opening the corpus', '≤ 90 MB', r.memory.corpusOpenPeakMB, 'MB', (v) => v <= 90);
-  for (const [n, v] of Object.entries(r.large)) add(`${n}-line script: didOpen → diagnostics / full parse`, '≤ 3×', v.openRatio, '×', (x) => x <= 3, `${v.openMs} ms; parse ${v.floorFullMs} ms`);
-  if (r.large[20000]) add('20k-line script: per edit p50', '≤ 30 ms', r.large[20000].edit.p50, 'ms', (v) => v <= 30, `p95 ${r.large[20000].edit.p95} ms`);
+  // `limit` is the target as a number (lower is better) so that `--runs N` can judge the median.
+  const add = (name, target, value, unit, limit, note = '', extra = true) => t.push({ name, target, value: round(value, 2), unit, limit: limit === null ? null : round(limit, 3), met: value === null || value === undefined ? null : (limit === null || value <= limit) && extra, note });
+  add('RSS, corpus open, settled (main + worker)', '≤ 64 MB', r.memory.corpusOpenSettledMB, 'MB', 64, `${r.memory.corpusOpenSteadyMB} MB 2 s after the last request`);
+  add(`RSS ${AFTER_CLOSE_MS / 1000} s after closing the generated scripts`, '≤ 64 MB', r.memory.afterCloseMB, 'MB', 64, `${r.memory.idleEndMB} MB at the end of the idle time`);
+  add('peak RSS while opening the corpus', '≤ 90 MB', r.memory.corpusOpenPeakMB, 'MB', 90);
+  for (const [n, v] of Object.entries(r.large)) add(`${n}-line script: didOpen → diagnostics / full parse`, '≤ 3×', v.openRatio, '×', 3, `${v.openMs} ms; parse ${v.floorFullMs} ms`);
+  if (r.large[20000]) add('20k-line script: per edit p50', '≤ 30 ms', r.large[20000].edit.p50, 'ms', 30, `p95 ${r.large[20000].edit.p95} ms`);
   const ti = r.corpus.typicalInitScripts;
   const floorTypical = p50(r.perFile.filter((e) => e.kind === 'initscripts' && e.group !== 'generated' && e.lines >= 50 && e.lines <= 700).map((e) => e.floorFullMs));
-  add('typical script: didOpen p50', `≤ 2×parse+1 ms`, ti.open.p50, 'ms', (v) => v <= 2 * floorTypical + 1, `limit ${round(2 * floorTypical + 1, 2)} ms (parse p50 ${round(floorTypical, 3)} ms)`);
-  add('typical script: per edit p95', '≤ 5 ms', ti.edit.p95, 'ms', (v) => v <= 5, `p50 ${ti.edit.p50} ms`);
+  add('typical script: didOpen p50', `≤ 2×parse+1 ms`, ti.open.p50, 'ms', 2 * floorTypical + 1, `limit ${round(2 * floorTypical + 1, 2)} ms (parse p50 ${round(floorTypical, 3)} ms)`);
+  add('typical script: per edit p95', '≤ 5 ms', ti.edit.p95, 'ms', 5, `p50 ${ti.edit.p50} ms`);
   for (const kind of FAULT_KINDS) {
     const f = r.faults?.[kind];
     if (!f) continue;
-    add(`injected ${kind} fault: another document's analysis back`, kind === 'hang' ? '(watchdog)' : '≤ 1000 ms', f.injected ? f.otherDocumentBackMs : null, 'ms', (v) => (kind === 'hang' || v <= 1000) && f.onlyTheFaultingOne, f.injected ? `only the faulting text without body: ${f.onlyTheFaultingOne}; its next edit checks it: ${f.bodyBackOnNextEdit}` : 'no fault injection in this build');
+    add(`injected ${kind} fault: another document's analysis back`, kind === 'hang' ? '(watchdog)' : '≤ 1000 ms', f.injected ? f.otherDocumentBackMs : null, 'ms', kind === 'hang' ? null : 1000, f.injected ? `only the faulting text without body: ${f.onlyTheFaultingOne}; its next edit checks it: ${f.bodyBackOnNextEdit}` : 'no fault injection in this build', f.onlyTheFaultingOne === true);
   }
   if (r.tree?.cliTree) {
     const c = r.tree.cliTree;
     // Today's time is one thread parsing in itself: --jobs 1 (and the baseline build, when given).
-    add(`1,000-script tree: CLI time / --jobs 1 (${r.machine.cpus} CPUs)`, '≤ 0.6×', c.jobs1Ms ? c.defaultMs / c.jobs1Ms : null, '×', (v) => v <= 0.6, `${round(c.defaultMs, 0)} ms (CPU ${round(c.defaultCpuMs, 0)}) vs --jobs 1 ${round(c.jobs1Ms, 0)} ms (CPU ${round(c.jobs1CpuMs, 0)})${c.baselineMs ? `; baseline build ${round(c.baselineMs, 0)} ms: ${round(c.defaultMs / c.baselineMs, 2)}×` : ''}`);
-    add('1,000-script tree: all opened in the server', '≤ 1500 ms', r.tree.serverAllPublishedMs, 'ms', (v) => v <= 1500, `CPU ${round(r.tree.serverCpuMs, 0)} ms`);
+    add(`1,000-script tree: CLI time / --jobs 1 (${r.machine.cpus} CPUs)`, '≤ 0.6×', c.jobs1Ms ? c.defaultMs / c.jobs1Ms : null, '×', 0.6, `${round(c.defaultMs, 0)} ms (CPU ${round(c.defaultCpuMs, 0)}) vs --jobs 1 ${round(c.jobs1Ms, 0)} ms (CPU ${round(c.jobs1CpuMs, 0)})${c.baselineMs ? `; baseline build ${round(c.baselineMs, 0)} ms: ${round(c.defaultMs / c.baselineMs, 2)}×` : ''}`);
+    // The issue's own words, "0.6× today's time": the build it was filed on, when given as --baseline.
+    if (c.baselineMs) add('1,000-script tree: CLI time / the --baseline build', '≤ 0.6×', c.defaultMs / c.baselineMs, '×', 0.6, `${round(c.defaultMs, 0)} ms vs ${round(c.baselineMs, 0)} ms (CPU ${round(c.baselineCpuMs, 0)})`);
+    add('1,000-script tree: all opened in the server', '≤ 1500 ms', r.tree.serverAllPublishedMs, 'ms', 1500, `CPU ${round(r.tree.serverCpuMs, 0)} ms`);
   }
-  add('fresh server: spawn → first diagnostics of a tiny script', '≤ 250 ms', r.startup.firstInitScriptDiagnosticsMs.p50, 'ms', (v) => v <= 250, `first edit after the worker was ended: ${r.parserWorker.firstEditAfterEndedMs} ms`);
+  add('fresh server: spawn → first diagnostics of a tiny script', '≤ 250 ms', r.startup.firstInitScriptDiagnosticsMs.p50, 'ms', 250, `first edit after the worker was ended: ${r.parserWorker.firstEditAfterEndedMs} ms`);
   return t;
 }
 
@@ -694,6 +702,55 @@ function targets(r) {
   add('.vsix size', '< 3 MB', r.vsix ? r.vsix.bytes / 1048576 : null, 'MB', (v) => v < 3, r.vsix ? 'sysv-ha.vsix as found (not rebuilt)' : 'no sysv-ha.vsix: run npm run package');
   add('extension activation', '< 300 ms', null, 'ms', () => null, 'needs the VS Code extension host: npm run test:e2e prints it');
   return t;
+}
+
+// ------------------------------------------------------------------------------------------ --runs
+/** `--runs N`: the bench N times in fresh processes (same options), then every target judged over the runs. */
+async function runMany() {
+  const started = performance.now();
+  const argv = process.argv.slice(2);
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs' || argv[i] === '--out') i++;
+    else rest.push(argv[i]);
+  }
+  const stem = opts.out.replace(/\.json$/, '');
+  mkdirSync(dirname(opts.out), { recursive: true });
+  const runs = [];
+  for (let i = 1; i <= opts.runs; i++) {
+    const out = `${stem}.run${i}.json`;
+    const t0 = performance.now();
+    process.stdout.write(`bench run ${i} of ${opts.runs} … `);
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...rest, '--out', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    writeFileSync(`${stem}.run${i}.txt`, `${child.stdout ?? ''}${child.stderr ?? ''}`);
+    if (child.status !== 0) throw new Error(`run ${i} failed (exit ${child.status}); its output is in ${stem}.run${i}.txt`);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    runs.push({ file: out, r });
+    console.log(`${round((performance.now() - t0) / 1000, 1)} s, load ${r.machine.loadavgStart.join(' ')} → ${r.machine.loadavgEnd.join(' ')}`);
+  }
+  const combine = (key) => {
+    const names = [...new Set(runs.flatMap(({ r }) => r[key].map((t) => t.name)))];
+    return names.map((name) => {
+      const each = runs.map(({ r }) => r[key].find((t) => t.name === name)).filter(Boolean);
+      const values = each.map((t) => t.value).filter((v) => typeof v === 'number');
+      const judged = each.filter((t) => t.met !== null);
+      const metRuns = judged.filter((t) => t.met).length;
+      const sorted = [...values].sort((a, b) => a - b);
+      return {
+        name, target: each[0].target, unit: each[0].unit, values, median: values.length ? round(p50(values), 2) : null,
+        min: sorted[0] ?? null, max: sorted.at(-1) ?? null, limits: each.map((t) => t.limit ?? null),
+        metRuns, judgedRuns: judged.length, met: judged.length ? metRuns * 2 > judged.length : null,
+      };
+    });
+  };
+  const combined = { date: new Date().toISOString(), runs: runs.map(({ file }) => relative(REPO, file)), git: gitInfo(), targets: combine('targets'), targets18: combine('targets18'), benchWallS: round((performance.now() - started) / 1000, 1) };
+  writeFileSync(opts.out, `${JSON.stringify(combined, null, 2)}\n`);
+  const line = (t, w) => `  ${t.met === null ? ' n/a ' : t.met ? ' met ' : 'MISSED'}  ${t.name.padEnd(w)} ${String(t.target).padStart(14)}  median ${t.median === null ? '—' : `${t.median} ${t.unit}`}${t.values.length > 1 ? `  (${t.min}–${t.max}; met in ${t.metRuns} of ${t.judgedRuns})` : ''}`;
+  console.log(`\ntargets (issue 7), ${runs.length} runs:`);
+  for (const t of combined.targets) console.log(line(t, 50));
+  console.log(`\ntargets (issue 18), ${runs.length} runs:`);
+  for (const t of combined.targets18) console.log(line(t, 56));
+  console.log(`\nJSON: ${relative(process.cwd(), opts.out) || opts.out} (each run: ${stem}.runI.json / .txt)   (bench took ${combined.benchWallS} s)`);
 }
 
 // ------------------------------------------------------------------------------------------ output
@@ -872,7 +929,7 @@ function gitInfo() {
   return { commit: r.status === 0 ? r.stdout.trim() : null, dirty: d.status === 0 ? d.stdout.trim().length > 0 : null };
 }
 
-main().catch((err) => {
+(opts.runs > 1 ? runMany() : main()).catch((err) => {
   console.error(`bench: ${err?.stack ?? err}`);
   process.exit(1);
 });
