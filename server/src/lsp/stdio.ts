@@ -1,39 +1,52 @@
 /**
  * The server's connection over stdio, with its output written once per turn of the event loop.
- * vscode-jsonrpc writes every message as two writes (the header, then the JSON); stdout to a pipe
- * is synchronous on Linux, so each became a system call that also woke the editor. Opening a
- * folder of 1,000 scripts made 2,000 of them. Here the writes of one turn go out as one.
+ * vscode-jsonrpc's stream writer queues every message behind a semaphore that runs it on a
+ * later turn (`setImmediate`), encodes it through promises and writes it as two writes (the
+ * header, then the JSON); stdout to a pipe is synchronous on Linux, so each write became a
+ * system call that also woke the editor. Opening a folder of 1,000 scripts made 2,000 of them,
+ * and each diagnostics message left two turns later than it was made, after whatever timers
+ * came due meanwhile. Here a message is encoded when it is sent, and the messages of one turn
+ * go out as one write at the end of that turn (`process.nextTick`).
  */
-import { Writable } from 'node:stream';
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, createConnection, ProposedFeatures, type Connection, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
-/** Collects what is written and hands it to `target` in one write on the next turn (at once on exit). */
-export class BatchedOutput extends Writable {
+/** Writes JSON-RPC messages (`Content-Length` framing, UTF-8 JSON, as vscode-jsonrpc's) to `target`, one write per turn. */
+export class TurnWriter extends AbstractMessageWriter implements MessageWriter {
   private chunks: Buffer[] = [];
   private scheduled = false;
+  private errors = 0;
+  private readonly flushNow = () => this.flush();
 
   constructor(private readonly target: NodeJS.WritableStream) {
     super();
-    target.on('error', (err: Error) => this.destroy(err));
-    process.on('exit', () => this.flush());
+    target.on('error', (err: Error) => this.fireError(err));
+    target.on('close', () => this.fireClose());
+    process.on('exit', this.flushNow);
   }
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    this.chunks.push(chunk);
+  write(msg: Message): Promise<void> {
+    let body: Buffer;
+    try {
+      body = Buffer.from(JSON.stringify(msg), 'utf8');
+    } catch (err) {
+      this.fireError(err, msg, ++this.errors);
+      return Promise.reject(err);
+    }
+    this.chunks.push(Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body);
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      process.nextTick(this.flushNow);
     }
-    done();
+    return Promise.resolve();
   }
 
-  override _final(done: (error?: Error | null) => void): void {
+  end(): void {
     this.flush();
-    done();
   }
 
-  private flush(): void {
+  /** Everything written so far, in one write. */
+  flush(): void {
     this.scheduled = false;
     if (this.chunks.length === 0) return;
     const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
@@ -42,9 +55,12 @@ export class BatchedOutput extends Writable {
   }
 }
 
-/** `--stdio`: the connection over this process's stdin and stdout, as vscode-languageserver makes it, with batched output. */
+/** `--stdio`: the connection over this process's stdin and stdout, as vscode-languageserver makes it, with the output written per turn. */
 export function stdioConnection(): Connection {
-  const connection = createConnection(ProposedFeatures.all, process.stdin, new BatchedOutput(process.stdout));
+  // stdin as a stream (vscode-languageserver then ends the process when it closes), the writer as
+  // a MessageWriter: vscode-jsonrpc takes either at run time; the typings pair them.
+  const writer: MessageWriter = new TurnWriter(process.stdout);
+  const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
   // As vscode-languageserver does for --stdio: console output goes to the client's log, never
   // into the protocol stream (a library that prints would corrupt it).
   const log = connection.console;
