@@ -7,7 +7,9 @@ import * as svc from '../service';
 import { SnapshotFsHost, type FsHost } from '../host/fsHost';
 import { readForCheck } from './files';
 import type { FileResult, SkippedFile } from './format';
-import type { WasmModules } from '../service/shell/treeSitter';
+import { bashParserFailure, parserFailed, sharedBashParser, type WasmModules } from '../service/shell/treeSitter';
+import { parseShell } from '../service/shell/parse';
+import { extractBody } from '../service/languages/initscript/body';
 
 /** A file to check: its path, its language, the folder it must resolve inside, its text when already read (standard input). */
 export interface CheckInput {
@@ -47,16 +49,71 @@ export function fencedHost(ctx: CheckContext, settings: svc.Settings): SnapshotF
  * tree, a FIFO, binary, too large) is a skip. The result holds the file's display text
  * (`displayText`: an authkeys key never leaves the thread that read it), only when `withText`.
  */
-export function checkOne(input: CheckInput, settings: svc.Settings, host: FsHost, withText: boolean): CheckOutcome {
+export function checkOne(input: CheckInput, settings: svc.Settings, host: FsHost, withText: boolean, shell?: svc.ShellBodies): CheckOutcome {
   let text = input.text;
   if (text === undefined) {
-    const read = readForCheck(input.path, { maxBytes: settings.maxFileSize, fence: input.fence });
-    if ('skip' in read) return { skip: { path: input.path, ...read.skip } };
+    const read = readInput(input, settings, host);
+    if ('skip' in read) return read;
     text = read.text;
   }
-  const analysis = svc.analyze({ path: input.path, text, language: input.language }, settings, host);
+  const analysis = svc.analyze({ path: input.path, text, language: input.language }, settings, host, undefined, shell);
   const shown = withText && analysis.problems.length > 0 ? svc.displayText(input.language, text) : '';
   return { result: { path: input.display, text: shown, problems: analysis.problems } };
+}
+
+/** Reads a file to check (`readForCheck`, with the real paths `host` keeps), or why it is skipped. */
+export function readInput(input: CheckInput, settings: svc.Settings, host: FsHost): { text: string } | { skip: SkippedFile } {
+  const read = readForCheck(input.path, { maxBytes: settings.maxFileSize, fence: input.fence, realOf: host instanceof SnapshotFsHost ? (p) => host.resolved(p) : undefined });
+  return 'skip' in read ? { skip: { path: input.path, ...read.skip } } : read;
+}
+
+/**
+ * Shell bodies read ahead in this thread (`readAhead`), each given once to the analysis of
+ * the same path and text (`ShellBodies`), exactly as the analysis would have read it.
+ */
+export class BodiesReadAhead implements svc.ShellBodies {
+  private readonly bodies = new Map<string, { text: string; body: svc.ShellBody }>();
+
+  /**
+   * Parses `text` and reads its body as an init script's analysis does (a parser fault
+   * included). A body that cannot be read (the reader throws) is left to the analysis.
+   */
+  readAhead(path: string, text: string): void {
+    let body: svc.ShellBody;
+    try {
+      body = readShellBody(text);
+    } catch {
+      return;
+    }
+    this.bodies.set(path, { text, body });
+  }
+
+  bodyOf(path: string, text: string): svc.ShellBody | undefined {
+    const hit = this.bodies.get(path);
+    if (hit === undefined || hit.text !== text) return undefined;
+    this.bodies.delete(path);
+    return hit.body;
+  }
+}
+
+/** An init script's shell body as its analysis reads it in this thread (`initscript/index.ts` parseTree, parseBody). */
+function readShellBody(text: string): svc.ShellBody {
+  const parser = sharedBashParser();
+  if (!parser) return { failure: bashParserFailure() };
+  let parsed: ReturnType<typeof parseShell>;
+  try {
+    parsed = parseShell(parser, text);
+  } catch (err) {
+    parserFailed(err);
+    return { failure: bashParserFailure() };
+  }
+  const { tree, stoppedAfterMs, refused } = parsed;
+  if (!tree) return { stoppedAfterMs, refused };
+  try {
+    return { body: extractBody(tree), stoppedAfterMs };
+  } finally {
+    tree.delete();
+  }
 }
 
 /** What a check worker is started with. */

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as svc from '../service';
 import { bashLanguage, loadBashFromModules } from '../service/shell/treeSitter';
-import { checkOne, contextSettings, fencedHost, type CheckWorkerData, type FromCheckWorker, type ToCheckWorker } from './checkFile';
+import { BodiesReadAhead, checkOne, contextSettings, fencedHost, readInput, type CheckWorkerData, type FromCheckWorker, type ToCheckWorker } from './checkFile';
 
 const data = workerData as CheckWorkerData;
 const send = (m: FromCheckWorker) => parentPort!.postMessage(m);
@@ -18,12 +18,38 @@ void (async () => {
   send({ type: 'ready' });
   const settings = contextSettings(data.ctx);
   const host = fencedHost(data.ctx, settings);
-  if (data.memos) {
-    const seed = await new Promise<ToCheckWorker>((resolve) => parentPort!.once('message', resolve));
-    for (const [key, value] of seed.entries) host.seedMemo(key, value);
-  }
   const next = new Int32Array(data.next);
-  for (;;) {
+  if (data.memos) {
+    // While the CLI's thread reads the init.d trees (every script's check needs its tree), the
+    // files this thread takes are read and their shell bodies parsed; they are checked, with
+    // those bodies, once the trees are here.
+    let seed: ToCheckWorker | undefined;
+    const seeded = new Promise<void>((resolve) => parentPort!.once('message', (m: ToCheckWorker) => {
+      seed = m;
+      resolve();
+    }));
+    const ahead = new BodiesReadAhead();
+    const taken: { index: number; text: string }[] = [];
+    while (seed === undefined && !svc.shellParserFailure()) {
+      const index = Atomics.add(next, 0, 1);
+      if (index >= data.queue.length) break;
+      const input = data.queue[index]!;
+      const read = readInput(input, settings, host);
+      if ('skip' in read) send({ type: 'checked', index, outcome: read });
+      else {
+        if (input.language === 'initscript') ahead.readAhead(input.path, read.text);
+        taken.push({ index, text: read.text });
+      }
+      // A turn of the event loop: the trees' message is taken as soon as it comes.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await seeded;
+    for (const [key, value] of seed!.entries) host.seedMemo(key, value);
+    for (const { index, text } of taken) {
+      send({ type: 'checked', index, outcome: checkOne({ ...data.queue[index]!, text }, settings, host, data.ctx.withText, ahead) });
+    }
+  }
+  while (!svc.shellParserFailure()) {
     const index = Atomics.add(next, 0, 1);
     if (index >= data.queue.length) break;
     send({ type: 'checked', index, outcome: checkOne(data.queue[index]!, settings, host, data.ctx.withText) });

@@ -53,13 +53,19 @@ export function isBinary(bytes: Buffer): boolean {
   return odd >= 32 && odd / text.length > 0.3;
 }
 
-export function readForCheck(path: string, options: { maxBytes: number; fence?: string }): { text: string } | { skip: Skip } {
+export function readForCheck(path: string, options: { maxBytes: number; fence?: string; realOf?: (path: string) => string | undefined }): { text: string } | { skip: Skip } {
+  // The real path as the checking thread's host keeps it (`SnapshotFsHost.resolved`: the init.d
+  // tree's reads found it already), else realpath(3) in one call (the JavaScript realpathSync
+  // lstats every component of every path); it is asked for the error when the host has none.
+  const known = options.realOf?.(path);
   let real: string;
-  // realpath(3) in one call (the JavaScript realpathSync lstats every component of every path).
-  try {
-    real = posix(process.platform === 'win32' ? realpathSync(path) : realpathSync.native(path));
-  } catch (err) {
-    return { skip: { kind: 'unreadable', message: `unreadable: ${describeFsError(err)}` } };
+  if (known !== undefined) real = posix(known);
+  else {
+    try {
+      real = posix(process.platform === 'win32' ? realpathSync(path) : realpathSync.native(path));
+    } catch (err) {
+      return { skip: { kind: 'unreadable', message: `unreadable: ${describeFsError(err)}` } };
+    }
   }
   if (options.fence && !inside(options.fence, real)) return { skip: { kind: 'outside', message: `not read: a link to ${real}, outside ${options.fence}` } };
   let fd: number;

@@ -5,7 +5,7 @@
  * change), so nothing is read from disk twice while typing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants as fsConstants, fstatSync, lstatSync, opendirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, opendirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 import type { HostChanges } from '../service/core/language';
 
@@ -114,7 +114,7 @@ export class FsHost implements WorkspaceHost {
         return undefined;
       }
       try {
-        const st = statSync(path);
+        const st = this.statOf(path);
         info = { isFile: st.isFile(), isDirectory: st.isDirectory(), mode: process.platform === 'win32' ? undefined : st.mode & 0o7777, size: st.size };
       } catch {
         info = undefined;
@@ -122,6 +122,11 @@ export class FsHost implements WorkspaceHost {
       this.stats.set(path, info);
     }
     return this.stats.get(path);
+  }
+
+  /** stat(2) of `path` (links followed); throws as statSync does. */
+  protected statOf(path: string): Stats {
+    return statSync(path);
   }
 
   listDir(path: string): string[] | undefined {
@@ -280,19 +285,74 @@ export class SnapshotFsHost extends FsHost implements HostChanges {
 
   /** Real paths, kept like the other answers: nothing changes under this host until `invalidate`. */
   private readonly reals = new Map<string, string | undefined>();
+  /** lstat(2) of paths (undefined: nothing there, or not to be asked), kept likewise. */
+  private readonly lstats = new Map<string, Stats | undefined>();
 
+  /**
+   * The real path of `path`, kept: for a path that is not a link itself, its folder's real path
+   * and its name (one lstat, which `stat` and `readLink` then answer from, instead of realpath(3)
+   * walking every component of every file of a tree).
+   */
   protected override realOf(path: string): string | undefined {
-    if (!this.reals.has(path)) this.reals.set(path, super.realOf(path));
+    if (!this.reals.has(path)) this.reals.set(path, this.resolve(path));
     return this.reals.get(path);
+  }
+
+  /** The real path of `path` as `realOf` keeps it (cached; undefined: nothing there). */
+  resolved(path: string): string | undefined {
+    return this.realOf(path);
+  }
+
+  private resolve(path: string): string | undefined {
+    const slash = path.lastIndexOf('/');
+    if (process.platform !== 'win32' && slash > 0 && slash < path.length - 1 && NORMAL_ABSOLUTE.test(path)) {
+      const st = this.lstatOf(path);
+      if (st === undefined) return undefined; // nothing there (realpath(3) fails too)
+      if (!st.isSymbolicLink()) {
+        const dir = this.realOf(path.slice(0, slash));
+        if (dir !== undefined) return `${dir === '/' ? '' : dir}${path.slice(slash)}`;
+      }
+    }
+    return super.realOf(path);
+  }
+
+  private lstatOf(path: string): Stats | undefined {
+    if (!this.lstats.has(path)) {
+      let st: Stats | undefined;
+      try {
+        st = lstatSync(path, { throwIfNoEntry: false });
+      } catch {
+        st = undefined;
+      }
+      this.lstats.set(path, st);
+    }
+    return this.lstats.get(path);
+  }
+
+  /** A path that is not a link: its lstat is its stat. */
+  protected override statOf(path: string): Stats {
+    const st = process.platform === 'win32' ? undefined : this.lstats.get(path);
+    return st !== undefined && !st.isSymbolicLink() ? st : super.statOf(path);
+  }
+
+  override readLink(path: string): string | undefined {
+    if (process.platform === 'win32') return super.readLink(path);
+    const st = this.lstatOf(path);
+    if (st === undefined || !st.isSymbolicLink()) return undefined;
+    return super.readLink(path);
   }
 
   override invalidate(path?: string): void {
     super.invalidate(path);
     // A link's change moves the real path of everything below it: forget them all.
     this.reals.clear();
+    this.lstats.clear();
     this.current++;
   }
 }
+
+/** An absolute POSIX path with no empty, '.' or '..' component (its folder is the text before its last '/'). */
+const NORMAL_ABSOLUTE = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
 
 /** realpath(3) (one call; the JavaScript realpathSync lstats each component: 3-4x slower per path). */
 function tryReal(p: string): string | undefined {
