@@ -3,7 +3,8 @@
  * (about 0.7 MB resident) and its ES module loader (about 0.5 MB) are loaded by nothing the server
  * does for an init script: vscode-jsonrpc requires `crypto` only for pipe names (scripts/build.mjs
  * makes it lazy), web-tree-sitter's glue gets the bundle's `require` instead of `await import()`.
- * docs/performance.md, "Session 10".
+ * docs/performance.md, "Session 10". Nor does it load `worker_threads` and `perf_hooks` before a
+ * text needs the parser worker, and its bundle has no indentation ("Session 11, mem").
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -72,5 +73,16 @@ describe('the built server: modules an init script does not need', () => {
     assert.ok(loaded.includes('NativeModule fs'), 'the module list was read');
     assert.deepEqual(loaded.filter((m) => /^NativeModule (crypto|internal\/crypto\/)/.test(m)), []);
     assert.deepEqual(loaded.filter((m) => m === 'NativeModule internal/modules/esm/module_job'), []);
+    // A small script is parsed in the server's thread: no worker, so no worker_threads yet, and
+    // no perf_hooks (about 0.7 MB together; docs/performance.md, "Session 11, mem").
+    assert.deepEqual(loaded.filter((m) => /^NativeModule (worker_threads|internal\/worker|internal\/worker\/io|perf_hooks|internal\/perf\/performance)$/.test(m)), []);
+  });
+
+  it('the server and its parser worker are bundled without indentation (V8 keeps their source for their life)', () => {
+    for (const file of ['server.js', 'parserWorker.js']) {
+      const text = readFileSync(join(REPO, 'dist', file), 'utf8');
+      const indented = text.split('\n').filter((line) => /^\s/.test(line)).length;
+      assert.ok(indented < 100, `${file}: ${indented} indented lines`);
+    }
   });
 });

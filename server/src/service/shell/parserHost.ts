@@ -22,8 +22,7 @@
  *   no worker can start at all (its script missing, the thread refused), every text is parsed
  *   here instead (`workerUnavailable`).
  */
-import { performance } from 'node:perf_hooks';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { TreeEditInfo } from '../core/language';
 import { FragmentDecoder } from './bodyTransfer';
@@ -111,6 +110,16 @@ const WATCHDOG_GRACE_MS = 4000;
 function workerGone(worker: Worker): boolean {
   return worker.performance.eventLoopUtilization().idle < 0;
 }
+
+/**
+ * `worker_threads`, loaded with the first worker: a server whose texts are all small never starts
+ * one, and the module (with the worker messaging it brings) is about 0.5 MB of resident memory.
+ * `performance` (the timings of a worker's answers) is the global one for the same reason: the
+ * `perf_hooks` import loaded its ten modules at start-up (0.25 MB; docs/performance.md, "Session 11, mem").
+ */
+let workerThreads: typeof import('node:worker_threads') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const threads = () => (workerThreads ??= require('node:worker_threads') as typeof import('node:worker_threads'));
 
 /** What resolves `ensure` once a worker says it is ready. */
 const readyHandlers = new WeakMap<Worker, () => void>();
@@ -449,12 +458,12 @@ export class ParserHost implements ShellBodies {
     slot.heap = undefined;
     const ready = this.modules.then((modules) => new Promise<void>((resolve) => {
       if (slot.generation !== generation || this.closed) return resolve();
-      const channel = new MessageChannel();
+      const channel = new (threads().MessageChannel)();
       const signal = new SharedArrayBuffer(4);
       const data: WorkerData = { modules, maxWasmBytes: this.opts.maxWasmBytes, faults: this.opts.faults, port: channel.port2, signal };
       let worker: Worker;
       try {
-        worker = new Worker(this.opts.workerScript ?? join(__dirname, 'parserWorker.js'), { workerData: data, transferList: [channel.port2], resourceLimits: RESOURCE_LIMITS });
+        worker = new (threads().Worker)(this.opts.workerScript ?? join(__dirname, 'parserWorker.js'), { workerData: data, transferList: [channel.port2], resourceLimits: RESOURCE_LIMITS });
       } catch (err) {
         channel.port1.close();
         this.startFailure = `the parser worker did not start (${err instanceof Error ? err.message : String(err)})`;
@@ -552,7 +561,7 @@ export class ParserHost implements ShellBodies {
       const { port, signal, worker } = slot;
       if (!port || !signal || !worker || !req.posted || slot.stalled) return;
       const seen = Atomics.load(signal, 0);
-      const got = receiveMessageOnPort(port);
+      const got = threads().receiveMessageOnPort(port);
       if (got) {
         this.onMessage(slot, worker, got.message as FromWorker);
         continue;
