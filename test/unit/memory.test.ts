@@ -1,7 +1,8 @@
 /** The server's idle collection (server/src/lsp/memory.ts). */
 import * as assert from 'node:assert/strict';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapCodeStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { describe, it } from 'node:test';
+import { runInNewContext } from 'node:vm';
 import { idleCollector } from '../../server/src/lsp/memory';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -49,5 +50,29 @@ describe('idle collector', () => {
     await sleep(1500);
     assert.equal(c.lateRuns, 1, 'cancelled by the work');
     assert.equal(junk.length, 0);
+  });
+
+  it('lets the bytecode of the functions not running go in its late collection; they compile again when called', async () => {
+    // V8 flushes bytecode by age (5 full collections without a call): out of the way here, so
+    // that only the collector's own flushing is seen.
+    setFlagsFromString('--bytecode-old-age=1000');
+    try {
+      const c = idleCollector(50, 0, 300);
+      const fns = Array.from({ length: 300 }, (_, i) => new Function('x', `let s = ${i}; for (let k = 0; k < x; k++) s += k * ${i} + (s >> 1); return s;`) as (x: number) => number);
+      const results = fns.map((f) => f(5));
+      // What plain full collections leave of them (their compiler's leftovers go in the first ones).
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      for (let i = 0; i < 3; i++) gc();
+      const before = getHeapCodeStatistics().bytecode_and_metadata_size;
+      c.workDone();
+      for (let i = 0; i < 200 && c.lateRuns === 0; i++) await sleep(25);
+      assert.equal(c.lateRuns, 1, 'the collections ran');
+      const after = getHeapCodeStatistics().bytecode_and_metadata_size;
+      assert.ok(before - after > 300 * 200, `bytecode and metadata ${before} -> ${after} bytes`);
+      assert.deepEqual(fns.map((f) => f(5)), results);
+    } finally {
+      setFlagsFromString('--bytecode-old-age=5');
+    }
   });
 });

@@ -183,6 +183,20 @@ describe('the parser host (web-tree-sitter in a worker thread)', () => {
     assert.deepEqual(next.body, localBody(applied.document.getText()));
   });
 
+  it('ends a worker once quiet, before its idle time, when no document\'s tree lives in it any more', async () => {
+    const host = newHost({ idleMs: 60_000, quietMs: 50 });
+    await host.parse('/etc/init.d/a', INIT_SCRIPT, null);
+    await host.parse('/etc/init.d/b', INIT_SCRIPT, null);
+    host.forget('/etc/init.d/a');
+    await wait(300);
+    assert.equal(host.stats().running, 1, 'b\'s tree still lives there');
+    host.forget('/etc/init.d/b');
+    for (let i = 0; i < 100 && host.stats().running > 0; i++) await wait(20);
+    assert.equal(host.stats().running, 0, 'ended once quiet, not after the minute of idle time');
+    assert.equal(host.stats().ended.idle, 1);
+    assert.ok((await host.parse('/etc/init.d/b', INIT_SCRIPT, null)).body, 'the next parse starts a fresh worker');
+  });
+
   it('ends a quiet worker whose heap passed the bound, but not while a large document lives in it', async () => {
     const host = newHost({ heapBoundBytes: 1, quietMs: 50 });
     const large = `${INIT_SCRIPT}${'# padding padding padding padding padding padding\n'.repeat(6000)}`;

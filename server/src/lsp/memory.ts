@@ -15,7 +15,7 @@
  * pages were all resident before the old ones went back, which made it the server's peak (the
  * corpus: 92 MB against 84 MB while opening it; docs/performance.md, "Session 9, mem"). A last
  * plain collection `LATE_MS` later, once V8 sees allocation as slow, lets the young generation
- * shrink.
+ * shrink, and lets the bytecode of the functions not running go.
  */
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -120,7 +120,15 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024, l
     timer = undefined;
     if (busy()) return;
     lateRuns++;
-    gc!();
+    // The server has been idle for seconds: the bytecode of every function not running goes too
+    // (V8 lets it go only after five full collections without a call), and is compiled again
+    // from the source when next called (docs/performance.md, "Session 11, mem").
+    setFlagsFromString('--stress-flush-code');
+    try {
+      gc!();
+    } finally {
+      setFlagsFromString('--no-stress-flush-code');
+    }
     baseline = getHeapStatistics().used_heap_size;
   };
   const collect = () => {

@@ -733,8 +733,10 @@ export class ParserHost implements ShellBodies {
     const heap = slot.heap ? heapBytes(slot.heap) : 0;
     let large = false;
     let resident = false;
+    let holds = false;
     for (const e of this.docs.values()) {
       if (e.slot !== slot || e.generation !== slot.generation) continue;
+      holds = true;
       // A text this size is parsed in the worker again on its next edit (a smaller one here).
       if (e.size > this.opts.inThreadMaxChars) resident = true;
       if (e.size > LARGE_TEXT) large = true;
@@ -747,11 +749,14 @@ export class ParserHost implements ShellBodies {
     // document the server keeps, larger than what the server parses in its own thread): its
     // next edit would pay a worker start and a full parse. Closing it (or the server
     // letting its analysis go) drops the tree, and the worker goes once idle.
-    if (this.opts.idleMs > 0 && since >= this.opts.idleMs && !resident) {
+    // A worker that holds no document's tree (the large ones were closed or let go) is ended once
+    // quiet: nothing of it would be reused, and its memory goes back seconds sooner.
+    if (this.opts.idleMs > 0 && !resident && (since >= this.opts.idleMs || (!holds && since >= this.opts.quietMs))) {
       void this.end(slot, 'idle');
       return;
     }
-    const next = this.opts.idleMs > 0 ? this.opts.idleMs - since : Infinity;
+    let next = this.opts.idleMs > 0 ? this.opts.idleMs - since : Infinity;
+    if (!holds && !resident) next = Math.min(next, this.opts.quietMs - since);
     if (Number.isFinite(next)) {
       slot.quietTimer = setTimeout(() => this.quiet(slot), Math.max(10, next));
       slot.quietTimer.unref?.();
