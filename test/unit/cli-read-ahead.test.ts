@@ -4,13 +4,15 @@
  * ahead gives exactly what its analysis gives when it parses the body itself.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as svc from '../../server/src/service';
-import { BodiesReadAhead } from '../../server/src/cli/checkFile';
+import { BodiesReadAhead, withHeaders } from '../../server/src/cli/checkFile';
+import { SnapshotFsHost } from '../../server/src/host/fsHost';
+import { knownHeader, loadInitTree, scriptInfo, type InitTree } from '../../server/src/service/boot/scripts';
 import { REPO } from '../helpers/golden';
-import { DEB, RH } from '../helpers/initscripts';
+import { DEB, lsbScript, RH, webStoreRoot } from '../helpers/initscripts';
 
 const settings = { ...svc.DEFAULT_SETTINGS, checkFileModes: false };
 
@@ -49,5 +51,30 @@ describe('the bodies a check worker reads ahead', () => {
     assert.equal(ahead.bodyOf('/etc/init.d/foo', DEB), undefined);
     assert.ok(ahead.bodyOf('/etc/init.d/foo', RH)?.body);
     assert.equal(ahead.bodyOf('/etc/init.d/foo', RH), undefined);
+  });
+});
+
+describe('the init.d tree a check worker is sent', () => {
+  it('without its header models, reads each header from the script when asked: the same header, and the analysis takes it', () => {
+    const root = webStoreRoot('sysv-ha-tree-headers-');
+    const host = new SnapshotFsHost({ roots: () => [root], strict: true });
+    const tree = loadInitTree(root, host)!;
+    assert.ok(tree.scripts.length >= 2);
+    // As checkPool.ts posts it: a structured clone of the tree without the headers.
+    const posted = structuredClone({ ...tree, scripts: tree.scripts.map(({ header: _h, ...rest }) => rest) }) as unknown as InitTree;
+    assert.ok(posted.scripts.every((s) => !Object.hasOwn(s, 'header')));
+    // One script's text is read anew by the worker's host (here: changed on disk, so its header is parsed, not found).
+    const changed = tree.scripts[0]!;
+    const text = `${lsbScript('web2', '$network')}# more\n`;
+    writeFileSync(changed.path, text);
+    const other = new SnapshotFsHost({ roots: () => [root], strict: true });
+    const rebuilt = withHeaders(posted, other)!;
+    for (const [i, s] of rebuilt.scripts.entries()) {
+      const expected = i === 0 ? scriptInfo(s.name, s.path, text).header : tree.scripts[i]!.header;
+      assert.deepEqual(s.header, expected, s.path);
+      assert.equal(knownHeader(s.path, other.readFile(s.path)!), s.header);
+      assert.deepEqual({ ...s }, { ...tree.scripts[i]!, header: expected });
+    }
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -10,6 +10,7 @@ import type { FileResult, SkippedFile } from './format';
 import { bashParserFailure, parserFailed, sharedBashParser, type WasmModules } from '../service/shell/treeSitter';
 import { parseShell } from '../service/shell/parse';
 import { extractBody } from '../service/languages/initscript/body';
+import { cachedScriptInfo, type InitTree, type ScriptInfo } from '../service/boot/scripts';
 
 /** A file to check: its path, its language, the folder it must resolve inside, its text when already read (standard input). */
 export interface CheckInput {
@@ -114,6 +115,28 @@ function readShellBody(text: string): svc.ShellBody {
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * An init.d tree posted without its scripts' header models (`checkPool.ts`): each script's
+ * header is read, when first asked for, from its text as this thread's host reads it, through
+ * the same per-text cache the tree's own reading uses (so an analysis of that text takes it too).
+ */
+export function withHeaders(tree: InitTree | undefined, host: FsHost): InitTree | undefined {
+  if (!tree) return tree;
+  for (const s of tree.scripts) {
+    if (Object.hasOwn(s, 'header')) continue;
+    Object.defineProperty(s, 'header', {
+      configurable: true,
+      enumerable: true,
+      get(): ScriptInfo['header'] {
+        const header = cachedScriptInfo(s.name, s.path, host.readFile(s.path) ?? '').header;
+        Object.defineProperty(s, 'header', { value: header, writable: true, configurable: true, enumerable: true });
+        return header;
+      },
+    });
+  }
+  return tree;
 }
 
 /** What a check worker is started with. */

@@ -6,8 +6,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as svc from '../service';
+import type { InitTree } from '../service/boot/scripts';
 import { bashLanguage, loadBashFromModules } from '../service/shell/treeSitter';
-import { BodiesReadAhead, checkOne, contextSettings, fencedHost, readInput, type CheckWorkerData, type FromCheckWorker, type ToCheckWorker } from './checkFile';
+import { BodiesReadAhead, checkOne, contextSettings, fencedHost, readInput, withHeaders, type CheckWorkerData, type FromCheckWorker, type ToCheckWorker } from './checkFile';
 
 const data = workerData as CheckWorkerData;
 const send = (m: FromCheckWorker) => parentPort!.postMessage(m);
@@ -44,7 +45,7 @@ void (async () => {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await seeded;
-    for (const [key, value] of seed!.entries) host.seedMemo(key, value);
+    for (const [key, value] of seed!.entries) host.seedMemo(key, key.startsWith('initTree:') ? withHeaders(value as InitTree | undefined, host) : value);
     for (const { index, text } of taken) {
       send({ type: 'checked', index, outcome: checkOne({ ...data.queue[index]!, text }, settings, host, data.ctx.withText, ahead) });
     }

@@ -102,6 +102,11 @@ export function eachLine(bytes: string, profile: GeneratorProfile, visit: (start
     if (j - i >= LONG_LINE_MAX) return { tooLongAt: i };
     if (visit(i, j)) return {};
     if (j >= bytes.length) break;
+    // No CR and no NUL left in the text: the line ends at its LF alone.
+    if (nextCr === bytes.length && nextNul === bytes.length) {
+      i = j + 1;
+      continue;
+    }
     let seen = '';
     let k = j;
     while (k < bytes.length) {
