@@ -10,26 +10,20 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 mkdirSync('dist', { recursive: true });
 
-// web-tree-sitter's ESM-era code calls createRequire(import.meta.url); give the CommonJS
-// bundles a real URL for it. It gets `createRequire` with `await import("module")`: in a
-// CommonJS bundle that dynamic import starts Node's whole ES module loader (a dozen internal
-// modules and their compiled code, about 0.5 MB of the server's memory) only to make a
-// `require` for "fs", "path" and "url", which the bundle's own `require` (`cjsRequire`) resolves
-// the same way from the same folder.
-const importMetaShim = {
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const cjsRequire = require; const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+// web-tree-sitter is not bundled as a module: its CommonJS build goes into the bundles as text
+// (`__WEB_TREE_SITTER_CJS__`, whitespace removed), which server/src/service/shell/treeSitter.ts
+// compiles once and evaluates once per parser runtime. Emscripten keeps the runtime (and its wasm
+// memory, which only grows) in the module's closure: a new evaluation is the only way to let one
+// go and start a fresh one in the same thread (`recycleBash`). The CommonJS build needs no ES
+// module loader (the ES build got `createRequire` with `await import("module")`, which started
+// Node's whole ES module loader, about 0.5 MB of the server's memory).
+const webTreeSitterPath = require.resolve('web-tree-sitter');
+const webTreeSitterText = readFileSync(webTreeSitterPath, 'utf8');
+if (!webTreeSitterText.includes('module.exports = __toCommonJS(')) throw new Error(`${webTreeSitterPath}: not the CommonJS build treeSitter.ts evaluates (web-tree-sitter changed)`);
+const webTreeSitterCjs = esbuild.transformSync(webTreeSitterText, { minifyWhitespace: true, loader: 'js', legalComments: 'none' }).code;
+const serverShim = {
+  define: { __WEB_TREE_SITTER_CJS__: JSON.stringify(webTreeSitterCjs) },
   plugins: [{
-    name: 'web-tree-sitter-require',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]web-tree-sitter[\\/]web-tree-sitter\.js$/ }, (args) => {
-        const text = readFileSync(args.path, 'utf8');
-        const from = 'const { createRequire } = await import("module");';
-        if (!text.includes(from)) throw new Error(`${args.path}: no createRequire import to replace (web-tree-sitter changed)`);
-        return { contents: text.replace(from, 'const createRequire = () => cjsRequire;'), loader: 'js' };
-      });
-    },
-  }, {
     // vscode-jsonrpc requires "crypto" when loaded, for pipe and socket names (never used with
     // --stdio, nor by the CLI) and random UUIDs. Loading it costs the server about 0.7 MB
     // (docs/performance.md, "Session 10, mem"): it is required on first use instead.
@@ -84,12 +78,12 @@ const serverSource = { minifyWhitespace: true };
 const builds = [
   // The banner marks when VS Code starts loading the bundle, for the activation time the extension reports.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'globalThis.__sysvHaLoadStart = performance.now();' } },
-  { ...common, ...serverSource, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `${cliShebang}\n${importMetaShim.banner.js}` } },
+  { ...common, ...serverSource, ...serverShim, external: wasmExternals, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { ...common, ...serverShim, external: wasmExternals, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: cliShebang } },
   // The parser worker the server and the CLI start (server/src/service/shell/parserHost.ts).
-  { ...common, ...serverSource, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/service/shell/parserWorker.ts'], outfile: 'dist/parserWorker.js' },
+  { ...common, ...serverSource, ...serverShim, external: wasmExternals, entryPoints: ['server/src/service/shell/parserWorker.ts'], outfile: 'dist/parserWorker.js' },
   // The check workers `sysv-ha check --jobs N` starts (server/src/cli/checkPool.ts).
-  { ...common, ...importMetaShim, external: wasmExternals, entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
+  { ...common, ...serverShim, external: wasmExternals, entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
 ];
 
 // The wasm files are shipped once, in dist/, and located from there at run time.

@@ -63,9 +63,14 @@ const PARSER_HEAP_BOUND_MB = 32;
 const PARSER_QUIET_MS = 1000;
 /**
  * Texts up to this many characters are parsed in the server's thread (a typical init script is
- * 2-20 KB, the largest of the corpus 20 KB; a 1,000-line script about 26 KB); larger ones in the worker.
+ * 2-20 KB, the largest of the corpus 20 KB; a 20,000-line script about 550 KB); larger ones in the
+ * worker. A first large open there costs 3-4 times the same open here (the thread's start, a cold
+ * isolate, the body's copy: docs/performance.md, "Session 11, lead"); the wasm memory a large text
+ * grows here goes back when the thread's parser runtime is recycled, idle (`recycleInThread`).
+ * Above the bound, a pathological text's parse cannot stall the server's thread for long: the
+ * worker's watchdog ends it.
  */
-const PARSER_IN_THREAD_MAX = 64 * 1024;
+const PARSER_IN_THREAD_MAX = 1024 * 1024;
 
 export function startServer(connection: Connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all)): Connection {
   // A burst of analyses (a folder of scripts opened) no longer grows the heap by several times its live size first.
@@ -172,6 +177,10 @@ export function startServer(connection: Connection = process.argv.includes('--st
     releaseWhenIdle: mode === 'worker',
     workerScript: env['SYSV_HA_PARSER_WORKER'] || undefined,
     onIdle: () => collector.collectSoon(),
+    // The kept trees hold the old runtime's memory: their documents' next parse is a full one.
+    onRecycleInThread: () => {
+      for (const c of cache.values()) svc.releaseTree(c.analysis);
+    },
     log: (msg) => connection.console.warn(msg),
     onSettled: () => scheduleBodiesSettled(),
   });

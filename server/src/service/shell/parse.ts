@@ -4,10 +4,10 @@
  * the time budget, incremental re-use of a clean previous tree, and what the analysis is told
  * when there is no body (`ShellBody`, plain data).
  */
-import { Edit, type ParseState, type Parser, type Tree } from 'web-tree-sitter';
+import type { ParseState, Parser, Tree } from 'web-tree-sitter';
 import type { TreeEditInfo } from '../core/language';
 import type { BodyModel } from '../languages/initscript/body';
-import { keepsNesting, parseBash, shellRefusal } from './treeSitter';
+import { bashLib, keepsNesting, parseBash, shellRefusal } from './treeSitter';
 
 /** The longest one parse may take before it is abandoned (pathological input, not real scripts). */
 export const PARSE_BUDGET_MS = 2000;
@@ -90,6 +90,7 @@ export function parseShell(parser: Parser, text: string, previous?: { tree?: Tre
   // incrementally re-parsed tree differ from a fresh parse of the same text.
   if (previous?.tree && edited && !previous.tree.rootNode.hasError) {
     old = previous.tree;
+    const { Edit } = bashLib();
     for (const e of previous.edits) old.edit(new Edit(e));
   }
   const deadline = Date.now() + budget;

@@ -13,10 +13,12 @@
  *   other documents' parses, and only the input that faulted is marked (`failure` says why). The
  *   same text is not tried again; its next edit is.
  * - Every core: the CLI starts one worker per job; documents go to the least busy worker.
- * - Small texts in the caller's thread (`inThreadMaxChars`, the server): a typical script parses
- *   in about a millisecond, less than the round trip to a worker and the body's transfer cost,
- *   and it grows a wasm heap by little. `inThread` says where a text goes: here while this
- *   thread's parser works (`loadInThread`), to the worker when the text is large, when this
+ * - Texts up to `inThreadMaxChars` in the caller's thread (the server: 1 MiB): a typical script
+ *   parses in about a millisecond, less than the round trip to a worker and the body's transfer
+ *   cost, and a large one opens 3-4 times sooner there than in a worker started for it. The
+ *   thread's runtime is recycled when idle after a large text (`recycleInThread`), so its wasm
+ *   memory goes back as a worker's does. `inThread` says where a text goes: here while this
+ *   thread's parser works (`loadInThread`), to the worker when the text is above the bound, when this
  *   thread's parser failed (a wasm fault here never turns shell parsing off: the worker takes
  *   every text from then on), when the text faulted before, or when a fault is injected. When
  *   no worker can start at all (its script missing, the thread refused), every text is parsed
@@ -28,7 +30,7 @@ import type { TreeEditInfo } from '../core/language';
 import { FragmentDecoder } from './bodyTransfer';
 import { parseBudgetMs, type ShellBodies, type ShellBody } from './parse';
 import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
-import { bashLanguage, compileWasm, findWasm, injectInThreadFault, loadBashFromModules, setAfterFailure, sharedBashParser, type WasmModules } from './treeSitter';
+import { bashLanguage, compileWasm, findWasm, injectInThreadFault, loadBashFromModules, recycleBash, setAfterFailure, sharedBashParser, type WasmModules } from './treeSitter';
 
 export interface ParserHostOptions {
   /** Where the wasm files are (`findWasm`). */
@@ -63,6 +65,12 @@ export interface ParserHostOptions {
    * `loadInThread` has loaded its parser (0: every text goes to a worker).
    */
   inThreadMaxChars?: number;
+  /**
+   * This thread's parser runtime is recycled (`recycleInThread`) once it has been idle for
+   * `idleMs` after it parsed a text above `IN_THREAD_SMALL` characters: called first, to let go
+   * of the trees the caller keeps (they hold the old runtime's memory).
+   */
+  onRecycleInThread?: () => void;
 }
 
 /** What the host did so far (the bench and `sysvHa/parserStats` read it). */
@@ -83,6 +91,8 @@ export interface ParserHostStats {
   lastStartMs?: number;
   /** Texts routed to the caller's thread (`inThread` answered true), and why the worker took the others. */
   inThread: number;
+  /** Times this thread's parser runtime was let go and loaded afresh (`recycleInThread`). */
+  inThreadRecycles: number;
   /** No worker could start: texts are parsed in the caller's thread. */
   workerUnavailable: boolean;
   /** The heap of each running worker, as of its last answer. */
@@ -100,6 +110,14 @@ const WASM_INITIAL_BYTES = 512 * 65536;
 
 /** Texts above this many characters are "large": a worker holding one is not ended for its heap. */
 const LARGE_TEXT = 256 * 1024;
+
+/**
+ * Texts above this many characters grow this thread's wasm memory by megabytes (a 5,000-line
+ * script's tree: about 8 MB; 20,000 lines: 17 MB), which a wasm runtime never gives back while
+ * it lives: once one was parsed here, the runtime is recycled after `idleMs` without a parse
+ * here (`recycleInThread`). A typical script (1-30 KB) never triggers it.
+ */
+const IN_THREAD_SMALL = 64 * 1024;
 /** Extra time a parse may take past its budget (reading the tree, a busy machine) before the worker is ended. */
 const WATCHDOG_GRACE_MS = 4000;
 /**
@@ -186,7 +204,7 @@ interface DocEntry {
 }
 
 export class ParserHost implements ShellBodies {
-  private readonly opts: Required<Omit<ParserHostOptions, 'onSettled' | 'log' | 'workerScript' | 'onIdle'>> & ParserHostOptions;
+  private readonly opts: Required<Omit<ParserHostOptions, 'onSettled' | 'log' | 'workerScript' | 'onIdle' | 'onRecycleInThread'>> & ParserHostOptions;
   private modules?: Promise<WasmModules>;
   private readonly slots: Slot[];
   private readonly docs = new Map<string, DocEntry>();
@@ -205,8 +223,11 @@ export class ParserHost implements ShellBodies {
   /** Texts whose next parse goes to a worker whatever their size (an injected fault); `*`: the next parse of any. */
   private readonly forced = new Set<string>();
   private inThreadLoaded = false;
+  /** This thread's runtime parsed a text above `IN_THREAD_SMALL` since it was loaded: it is recycled when idle. */
+  private inThreadGrown = false;
+  private inThreadTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
-  private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [], inThread: 0, workerUnavailable: false };
+  private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [], inThread: 0, inThreadRecycles: 0, workerUnavailable: false };
 
   constructor(options: ParserHostOptions) {
     this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, releaseWhenIdle: false, faults: false, inThreadMaxChars: 0, ...options };
@@ -246,7 +267,42 @@ export class ParserHost implements ShellBodies {
     if (this.forced.has(key) || this.forced.has('*')) return false;
     const mark = this.faulted.get(key);
     if (mark && mark.text === text) return false;
-    return text.length <= this.opts.inThreadMaxChars || this.workerUnavailable();
+    if (text.length > this.opts.inThreadMaxChars && !this.workerUnavailable()) return false;
+    if (text.length > IN_THREAD_SMALL) this.inThreadGrown = true;
+    if (this.inThreadGrown) this.scheduleInThreadRecycle();
+    return true;
+  }
+
+  /** (Re)arms the in-thread recycle: `idleMs` after the last text routed here. */
+  private scheduleInThreadRecycle(): void {
+    if (this.opts.idleMs <= 0) return;
+    clearTimeout(this.inThreadTimer);
+    this.inThreadTimer = setTimeout(() => void this.recycleInThread(), this.opts.idleMs);
+    this.inThreadTimer.unref?.();
+  }
+
+  /**
+   * Lets this thread's parser runtime go with its wasm memory and loads a fresh one from the
+   * compiled modules (a few milliseconds; texts meanwhile go to a worker). The caller's trees are
+   * let go first (`onRecycleInThread`): the next parse of those documents is a full one, as after
+   * a worker's recycle. Returns whether a runtime was recycled.
+   */
+  async recycleInThread(): Promise<boolean> {
+    clearTimeout(this.inThreadTimer);
+    this.inThreadTimer = undefined;
+    if (!this.inThreadLoaded || this.closed) return false;
+    this.opts.onRecycleInThread?.();
+    recycleBash();
+    this.inThreadLoaded = false;
+    this.inThreadGrown = false;
+    this.counts.inThreadRecycles++;
+    try {
+      await this.loadInThread();
+    } catch (err) {
+      this.opts.log?.(`sysv-ha: the bash parser did not load again in the server's thread, so the parser worker reads every script (${err instanceof Error ? err.message : String(err)})`);
+    }
+    this.opts.onIdle?.();
+    return true;
   }
 
   /** No worker could start (recently): texts are parsed in the caller's thread. */
@@ -418,6 +474,7 @@ export class ParserHost implements ShellBodies {
   /** Ends every worker; later parses answer that the parser is shut down. */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.inThreadTimer);
     await Promise.all(this.slots.map(async (s) => {
       const worker = s.worker;
       for (const r of s.outstanding) r.resolve({ failure: 'the shell parser was shut down' });

@@ -8,13 +8,13 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { Parser, type Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import { readStatements, type BodyCache } from '../languages/initscript/body';
 import { FragmentEncoder } from './bodyTransfer';
 import { commentRows } from './commentRows';
 import { parseShell } from './parse';
 import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
-import { loadBashFromModules } from './treeSitter';
+import { loadBashFromModules, newBashParser } from './treeSitter';
 import { wasm } from './wasm';
 
 interface DocState {
@@ -48,8 +48,7 @@ const send = (m: FromWorker) => {
 
 void (async () => {
   const { language, memory, exports } = await loadBashFromModules(data.modules, data.maxWasmBytes);
-  const parser = new Parser();
-  parser.setLanguage(language);
+  const parser = newBashParser(language);
   const heap = (): WorkerHeap => ({ wasmBytes: memory.buffer.byteLength, jsBytes: getHeapStatistics().total_heap_size });
 
   const drop = (key: string) => {

@@ -8,8 +8,48 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Language, Parser, type Node, type ParseOptions, type Tree } from 'web-tree-sitter';
+import { compileFunction } from 'node:vm';
+import type { Language, Node, ParseOptions, Parser, Tree } from 'web-tree-sitter';
 import { wasm, type WasmImports, type WasmInstance, type WasmMemory, type WasmModule } from './wasm';
+
+/** web-tree-sitter's exports: one evaluation of its module, with its own wasm runtime (`freshLib`). */
+export type BashLib = typeof import('web-tree-sitter');
+
+/** web-tree-sitter's CommonJS build as text: put in the bundles by scripts/build.mjs (`define`). */
+declare const __WEB_TREE_SITTER_CJS__: string | undefined;
+
+type Evaluate = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
+let evaluate: Evaluate | undefined;
+
+/**
+ * A new evaluation of web-tree-sitter's module: its own emscripten runtime, wasm instance and
+ * memory once initialised. Emscripten keeps the runtime in the module's closure, so a runtime
+ * can only be let go (its wasm memory given back) by dropping the whole evaluation; the module's
+ * code is compiled once and run again for each (`recycleBash`).
+ */
+function freshLib(): BashLib {
+  if (!evaluate) {
+    const source = typeof __WEB_TREE_SITTER_CJS__ === 'string' ? __WEB_TREE_SITTER_CJS__ : readFileSync(require.resolve('web-tree-sitter'), 'utf8');
+    evaluate = compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: 'web-tree-sitter.cjs' }) as unknown as Evaluate;
+  }
+  const module = { exports: {} };
+  evaluate(module.exports, require, module, join(__dirname, 'web-tree-sitter.cjs'), __dirname);
+  return module.exports as BashLib;
+}
+
+/** The current evaluation of web-tree-sitter (its classes: `Parser`, `Language`, `Edit`). */
+let lib: BashLib | undefined;
+export function bashLib(): BashLib {
+  return (lib ??= freshLib());
+}
+
+/**
+ * The runtime generation: `recycleBash` starts a new one. A tree belongs to the generation that
+ * parsed it and is only re-used (an incremental parse) by a parser of the same one: another
+ * generation's wasm memory holds different data at the same addresses.
+ */
+let generation = 0;
+const treeGeneration = new WeakMap<Tree, number>();
 
 export interface WasmPaths {
   /** web-tree-sitter's runtime (`web-tree-sitter.wasm`). */
@@ -45,7 +85,7 @@ let failure: string | undefined;
 export function sharedBashParser(): Parser | undefined {
   if (!loaded || failure) return undefined;
   if (!sharedParser) {
-    sharedParser = new Parser();
+    sharedParser = new (bashLib().Parser)();
     sharedParser.setLanguage(loaded);
   }
   return sharedParser;
@@ -343,10 +383,11 @@ export function parseBash(parser: Parser, raw: string, old?: Tree | null, option
   // no newline aborts the runtime; with one it parses). Offsets, rows and columns of the text
   // do not move; a tree is re-used only for a text that got the same treatment.
   const terminate = !text.endsWith('\n');
-  const reusable = old && !defusedTrees.has(old) && terminatedTrees.has(old) === terminate ? old : null;
+  const reusable = old && !defusedTrees.has(old) && terminatedTrees.has(old) === terminate && treeGeneration.get(old) === generation ? old : null;
   const withNewline = (t: string) => (terminate ? `${t}\n` : t);
   const mark = (tree: Tree | null) => {
     if (tree && terminate) terminatedTrees.add(tree);
+    if (tree) treeGeneration.set(tree, generation);
     return tree;
   };
   let { text: input, blanked } = defuseCommentRuns(text);
@@ -409,6 +450,7 @@ export function wasmRuntime(): WasmRuntime | undefined {
 export function loadBash(paths: WasmPaths): Promise<Language> {
   loading ??= (async () => {
     const options = { locateFile: () => paths.runtime, wasmBinary: readFileSync(paths.runtime) };
+    const { Parser, Language } = bashLib();
     await Parser.init(options);
     runtimeModule = options;
     loaded = await Language.load(readFileSync(paths.bash));
@@ -455,16 +497,50 @@ export async function loadBashFromModules(modules: WasmModules, maxMemoryBytes: 
       return instance.exports;
     },
   };
-  await Parser.init(options as unknown as Parameters<typeof Parser.init>[0]);
-  runtimeModule = options;
-  loaded = Language.loadSync(modules.bash as unknown as Parameters<typeof Language.loadSync>[0]);
-  loading = Promise.resolve(loaded);
-  return { language: loaded, memory, exports };
+  const { Parser, Language } = bashLib();
+  const mine = generation;
+  const load = (async () => {
+    await Parser.init(options as unknown as Parameters<typeof Parser.init>[0]);
+    if (generation !== mine) throw new Error('the shell parser was recycled while it loaded');
+    runtimeModule = options;
+    loaded = Language.loadSync(modules.bash as unknown as Parameters<typeof Language.loadSync>[0]);
+    return loaded;
+  })();
+  loading = load;
+  await load;
+  return { language: loaded!, memory, exports };
+}
+
+/** Bytes of this thread's wasm memory now (the current runtime's), or 0 when none is loaded. */
+export function bashMemoryBytes(): number {
+  return (runtimeModule as { HEAP8?: Int8Array } | undefined)?.HEAP8?.buffer.byteLength ?? 0;
+}
+
+/**
+ * Lets this thread's parser runtime go, with its wasm memory (which never shrinks while it
+ * lives): the next `loadBashFromModules` (or `loadBash`) evaluates web-tree-sitter again into a
+ * fresh one. Trees of the old runtime are never re-used for a parse of the new one (`parseBash`
+ * parses from scratch); the caller lets them go (the memory returns once nothing holds them).
+ * A failure of the old runtime (`bashParserFailure`) is forgotten with it.
+ */
+export function recycleBash(): void {
+  resetSharedBashParser();
+  generation++;
+  lib = undefined;
+  loading = undefined;
+  loaded = undefined;
+  runtimeModule = undefined;
+  runtimeChecked = undefined;
+  failure = undefined;
+}
+
+/** A new parser for the bash language of this thread's current runtime. */
+export function newBashParser(language: Language): Parser {
+  const parser = new (bashLib().Parser)();
+  parser.setLanguage(language);
+  return parser;
 }
 
 export async function createBashParser(paths: WasmPaths): Promise<Parser> {
-  const language = await loadBash(paths);
-  const parser = new Parser();
-  parser.setLanguage(language);
-  return parser;
+  return newBashParser(await loadBash(paths));
 }
