@@ -71,14 +71,18 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024, l
   let runs = 0;
   let lateRuns = 0;
   let forced = false;
-  /** One collection that moves objects off partly empty pages; the heap's committed size after it. */
-  const compactSome = (): number => {
-    setFlagsFromString('--optimize-for-size');
+  /** One full collection with a V8 flag (a boolean one, by name) set for that collection only. */
+  const collectWith = (flag: string): void => {
+    setFlagsFromString(`--${flag}`);
     try {
       gc!();
     } finally {
-      setFlagsFromString('--no-optimize-for-size');
+      setFlagsFromString(`--no-${flag}`);
     }
+  };
+  /** One collection that moves objects off partly empty pages; the heap's committed size after it. */
+  const compactSome = (): number => {
+    collectWith('optimize-for-size');
     return getHeapStatistics().total_heap_size;
   };
   /**
@@ -105,12 +109,7 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024, l
   const compactAll = () => {
     timer = undefined;
     if (busy()) return;
-    setFlagsFromString('--compact-on-every-full-gc');
-    try {
-      gc!();
-    } finally {
-      setFlagsFromString('--no-compact-on-every-full-gc');
-    }
+    collectWith('compact-on-every-full-gc');
     baseline = getHeapStatistics().used_heap_size;
     // Once V8 sees allocation as slow: its young generation shrinks (new work cancels this).
     timer = setTimeout(late, lateMs);
@@ -123,12 +122,7 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024, l
     // The server has been idle for seconds: the bytecode of every function not running goes too
     // (V8 lets it go only after five full collections without a call), and is compiled again
     // from the source when next called (docs/performance.md, "Session 11, mem").
-    setFlagsFromString('--stress-flush-code');
-    try {
-      gc!();
-    } finally {
-      setFlagsFromString('--no-stress-flush-code');
-    }
+    collectWith('stress-flush-code');
     baseline = getHeapStatistics().used_heap_size;
   };
   const collect = () => {
