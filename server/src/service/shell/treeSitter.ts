@@ -84,10 +84,7 @@ let failure: string | undefined;
 /** A parser shared by synchronous callers (parsing is single-threaded here). */
 export function sharedBashParser(): Parser | undefined {
   if (!loaded || failure) return undefined;
-  if (!sharedParser) {
-    sharedParser = new (bashLib().Parser)();
-    sharedParser.setLanguage(loaded);
-  }
+  sharedParser ??= newBashParser(loaded);
   return sharedParser;
 }
 
