@@ -7,9 +7,14 @@
 import type { ParseState, Parser, Tree } from 'web-tree-sitter';
 import type { TreeEditInfo } from '../core/language';
 import type { BodyModel } from '../languages/initscript/body';
+import { processorBudget } from './budget';
 import { bashLib, keepsNesting, parseBash, shellRefusal } from './treeSitter';
 
-/** The longest one parse may take before it is abandoned (pathological input, not real scripts). */
+/**
+ * The longest one parse may take before it is abandoned (pathological input, not real scripts).
+ * Budgets are in the parsing thread's processor time (`budget.ts`): a busy machine makes a parse
+ * wait, not fail.
+ */
 export const PARSE_BUDGET_MS = 2000;
 /** What every parse may take, however short its text. */
 export const PARSE_BUDGET_FLOOR_MS = 250;
@@ -93,12 +98,12 @@ export function parseShell(parser: Parser, text: string, previous?: { tree?: Tre
     const { Edit } = bashLib();
     for (const e of previous.edits) old.edit(new Edit(e));
   }
-  const deadline = Date.now() + budget;
+  const clock = processorBudget(budget);
   // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
   // `onProgress`: the parser worker's fault injection (a throw or a hang inside the parse).
   const progressCallback = (() => {
     onProgress?.();
-    return Date.now() > deadline;
+    return clock.expired();
   }) as unknown as (state: ParseState) => void;
   // parseBash: long runs of comment lines would overflow the wasm stack (see MAX_COMMENT_RUN).
   let tree = parseBash(parser, text, old, { progressCallback }) ?? undefined;

@@ -4,6 +4,7 @@
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
 import type { ParseState, Tree } from 'web-tree-sitter';
+import { processorBudget } from '../../shell/budget';
 import { parseBudgetMs, type ShellBodies } from '../../shell/parse';
 import { parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
 import { extractBody, type BodyModel, type CommandInfo } from '../initscript/body';
@@ -113,8 +114,8 @@ function resourceBody(path: string, text: string, shell: ShellBodies | undefined
   if (!parser || shellRefusal(text)) return undefined;
   // The same guards as an open script: long comment runs defused, a time budget, and a wasm
   // failure turning shell parsing off rather than throwing.
-  const deadline = Date.now() + parseBudgetMs(text.length);
-  const progressCallback = (() => Date.now() > deadline) as unknown as (state: ParseState) => void;
+  const clock = processorBudget(parseBudgetMs(text.length));
+  const progressCallback = (() => clock.expired()) as unknown as (state: ParseState) => void;
   let tree: Tree | null;
   try {
     tree = parseBash(parser, text, null, { progressCallback });
