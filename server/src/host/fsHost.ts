@@ -4,10 +4,19 @@
  * unsaved text. Results are cached until `invalidate()` (the server calls it when files
  * change), so nothing is read from disk twice while typing.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess, SpawnSyncReturns } from 'node:child_process';
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, opendirSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { FileInfo, ShellSyntaxResult, WorkspaceHost } from '../service';
 import type { HostChanges } from '../service/core/language';
+
+/**
+ * `node:child_process`, loaded when a shell is first run (`sh -n`): with it node loads `net`,
+ * `dgram` and the process bindings, which a server that never runs a shell (most of them: the
+ * shell confirms only tree-sitter's syntax-error candidates) does not need at start-up.
+ */
+let childProcess: typeof import('node:child_process') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const processes = () => (childProcess ??= require('node:child_process') as typeof import('node:child_process'));
 
 /** Files larger than this are not read for cross-file checks. */
 const MAX_READ = 4 * 1024 * 1024;
@@ -115,7 +124,7 @@ export class FsHost implements WorkspaceHost {
       }
       try {
         const st = this.statOf(path);
-        info = { isFile: st.isFile(), isDirectory: st.isDirectory(), mode: process.platform === 'win32' ? undefined : st.mode & 0o7777, size: st.size };
+        info = st && { isFile: st.isFile(), isDirectory: st.isDirectory(), mode: process.platform === 'win32' ? undefined : st.mode & 0o7777, size: st.size };
       } catch {
         info = undefined;
       }
@@ -124,9 +133,21 @@ export class FsHost implements WorkspaceHost {
     return this.stats.get(path);
   }
 
-  /** stat(2) of `path` (links followed); throws as statSync does. */
-  protected statOf(path: string): Stats {
-    return statSync(path);
+  /**
+   * stat(2) of `path` (links followed); undefined when nothing is there (no error is made for
+   * a missing file: most paths the checks ask about do not exist), throws for other errors.
+   */
+  protected statOf(path: string): Stats | undefined {
+    return statSync(path, { throwIfNoEntry: false });
+  }
+
+  /**
+   * Whether `path` is a folder to list, asked now (not the kept `stat`, which a folder made
+   * since may not have invalidated): reading nothing there or a file is not tried (readdir
+   * would only throw).
+   */
+  private isDir(path: string): boolean {
+    return this.statOf(path)?.isDirectory() === true;
   }
 
   listDir(path: string): string[] | undefined {
@@ -137,7 +158,7 @@ export class FsHost implements WorkspaceHost {
         return undefined;
       }
       try {
-        names = readdirSync(path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        names = this.isDir(path) ? readdirSync(path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : undefined;
       } catch {
         names = undefined;
       }
@@ -154,12 +175,14 @@ export class FsHost implements WorkspaceHost {
         return undefined;
       }
       try {
-        const dir = opendirSync(path);
-        try {
-          names = [];
-          for (let e = dir.readSync(); e !== null; e = dir.readSync()) names.push(e.name);
-        } finally {
-          dir.closeSync();
+        if (this.isDir(path)) {
+          const dir = opendirSync(path);
+          try {
+            names = [];
+            for (let e = dir.readSync(); e !== null; e = dir.readSync()) names.push(e.name);
+          } finally {
+            dir.closeSync();
+          }
         }
       } catch {
         names = undefined;
@@ -330,7 +353,7 @@ export class SnapshotFsHost extends FsHost implements HostChanges {
   }
 
   /** A path that is not a link: its lstat is its stat. */
-  protected override statOf(path: string): Stats {
+  protected override statOf(path: string): Stats | undefined {
     const st = process.platform === 'win32' ? undefined : this.lstats.get(path);
     return st !== undefined && !st.isSymbolicLink() ? st : super.statOf(path);
   }
@@ -431,7 +454,7 @@ function runShellAsync(job: ShellJob, text: string, done: (result: ShellSyntaxRe
     done(r, transient);
   };
   let stderr = '';
-  const child = spawn(job.exe, job.args, { env: SHELL_ENV, stdio: ['pipe', 'ignore', 'pipe'] });
+  const child: ChildProcess = processes().spawn(job.exe, job.args, { env: SHELL_ENV, stdio: ['pipe', 'ignore', 'pipe'] });
   const timer = setTimeout(() => {
     child.kill('SIGKILL');
     finish(undefined, true); // a timeout says nothing about the text: ask again next time
@@ -453,7 +476,7 @@ export function shellSyntax(shell: string, text: string): ShellSyntaxResult | un
   const job = shellJob(shell, text);
   if (!job) return undefined;
   if (syntaxCache.has(job.key)) return syntaxCache.get(job.key);
-  const r = spawnSync(job.exe, job.args, { input: text, encoding: 'utf8', timeout: SHELL_TIMEOUT_MS, env: SHELL_ENV });
+  const r: SpawnSyncReturns<string> = processes().spawnSync(job.exe, job.args, { input: text, encoding: 'utf8', timeout: SHELL_TIMEOUT_MS, env: SHELL_ENV });
   // EPIPE: the shell stopped reading at the syntax error of a long script; its status and
   // message are the answer. Any other error (no such shell, a timeout) means no answer.
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
