@@ -443,6 +443,13 @@ let first = new Int32Array(0);
 let next = new Int32Array(0);
 let last = new Int32Array(0);
 let memo = new Int8Array(0);
+// What the reading of each node inherits from its parent (`Reader.read`): marked to be read, the
+// function it is in (a number), guarded by a test, its statement list (-1: none), part of a word.
+let vis = new Uint8Array(0);
+let cFn = new Int32Array(0);
+let cGuard = new Uint8Array(0);
+let cBlock = new Int32Array(0);
+let cWord = new Uint8Array(0);
 /** Offsets of the newlines in the statement's text. */
 let newlines = new Int32Array(256);
 
@@ -463,6 +470,11 @@ function grow(min: number): void {
   next = more(next, (k) => new Int32Array(k));
   last = more(last, (k) => new Int32Array(k));
   memo = new Int8Array(n);
+  vis = new Uint8Array(n);
+  cFn = new Int32Array(n);
+  cGuard = new Uint8Array(n);
+  cBlock = new Int32Array(n);
+  cWord = new Uint8Array(n);
   cap = n;
 }
 
@@ -473,6 +485,8 @@ function releaseScratch(): void {
   typ = fld = new Uint16Array(0);
   beg = fin = par = first = next = last = new Int32Array(0);
   memo = new Int8Array(0);
+  vis = cGuard = cWord = new Uint8Array(0);
+  cFn = cBlock = new Int32Array(0);
   newlines = new Int32Array(256);
 }
 
@@ -734,8 +748,9 @@ function rangeAt(from: number, to: number): Range {
 function readNode(w: Walker, g: Grammar, src: Source, fragmentRow: number, row: number, column: number, from: number, node: Node | undefined): Fragment {
   const count = flatten(w, g);
   memo.fill(0, 0, count);
+  vis.fill(0, 0, count);
   indexNewlines(src, from, fin[0]!, row, column);
-  const f = new Reader(g, src).read(fragmentRow);
+  const f = new Reader(g, src).read(fragmentRow, count);
   // MISSING nodes (rare: only in statements with errors) are looked for with the node API.
   if (node && w.detached(() => node.hasError)) w.detached(() => missingNodes([node], f.errors));
   return f;
@@ -920,95 +935,58 @@ class Reader {
     return { headRange: head, range: this.rangeOf(i), branches };
   }
 
-  /** Reads the flat statement (node 0), at the top level of the script. */
-  read(row: number): Fragment {
+  /**
+   * Reads the flat statement (nodes 0 to `count` - 1), at the top level of the script. The nodes
+   * are in pre-order, so the walk over the named children the reading enters is one pass in
+   * index order: a node's parent marks it to be read (`vis`) with what it inherits (the
+   * function it is in, whether a test guards it, its statement list, whether it is part of a
+   * word) before the pass reaches it. No stack, no closures: the first analysis of a large text
+   * runs this in V8's interpreter (docs/performance.md, "Session 12, edit").
+   */
+  read(row: number, count: number): Fragment {
     const g = this.g;
+    const codes = g.code;
+    const flags = g.flags;
     const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
-    const argVariables = new Set<string>();
-    const cases = model.cases;
-    // Statement lists numbered in walk order.
-    const lists = new Map<number, number>();
-    const listNumber = (id: number) => {
-      let k = lists.get(id);
-      if (k === undefined) lists.set(id, (k = ++model.lastBlock));
-      return k;
-    };
-
-    // Pre-order walk with an explicit stack. `block` is the statement list the node runs in
-    // unconditionally (see `CommandInfo.block`, -1: none); `inWord`: the parent is a
-    // concatenation or a string (only whole words are looked at for /var/).
-    const sNode: number[] = [];
-    const sFunction: (string | undefined)[] = [];
-    const sGuarded: boolean[] = [];
-    const sBlock: number[] = [];
-    const sInWord: boolean[] = [];
-    const push = (n: number, inFunction: string | undefined, guarded: boolean, block: number, inWord: boolean) => {
-      sNode.push(n);
-      sFunction.push(inFunction);
-      sGuarded.push(guarded);
-      sBlock.push(block);
-      sInWord.push(inWord);
-    };
-    /** The named children, pushed so that the first is read first. `ifTests`: an `if` whose condition tests a file guards its other children. */
-    const pushChildren = (parent: number, parentBlock: number, inFunction: string | undefined, guarded: boolean, ifTests: boolean) => {
-      const pf = g.flags[typ[parent]!]!;
-      if (pf & F_LEAF) return;
-      const pcode = g.code[typ[parent]!];
-      const lists = (pf & F_LIST) !== 0;
-      const body = pcode === T.redirected_statement ? this.field(parent, g.fBody) : -1;
-      const inWord = pcode === T.concatenation || pcode === T.string;
-      const from = sNode.length;
-      let index = 0;
-      for (let c = first[parent]!; c >= 0; c = next[c]!) {
-        if (!this.isNamed(c)) continue;
-        let block = -1;
-        if (lists) block = fld[c] === g.fCondition ? -1 : listNumber(parent);
-        else if (pcode === T.redirected_statement) block = c === body ? parentBlock : -1;
-        // The first part of `a && b`, `a || b` or `a | b` always runs.
-        else if (pcode === T.list || pcode === T.pipeline) block = index === 0 ? parentBlock : -1;
-        push(c, inFunction, ifTests ? guarded || fld[c] !== g.fCondition : guarded, block, inWord);
-        index++;
-      }
-      // Reversed: the stack pops the first child first.
-      for (let a = from, b = sNode.length - 1; a < b; a++, b--) {
-        swap(sNode, a, b);
-        swap(sFunction, a, b);
-        swap(sGuarded, a, b);
-        swap(sBlock, a, b);
-        swap(sInWord, a, b);
-      }
-    };
+    let argVariables: Set<string> | undefined;
+    /** The functions the nodes are in, by `cFn` (0: none). */
+    const fnNames: (string | undefined)[] = [undefined];
     // The statement runs in the script's own list: number 0.
-    push(0, undefined, false, 0, false);
-    while (sNode.length > 0) {
-      const n = sNode.pop()!;
-      const inFunction = sFunction.pop();
-      const guarded = sGuarded.pop()!;
-      const block = sBlock.pop()!;
-      const inWord = sInWord.pop()!;
-      const blockOrNone = block < 0 ? undefined : block;
-      const code = g.code[typ[n]!]!;
+    vis[0] = 1;
+    cFn[0] = 0;
+    cGuard[0] = 0;
+    cBlock[0] = 0;
+    cWord[0] = 0;
+    for (let n = 0; n < count; n++) {
+      if (vis[n] === 0) continue;
+      const fn = cFn[n]!;
+      const guarded = cGuard[n]!;
+      const block = cBlock[n]!;
+      const t = typ[n]!;
+      const code = codes[t]!;
       if (code === T.ERROR) {
         if (model.errors.length < 50) model.errors.push(this.rangeOf(n));
       }
-      if (model.varPaths.length < MAX_VAR_PATHS && !inWord && g.flags[typ[n]!]! & F_WORDLIKE && VAR_PATH.test(this.text(n))) {
+      if (flags[t]! & F_WORDLIKE && cWord[n] === 0 && model.varPaths.length < MAX_VAR_PATHS && VAR_PATH.test(this.text(n))) {
         const r = this.rangeOf(n);
         model.varPath ??= r;
         model.varPaths.push(r);
       }
-      let children: 'default' | 'done' = 'default';
       switch (code) {
         case T.function_definition: {
           const name = this.field(n, g.fName);
-          if (name >= 0) model.functions.push({ name: this.text(name), nameRange: this.rangeOf(name), range: this.rangeOf(n) });
-          const fn = name >= 0 ? this.text(name) : inFunction;
-          pushChildren(n, block, fn, false, false);
-          children = 'done';
-          break;
+          let inner = fn;
+          if (name >= 0) {
+            const text = this.text(name);
+            model.functions.push({ name: text, nameRange: this.rangeOf(name), range: this.rangeOf(n) });
+            inner = fnNames.push(text) - 1;
+          }
+          model.lastBlock = visitChildren(g, n, block, inner, 0, false, model.lastBlock);
+          continue;
         }
         case T.case_statement: {
           const value = this.field(n, g.fValue);
-          if (value >= 0) cases.push({ inFunction: inFunction !== undefined, topLevel: block === 0, value: this.text(value), dispatcher: this.dispatcherOf(n) });
+          if (value >= 0) model.cases.push({ inFunction: fn !== 0, topLevel: block === 0, value: this.text(value), dispatcher: this.dispatcherOf(n) });
           break;
         }
         case T.variable_assignment: {
@@ -1018,19 +996,21 @@ class Reader {
           if (name) {
             const text = value >= 0 ? this.unquote(value) : '';
             const existing = model.assignments.get(name);
-            const topLevel = inFunction === undefined;
+            const topLevel = fn === 0;
             if (!existing || (topLevel && !existing.topLevel)) model.assignments.set(name, { value: text, range: this.rangeOf(n), topLevel });
             else if (!topLevel && !existing.topLevel && existing.value !== text) model.assignments.set(name, { ...existing, ambiguous: true });
-            if (value >= 0 && ARG_RE.test(this.text(value))) argVariables.add(name);
+            if (value >= 0 && ARG_RE.test(this.text(value))) (argVariables ??= new Set()).add(name);
           }
           break;
         }
         case T.command: {
           const nameNode = this.field(n, g.fName);
           if (nameNode >= 0) {
-            const args = this.fields(n, g.fArgument).map((a) => this.toWord(a));
-            model.commands.push({ name: this.unquote(nameNode), nameRange: this.rangeOf(nameNode), args, range: this.rangeOf(n), inFunction, guarded });
-            model.blocks.push(blockOrNone);
+            const args: Word[] = [];
+            const fArgument = g.fArgument;
+            for (let c = first[n]!; c >= 0; c = next[c]!) if (fld[c] === fArgument) args.push(this.toWord(c));
+            model.commands.push({ name: this.unquote(nameNode), nameRange: this.rangeOf(nameNode), args, range: this.rangeOf(n), inFunction: fnNames[fn], guarded: guarded === 1 });
+            model.blocks.push(block < 0 ? undefined : block);
           }
           break;
         }
@@ -1047,30 +1027,37 @@ class Reader {
           const polarity = left >= 0 && right >= 0 && op !== undefined ? this.testPolarity(left) : undefined;
           if (polarity && right >= 0 && this.isExit(right) && (op === T.or) === (polarity === 'positive')) {
             model.exitGuards.push({ text: this.text(left), line: rowAt(beg[left]!) });
-          } else if (polarity && right >= 0 && (op === T.and) === (polarity === 'positive')) {
-            push(right, inFunction, true, -1, false);
-            push(left, inFunction, guarded, block, false);
-            children = 'done';
+          } else if (polarity && right !== left && (op === T.and) === (polarity === 'positive')) {
+            // Only the two sides are read (in order: left comes first).
+            mark(left, fn, guarded, block, 0);
+            mark(right, fn, 1, -1, 0);
+            continue;
           }
           break;
         }
         case T.if_statement: {
-          const condition = this.fields(n, g.fCondition);
           let testsFile = false;
-          for (const c of condition) if (this.isTest(c)) testsFile = true;
-          // `if [ ! -r f ]; then exit 0; fi`
-          const named = condition.filter((c) => this.isNamed(c));
-          if (named.length === 1 && this.testPolarity(named[0]!) === 'negative' && !this.hasElse(n) && /\b(exit|return)\b/.test(this.text(n))) {
-            model.exitGuards.push({ text: this.text(named[0]!), line: rowAt(beg[named[0]!]!) });
+          let negative = -1;
+          let conditions = 0;
+          for (let c = first[n]!; c >= 0; c = next[c]!) {
+            if (fld[c] !== g.fCondition) continue;
+            if (this.isTest(c)) testsFile = true;
+            if (this.isNamed(c)) {
+              conditions++;
+              negative = c;
+            }
           }
-          pushChildren(n, block, inFunction, guarded, testsFile);
-          children = 'done';
-          break;
+          // `if [ ! -r f ]; then exit 0; fi`
+          if (conditions === 1 && this.testPolarity(negative) === 'negative' && !this.hasElse(n) && /\b(exit|return)\b/.test(this.text(n))) {
+            model.exitGuards.push({ text: this.text(negative), line: rowAt(beg[negative]!) });
+          }
+          model.lastBlock = visitChildren(g, n, block, fn, guarded, testsFile, model.lastBlock);
+          continue;
         }
       }
-      if (children === 'default') pushChildren(n, block, inFunction, guarded, false);
+      model.lastBlock = visitChildren(g, n, block, fn, guarded, false, model.lastBlock);
     }
-    model.argVariables = [...argVariables];
+    if (argVariables) model.argVariables = [...argVariables];
     return model;
   }
 
@@ -1083,10 +1070,59 @@ class Reader {
   }
 }
 
-function swap<X>(a: X[], i: number, j: number): void {
-  const x = a[i]!;
-  a[i] = a[j]!;
-  a[j] = x;
+/** Marks node `i` to be read, with what it inherits. */
+function mark(i: number, fn: number, guarded: number, block: number, inWord: number): void {
+  vis[i] = 1;
+  cFn[i] = fn;
+  cGuard[i] = guarded;
+  cBlock[i] = block;
+  cWord[i] = inWord;
+}
+
+/**
+ * Marks the named children of `parent` to be read. `ifTests`: an `if` whose condition tests a
+ * file guards its other children. Statement lists get their numbers here, in reading order
+ * (after `lastBlock`, returned updated).
+ */
+function visitChildren(g: Grammar, parent: number, parentBlock: number, fn: number, guarded: number, ifTests: boolean, lastBlock: number): number {
+  const pt = typ[parent]!;
+  const pf = g.flags[pt]!;
+  if (pf & F_LEAF) return lastBlock;
+  const pcode = g.code[pt];
+  const named = g.named;
+  const fCondition = g.fCondition;
+  const isList = (pf & F_LIST) !== 0;
+  const redirected = pcode === T.redirected_statement;
+  const body = redirected ? fieldChild(parent, g.fBody) : -1;
+  // The first part of `a && b`, `a || b` or `a | b` always runs.
+  const firstRuns = pcode === T.list || pcode === T.pipeline;
+  const inWord = pcode === T.concatenation || pcode === T.string ? 1 : 0;
+  let listNo = 0;
+  let index = 0;
+  for (let c = first[parent]!; c >= 0; c = next[c]!) {
+    if (named[typ[c]!] !== 1) continue;
+    let block = -1;
+    if (isList) {
+      if (fld[c] !== fCondition) {
+        if (listNo === 0) listNo = ++lastBlock;
+        block = listNo;
+      }
+    } else if (redirected) block = c === body ? parentBlock : -1;
+    else if (firstRuns) block = index === 0 ? parentBlock : -1;
+    vis[c] = 1;
+    cFn[c] = fn;
+    cGuard[c] = ifTests ? (guarded === 1 || fld[c] !== fCondition ? 1 : 0) : guarded;
+    cBlock[c] = block;
+    cWord[c] = inWord;
+    index++;
+  }
+  return lastBlock;
+}
+
+/** The first child of `i` with field `field`, or -1. */
+function fieldChild(i: number, field: number): number {
+  for (let c = first[i]!; c >= 0; c = next[c]!) if (fld[c] === field) return c;
+  return -1;
 }
 
 /**
