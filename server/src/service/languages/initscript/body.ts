@@ -218,6 +218,7 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
     return { fragments, keys, cache: hasError ? undefined : { fragments: cached } };
   } finally {
     w.delete();
+    varSearch.src = undefined; // not the text kept
     releaseScratch();
   }
 }
@@ -452,6 +453,9 @@ let cBlock = new Int32Array(0);
 let cWord = new Uint8Array(0);
 /** Offsets of the newlines in the statement's text. */
 let newlines = new Int32Array(256);
+/** Offsets of the `/var/` in the statement's text (the only words `VAR_PATH` can match span one). */
+let varAt = new Int32Array(16);
+let varCount = 0;
 
 function grow(min: number): void {
   let n = Math.max(INITIAL_NODES, cap);
@@ -480,7 +484,7 @@ function grow(min: number): void {
 
 /** A large statement's arrays are not kept between reads. */
 function releaseScratch(): void {
-  if (cap <= 4 * INITIAL_NODES && newlines.length <= 4096) return;
+  if (cap <= 4 * INITIAL_NODES && newlines.length <= 4096 && varAt.length <= 4096) return;
   cap = 0;
   typ = fld = new Uint16Array(0);
   beg = fin = par = first = next = last = new Int32Array(0);
@@ -488,6 +492,7 @@ function releaseScratch(): void {
   vis = cGuard = cWord = new Uint8Array(0);
   cFn = cBlock = new Int32Array(0);
   newlines = new Int32Array(256);
+  varAt = new Int32Array(16);
 }
 
 /**
@@ -712,7 +717,31 @@ function indexNewlines(src: Source, from: number, to: number, row: number, colum
     }
     newlines[newlineCount++] = i + src.base;
   }
+  varCount = 0;
+  for (let i = nextVar(src, from - src.base); i >= 0 && i + 5 <= end; i = text.indexOf('/var/', i + 1)) {
+    if (varCount === varAt.length) {
+      const b = new Int32Array(varAt.length * 2);
+      b.set(varAt);
+      varAt = b;
+    }
+    varAt[varCount++] = i + src.base;
+  }
 }
+
+/**
+ * The first `/var/` of the text at or after `from`, or -1. The statements of a text are read in
+ * order: the answer of the last search is reused while it lies ahead, so a text that has none
+ * after a point is not searched to its end again for every statement.
+ */
+function nextVar(src: Source, from: number): number {
+  if (src === varSearch.src && from >= varSearch.from && (varSearch.at < 0 || varSearch.at >= from)) return varSearch.at;
+  const at = src.text.indexOf('/var/', from);
+  varSearch.src = src;
+  varSearch.from = from;
+  varSearch.at = at;
+  return at;
+}
+const varSearch: { src?: Source; from: number; at: number } = { from: 0, at: -1 };
 
 /** How many of the statement's newlines come before `index`. */
 function linesBefore(index: number): number {
@@ -840,7 +869,11 @@ class Reader {
   }
 
   private toWord(i: number): Word {
-    return { text: this.unquote(i), raw: this.text(i), range: this.rangeOf(i), dynamic: this.isDynamic(i) };
+    const raw = this.text(i);
+    // `unquote` of a word (most arguments) is its text: one slice for both.
+    const code = this.code(i);
+    const text = code === T.raw_string || code === T.string || code === T.concatenation ? this.unquote(i) : raw;
+    return { text, raw, range: this.rangeOf(i), dynamic: this.isDynamic(i) };
   }
 
   /** Whether a condition is a test that holds (`[ -r f ]`) or fails (`[ ! -r f ]`, `! test -r f`) for a file that is there. */
@@ -957,6 +990,7 @@ class Reader {
     cGuard[0] = 0;
     cBlock[0] = 0;
     cWord[0] = 0;
+    let varNext = 0;
     for (let n = 0; n < count; n++) {
       if (vis[n] === 0) continue;
       const fn = cFn[n]!;
@@ -967,7 +1001,9 @@ class Reader {
       if (code === T.ERROR) {
         if (model.errors.length < 50) model.errors.push(this.rangeOf(n));
       }
-      if (flags[t]! & F_WORDLIKE && cWord[n] === 0 && model.varPaths.length < MAX_VAR_PATHS && VAR_PATH.test(this.text(n))) {
+      // Only a word that spans one of the statement's `/var/` is sliced and tested (nodes come in order of their start).
+      while (varNext < varCount && varAt[varNext]! < beg[n]!) varNext++;
+      if (varNext < varCount && varAt[varNext]! + 5 <= fin[n]! && flags[t]! & F_WORDLIKE && cWord[n] === 0 && model.varPaths.length < MAX_VAR_PATHS && VAR_PATH.test(this.text(n))) {
         const r = this.rangeOf(n);
         model.varPath ??= r;
         model.varPaths.push(r);
