@@ -52,9 +52,9 @@ describe('idle collector', () => {
     assert.equal(junk.length, 0);
   });
 
-  it('lets the bytecode of the functions not running go in its late collection; they compile again when called', async () => {
+  it('keeps the bytecode of the functions not running through its collections; they run without compiling again', async () => {
     // V8 flushes bytecode by age (5 full collections without a call): out of the way here, so
-    // that only the collector's own flushing is seen.
+    // that only the collector's own collections are seen.
     setFlagsFromString('--bytecode-old-age=1000');
     try {
       const c = idleCollector(50, 0, 300);
@@ -69,7 +69,8 @@ describe('idle collector', () => {
       for (let i = 0; i < 200 && c.lateRuns === 0; i++) await sleep(25);
       assert.equal(c.lateRuns, 1, 'the collections ran');
       const after = getHeapCodeStatistics().bytecode_and_metadata_size;
-      assert.ok(before - after > 300 * 200, `bytecode and metadata ${before} -> ${after} bytes`);
+      // Flushed, they would be 300 × 200 bytes and more lighter (session 11's late collection).
+      assert.ok(before - after < 300 * 50, `bytecode and metadata ${before} -> ${after} bytes`);
       assert.deepEqual(fns.map((f) => f(5)), results);
     } finally {
       setFlagsFromString('--bytecode-old-age=5');

@@ -15,7 +15,11 @@
  * pages were all resident before the old ones went back, which made it the server's peak (the
  * corpus: 92 MB against 84 MB while opening it; docs/performance.md, "Session 9, mem"). A last
  * plain collection `LATE_MS` later, once V8 sees allocation as slow, lets the young generation
- * shrink, and lets the bytecode of the functions not running go.
+ * shrink. The bytecode of the server's functions stays (V8 still lets go of the bytecode of
+ * functions not called through several full collections): letting all of it go there
+ * (`--stress-flush-code`, session 11) gave no resident memory back, the freed bytecode was spread
+ * over pages that stayed, and the next large open paid its compilation again (docs/performance.md,
+ * "Session 12, mem").
  */
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -119,10 +123,7 @@ export function idleCollector(idleMs = 1000, minGrowthBytes = 4 * 1024 * 1024, l
     timer = undefined;
     if (busy()) return;
     lateRuns++;
-    // The server has been idle for seconds: the bytecode of every function not running goes too
-    // (V8 lets it go only after five full collections without a call), and is compiled again
-    // from the source when next called (docs/performance.md, "Session 11, mem").
-    collectWith('stress-flush-code');
+    gc!();
     baseline = getHeapStatistics().used_heap_size;
   };
   const collect = () => {
