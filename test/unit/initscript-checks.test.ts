@@ -465,6 +465,23 @@ describe('initscript: later header codes', () => {
     assert.match(chkconfigRefusal(scriptInfo('foo', '/etc/rc.d/init.d/foo', lsbOnly(' S', '')))!, /no Default-Start\/Default-Stop levels/);
   });
 
+  it('the header is read from the text without making its line objects, the same with every line terminator', () => {
+    const text = `${RH}\nfoo() {\n  echo hi\n}\n# Default-Stop: 3\n`;
+    const src = new SourceText(text);
+    const h = parseHeader(src);
+    // Line objects for every line of a large script cost its first open (docs/performance.md, "Session 12, edit").
+    assert.equal((src as unknown as { made?: unknown }).made, undefined);
+    assert.ok(h.chkconfig && h.blocks.length === 1 && h.descriptions.length > 0);
+    // The Default-Stop after the code is read too (chkconfig reads LSB keywords anywhere).
+    assert.deepEqual(h.chkconfigLevels, [4, 5]);
+    const plain = JSON.stringify(h);
+    assert.equal(JSON.stringify(parseHeader(new SourceText(text.replace(/\n/g, '\r\n')))), plain);
+    assert.equal(JSON.stringify(parseHeader(new SourceText(text.replace(/\n/g, '\r')))), plain);
+    // The chkconfig line as the last line without a newline: rejected as chkconfig rejects it.
+    const last = parseHeader(new SourceText('#!/bin/sh\n# chkconfig: 2345 10 90'));
+    assert.match(last.chkconfigError!.reason, /last line/);
+  });
+
   it('no-chkconfig-levels: not when a number is read, with a chkconfig line, off the rhel profile, or when the cause is reported already', () => {
     // A Default-Stop number makes the levels known (empty): chkconfig accepts the script (App. A).
     checkDiagnostics(lsbOnly(' S', ' 0 1 6'), RH_OPTS);

@@ -121,13 +121,22 @@ export function parseHeader(src: SourceText): HeaderModel {
   /** Inside a block, the previous keyword line was a Description (or its continuation). */
   let inDescription = false;
 
-  src.lines.forEach((line, index) => {
-    const text = withoutCr(line.text);
-    const c = commentBody(text);
-    if (!c) {
-      if (block && block.end === undefined && text.trim().length > 0) block.badLines.push({ line: index, reason: 'not-comment' });
-      return;
+  // Most lines are code: told from the text without making them (no line objects, no slices).
+  const all = src.text;
+  const count = src.lineCount;
+  // Without a CR, each line starts after the next LF.
+  const lfOnly = all.indexOf('\r') < 0;
+  let start = 0;
+  for (let index = 0; index < count; index++) {
+    if (index > 0) start = lfOnly ? all.indexOf('\n', start) + 1 : src.offsetAt(index, 0);
+    let k = start;
+    while (isBlank(all.charCodeAt(k))) k++;
+    if (all.charCodeAt(k) !== 35 /* # */) {
+      if (block && block.end === undefined && withoutCr(src.lineText(index)).trim().length > 0) block.badLines.push({ line: index, reason: 'not-comment' });
+      continue;
     }
+    const text = withoutCr(src.lineText(index));
+    const c = commentBody(text)!;
     const body = text.slice(c.body);
 
     // LSB block delimiters: '###' in column 1 (insserv and LSB); chkconfig only needs the BEGIN.
@@ -135,12 +144,12 @@ export function parseHeader(src: SourceText): HeaderModel {
       block = { begin: index, entries: [], badLines: [] };
       model.blocks.push(block);
       inDescription = false;
-      return;
+      continue;
     }
     if (/^###[ \t]*END INIT INFO\b/.test(text)) {
       if (block && block.end === undefined) block.end = index;
       inDescription = false;
-      return;
+      continue;
     }
 
     // chkconfig: "#", blanks, then the keyword compared as a prefix, case-sensitively.
@@ -162,8 +171,8 @@ export function parseHeader(src: SourceText): HeaderModel {
       if (trimmed.endsWith('\\')) {
         d.backslash = trimmed.length - 1;
         // chkconfig skips blank lines, then needs a comment line.
-        for (let j = index + 1; j < src.lines.length; j++) {
-          const next = src.lines[j]!.text.replace(/\r$/, '');
+        for (let j = index + 1; j < count; j++) {
+          const next = src.lineText(j).replace(/\r$/, '');
           if (next.trim().length === 0) continue;
           if (commentBody(next)) d.continuedBy = j;
           break;
@@ -180,20 +189,20 @@ export function parseHeader(src: SourceText): HeaderModel {
 
     if (block && block.end === undefined) {
       const entry = parseLsbLine(text, index, c, inDescription);
-      if (entry === 'continuation') return;
+      if (entry === 'continuation') continue;
       if (entry === 'empty') {
         inDescription = false;
-        return;
+        continue;
       }
       if (entry === undefined) {
         block.badLines.push({ line: index, reason: 'malformed' });
         inDescription = false;
-        return;
+        continue;
       }
       block.entries.push(entry);
       inDescription = entry.spec?.name === 'Description';
     }
-  });
+  }
 
   // An unterminated block runs to the end of the file for insserv; report it once (on
   // BEGIN) and keep only the comment lines right after it as its content.
@@ -246,15 +255,16 @@ function parseLsbLine(text: string, line: number, c: { hash: number; body: numbe
 
 /** `sscanf(value, "%15s %d %d%c") == 4 && isspace(c)` and the level/priority checks. */
 function parseChkconfig(l: ChkconfigLine, src: SourceText): Chkconfig | ChkconfigError {
-  const lineText = src.lines[l.line]!.text.replace(/\r$/, '');
+  const lineText = src.lineText(l.line).replace(/\r$/, '');
   const whole = { line: l.line, start: l.keyword.start, end: lineText.length };
   const ws = words(l.value.text, l.value.start);
   if (ws.length === 0) return { ...whole, reason: 'it is empty' };
   if (ws.length < 3) return { ...whole, reason: `it has ${ws.length} value${ws.length === 1 ? '' : 's'}; chkconfig needs LEVELS START STOP` };
   const [levels, start, stop] = ws as [Token, Token, Token];
-  const last = src.lines[l.line]!;
+  // Only the text's last line has no terminator.
+  const lastLine = l.line === src.lineCount - 1;
   const endsValue = stop.end === lineText.length;
-  if (endsValue && last.eol === '' ) return { ...whole, reason: 'it is the last line and has no newline (chkconfig needs a character after the stop priority)' };
+  if (endsValue && lastLine) return { ...whole, reason: 'it is the last line and has no newline (chkconfig needs a character after the stop priority)' };
   const num = /^[+-]?\d+/;
   const sm = num.exec(start.text);
   const pm = num.exec(stop.text);
@@ -315,26 +325,35 @@ export function chkconfigLevelNumbers(value: string): number[] {
 function chkconfigLevels(model: HeaderModel, src: SourceText): number[] | undefined {
   let levels: Set<number> | undefined;
   const chkLine = model.chkconfig?.line;
-  src.lines.forEach((line, index) => {
-    // Only the chkconfig line and Default-Start/Stop lines matter: skip the rest cheaply.
-    if (index !== chkLine && !line.text.includes('Default-St')) return;
-    const text = withoutCr(line.text);
+  // Only the chkconfig line and the lines with Default-Start/Stop matter, in file order: found
+  // by searching the text, not by going through every line.
+  const rows: number[] = [];
+  for (let at = src.text.indexOf('Default-St'); at >= 0; at = src.text.indexOf('Default-St', at + 1)) {
+    const row = src.lineAt(at);
+    if (rows[rows.length - 1] !== row) rows.push(row);
+  }
+  if (chkLine !== undefined && !rows.includes(chkLine)) {
+    rows.push(chkLine);
+    rows.sort((a, b) => a - b);
+  }
+  for (const index of rows) {
+    const text = withoutCr(src.lineText(index));
     const c = commentBody(text);
-    if (!c) return;
+    if (!c) continue;
     const body = text.slice(c.body);
     if (model.chkconfig && index === model.chkconfig.line && levels === undefined) {
       levels = new Set(model.chkconfig.levelSet);
-      return;
+      continue;
     }
     const m = /^(Default-Start|Default-Stop):(.*)$/.exec(body);
-    if (!m) return;
+    if (!m) continue;
     const nums = chkconfigLevelNumbers(m[2]!);
     // Levels become known only once a number was parsed (`Default-Start: S` sets nothing).
-    if (nums.length === 0) return;
+    if (nums.length === 0) continue;
     levels ??= new Set();
     if (m[1] === 'Default-Start') for (const n of nums) levels.add(n);
     else for (const n of nums) levels.delete(n);
-  });
+  }
   // Bits above 6 (a packed "2345" is level 2345) are never used by any runlevel.
   return levels ? [...levels].filter((n) => n >= 0 && n <= 6).sort() : undefined;
 }
