@@ -59,6 +59,7 @@ describe("LSP over stdio: a large script in the server's thread, its parser runt
     const star = large.split('\n').findIndex((l) => l.startsWith('  *)')) + 1;
     await insert(big, 3, star + 1, '  status) echo ok ;;\n');
     assert.deepEqual(await codes(big, 3), []);
+    assert.equal((await info(big)).incremental, false, 'the old tree was let go: a full parse');
     await insert(small, 2, 1, '# y\n');
     assert.deepEqual(await codes(small, 2), ['initscript/missing-status']);
     await insert(big, 4, 1, '# z\n');

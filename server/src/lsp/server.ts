@@ -356,7 +356,7 @@ export function startServer(connection: Connection = process.argv.includes('--st
         }
       }
       if (cached) svc.disposeAnalysis(cached.analysis);
-      cache.set(uri, { version, analysis, incremental: !again && previous !== undefined && (parsed?.incremental ?? true) });
+      cache.set(uri, { version, analysis, incremental: !again && previous !== undefined && (parsed ? !!parsed.incremental : svc.reparsedHere(analysis) ?? true) });
       if (!edited.includes(uri)) keep(others, KEEP_OTHERS, uri);
       collector.workDone();
       // Edited while its body was parsed: analyse the newer version too (from this one).

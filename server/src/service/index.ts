@@ -289,6 +289,15 @@ export function disposeAnalysis(a: Analysis): void {
  * incremental parse: the analysis still answers every request, and the version after it is
  * parsed from scratch. Calling it again, or `disposeAnalysis` later, is harmless.
  */
+/**
+ * Whether this analysis's shell body was parsed in this thread from the previous version's tree
+ * (false: a full parse here, e.g. after the tree was let go; undefined: not an init script, or its
+ * body was parsed elsewhere or not at all).
+ */
+export function reparsedHere(a: Analysis): boolean | undefined {
+  return a.language === 'initscript' ? (a.model as { reparsed?: boolean } | undefined)?.reparsed : undefined;
+}
+
 export function releaseTree(a: Analysis): void {
   disposeAnalysis(a);
 }

@@ -35,6 +35,8 @@ export interface InitScriptDoc {
   foreign?: string;
   /** The shell parse was stopped at its time budget (the next edit gets a shorter one). */
   parseStopped?: boolean;
+  /** Parsed in this thread from the previous version's tree (false: a full parse here; unset: parsed elsewhere or not at all). */
+  reparsed?: boolean;
   /** Runs under /lib/init/init-d-script (which loads the LSB functions first). */
   initDScript?: boolean;
   /** What the ip commands' duplicate check was given and found, for the next version to reuse. */
@@ -313,8 +315,8 @@ function parseTree(src: SourceText, ctx: AnalysisContext): ShellBody & { tree?: 
   if (!parser) return { failure: bashParserFailure() };
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
   try {
-    const { tree, stoppedAfterMs, refused } = parseShell(parser, src.text, prev && { tree: prev.tree, edits: ctx.previous!.edits, stopped: !!prev.parseStopped });
-    return { tree, stoppedAfterMs, refused };
+    const { tree, stoppedAfterMs, refused, incremental } = parseShell(parser, src.text, prev && { tree: prev.tree, edits: ctx.previous!.edits, stopped: !!prev.parseStopped });
+    return { tree, stoppedAfterMs, refused, incremental: !!incremental };
   } catch (err) {
     parserFailed(err);
     return { failure: bashParserFailure() };
@@ -338,6 +340,7 @@ function parseBody(doc: InitScriptDoc, src: SourceText, ctx: AnalysisContext): s
   }
   const parsed = parseTree(src, ctx);
   doc.parseStopped = parsed.stoppedAfterMs !== undefined;
+  doc.reparsed = parsed.incremental;
   if (!parsed.tree) return noBodyReason(parsed);
   doc.tree = parsed.tree;
   const prev = ctx.previous?.model as InitScriptDoc | undefined;
