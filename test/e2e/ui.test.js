@@ -217,8 +217,12 @@ async function inittabPart(page, consoleLog) {
     record('status bar language mode shows "Inittab"', !!mode, `mode: ${String(modeNow).trim()}`);
 
     // --- code lens above id:3:initdefault: -----------------------------------
-    const lens = await poll(async () => {
-      return page.evaluate(() => {
+    // Polled until the lens sits above its line: the lens can be in the page a frame before
+    // the editor has laid out the view zone that holds it (CI saw it measured mid-layout once,
+    // while the screenshot taken next showed it in place).
+    let lensSeen = null;
+    const lensAbove = await poll(async () => {
+      lensSeen = await page.evaluate(() => {
         const lenses = [...document.querySelectorAll('.monaco-editor .codelens-decoration')];
         const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')];
         const idLine = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith('id:3:initdefault:'));
@@ -231,7 +235,9 @@ async function inittabPart(page, consoleLog) {
         const above = lb.bottom <= ib.top + 2 && ib.top - lb.bottom < 40;
         return { text: hit.textContent.trim(), above, texts };
       });
+      return lensSeen && lensSeen.above ? lensSeen : null;
     }, 20000);
+    const lens = lensAbove || lensSeen;
     const allLenses = await page
       .$$eval('.monaco-editor .codelens-decoration', (els) => els.map((e) => e.textContent.trim()))
       .catch(() => []);
