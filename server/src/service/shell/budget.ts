@@ -12,6 +12,7 @@
  * budget is in wall time as before.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { ParseState } from 'web-tree-sitter';
 
 type ThreadCpuUsage = () => { user: number; system: number };
 
@@ -78,4 +79,18 @@ export function processorBudget(ms: number, clock: () => number | undefined = th
       return false;
     },
   };
+}
+
+/**
+ * A progress callback for `parser.parse` that cancels the parse once `ms` of this thread's
+ * processor time are spent (`processorBudget`). `onProgress` runs first at each report (the
+ * parser worker's fault injection).
+ */
+export function stopAfter(ms: number, onProgress?: () => void): (state: ParseState) => void {
+  const clock = processorBudget(ms);
+  // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
+  return (() => {
+    onProgress?.();
+    return clock.expired();
+  }) as unknown as (state: ParseState) => void;
 }

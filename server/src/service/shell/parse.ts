@@ -4,10 +4,10 @@
  * the time budget, incremental re-use of a clean previous tree, and what the analysis is told
  * when there is no body (`ShellBody`, plain data).
  */
-import type { ParseState, Parser, Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import type { TreeEditInfo } from '../core/language';
 import type { BodyModel } from '../languages/initscript/body';
-import { processorBudget } from './budget';
+import { stopAfter } from './budget';
 import { bashLib, keepsNesting, parseBash, shellRefusal } from './treeSitter';
 
 /**
@@ -98,13 +98,8 @@ export function parseShell(parser: Parser, text: string, previous?: { tree?: Tre
     const { Edit } = bashLib();
     for (const e of previous.edits) old.edit(new Edit(e));
   }
-  const clock = processorBudget(budget);
-  // web-tree-sitter cancels the parse when the progress callback returns true (its typing says void).
   // `onProgress`: the parser worker's fault injection (a throw or a hang inside the parse).
-  const progressCallback = (() => {
-    onProgress?.();
-    return clock.expired();
-  }) as unknown as (state: ParseState) => void;
+  const progressCallback = stopAfter(budget, onProgress);
   // parseBash: long runs of comment lines would overflow the wasm stack (see MAX_COMMENT_RUN).
   let tree = parseBash(parser, text, old, { progressCallback }) ?? undefined;
   let incremental = old !== undefined;

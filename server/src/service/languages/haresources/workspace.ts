@@ -3,8 +3,8 @@
  * the same directory (nodes, crm/pacemaker, autojoin) and the resource scripts of the same
  * image root. Run only through a `WorkspaceHost`, and only for a file named `haresources`.
  */
-import type { ParseState, Tree } from 'web-tree-sitter';
-import { processorBudget } from '../../shell/budget';
+import type { Tree } from 'web-tree-sitter';
+import { stopAfter } from '../../shell/budget';
 import { parseBudgetMs, type ShellBodies } from '../../shell/parse';
 import { parseBash, parserFailed, sharedBashParser, shellRefusal } from '../../shell/treeSitter';
 import { extractBody, type BodyModel, type CommandInfo } from '../initscript/body';
@@ -114,8 +114,7 @@ function resourceBody(path: string, text: string, shell: ShellBodies | undefined
   if (!parser || shellRefusal(text)) return undefined;
   // The same guards as an open script: long comment runs defused, a time budget, and a wasm
   // failure turning shell parsing off rather than throwing.
-  const clock = processorBudget(parseBudgetMs(text.length));
-  const progressCallback = (() => clock.expired()) as unknown as (state: ParseState) => void;
+  const progressCallback = stopAfter(parseBudgetMs(text.length));
   let tree: Tree | null;
   try {
     tree = parseBash(parser, text, null, { progressCallback });
