@@ -37,6 +37,20 @@ const serverShim = {
         return { contents: text.replace(from, 'const crypto_1 = new Proxy({}, { get: (_, name) => require("crypto")[name] });'), loader: 'js' };
       });
     },
+  }, {
+    // vscode-languageserver's file helpers require "child_process" when loaded, for resolving
+    // global node modules (npm, yarn, fork), which the server never calls. Node's child_process
+    // module loads about 20 internal modules (0.3 MB resident): it is required on first use
+    // instead (the server's own `sh -n` check loads it when it first runs a shell).
+    name: 'vscode-languageserver-lazy-child-process',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]vscode-languageserver[\\/]lib[\\/]node[\\/]files\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const from = 'const child_process_1 = require("child_process");';
+        if (!text.includes(from)) throw new Error(`${args.path}: its child_process require is not the one made lazy (vscode-languageserver changed)`);
+        return { contents: text.replace(from, 'const child_process_1 = new Proxy({}, { get: (_, name) => require("child_process")[name] });'), loader: 'js' };
+      });
+    },
   }],
 };
 

@@ -4,7 +4,8 @@
  * does for an init script: vscode-jsonrpc requires `crypto` only for pipe names (scripts/build.mjs
  * makes it lazy), web-tree-sitter's glue gets the bundle's `require` instead of `await import()`.
  * docs/performance.md, "Session 10". Nor does it load `worker_threads` and `perf_hooks` before a
- * text needs the parser worker, and its bundle has no indentation ("Session 11, mem").
+ * text needs the parser worker, and its bundle has no indentation ("Session 11, mem"), nor
+ * `child_process` before it runs a shell ("Session 13, mem").
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -38,7 +39,7 @@ describe('the built server: modules an init script does not need', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sysv-ha-modules-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('after initialize and an init script analysed (its sh -n key made): no crypto, no ES module job', async () => {
+  it('after initialize and an init script analysed (its sh -n key made): no crypto, no ES module job, no child_process', async () => {
     const list = join(dir, 'modules.json');
     const preload = join(dir, 'preload.js');
     writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`);
@@ -76,6 +77,9 @@ describe('the built server: modules an init script does not need', () => {
     // A small script is parsed in the server's thread: no worker, so no worker_threads yet, and
     // no perf_hooks (about 0.7 MB together; docs/performance.md, "Session 11, mem").
     assert.deepEqual(loaded.filter((m) => /^NativeModule (worker_threads|internal\/worker|internal\/worker\/io|perf_hooks|internal\/perf\/performance)$/.test(m)), []);
+    // vscode-languageserver's file helpers' child_process (about 0.3 MB; scripts/build.mjs makes
+    // it lazy): nothing the server does for an init script spawns a process.
+    assert.deepEqual(loaded.filter((m) => /^NativeModule (child_process|internal\/child_process)$/.test(m)), []);
   });
 
   it('the server and its parser worker are bundled without indentation (V8 keeps their source for their life)', () => {
