@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { BATCH_INTERRUPT_BUDGET, cliV8Flags, runCli } from '../../server/src/cli/main';
 import { REPO } from '../helpers/golden';
 
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -97,5 +97,27 @@ describe('sysv-ha check --jobs: whole files on every thread, the output of one t
     assert.deepEqual(run(args('3'), script), one);
     assert.deepEqual(await inProcess(args('2'), script), one);
     assert.deepEqual(await inProcess(args('1'), script), one);
+  });
+});
+
+describe('sysv-ha check: V8 flags for a batch run', () => {
+  it('a batch command raises V8\'s interrupt budget (TurboFan compiles less on the cores the checks need); lsp and a budget on node\'s command line do not', () => {
+    assert.deepEqual(cliV8Flags('check', []), ['--liftoff-only', `--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`]);
+    assert.deepEqual(cliV8Flags('links', []), ['--liftoff-only', `--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`]);
+    assert.deepEqual(cliV8Flags('lsp', []), ['--liftoff-only']);
+    assert.deepEqual(cliV8Flags('check', ['--interrupt-budget=5000']), ['--liftoff-only']);
+  });
+
+  it('the program sets them before it checks (its check workers share them)', () => {
+    // A preload that records what the bundle gives v8.setFlagsFromString.
+    const preload = join(tmp, 'flags-preload.cjs');
+    const seen = join(tmp, 'flags-seen.txt');
+    writeFileSync(preload, `const v8 = require('node:v8'); const fs = require('node:fs'); const set = v8.setFlagsFromString;
+v8.setFlagsFromString = (f) => { fs.appendFileSync(${JSON.stringify(seen)}, f + '\\n'); return set(f); };`);
+    const r = spawnSync(process.execPath, ['-r', preload, CLI, 'check', '--format', 'json', '--jobs', '2', root], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.ok(r.status === 1 || r.status === 3, r.stderr);
+    const flags = readFileSync(seen, 'utf8').trim().split('\n');
+    assert.ok(flags.includes(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`), flags.join(' '));
+    assert.ok(flags.includes('--liftoff-only'), flags.join(' '));
   });
 });
