@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Parser } from 'web-tree-sitter';
-import { bodyReaderOptions, extractBody, readStatements, type BodyModel, type Word } from '../../server/src/service/languages/initscript/body';
+import { bodyReaderOptions, extractBody, fragmentAt, NO_ASSIGNMENTS, NONE, readStatements, type BodyModel, type Word } from '../../server/src/service/languages/initscript/body';
 import { FragmentDecoder, FragmentEncoder } from '../../server/src/service/shell/bodyTransfer';
 import { createBashParser, findWasm, MAX_COMMENT_RUN, parseBash, wasmRuntime } from '../../server/src/service/shell/treeSitter';
 import * as reference from '../helpers/bodyReference';
@@ -198,6 +198,36 @@ describe('body reader: one cursor pass (issue 18)', () => {
       t1.delete();
       t2.delete();
     }
+  });
+
+  it('a statement with none of a kind shares one empty value, which no read, move or transfer writes to', () => {
+    const text = '# a comment\nexit 0\nstart() {\n  a=1\n  echo /var/run/x\n}\ncase "$1" in start) start ;; esac\n';
+    const tree = parseBash(parser, text)!;
+    try {
+      const { fragments } = readStatements(tree);
+      const [comment, exit] = fragments;
+      for (const k of ['functions', 'commands', 'argVariables', 'cases', 'errors', 'exitGuards', 'varPaths', 'blocks'] as const) assert.equal(comment![k], NONE, k);
+      assert.equal(comment!.assignments, NO_ASSIGNMENTS);
+      assert.equal(exit!.functions, NONE);
+      assert.equal(exit!.assignments, NO_ASSIGNMENTS);
+      assert.equal(fragmentAt(exit!, 9).functions, NONE, 'moved');
+    } finally {
+      tree.delete();
+    }
+    // Reads that add to a fragment's kinds after the pass (MISSING nodes), moves, the transfer, assembling.
+    read('if true; then\n  echo x\n');
+    read('case "$1" in\n  start) echo x ;;\n');
+    read(text);
+    const t1 = parseBash(parser, text)!;
+    const t2 = parseBash(parser, `\n\n${text}`)!;
+    try {
+      extractBody(t2, extractBody(t1).cache);
+    } finally {
+      t1.delete();
+      t2.delete();
+    }
+    assert.equal(NONE.length, 0);
+    assert.equal(NO_ASSIGNMENTS.size, 0);
   });
 
   it('of the statement lists, only if_statement has a condition field (the reader asks fields of a few types only)', () => {

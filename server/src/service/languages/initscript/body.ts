@@ -219,12 +219,23 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
   } finally {
     w.delete();
     varSearch.src = undefined; // not the text kept
+    reader.src = NO_SOURCE;
     releaseScratch();
   }
 }
 
+/**
+ * What a fragment with none of a kind holds (most top-level statements are comments, and most
+ * statements have no function, case, error, guard or `/var/` path): one shared empty value,
+ * never written to, instead of seven arrays and a Map per statement (a test checks they stay
+ * empty). Not frozen: V8 iterates a frozen array through the generic iterator, which allocated
+ * more than the arrays saved.
+ */
+export const NONE: never[] = [];
+export const NO_ASSIGNMENTS: Map<string, Assignment> = new Map();
+
 function emptyFragment(row: number): Fragment {
-  return { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
+  return { row, functions: NONE, commands: NONE, assignments: NO_ASSIGNMENTS, argVariables: NONE, cases: NONE, errors: NONE, exitGuards: NONE, varPaths: NONE, blocks: NONE, lastBlock: 0 };
 }
 
 /** A fragment moved to start on `row` (the same object when it already does). */
@@ -295,25 +306,28 @@ function merge(model: BodyModel, cases: CaseInfo[], f: Fragment, blockOffset: nu
 const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
 const moveWord = (w: Word, d: number): Word => ({ ...w, range: moveRange(w.range, d) });
 
+/** `xs` mapped, or `NONE` for none (an empty kind stays shared). */
+const mapped = <T, U>(xs: readonly T[], f: (x: T) => U): U[] => (xs.length === 0 ? NONE : xs.map(f));
+
 /** A fragment moved down (or up) by `d` rows. */
 function shifted(f: Fragment, d: number): Fragment {
   return {
     row: f.row + d,
-    functions: f.functions.map((x) => ({ ...x, nameRange: moveRange(x.nameRange, d), range: moveRange(x.range, d) })),
-    commands: f.commands.map((c) => ({ ...c, nameRange: moveRange(c.nameRange, d), range: moveRange(c.range, d), args: c.args.map((w) => moveWord(w, d)) })),
-    assignments: new Map([...f.assignments].map(([k, a]) => [k, { ...a, range: moveRange(a.range, d) }])),
+    functions: mapped(f.functions, (x) => ({ ...x, nameRange: moveRange(x.nameRange, d), range: moveRange(x.range, d) })),
+    commands: mapped(f.commands, (c) => ({ ...c, nameRange: moveRange(c.nameRange, d), range: moveRange(c.range, d), args: c.args.map((w) => moveWord(w, d)) })),
+    assignments: f.assignments.size === 0 ? NO_ASSIGNMENTS : new Map([...f.assignments].map(([k, a]) => [k, { ...a, range: moveRange(a.range, d) }])),
     argVariables: f.argVariables,
-    cases: f.cases.map((c) => ({
+    cases: mapped(f.cases, (c) => ({
       ...c,
       dispatcher: {
         headRange: moveRange(c.dispatcher.headRange, d), range: moveRange(c.dispatcher.range, d),
         branches: c.dispatcher.branches.map((b) => ({ patterns: b.patterns.map((w) => moveWord(w, d)), range: moveRange(b.range, d), line: b.line + d })),
       },
     })),
-    errors: f.errors.map((r) => moveRange(r, d)),
+    errors: mapped(f.errors, (r) => moveRange(r, d)),
     varPath: f.varPath && moveRange(f.varPath, d),
-    varPaths: f.varPaths.map((r) => moveRange(r, d)),
-    exitGuards: f.exitGuards.map((g) => ({ text: g.text, line: g.line + d })),
+    varPaths: mapped(f.varPaths, (r) => moveRange(r, d)),
+    exitGuards: mapped(f.exitGuards, (g) => ({ text: g.text, line: g.line + d })),
     blocks: f.blocks,
     lastBlock: f.lastBlock,
   };
@@ -646,9 +660,18 @@ export const bodyReaderOptions = { raw: true };
 function walkerOf(tree: Tree, root: Node): Walker {
   const m = bodyReaderOptions.raw ? wasmRuntime() : undefined;
   const address = (tree as unknown as Record<number, unknown>)[0];
-  if (m && typeof address === 'number' && address !== 0) return new RawWalker(m, address);
-  return new PublicWalker(root.walk());
+  lastWalker = m && typeof address === 'number' && address !== 0 ? new RawWalker(m, address) : new PublicWalker(root.walk());
+  return lastWalker;
 }
+
+/**
+ * The last walker made, kept (it holds no text, and its cursor is deleted): its class's object
+ * shape then outlives a full collection between two reads. V8's optimized code holds the shapes
+ * it checks weakly; a shape with no object left is collected and every function compiled
+ * against it is thrown away (`--trace-deopt`: "weak objects"), so the next large read ran
+ * interpreted again (docs/performance.md, "Session 13, edit").
+ */
+let lastWalker: Walker | undefined;
 
 function flatten(w: Walker, g: Grammar): number {
   if (cap === 0) grow(INITIAL_NODES);
@@ -779,9 +802,15 @@ function readNode(w: Walker, g: Grammar, src: Source, fragmentRow: number, row: 
   memo.fill(0, 0, count);
   vis.fill(0, 0, count);
   indexNewlines(src, from, fin[0]!, row, column);
-  const f = new Reader(g, src).read(fragmentRow, count);
+  reader.g = g;
+  reader.src = src;
+  const f = reader.read(fragmentRow, count);
   // MISSING nodes (rare: only in statements with errors) are looked for with the node API.
-  if (node && w.detached(() => node.hasError)) w.detached(() => missingNodes([node], f.errors));
+  if (node && w.detached(() => node.hasError)) {
+    const errors = [...f.errors];
+    w.detached(() => missingNodes([node], errors));
+    f.errors = errors.length > 0 ? errors : NONE;
+  }
   return f;
 }
 
@@ -790,11 +819,18 @@ const UNKNOWN = 0;
 const NO = 1;
 const YES = 2;
 
+const NO_GRAMMAR: Grammar = { code: new Uint8Array(0), flags: new Uint8Array(0), named: new Uint8Array(0), fName: -1, fValue: -1, fArgument: -1, fBody: -1, fCondition: -1 };
+const NO_SOURCE: Source = { text: '', base: 0 };
+
+/**
+ * Reads a flattened statement. One instance for the process (set up for each statement, its text
+ * let go after each read: `readStatements`): a Reader made per statement left no object of its
+ * shape alive between analyses, and a full collection then threw away the reader's optimized
+ * code (see `lastWalker`).
+ */
 class Reader {
-  constructor(
-    private readonly g: Grammar,
-    private readonly src: Source,
-  ) {}
+  g: Grammar = NO_GRAMMAR;
+  src: Source = NO_SOURCE;
 
   private text(i: number): string {
     return this.src.text.slice(beg[i]! - this.src.base, fin[i]! - this.src.base);
@@ -980,7 +1016,17 @@ class Reader {
     const g = this.g;
     const codes = g.code;
     const flags = g.flags;
-    const model: Fragment = { row, functions: [], commands: [], assignments: new Map(), argVariables: [], cases: [], errors: [], exitGuards: [], varPaths: [], blocks: [], lastBlock: 0 };
+    // Each kind made when the first one is found (`NONE` otherwise).
+    let functions: FunctionInfo[] | undefined;
+    let commands: CommandInfo[] | undefined;
+    let blocks: (number | undefined)[] | undefined;
+    let assignments: Map<string, Assignment> | undefined;
+    let cases: CaseInfo[] | undefined;
+    let errors: Range[] | undefined;
+    let varPath: Range | undefined;
+    let varPaths: Range[] | undefined;
+    let exitGuards: { text: string; line: number }[] | undefined;
+    let lastBlock = 0;
     let argVariables: Set<string> | undefined;
     /** The functions the nodes are in, by `cFn` (0: none). */
     const fnNames: (string | undefined)[] = [undefined];
@@ -999,14 +1045,14 @@ class Reader {
       const t = typ[n]!;
       const code = codes[t]!;
       if (code === T.ERROR) {
-        if (model.errors.length < 50) model.errors.push(this.rangeOf(n));
+        if ((errors ??= []).length < 50) errors.push(this.rangeOf(n));
       }
       // Only a word that spans one of the statement's `/var/` is sliced and tested (nodes come in order of their start).
       while (varNext < varCount && varAt[varNext]! < beg[n]!) varNext++;
-      if (varNext < varCount && varAt[varNext]! + 5 <= fin[n]! && flags[t]! & F_WORDLIKE && cWord[n] === 0 && model.varPaths.length < MAX_VAR_PATHS && VAR_PATH.test(this.text(n))) {
+      if (varNext < varCount && varAt[varNext]! + 5 <= fin[n]! && flags[t]! & F_WORDLIKE && cWord[n] === 0 && (varPaths?.length ?? 0) < MAX_VAR_PATHS && VAR_PATH.test(this.text(n))) {
         const r = this.rangeOf(n);
-        model.varPath ??= r;
-        model.varPaths.push(r);
+        varPath ??= r;
+        (varPaths ??= []).push(r);
       }
       switch (code) {
         case T.function_definition: {
@@ -1014,15 +1060,15 @@ class Reader {
           let inner = fn;
           if (name >= 0) {
             const text = this.text(name);
-            model.functions.push({ name: text, nameRange: this.rangeOf(name), range: this.rangeOf(n) });
+            (functions ??= []).push({ name: text, nameRange: this.rangeOf(name), range: this.rangeOf(n) });
             inner = fnNames.push(text) - 1;
           }
-          model.lastBlock = visitChildren(g, n, block, inner, 0, false, model.lastBlock);
+          lastBlock = visitChildren(g, n, block, inner, 0, false, lastBlock);
           continue;
         }
         case T.case_statement: {
           const value = this.field(n, g.fValue);
-          if (value >= 0) model.cases.push({ inFunction: fn !== 0, topLevel: block === 0, value: this.text(value), dispatcher: this.dispatcherOf(n) });
+          if (value >= 0) (cases ??= []).push({ inFunction: fn !== 0, topLevel: block === 0, value: this.text(value), dispatcher: this.dispatcherOf(n) });
           break;
         }
         case T.variable_assignment: {
@@ -1031,10 +1077,10 @@ class Reader {
           const value = this.field(n, g.fValue);
           if (name) {
             const text = value >= 0 ? this.unquote(value) : '';
-            const existing = model.assignments.get(name);
+            const existing = (assignments ??= new Map()).get(name);
             const topLevel = fn === 0;
-            if (!existing || (topLevel && !existing.topLevel)) model.assignments.set(name, { value: text, range: this.rangeOf(n), topLevel });
-            else if (!topLevel && !existing.topLevel && existing.value !== text) model.assignments.set(name, { ...existing, ambiguous: true });
+            if (!existing || (topLevel && !existing.topLevel)) assignments.set(name, { value: text, range: this.rangeOf(n), topLevel });
+            else if (!topLevel && !existing.topLevel && existing.value !== text) assignments.set(name, { ...existing, ambiguous: true });
             if (value >= 0 && ARG_RE.test(this.text(value))) (argVariables ??= new Set()).add(name);
           }
           break;
@@ -1045,8 +1091,8 @@ class Reader {
             const args: Word[] = [];
             const fArgument = g.fArgument;
             for (let c = first[n]!; c >= 0; c = next[c]!) if (fld[c] === fArgument) args.push(this.toWord(c));
-            model.commands.push({ name: this.unquote(nameNode), nameRange: this.rangeOf(nameNode), args, range: this.rangeOf(n), inFunction: fnNames[fn], guarded: guarded === 1 });
-            model.blocks.push(block < 0 ? undefined : block);
+            (commands ??= []).push({ name: this.unquote(nameNode), nameRange: this.rangeOf(nameNode), args, range: this.rangeOf(n), inFunction: fnNames[fn], guarded: guarded === 1 });
+            (blocks ??= []).push(block < 0 ? undefined : block);
           }
           break;
         }
@@ -1062,7 +1108,7 @@ class Reader {
           }
           const polarity = left >= 0 && right >= 0 && op !== undefined ? this.testPolarity(left) : undefined;
           if (polarity && right >= 0 && this.isExit(right) && (op === T.or) === (polarity === 'positive')) {
-            model.exitGuards.push({ text: this.text(left), line: rowAt(beg[left]!) });
+            (exitGuards ??= []).push({ text: this.text(left), line: rowAt(beg[left]!) });
           } else if (polarity && right !== left && (op === T.and) === (polarity === 'positive')) {
             // Only the two sides are read (in order: left comes first).
             mark(left, fn, guarded, block, 0);
@@ -1085,16 +1131,26 @@ class Reader {
           }
           // `if [ ! -r f ]; then exit 0; fi`
           if (conditions === 1 && this.testPolarity(negative) === 'negative' && !this.hasElse(n) && /\b(exit|return)\b/.test(this.text(n))) {
-            model.exitGuards.push({ text: this.text(negative), line: rowAt(beg[negative]!) });
+            (exitGuards ??= []).push({ text: this.text(negative), line: rowAt(beg[negative]!) });
           }
-          model.lastBlock = visitChildren(g, n, block, fn, guarded, testsFile, model.lastBlock);
+          lastBlock = visitChildren(g, n, block, fn, guarded, testsFile, lastBlock);
           continue;
         }
       }
-      model.lastBlock = visitChildren(g, n, block, fn, guarded, false, model.lastBlock);
+      lastBlock = visitChildren(g, n, block, fn, guarded, false, lastBlock);
     }
-    if (argVariables) model.argVariables = [...argVariables];
-    return model;
+    const fs = functions ?? NONE;
+    const cs = commands ?? NONE;
+    const as = assignments ?? NO_ASSIGNMENTS;
+    const av = argVariables ? [...argVariables] : NONE;
+    const ks = cases ?? NONE;
+    const es = errors ?? NONE;
+    const gs = exitGuards ?? NONE;
+    const bs = blocks ?? NONE;
+    // Two literals, not a property added afterwards: each shape is then one V8 keeps (see `lastWalker`).
+    return varPath
+      ? { row, functions: fs, commands: cs, assignments: as, argVariables: av, cases: ks, errors: es, varPath, varPaths: varPaths!, exitGuards: gs, blocks: bs, lastBlock }
+      : { row, functions: fs, commands: cs, assignments: as, argVariables: av, cases: ks, errors: es, varPaths: NONE, exitGuards: gs, blocks: bs, lastBlock };
   }
 
   private hasElse(i: number): boolean {
@@ -1105,6 +1161,8 @@ class Reader {
     return false;
   }
 }
+
+const reader = new Reader();
 
 /** Marks node `i` to be read, with what it inherits. */
 function mark(i: number, fn: number, guarded: number, block: number, inWord: number): void {
