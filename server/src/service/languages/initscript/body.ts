@@ -283,24 +283,28 @@ export function assembleBody(fragments: readonly Fragment[], cache?: BodyCache):
 /** Adds a fragment to the model; its statement lists get numbers after `blockOffset` (0 stays the top level). */
 function merge(model: BodyModel, cases: CaseInfo[], f: Fragment, blockOffset: number): void {
   for (const x of f.functions) model.functions.push(x);
-  f.commands.forEach((x, i) => {
+  for (let i = 0; i < f.commands.length; i++) {
+    const x = f.commands[i]!;
     // Fragments are shared between versions: the number is set on every merge.
     const local = f.blocks[i];
     x.block = local === undefined || local === 0 ? local : local + blockOffset;
     model.commands.push(x);
-  });
+  }
   if (!model.varPath && f.varPath) model.varPath = f.varPath;
   for (const r of f.varPaths) if (model.varPaths.length < MAX_VAR_PATHS) model.varPaths.push(r);
   for (const g of f.exitGuards) model.exitGuards.push(g);
-  for (const [name, a] of f.assignments) {
-    const existing = model.assignments.get(name);
-    if (!existing || (a.topLevel && !existing.topLevel)) model.assignments.set(name, a);
-    // Fragments are shared between versions: a copy is marked, not the fragment's own record.
-    else if (!a.topLevel && !existing.topLevel && !existing.ambiguous && (a.ambiguous || existing.value !== a.value)) model.assignments.set(name, { ...existing, ambiguous: true });
-  }
+  // forEach: no [name, value] pair made per entry.
+  if (f.assignments.size > 0) f.assignments.forEach((a, name) => mergeAssignment(model.assignments, name, a));
   for (const v of f.argVariables) model.argVariables.add(v);
   for (const c of f.cases) cases.push(c);
   for (const e of f.errors) if (model.errors.length < 50) model.errors.push(e);
+}
+
+function mergeAssignment(into: Map<string, Assignment>, name: string, a: Assignment): void {
+  const existing = into.get(name);
+  if (!existing || (a.topLevel && !existing.topLevel)) into.set(name, a);
+  // Fragments are shared between versions: a copy is marked, not the fragment's own record.
+  else if (!a.topLevel && !existing.topLevel && !existing.ambiguous && (a.ambiguous || existing.value !== a.value)) into.set(name, { ...existing, ambiguous: true });
 }
 
 const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
@@ -624,12 +628,21 @@ class RawWalker implements Walker {
     return this.ops.end(this.tree);
   }
   position(): { row: number; column: number } {
-    // It writes the point over the cursor: save and restore it.
-    return this.detached(() => {
-      this.m._ts_tree_cursor_start_position_wasm(this.tree);
-      const heap = this.m.HEAP32;
-      return { row: heap[this.buffer]! >>> 0, column: heap[this.buffer + 1]! >>> 0 };
-    });
+    // It writes the point over the cursor: save and restore it (as `detached` does, without a closure per statement).
+    const b = this.buffer;
+    const heap = this.m.HEAP32;
+    const w0 = heap[b]!;
+    const w1 = heap[b + 1]!;
+    const w2 = heap[b + 2]!;
+    const w3 = heap[b + 3]!;
+    this.m._ts_tree_cursor_start_position_wasm(this.tree);
+    const after = this.m.HEAP32;
+    const point = { row: after[b]! >>> 0, column: after[b + 1]! >>> 0 };
+    after[b] = w0;
+    after[b + 1] = w1;
+    after[b + 2] = w2;
+    after[b + 3] = w3;
+    return point;
   }
   firstChild(): boolean {
     return this.ops.firstChild(this.tree) === 1;
@@ -893,14 +906,12 @@ class Reader {
     const flags = this.g.flags;
     if (flags[typ[i]!]! & F_DYNAMIC) return true;
     if (flags[typ[i]!]! & F_LEAF || first[i]! < 0) return false;
-    const stack = [i];
-    while (stack.length > 0) {
-      const cur = stack.pop()!;
-      const f = flags[typ[cur]!]!;
-      if (f & F_DYNAMIC) return true;
-      if (f & F_LEAF) continue;
-      for (let c = first[cur]!; c >= 0; c = next[c]!) if (this.isNamed(c)) stack.push(c);
-    }
+    // Its subtree is nodes i + 1 to its last descendant, in pre-order (only named nodes that are
+    // not leaves have children here): no stack to make for each word.
+    let end = i;
+    while (last[end]! >= 0) end = last[end]!;
+    const named = this.g.named;
+    for (let c = i + 1; c <= end; c++) if (named[typ[c]!] === 1 && flags[typ[c]!]! & F_DYNAMIC) return true;
     return false;
   }
 
