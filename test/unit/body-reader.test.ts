@@ -5,6 +5,8 @@
 // (test/helpers/bodyReference.ts), through the raw runtime entry points and the public TreeCursor.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Parser } from 'web-tree-sitter';
@@ -228,6 +230,27 @@ describe('body reader: one cursor pass (issue 18)', () => {
     }
     assert.equal(NONE.length, 0);
     assert.equal(NO_ASSIGNMENTS.size, 0);
+  });
+
+  it('keeps nothing of what it read: the tree can be collected after the read (no walker of a real cursor or runtime is kept)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const refs: WeakRef<object>[] = [];
+    const readOnce = (raw: boolean) => {
+      bodyReaderOptions.raw = raw;
+      const tree = parseBash(parser, 'start() {\n  echo /var/run/x\n}\ncase "$1" in start) start ;; esac\n')!;
+      extractBody(tree);
+      refs.push(new WeakRef(tree));
+      tree.delete();
+    };
+    // The public cursor last: a kept walker of it held the cursor, and the cursor its tree (a
+    // kept raw walker held the runtime, with its wasm memory, after the runtime was recycled).
+    readOnce(true);
+    readOnce(false);
+    bodyReaderOptions.raw = true;
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.deepEqual(refs.map((r) => r.deref() === undefined), [true, true]);
   });
 
   it('of the statement lists, only if_statement has a condition field (the reader asks fields of a few types only)', () => {

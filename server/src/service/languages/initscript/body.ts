@@ -220,6 +220,7 @@ export function readStatements(tree: Tree, previous?: BodyCache): { fragments: F
     w.delete();
     varSearch.src = undefined; // not the text kept
     reader.src = NO_SOURCE;
+    reader.g = NO_GRAMMAR;
     releaseScratch();
   }
 }
@@ -673,18 +674,32 @@ export const bodyReaderOptions = { raw: true };
 function walkerOf(tree: Tree, root: Node): Walker {
   const m = bodyReaderOptions.raw ? wasmRuntime() : undefined;
   const address = (tree as unknown as Record<number, unknown>)[0];
-  lastWalker = m && typeof address === 'number' && address !== 0 ? new RawWalker(m, address) : new PublicWalker(root.walk());
-  return lastWalker;
+  walkerShapes ??= shapeHolders();
+  if (m && typeof address === 'number' && address !== 0) return new RawWalker(m, address);
+  return new PublicWalker(root.walk());
 }
 
 /**
- * The last walker made, kept (it holds no text, and its cursor is deleted): its class's object
- * shape then outlives a full collection between two reads. V8's optimized code holds the shapes
- * it checks weakly; a shape with no object left is collected and every function compiled
- * against it is thrown away (`--trace-deopt`: "weak objects"), so the next large read ran
- * interpreted again (docs/performance.md, "Session 13, edit").
+ * One object of each walker class, kept for the process so that the class's object shape
+ * outlives a full collection between two reads. V8's optimized code holds the shapes it checks
+ * weakly; a shape with no object left is collected and every function compiled against it is
+ * thrown away (`--trace-deopt`: "weak objects"), so the next large read ran interpreted again
+ * (docs/performance.md, "Session 13, edit"). They hold a stand-in runtime and cursor, never a
+ * real one: a kept walker of a real runtime kept that runtime's wasm memory after the runtime
+ * was recycled (+6 MB 10 s after the bench's large scripts were closed).
  */
-let lastWalker: Walker | undefined;
+let walkerShapes: Walker[] | undefined;
+
+function shapeHolders(): Walker[] {
+  const none = () => 0;
+  const runtime: WasmRuntime = {
+    HEAP32: new Int32Array(4), _ts_init: none, _ts_tree_root_node_wasm: none, _ts_tree_cursor_new_wasm: none, _ts_tree_cursor_delete_wasm: none,
+    _ts_tree_cursor_goto_first_child_wasm: none, _ts_tree_cursor_goto_next_sibling_wasm: none, _ts_tree_cursor_goto_parent_wasm: none,
+    _ts_tree_cursor_current_node_type_id_wasm: none, _ts_tree_cursor_current_field_id_wasm: none, _ts_tree_cursor_start_index_wasm: none,
+    _ts_tree_cursor_end_index_wasm: none, _ts_tree_cursor_start_position_wasm: none,
+  };
+  return [new RawWalker(runtime, 0), new PublicWalker({} as TreeCursor)];
+}
 
 function flatten(w: Walker, g: Grammar): number {
   if (cap === 0) grow(INITIAL_NODES);
@@ -837,9 +852,9 @@ const NO_SOURCE: Source = { text: '', base: 0 };
 
 /**
  * Reads a flattened statement. One instance for the process (set up for each statement, its text
- * let go after each read: `readStatements`): a Reader made per statement left no object of its
+ * and grammar let go after each read: `readStatements`): a Reader made per statement left no object of its
  * shape alive between analyses, and a full collection then threw away the reader's optimized
- * code (see `lastWalker`).
+ * code (see `walkerShapes`).
  */
 class Reader {
   g: Grammar = NO_GRAMMAR;
@@ -1158,7 +1173,7 @@ class Reader {
     const es = errors ?? NONE;
     const gs = exitGuards ?? NONE;
     const bs = blocks ?? NONE;
-    // Two literals, not a property added afterwards: each shape is then one V8 keeps (see `lastWalker`).
+    // Two literals, not a property added afterwards: each shape is then one V8 keeps (see `walkerShapes`).
     return varPath
       ? { row, functions: fs, commands: cs, assignments: as, argVariables: av, cases: ks, errors: es, varPath, varPaths: varPaths!, exitGuards: gs, blocks: bs, lastBlock }
       : { row, functions: fs, commands: cs, assignments: as, argVariables: av, cases: ks, errors: es, varPaths: NONE, exitGuards: gs, blocks: bs, lastBlock };
