@@ -3,8 +3,12 @@
  * memory that never shrinks while it lives) is let go and loaded afresh when idle after a large
  * text (`ParserHost.recycleInThread`, `recycleBash`). A tree of the old runtime is never re-used
  * by the new one, so every analysis after a recycle equals a fresh analysis of the same text.
+ * The next runtime is loaded before the current one goes (texts are parsed here all along), and
+ * in a process that compiles wasm with Liftoff only (the server) the thread switches, once quiet,
+ * to the runtime compiled again by TurboFan (`fastRuntime`).
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -81,6 +85,88 @@ describe("the server's thread parser, recycled", () => {
       svc.disposeAnalysis(next);
       svc.disposeAnalysis(analysis);
     }
+  });
+
+  it('keeps parsing in this thread while the next runtime loads: no text goes to a worker during a recycle', async () => {
+    let released = 0;
+    const host = newHost({ onRecycleInThread: () => released++ });
+    await host.loadInThread();
+    assert.equal(host.inThread('/etc/init.d/b', LARGE), true);
+    svc.disposeAnalysis(analyse('/etc/init.d/b', LARGE, host));
+    const before = bashLib();
+    const recycled = host.recycleInThread();
+    assert.equal(host.recycleInThread(), recycled, 'one recycle at a time');
+    // The window between the old runtime and the new one: the old one still parses.
+    assert.equal(host.inThread('/etc/init.d/a', SCRIPT), true, 'parsed here while the next runtime loads');
+    const during = analyse('/etc/init.d/a', SCRIPT, host);
+    assert.deepEqual({ problems: during.problems, info: during.info }, fresh('/etc/init.d/a', SCRIPT));
+    assert.equal(bashLib(), before, 'the old runtime until the new one is loaded');
+    assert.equal(released, 0, 'the trees are let go at the switch, not before');
+    assert.equal(await recycled, true);
+    assert.equal(released, 1);
+    assert.notEqual(bashLib(), before);
+    assert.equal(host.stats().started, 0, 'no worker was started');
+    // The analysis made in the window, edited after the switch: its old tree is not re-used.
+    svc.releaseTree(during);
+    const doc = TextDocument.create('file:///etc/init.d/a', 'shellscript', 1, SCRIPT);
+    const line = SCRIPT.split('\n').findIndex((l) => l.startsWith('start()'));
+    const applied = applyChanges(doc, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'ip addr add 10.0.0.9/99 dev eth0\n' }], 2, []);
+    assert.equal(host.inThread('/etc/init.d/a', applied.document.getText()), true);
+    const next = analyse('/etc/init.d/a', applied.document.getText(), host, { analysis: during, edits: applied.edits! });
+    assert.deepEqual({ problems: next.problems, info: next.info }, fresh('/etc/init.d/a', applied.document.getText()));
+    svc.disposeAnalysis(next);
+    svc.disposeAnalysis(during);
+  });
+
+  it('with --liftoff-only (as the server runs): the runtime compiled by TurboFan once quiet, switched to, the same analyses', () => {
+    // In a process of its own: the host sets V8's tier flags while it compiles.
+    const shell = join(__dirname, '..', '..', 'server', 'src', 'service');
+    const code = `
+      const svc = require(${JSON.stringify(shell)});
+      const { ParserHost } = require(${JSON.stringify(join(shell, 'shell', 'parserHost.js'))});
+      const ts = require(${JSON.stringify(join(shell, 'shell', 'treeSitter.js'))});
+      const text = require('fs').readFileSync(${JSON.stringify(join(REPO, 'examples/etc/rc.d/init.d/httpd'))}, 'utf8');
+      const settings = { ...svc.DEFAULT_SETTINGS, checkFileModes: false };
+      const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+      const tier = (f) => (%IsTurboFanFunction(f) ? 'turbofan' : %IsLiftoffFunction(f) ? 'liftoff' : 'none');
+      (async () => {
+        const host = new ParserHost({ wasmDir: ${JSON.stringify(wasmDir)}, inThreadMaxChars: 1 << 20, quietMs: 100 });
+        await host.loadInThread();
+        const out = { states: [host.stats().fastRuntime] };
+        const analyse = () => {
+          if (!host.inThread('/etc/init.d/httpd', text)) throw new Error('not parsed here');
+          const a = svc.analyze({ path: '/etc/init.d/httpd', text, language: 'initscript' }, settings, undefined, undefined, host);
+          const r = JSON.stringify({ problems: a.problems, info: a.info });
+          svc.disposeAnalysis(a);
+          return r;
+        };
+        out.first = analyse();
+        out.tierBefore = tier(ts.wasmRuntime()._ts_parser_parse_wasm);
+        for (let i = 0; i < 300 && host.stats().fastRuntime !== 'on'; i++) {
+          if (!out.states.includes(host.stats().fastRuntime)) out.states.push(host.stats().fastRuntime);
+          await wait(50);
+        }
+        out.states.push(host.stats().fastRuntime);
+        out.after = analyse();
+        out.tierAfter = tier(ts.wasmRuntime()._ts_parser_parse_wasm);
+        // The process's own tier again: a module compiled now gets Liftoff's code.
+        const tiny = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 6, 1, 4, 0, 65, 7, 11])));
+        tiny.exports.f();
+        out.tierLater = tier(tiny.exports.f);
+        out.recycles = host.stats().inThreadRecycles;
+        await host.close();
+        process.stdout.write(JSON.stringify(out));
+      })().catch((e) => { console.error(e); process.exit(1); });`;
+    const run = spawnSync(process.execPath, ['--liftoff-only', '--allow-natives-syntax', '-e', code], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as { states: string[]; first: string; after: string; tierBefore: string; tierAfter: string; tierLater: string; recycles: number };
+    assert.equal(out.states[0], 'waiting');
+    assert.equal(out.states.at(-1), 'on', `states: ${out.states.join(' ')}`);
+    assert.equal(out.tierBefore, 'liftoff');
+    assert.equal(out.tierAfter, 'turbofan', 'the thread parses with the TurboFan runtime');
+    assert.equal(out.after, out.first, 'the same analysis');
+    assert.equal(out.tierLater, 'liftoff', "V8's tier flags are the process's own again");
+    assert.equal(out.recycles, 0, 'the switch is not a recycle after growth');
   });
 
   it('recycles by itself once idle after a large text, never after small ones only', async () => {

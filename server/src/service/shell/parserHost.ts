@@ -30,7 +30,8 @@ import type { TreeEditInfo } from '../core/language';
 import { FragmentDecoder } from './bodyTransfer';
 import { parseBudgetMs, type ShellBodies, type ShellBody } from './parse';
 import type { FaultKind, FromWorker, ToWorker, WorkerData, WorkerHeap } from './parserProtocol';
-import { bashLanguage, compileWasm, findWasm, injectInThreadFault, loadBashFromModules, recycleBash, setAfterFailure, sharedBashParser, type WasmModules } from './treeSitter';
+import { bashLanguage, compileFastRuntime, compileWasm, fastRuntimeAvailable, findWasm, injectInThreadFault, loadBashFromModules, prepareBash, setAfterFailure, sharedBashParser, switchBash, type PreparedBash, type WasmModules } from './treeSitter';
+import type { WasmModule } from './wasm';
 
 export interface ParserHostOptions {
   /** Where the wasm files are (`findWasm`). */
@@ -71,6 +72,13 @@ export interface ParserHostOptions {
    * of the trees the caller keeps (they hold the old runtime's memory).
    */
   onRecycleInThread?: () => void;
+  /**
+   * Texts parsed in this thread get web-tree-sitter's runtime compiled by TurboFan: compiled in
+   * the background once no text was parsed here for `FAST_QUIET_MS` (after the first
+   * diagnostics), and switched to once quiet again (as a recycle: the caller's trees are let go
+   * first). Default: when this process compiles wasm with Liftoff only (the server).
+   */
+  fastRuntime?: boolean;
 }
 
 /** What the host did so far (the bench and `sysvHa/parserStats` read it). */
@@ -93,6 +101,10 @@ export interface ParserHostStats {
   inThread: number;
   /** Times this thread's parser runtime was let go and loaded afresh (`recycleInThread`). */
   inThreadRecycles: number;
+  /** The TurboFan runtime for this thread (`fastRuntime`): not wanted, being compiled, compiled, parsing here, or failed to compile. */
+  fastRuntime: 'off' | 'waiting' | 'compiling' | 'ready' | 'on' | 'failed';
+  /** ms from the host's creation to the TurboFan runtime's compilation start, end, and the switch to it. */
+  fastRuntimeAt?: { compiling?: number; ready?: number; on?: number };
   /** No worker could start: texts are parsed in the caller's thread. */
   workerUnavailable: boolean;
   /** The heap of each running worker, as of its last answer. */
@@ -118,6 +130,14 @@ const LARGE_TEXT = 256 * 1024;
  * here (`recycleInThread`). A typical script (1-30 KB) never triggers it.
  */
 const IN_THREAD_SMALL = 64 * 1024;
+/** The wasm memory's limit for the caller's thread: the runtime's own (2 GiB, less a page). */
+const IN_THREAD_MAX_WASM_BYTES = 2048 * 1024 * 1024 - 65536;
+/**
+ * No text parsed in the caller's thread for this long: the TurboFan runtime is compiled
+ * (`fastRuntime`), and once compiled switched to (after `quietMs` instead while a large text's
+ * tree may be kept here: its next edit would be a full parse).
+ */
+const FAST_QUIET_MS = 300;
 /** Extra time a parse may take past its budget (reading the tree, a busy machine) before the worker is ended. */
 const WATCHDOG_GRACE_MS = 4000;
 /**
@@ -204,7 +224,7 @@ interface DocEntry {
 }
 
 export class ParserHost implements ShellBodies {
-  private readonly opts: Required<Omit<ParserHostOptions, 'onSettled' | 'log' | 'workerScript' | 'onIdle' | 'onRecycleInThread'>> & ParserHostOptions;
+  private readonly opts: Required<Omit<ParserHostOptions, 'onSettled' | 'log' | 'workerScript' | 'onIdle' | 'onRecycleInThread' | 'fastRuntime'>> & ParserHostOptions;
   private modules?: Promise<WasmModules>;
   private readonly slots: Slot[];
   private readonly docs = new Map<string, DocEntry>();
@@ -226,12 +246,24 @@ export class ParserHost implements ShellBodies {
   /** This thread's runtime parsed a text above `IN_THREAD_SMALL` since it was loaded: it is recycled when idle. */
   private inThreadGrown = false;
   private inThreadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A runtime being loaded to replace this thread's (`recycleInThread`), which parses meanwhile. */
+  private reloading: Promise<boolean> | undefined;
+  /** The TurboFan runtime module (`fastRuntime`), once compiled, and the timer of its next step. */
+  private fast: WasmModule | undefined;
+  private fastTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastInThread = 0;
+  private readonly createdAt = Date.now();
   private closed = false;
-  private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [], inThread: 0, inThreadRecycles: 0, workerUnavailable: false };
+  private readonly counts: ParserHostStats = { running: 0, started: 0, ended: { idle: 0, heap: 0, fault: 0, hang: 0, exit: 0 }, faultedInputs: 0, parses: 0, statements: { sent: 0, reused: 0 }, heaps: [], inThread: 0, inThreadRecycles: 0, fastRuntime: 'off', workerUnavailable: false };
 
   constructor(options: ParserHostOptions) {
     this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, releaseWhenIdle: false, faults: false, inThreadMaxChars: 0, ...options };
     this.slots = Array.from({ length: Math.max(1, this.opts.workers) }, (_, index) => ({ index, generation: 0, outstanding: [], assigned: 0, headSince: 0, lastUse: 0 }));
+    if (this.opts.inThreadMaxChars > 0 && (options.fastRuntime ?? fastRuntimeAvailable())) this.counts.fastRuntime = 'waiting';
+  }
+
+  private fastAt(state: 'compiling' | 'ready' | 'on'): void {
+    (this.counts.fastRuntimeAt ??= {})[state] = Date.now() - this.createdAt;
   }
 
   /** Compiles the wasm and starts the workers now (the server at start-up), rather than at the first parse. */
@@ -251,7 +283,7 @@ export class ParserHost implements ShellBodies {
   async loadInThread(): Promise<void> {
     this.modules ??= compileWasm(findWasm(this.opts.wasmDir));
     const modules = await this.modules;
-    if (!bashLanguage()) await loadBashFromModules(modules, 2048 * 1024 * 1024 - 65536);
+    if (!bashLanguage()) await loadBashFromModules(modules, IN_THREAD_MAX_WASM_BYTES);
     // A wasm fault here does not end shell parsing: the worker takes every text from then on.
     setAfterFailure('it is tried again on the next edit, by the parser worker');
     this.inThreadLoaded = true;
@@ -270,7 +302,44 @@ export class ParserHost implements ShellBodies {
     if (text.length > this.opts.inThreadMaxChars && !this.workerUnavailable()) return false;
     if (text.length > IN_THREAD_SMALL) this.inThreadGrown = true;
     if (this.inThreadGrown) this.scheduleInThreadRecycle();
+    this.lastInThread = Date.now();
+    if (this.counts.fastRuntime === 'waiting' || this.counts.fastRuntime === 'ready') this.scheduleFast();
     return true;
+  }
+
+  /**
+   * The TurboFan runtime's next step (`fastRuntime`), re-armed by every text parsed here: its
+   * compilation once this thread has been quiet for `FAST_QUIET_MS` (after the first
+   * diagnostics, or in a pause of a burst of opens), the switch to it once quiet again.
+   */
+  private scheduleFast(): void {
+    clearTimeout(this.fastTimer);
+    const state = this.counts.fastRuntime;
+    const wait = state === 'waiting' ? FAST_QUIET_MS : state === 'ready' ? (this.inThreadGrown ? this.opts.quietMs : FAST_QUIET_MS) : -1;
+    if (wait < 0 || this.closed) return;
+    this.fastTimer = setTimeout(() => {
+      this.fastTimer = undefined;
+      const left = this.lastInThread + wait - Date.now();
+      if (left > 0) return this.scheduleFast();
+      if (this.counts.fastRuntime === 'waiting') this.compileFast();
+      else if (this.counts.fastRuntime === 'ready') void this.recycleInThread();
+    }, wait);
+    this.fastTimer.unref?.();
+  }
+
+  private compileFast(): void {
+    this.counts.fastRuntime = 'compiling';
+    this.fastAt('compiling');
+    compileFastRuntime(findWasm(this.opts.wasmDir)).then((module) => {
+      if (this.closed) return;
+      this.fast = module;
+      this.counts.fastRuntime = 'ready';
+      this.fastAt('ready');
+      this.scheduleFast();
+    }, (err: unknown) => {
+      this.counts.fastRuntime = 'failed';
+      this.opts.log?.(`sysv-ha: the bash parser's runtime was not compiled by TurboFan; it keeps its first code (${err instanceof Error ? err.message : String(err)})`);
+    });
   }
 
   /** (Re)arms the in-thread recycle: `idleMs` after the last text routed here. */
@@ -282,24 +351,47 @@ export class ParserHost implements ShellBodies {
   }
 
   /**
-   * Lets this thread's parser runtime go with its wasm memory and loads a fresh one from the
-   * compiled modules (a few milliseconds; texts meanwhile go to a worker). The caller's trees are
-   * let go first (`onRecycleInThread`): the next parse of those documents is a full one, as after
-   * a worker's recycle. Returns whether a runtime was recycled.
+   * Lets this thread's parser runtime go with its wasm memory for a fresh one from the compiled
+   * modules (the TurboFan runtime once compiled: `fastRuntime`). The fresh one is loaded first
+   * (a few milliseconds), while the current one still parses every text that comes; then, in one
+   * turn, the caller's trees are let go (`onRecycleInThread`: the next parse of those documents
+   * is a full one, as after a worker's recycle) and the thread switches to it. A runtime that
+   * does not load leaves the current one in place. Returns whether the runtime was replaced.
    */
-  async recycleInThread(): Promise<boolean> {
+  recycleInThread(): Promise<boolean> {
     clearTimeout(this.inThreadTimer);
     this.inThreadTimer = undefined;
-    if (!this.inThreadLoaded || this.closed) return false;
-    this.opts.onRecycleInThread?.();
-    recycleBash();
-    this.inThreadLoaded = false;
-    this.inThreadGrown = false;
-    this.counts.inThreadRecycles++;
+    if (!this.inThreadLoaded || this.closed) return Promise.resolve(false);
+    this.reloading ??= this.reloadInThread().finally(() => {
+      this.reloading = undefined;
+    });
+    return this.reloading;
+  }
+
+  private async reloadInThread(): Promise<boolean> {
+    const fast = this.counts.fastRuntime === 'ready' ? this.fast : undefined;
+    let prepared: PreparedBash;
     try {
-      await this.loadInThread();
+      this.modules ??= compileWasm(findWasm(this.opts.wasmDir));
+      const modules = await this.modules;
+      prepared = await prepareBash(fast ? { runtime: fast, bash: modules.bash } : modules, IN_THREAD_MAX_WASM_BYTES);
+      // Workers and later recycles get the TurboFan runtime too; the Liftoff one goes with its last instance.
+      if (fast) this.modules = Promise.resolve({ runtime: fast, bash: modules.bash });
     } catch (err) {
-      this.opts.log?.(`sysv-ha: the bash parser did not load again in the server's thread, so the parser worker reads every script (${err instanceof Error ? err.message : String(err)})`);
+      this.opts.log?.(`sysv-ha: the bash parser did not load again in the server's thread; the one loaded before keeps parsing (${err instanceof Error ? err.message : String(err)})`);
+      return false;
+    }
+    if (this.closed || !this.inThreadLoaded) return false;
+    this.opts.onRecycleInThread?.();
+    switchBash(prepared);
+    clearTimeout(this.inThreadTimer);
+    this.inThreadTimer = undefined;
+    if (this.inThreadGrown || !fast) this.counts.inThreadRecycles++;
+    this.inThreadGrown = false;
+    if (fast) {
+      this.counts.fastRuntime = 'on';
+      this.fastAt('on');
+      clearTimeout(this.fastTimer);
     }
     this.opts.onIdle?.();
     return true;
@@ -468,13 +560,14 @@ export class ParserHost implements ShellBodies {
   }
 
   stats(): ParserHostStats {
-    return { ...this.counts, workerUnavailable: this.startFailedAt !== undefined, ended: { ...this.counts.ended }, statements: { ...this.counts.statements }, running: this.slots.filter((s) => s.worker).length, heaps: this.slots.filter((s) => s.worker && s.heap).map((s) => s.heap!) };
+    return { ...this.counts, fastRuntimeAt: this.counts.fastRuntimeAt && { ...this.counts.fastRuntimeAt }, workerUnavailable: this.startFailedAt !== undefined, ended: { ...this.counts.ended }, statements: { ...this.counts.statements }, running: this.slots.filter((s) => s.worker).length, heaps: this.slots.filter((s) => s.worker && s.heap).map((s) => s.heap!) };
   }
 
   /** Ends every worker; later parses answer that the parser is shut down. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.inThreadTimer);
+    clearTimeout(this.fastTimer);
     await Promise.all(this.slots.map(async (s) => {
       const worker = s.worker;
       for (const r of s.outstanding) r.resolve({ failure: 'the shell parser was shut down' });

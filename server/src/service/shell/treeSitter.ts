@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { compileFunction } from 'node:vm';
 import type { Language, Node, ParseOptions, Parser, Tree } from 'web-tree-sitter';
 import { wasm, type WasmImports, type WasmInstance, type WasmMemory, type WasmModule } from './wasm';
@@ -367,6 +368,19 @@ const defusedTrees = new WeakSet<Tree>();
  * first (nesting too deep to parse at all).
  */
 export function parseBash(parser: Parser, raw: string, old?: Tree | null, options?: ParseOptions): Tree | null {
+  // While a TurboFan compilation of the runtime runs in the background (`compileFastRuntime`),
+  // V8's tier flags are set for it; a function of the current runtime or grammar compiled for
+  // its first call during this parse gets the server's tier (Liftoff), not TurboFan on this thread.
+  if (fastCompilations === 0) return parseBashNow(parser, raw, old, options);
+  setTurbofan(false);
+  try {
+    return parseBashNow(parser, raw, old, options);
+  } finally {
+    setTurbofan(true);
+  }
+}
+
+function parseBashNow(parser: Parser, raw: string, old?: Tree | null, options?: ParseOptions): Tree | null {
   if (injectedFault) {
     injectedFault = false;
     throw new wasm.RuntimeError('memory access out of bounds (injected fault)');
@@ -472,13 +486,25 @@ export async function compileWasm(paths: WasmPaths): Promise<WasmModules> {
 }
 
 /**
- * Loads the runtime and the grammar from compiled modules (in a parser worker), in a wasm memory
- * of at most `maxMemoryBytes` (the runtime's own limit is 2 GiB): past it tree-sitter's malloc
- * fails and the parse aborts with a RuntimeError, which ends only that worker. Returns the memory,
- * whose size is the worker's wasm heap.
+ * A parser runtime loaded beside this thread's current one (`prepareBash`): its own evaluation of
+ * web-tree-sitter, wasm instance and memory, and the bash language in it. Nothing parses with it
+ * until `switchBash` makes it the thread's runtime.
  */
-export async function loadBashFromModules(modules: WasmModules, maxMemoryBytes: number): Promise<{ language: Language; memory: WasmMemory; exports: Record<string, unknown> }> {
-  if (loaded) throw new Error('the shell parser is already loaded in this thread');
+export interface PreparedBash {
+  readonly lib: BashLib;
+  readonly options: object;
+  readonly language: Language;
+  readonly memory: WasmMemory;
+  readonly exports: Record<string, unknown>;
+}
+
+/**
+ * Loads a runtime and the grammar from compiled modules into a fresh evaluation of web-tree-sitter,
+ * in a wasm memory of at most `maxMemoryBytes` (the runtime's own limit is 2 GiB): past it
+ * tree-sitter's malloc fails and the parse aborts with a RuntimeError, which ends only that
+ * worker. The thread's current runtime keeps parsing meanwhile (see `switchBash`).
+ */
+export async function prepareBash(modules: WasmModules, maxMemoryBytes: number): Promise<PreparedBash> {
   // 512 pages (32 MiB, reserved, touched only as used) is the runtime's own initial size.
   const memory = new wasm.Memory({ initial: 512, maximum: Math.max(512, Math.floor(maxMemoryBytes / 65536)) });
   type Receive = (instance: WasmInstance, module: WasmModule) => void;
@@ -494,18 +520,98 @@ export async function loadBashFromModules(modules: WasmModules, maxMemoryBytes: 
       return instance.exports;
     },
   };
-  const { Parser, Language } = bashLib();
+  const fresh = freshLib();
+  await fresh.Parser.init(options as unknown as Parameters<typeof fresh.Parser.init>[0]);
+  const language = fresh.Language.loadSync(modules.bash as unknown as Parameters<typeof fresh.Language.loadSync>[0]);
+  return { lib: fresh, options, language, memory, exports };
+}
+
+/**
+ * Makes `prepared` this thread's parser runtime, at once: the current one is let go as by
+ * `recycleBash` (its trees are never re-used by a parse of the new one; the caller lets them go),
+ * so a text is never without a runtime to parse it while the next one loads.
+ */
+export function switchBash(prepared: PreparedBash): void {
+  recycleBash();
+  lib = prepared.lib;
+  loaded = prepared.language;
+  loading = Promise.resolve(loaded);
+  runtimeModule = prepared.options;
+}
+
+/**
+ * Loads the runtime and the grammar from compiled modules (in a parser worker, or the server's
+ * thread) as this thread's runtime (`prepareBash`). Returns the memory, whose size is the
+ * thread's wasm heap.
+ */
+export async function loadBashFromModules(modules: WasmModules, maxMemoryBytes: number): Promise<{ language: Language; memory: WasmMemory; exports: Record<string, unknown> }> {
+  if (loaded) throw new Error('the shell parser is already loaded in this thread');
   const mine = generation;
-  const load = (async () => {
-    await Parser.init(options as unknown as Parameters<typeof Parser.init>[0]);
+  const load = prepareBash(modules, maxMemoryBytes).then((prepared) => {
     if (generation !== mine) throw new Error('the shell parser was recycled while it loaded');
-    runtimeModule = options;
-    loaded = Language.loadSync(modules.bash as unknown as Parameters<typeof Language.loadSync>[0]);
-    return loaded;
-  })();
-  loading = load;
-  await load;
-  return { language: loaded!, memory, exports };
+    lib = prepared.lib;
+    runtimeModule = prepared.options;
+    loaded = prepared.language;
+    return prepared;
+  });
+  loading = load.then((p) => p.language);
+  loading.catch(() => undefined); // the caller gets the failure from `load`
+  const { language, memory, exports } = await load;
+  return { language, memory, exports };
+}
+
+/**
+ * V8's tier flags for an eager TurboFan compilation on one background thread, and how to put
+ * back the process's own (its command line: the server runs with `--liftoff-only`, never
+ * tiering up, for its start-up and memory; docs/performance.md, "Session 12, mem"). A compiling
+ * thread reads them per function, so they stay set until the compilation is done; a TurboFan
+ * compilation with V8's default tasks left the malloc heap 1.7-2.0 MB larger, with one 0.8-0.9 MB.
+ */
+const TURBOFAN_FLAGS: readonly [string, string][] = [
+  ['--no-liftoff-only', process.execArgv.includes('--liftoff-only') ? '--liftoff-only' : '--no-liftoff-only'],
+  ['--no-liftoff', process.execArgv.includes('--no-liftoff') ? '--no-liftoff' : '--liftoff'],
+  ['--no-wasm-lazy-compilation', process.execArgv.includes('--no-wasm-lazy-compilation') ? '--no-wasm-lazy-compilation' : '--wasm-lazy-compilation'],
+];
+const ONE_TASK: [string, string] = ['--wasm-num-compilation-tasks=1', process.execArgv.find((f) => f.startsWith('--wasm-num-compilation-tasks=')) ?? '--wasm-num-compilation-tasks=128'];
+/** TurboFan compilations of the runtime under way (this thread's parses meanwhile: `parseBash`). */
+let fastCompilations = 0;
+
+function setTurbofan(on: boolean): void {
+  for (const [turbofan, own] of TURBOFAN_FLAGS) setFlagsFromString(on ? turbofan : own);
+}
+
+/**
+ * Whether the runtime can be had faster than this process runs it: the process compiles wasm
+ * with Liftoff only (`--liftoff-only`), so the runtime's functions never reach TurboFan.
+ */
+export function fastRuntimeAvailable(): boolean {
+  return process.execArgv.includes('--liftoff-only');
+}
+
+/**
+ * web-tree-sitter's runtime compiled again, eagerly, by TurboFan on one background thread (about
+ * 120 ms of it): a 1,000-line script parses in 4.8 ms with it against 5.9-6.2 ms with Liftoff's
+ * code (the grammar stays Liftoff's: its lexer alone takes 400 ms in TurboFan). The bytes get an
+ * empty custom section so that V8's module cache (keyed by the bytes) does not answer with the
+ * Liftoff module already compiled from them.
+ */
+export async function compileFastRuntime(paths: WasmPaths): Promise<WasmModule> {
+  const bytes = readFileSync(paths.runtime);
+  // A custom section (id 0) of 3 bytes: the name's length (2) and its name, "tf".
+  const tagged = new Uint8Array(bytes.length + 5);
+  tagged.set(bytes);
+  tagged.set([0, 3, 2, 0x74, 0x66], bytes.length);
+  fastCompilations++;
+  setTurbofan(true);
+  setFlagsFromString(ONE_TASK[0]);
+  try {
+    return await wasm.compile(tagged);
+  } finally {
+    if (--fastCompilations === 0) {
+      setTurbofan(false);
+      setFlagsFromString(ONE_TASK[1]);
+    }
+  }
 }
 
 /** Bytes of this thread's wasm memory now (the current runtime's), or 0 when none is loaded. */
