@@ -4,8 +4,8 @@
  * text (`ParserHost.recycleInThread`, `recycleBash`). A tree of the old runtime is never re-used
  * by the new one, so every analysis after a recycle equals a fresh analysis of the same text.
  * The next runtime is loaded before the current one goes (texts are parsed here all along), and
- * in a process that compiles wasm with Liftoff only (the server) the thread switches, once quiet,
- * to the runtime compiled again by TurboFan (`fastRuntime`).
+ * with `fastRuntime`, in a process that compiles wasm with Liftoff only (as the server runs), the
+ * thread switches, once quiet, to the runtime compiled again by TurboFan.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -118,7 +118,7 @@ describe("the server's thread parser, recycled", () => {
     svc.disposeAnalysis(during);
   });
 
-  it('with --liftoff-only (as the server runs): the runtime compiled by TurboFan once quiet, switched to, the same analyses', () => {
+  it('with --liftoff-only (as the server runs) and fastRuntime: the runtime compiled by TurboFan once quiet, switched to, the same analyses', () => {
     // In a process of its own: the host sets V8's tier flags while it compiles.
     const shell = join(__dirname, '..', '..', 'server', 'src', 'service');
     const code = `
@@ -130,9 +130,11 @@ describe("the server's thread parser, recycled", () => {
       const wait = (ms) => new Promise((r) => setTimeout(r, ms));
       const tier = (f) => (%IsTurboFanFunction(f) ? 'turbofan' : %IsLiftoffFunction(f) ? 'liftoff' : 'none');
       (async () => {
-        const host = new ParserHost({ wasmDir: ${JSON.stringify(wasmDir)}, inThreadMaxChars: 1 << 20, quietMs: 100 });
+        const plain = new ParserHost({ wasmDir: ${JSON.stringify(wasmDir)}, inThreadMaxChars: 1 << 20 });
+        const host = new ParserHost({ wasmDir: ${JSON.stringify(wasmDir)}, inThreadMaxChars: 1 << 20, quietMs: 100, fastRuntime: true });
         await host.loadInThread();
-        const out = { states: [host.stats().fastRuntime] };
+        const out = { plain: plain.stats().fastRuntime, states: [host.stats().fastRuntime] };
+        await plain.close();
         const analyse = () => {
           if (!host.inThread('/etc/init.d/httpd', text)) throw new Error('not parsed here');
           const a = svc.analyze({ path: '/etc/init.d/httpd', text, language: 'initscript' }, settings, undefined, undefined, host);
@@ -159,7 +161,8 @@ describe("the server's thread parser, recycled", () => {
       })().catch((e) => { console.error(e); process.exit(1); });`;
     const run = spawnSync(process.execPath, ['--liftoff-only', '--allow-natives-syntax', '-e', code], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(run.status, 0, run.stderr);
-    const out = JSON.parse(run.stdout) as { states: string[]; first: string; after: string; tierBefore: string; tierAfter: string; tierLater: string; recycles: number };
+    const out = JSON.parse(run.stdout) as { plain: string; states: string[]; first: string; after: string; tierBefore: string; tierAfter: string; tierLater: string; recycles: number };
+    assert.equal(out.plain, 'off', 'only when asked for (fastRuntime)');
     assert.equal(out.states[0], 'waiting');
     assert.equal(out.states.at(-1), 'on', `states: ${out.states.join(' ')}`);
     assert.equal(out.tierBefore, 'liftoff');

@@ -76,7 +76,9 @@ export interface ParserHostOptions {
    * Texts parsed in this thread get web-tree-sitter's runtime compiled by TurboFan: compiled in
    * the background once no text was parsed here for `FAST_QUIET_MS` (after the first
    * diagnostics), and switched to once quiet again (as a recycle: the caller's trees are let go
-   * first). Default: when this process compiles wasm with Liftoff only (the server).
+   * first). Only where this process compiles wasm with Liftoff only (`--liftoff-only`, as the
+   * server runs). Off by default: after the corpus it left the server 1-1.5 MB larger (the
+   * compilation's malloc; docs/performance.md, "Session 13, mem"), with the settled target at its line.
    */
   fastRuntime?: boolean;
 }
@@ -259,7 +261,7 @@ export class ParserHost implements ShellBodies {
   constructor(options: ParserHostOptions) {
     this.opts = { workers: 1, idleMs: 0, heapBoundBytes: 0, quietMs: 1000, maxWasmBytes: 512 * 1024 * 1024, watchdogGraceMs: WATCHDOG_GRACE_MS, releaseWhenIdle: false, faults: false, inThreadMaxChars: 0, ...options };
     this.slots = Array.from({ length: Math.max(1, this.opts.workers) }, (_, index) => ({ index, generation: 0, outstanding: [], assigned: 0, headSince: 0, lastUse: 0 }));
-    if (this.opts.inThreadMaxChars > 0 && (options.fastRuntime ?? fastRuntimeAvailable())) this.counts.fastRuntime = 'waiting';
+    if (this.opts.inThreadMaxChars > 0 && options.fastRuntime === true && fastRuntimeAvailable()) this.counts.fastRuntime = 'waiting';
   }
 
   private fastAt(state: 'compiling' | 'ready' | 'on'): void {
