@@ -630,19 +630,11 @@ class RawWalker implements Walker {
   }
   position(): { row: number; column: number } {
     // It writes the point over the cursor: save and restore it (as `detached` does, without a closure per statement).
-    const b = this.buffer;
-    const heap = this.m.HEAP32;
-    const w0 = heap[b]!;
-    const w1 = heap[b + 1]!;
-    const w2 = heap[b + 2]!;
-    const w3 = heap[b + 3]!;
+    this.save();
     this.m._ts_tree_cursor_start_position_wasm(this.tree);
     const after = this.m.HEAP32;
-    const point = { row: after[b]! >>> 0, column: after[b + 1]! >>> 0 };
-    after[b] = w0;
-    after[b + 1] = w1;
-    after[b + 2] = w2;
-    after[b + 3] = w3;
+    const point = { row: after[this.buffer]! >>> 0, column: after[this.buffer + 1]! >>> 0 };
+    this.restore();
     return point;
   }
   firstChild(): boolean {
@@ -652,15 +644,22 @@ class RawWalker implements Walker {
     return this.ops.nextSibling(this.tree) === 1;
   }
   detached<R>(f: () => R): R {
-    const heap = this.m.HEAP32;
-    for (let i = 0; i < 4; i++) this.saved[i] = heap[this.buffer + i]!;
+    this.save();
     try {
       return f();
     } finally {
-      // The heap may have grown (a new view) meanwhile.
-      const after = this.m.HEAP32;
-      for (let i = 0; i < 4; i++) after[this.buffer + i] = this.saved[i]!;
+      this.restore();
     }
+  }
+  /** The cursor's four words out of the transfer buffer, before the library's API writes over them. */
+  private save(): void {
+    const heap = this.m.HEAP32;
+    for (let i = 0; i < 4; i++) this.saved[i] = heap[this.buffer + i]!;
+  }
+  /** The cursor's four words back (through a fresh view: the heap may have grown meanwhile). */
+  private restore(): void {
+    const after = this.m.HEAP32;
+    for (let i = 0; i < 4; i++) after[this.buffer + i] = this.saved[i]!;
   }
   delete(): void {
     this.m._ts_tree_cursor_delete_wasm(this.tree);
